@@ -1,0 +1,12 @@
+module github.com/chuanzhu/chuanzhu
+
+go 1.26
+
+require github.com/paulmach/orb v0.14.0
+
+require (
+	github.com/goccy/go-json v0.12.0 // indirect
+	github.com/mozillazg/go-pinyin v0.21.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
