@@ -3,11 +3,12 @@ package geo
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/paulmach/orb"
 )
 
-// Datum is a geodetic datum used by map providers in China.
+// Datum is a geodetic datum used by web maps in China.
 type Datum int
 
 // The datums chuanzhu converts between.
@@ -17,11 +18,12 @@ const (
 	// GCJ02 is the offset datum of China's national surveying rules, used by
 	// AMap (Gaode), Tencent Maps and Google Maps in mainland China.
 	GCJ02
-	// BD09 is Baidu's further offset of GCJ-02, used by Baidu Maps.
+	// BD09 is Baidu's further offset of GCJ-02, used by Baidu Maps (its
+	// "BD09ll" longitude/latitude form, not the metric "BD09mc").
 	BD09
 )
 
-// String returns "wgs84", "gcj02" or "bd09".
+// String returns "wgs84", "gcj02" or "bd09", and "Datum(n)" for other values.
 func (d Datum) String() string {
 	switch d {
 	case WGS84:
@@ -34,40 +36,40 @@ func (d Datum) String() string {
 	return fmt.Sprintf("Datum(%d)", int(d))
 }
 
-// ParseDatum returns the datum named by s ("wgs84", "gcj02", "bd09").
+// ParseDatum returns the datum named by s ("wgs84", "gcj02", "bd09"; case
+// and surrounding spaces are ignored), or an error listing the known names.
 func ParseDatum(s string) (Datum, error) {
 	for _, d := range []Datum{WGS84, GCJ02, BD09} {
-		if s == d.String() {
+		if strings.EqualFold(strings.TrimSpace(s), d.String()) {
 			return d, nil
 		}
 	}
 	return 0, fmt.Errorf("geo: unknown datum %q (known: wgs84, gcj02, bd09)", s)
 }
 
-// Convert returns p, given in datum from, in datum to. Unknown datums
-// return p unchanged.
+// Convert returns p, given in datum from, in datum to, using the matching
+// one of the six conversion functions (p itself when from == to). Unknown
+// datums return p unchanged. Like those functions it never panics: NaN,
+// infinite and out-of-range coordinates, and points whose WGS-84 position
+// is outside [InChina]'s box, come back unchanged.
 func Convert(p orb.Point, from, to Datum) orb.Point {
-	if from == to {
+	switch {
+	case from == to:
 		return p
+	case from == WGS84 && to == GCJ02:
+		return WGS84ToGCJ02(p)
+	case from == WGS84 && to == BD09:
+		return WGS84ToBD09(p)
+	case from == GCJ02 && to == WGS84:
+		return GCJ02ToWGS84(p)
+	case from == GCJ02 && to == BD09:
+		return GCJ02ToBD09(p)
+	case from == BD09 && to == WGS84:
+		return BD09ToWGS84(p)
+	case from == BD09 && to == GCJ02:
+		return BD09ToGCJ02(p)
 	}
-	var wgs orb.Point
-	switch from {
-	case WGS84:
-		wgs = p
-	case GCJ02:
-		wgs = GCJ02ToWGS84(p)
-	case BD09:
-		wgs = BD09ToWGS84(p)
-	default:
-		return p
-	}
-	switch to {
-	case GCJ02:
-		return WGS84ToGCJ02(wgs)
-	case BD09:
-		return WGS84ToBD09(wgs)
-	}
-	return wgs
+	return p
 }
 
 // The published GCJ-02 parameters: the Krasovsky 1940 ellipsoid.
@@ -76,21 +78,68 @@ const (
 	krasovskyEE = 0.00669342162296594323
 )
 
-// InChina reports whether p lies in the rectangle where the GCJ-02 offset
-// is applied: longitude 72.004–137.8347 and latitude 0.8293–55.8271, the
-// bounding box commonly used with the published algorithm. Points outside
-// it (and NaN or infinite points) are not offset by any conversion. The box
-// is generous: it also covers parts of neighbouring countries.
+// The box where the GCJ-02 offset applies, in WGS-84 degrees.
+const (
+	chinaMinLon = 72.004
+	chinaMaxLon = 137.8347
+	chinaMinLat = 0.8293
+	chinaMaxLat = 55.8271
+)
+
+// offsetMargin bounds, in degrees, how far any of the offsets moves a point
+// in either coordinate: the GCJ-02 offset is at most about 0.011° in
+// longitude and 0.004° in latitude over the box, the BD-09 offset about
+// 0.008°; 0.05° leaves room for both together.
+const offsetMargin = 0.05
+
+// InChina reports whether p lies in the rectangle where the offsets are
+// applied: longitude 72.004–137.8347 and latitude 0.8293–55.8271 (WGS-84,
+// bounds included), the bounding box used with the published GCJ-02
+// algorithm by the common open implementations. It is false for NaN and
+// infinite coordinates. The box is generous: it also covers parts of
+// neighbouring countries and seas, where the conversions offset points
+// just as in China.
 func InChina(p orb.Point) bool {
-	return p[0] >= 72.004 && p[0] <= 137.8347 && p[1] >= 0.8293 && p[1] <= 55.8271
+	return p[0] >= chinaMinLon && p[0] <= chinaMaxLon && p[1] >= chinaMinLat && p[1] <= chinaMaxLat
 }
 
-// WGS84ToGCJ02 converts a WGS-84 point to GCJ-02. Points outside
-// [InChina]'s box and NaN or infinite points are returned unchanged.
+// nearChina reports whether p is within offsetMargin of InChina's box, so
+// that it may be an offset image of a point in the box.
+func nearChina(p orb.Point) bool {
+	return p[0] >= chinaMinLon-offsetMargin && p[0] <= chinaMaxLon+offsetMargin &&
+		p[1] >= chinaMinLat-offsetMargin && p[1] <= chinaMaxLat+offsetMargin
+}
+
+// deepInChina reports whether p is more than offsetMargin inside InChina's
+// box, so that every point it can be an offset image of is in the box.
+func deepInChina(p orb.Point) bool {
+	return p[0] >= chinaMinLon+offsetMargin && p[0] <= chinaMaxLon-offsetMargin &&
+		p[1] >= chinaMinLat+offsetMargin && p[1] <= chinaMaxLat-offsetMargin
+}
+
+// edgeTol is the tolerance, in degrees (about 0.1 mm), with which a solved
+// WGS-84 point counts as inside InChina's box: an inverse solution of a
+// point on the box's edge may land a rounding error outside it.
+const edgeTol = 1e-9
+
+// solvedInChina is InChina for the result w of an inverse iteration.
+func solvedInChina(w orb.Point) bool {
+	return w[0] >= chinaMinLon-edgeTol && w[0] <= chinaMaxLon+edgeTol &&
+		w[1] >= chinaMinLat-edgeTol && w[1] <= chinaMaxLat+edgeTol
+}
+
+// WGS84ToGCJ02 converts a WGS-84 point to GCJ-02 with the published
+// algorithm. Points outside [InChina]'s box, including NaN, infinite and
+// out-of-range ones, are returned unchanged.
 func WGS84ToGCJ02(p orb.Point) orb.Point {
 	if !InChina(p) {
 		return p
 	}
+	return gcjForward(p)
+}
+
+// gcjForward applies the GCJ-02 offset at p regardless of the box.
+func gcjForward(p orb.Point) orb.Point {
 	dlon, dlat := gcjDelta(p[0], p[1])
 	return orb.Point{p[0] + dlon, p[1] + dlat}
 }
@@ -115,62 +164,136 @@ func gcjDelta(lon, lat float64) (dlon, dlat float64) {
 	return dlon, dlat
 }
 
-// GCJ02ToWGS84 converts a GCJ-02 point to WGS-84 by fixed-point iteration
-// on the forward transform, to a residual below 1e-10 degrees (about
-// 0.01 mm). Points outside [InChina]'s box and NaN or infinite points are
-// returned unchanged.
-func GCJ02ToWGS84(p orb.Point) orb.Point {
-	if !InChina(p) {
-		return p
-	}
-	w := p
-	for range 30 {
-		g := WGS84ToGCJ02(w)
-		ex, ey := g[0]-p[0], g[1]-p[1]
-		w = orb.Point{w[0] - ex, w[1] - ey}
-		if math.Abs(ex) < 1e-10 && math.Abs(ey) < 1e-10 {
+// Inverse iterations stop when the forward transform of the estimate is
+// within invTol degrees (about 1 µm) of the target, or after invMaxIter
+// steps. Over the box the derivatives of the GCJ-02 offset stay below 0.01
+// and those of Baidu's below 0.03 (except within a few µm of longitude
+// 105°, where a square-root term is steep but moves points by less than
+// 1e-12°), so each step gains one and a half digits or more and at most
+// eight steps are needed.
+const (
+	invTol     = 1e-11
+	invMaxIter = 25
+)
+
+// invert solves forward(x) = target for x by fixed-point iteration,
+// starting from start.
+func invert(target, start orb.Point, forward func(orb.Point) orb.Point) orb.Point {
+	x := start
+	for range invMaxIter {
+		f := forward(x)
+		ex, ey := f[0]-target[0], f[1]-target[1]
+		x = orb.Point{x[0] - ex, x[1] - ey}
+		if math.Abs(ex) < invTol && math.Abs(ey) < invTol {
 			break
 		}
 	}
-	return w
+	return x
+}
+
+// gcjInverse returns the WGS-84 point whose GCJ-02 offset lands on g,
+// ignoring the box.
+func gcjInverse(g orb.Point) orb.Point {
+	dlon, dlat := gcjDelta(g[0], g[1])
+	return invert(g, orb.Point{g[0] - dlon, g[1] - dlat}, gcjForward)
+}
+
+// GCJ02ToWGS84 converts a GCJ-02 point to WGS-84, solving the forward
+// transform iteratively to a residual below 1e-11 degrees (about 1 µm), so
+// that GCJ02ToWGS84(WGS84ToGCJ02(p)) == p to well under 1 cm for every p
+// in [InChina]'s box.
+//
+// A point is returned unchanged when no WGS-84 point inside the box maps to
+// it, which includes every point farther than a few hundred metres outside
+// the box and NaN, infinite and out-of-range points. In a strip of up to
+// about 1 km along the box's edge a GCJ-02 value can be both the offset image of a
+// point inside the box and an unchanged point outside it; the inside reading
+// is chosen.
+func GCJ02ToWGS84(g orb.Point) orb.Point {
+	if !nearChina(g) {
+		return g
+	}
+	if w := gcjInverse(g); solvedInChina(w) {
+		return w
+	}
+	return g
+}
+
+// gcjOffset reports whether the GCJ-02 point g is the offset image of a
+// WGS-84 point in InChina's box, and so whether Baidu's offset applies.
+func gcjOffset(g orb.Point) bool {
+	if deepInChina(g) {
+		return true
+	}
+	return nearChina(g) && solvedInChina(gcjInverse(g))
 }
 
 // xPi is Baidu's published constant: π × 3000 / 180.
 const xPi = math.Pi * 3000.0 / 180.0
 
-// GCJ02ToBD09 converts a GCJ-02 point to BD-09. NaN or infinite points are
-// returned unchanged; the offset is applied everywhere, as Baidu does.
-func GCJ02ToBD09(p orb.Point) orb.Point {
-	if !finite(p) {
-		return p
-	}
-	x, y := p[0], p[1]
+// bdForward applies Baidu's offset to the GCJ-02 point g regardless of the
+// box.
+func bdForward(g orb.Point) orb.Point {
+	x, y := g[0], g[1]
 	z := math.Sqrt(x*x+y*y) + 0.00002*math.Sin(y*xPi)
 	theta := math.Atan2(y, x) + 0.000003*math.Cos(x*xPi)
 	return orb.Point{z*math.Cos(theta) + 0.0065, z*math.Sin(theta) + 0.006}
 }
 
-// BD09ToGCJ02 converts a BD-09 point to GCJ-02 by fixed-point iteration on
-// [GCJ02ToBD09], to a residual below 1e-10 degrees. NaN or infinite points
-// are returned unchanged.
-func BD09ToGCJ02(p orb.Point) orb.Point {
-	if !finite(p) {
-		return p
-	}
-	g := orb.Point{p[0] - 0.0065, p[1] - 0.006}
-	for range 30 {
-		b := GCJ02ToBD09(g)
-		ex, ey := b[0]-p[0], b[1]-p[1]
-		g = orb.Point{g[0] - ex, g[1] - ey}
-		if math.Abs(ex) < 1e-10 && math.Abs(ey) < 1e-10 {
-			break
-		}
-	}
-	return g
+// bdInverse returns the GCJ-02 point whose Baidu offset lands on b,
+// ignoring the box.
+func bdInverse(b orb.Point) orb.Point {
+	return invert(b, orb.Point{b[0] - 0.0065, b[1] - 0.006}, bdForward)
 }
 
-// WGS84ToBD09 converts a WGS-84 point to BD-09 through GCJ-02.
-func WGS84ToBD09(p orb.Point) orb.Point { return GCJ02ToBD09(WGS84ToGCJ02(p)) }
+// GCJ02ToBD09 converts a GCJ-02 point to BD-09 with Baidu's published
+// formula. Baidu uses WGS-84 outside China, so points whose WGS-84
+// position is outside [InChina]'s box, including NaN, infinite and
+// out-of-range ones, are returned unchanged.
+func GCJ02ToBD09(g orb.Point) orb.Point {
+	if !gcjOffset(g) {
+		return g
+	}
+	return bdForward(g)
+}
 
-// BD09ToWGS84 converts a BD-09 point to WGS-84 through GCJ-02.
-func BD09ToWGS84(p orb.Point) orb.Point { return GCJ02ToWGS84(BD09ToGCJ02(p)) }
+// BD09ToGCJ02 converts a BD-09 point to GCJ-02, solving Baidu's formula
+// iteratively to a residual below 1e-11 degrees. Points that are not the
+// BD-09 image of a place in [InChina]'s box, including NaN, infinite and
+// out-of-range ones, are returned unchanged; along the box's edge the
+// inside reading is chosen, as in [GCJ02ToWGS84].
+func BD09ToGCJ02(b orb.Point) orb.Point {
+	if !nearChina(b) {
+		return b
+	}
+	if g := bdInverse(b); gcjOffset(g) {
+		return g
+	}
+	return b
+}
+
+// WGS84ToBD09 converts a WGS-84 point to BD-09 (GCJ-02, then Baidu's
+// offset). Points outside [InChina]'s box, including NaN, infinite and
+// out-of-range ones, are returned unchanged: Baidu uses WGS-84 there.
+func WGS84ToBD09(p orb.Point) orb.Point {
+	if !InChina(p) {
+		return p
+	}
+	return bdForward(gcjForward(p))
+}
+
+// BD09ToWGS84 converts a BD-09 point to WGS-84 by inverting both offsets
+// iteratively, so that BD09ToWGS84(WGS84ToBD09(p)) == p to well under
+// 1 cm for every p in [InChina]'s box. Points that are not the BD-09 image
+// of a point in the box, including NaN, infinite and out-of-range ones,
+// are returned unchanged; along the box's edge the inside reading is
+// chosen, as in [GCJ02ToWGS84].
+func BD09ToWGS84(b orb.Point) orb.Point {
+	if !nearChina(b) {
+		return b
+	}
+	if w := gcjInverse(bdInverse(b)); solvedInChina(w) {
+		return w
+	}
+	return b
+}
