@@ -1,6 +1,6 @@
 module github.com/chuanzhu/chuanzhu
 
-go 1.26
+go 1.26.0
 
 require github.com/paulmach/orb v0.14.0
 
@@ -9,4 +9,5 @@ require (
 	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

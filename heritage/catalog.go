@@ -1,0 +1,164 @@
+package heritage
+
+import (
+	"cmp"
+	"io"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// Catalog is a validated, immutable set of sites with unique IDs, indexed
+// for queries. Build one with [Load], [LoadFile], [NewCatalog] or [Merge],
+// or take the embedded one from [Default]. A *Catalog is safe for
+// concurrent use; the zero Catalog is empty.
+//
+// Methods that return sites return new slices (callers may reorder or
+// truncate them) whose Site values share their inner slices with the
+// catalog: treat those as read-only, or use [Site.Clone].
+type Catalog struct {
+	sites  []Site
+	byID   map[string]int
+	bound  *orb.Bound // declared region, nil if none
+	search searchIndex
+	space  spatialIndex
+}
+
+// newCatalog indexes sites, which must already be validated and are owned
+// by the catalog from now on.
+func newCatalog(sites []Site, bound *orb.Bound) *Catalog {
+	c := &Catalog{
+		sites: sites,
+		byID:  make(map[string]int, len(sites)),
+		bound: bound,
+	}
+	for i := range sites {
+		c.byID[sites[i].ID] = i
+	}
+	c.search = newSearchIndex(sites)
+	c.space = newSpatialIndex(sites)
+	return c
+}
+
+// Len returns the number of sites.
+func (c *Catalog) Len() int { return len(c.sites) }
+
+// Sites returns all sites in catalog order: input order, and for [Merge]d
+// catalogs the order of the catalogs.
+func (c *Catalog) Sites() []Site { return slices.Clone(c.sites) }
+
+// Get returns the site with the given ID; ok is false if there is none.
+func (c *Catalog) Get(id string) (s Site, ok bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Site{}, false
+	}
+	return c.sites[i], true
+}
+
+// Bound returns the smallest bound holding every site's location; the
+// zero bound for an empty catalog.
+func (c *Catalog) Bound() orb.Bound {
+	if len(c.sites) == 0 {
+		return orb.Bound{}
+	}
+	b := c.sites[0].Location.Bound()
+	for _, s := range c.sites[1:] {
+		b = b.Extend(s.Location)
+	}
+	return b
+}
+
+// Region returns the region declared with [WithinBound] when the catalog
+// was loaded; ok is false if none was declared (and for [Merge]d catalogs).
+func (c *Catalog) Region() (b orb.Bound, ok bool) {
+	if c.bound == nil {
+		return orb.Bound{}, false
+	}
+	return *c.bound, true
+}
+
+// WriteGeoJSON writes the catalog as a GeoJSON FeatureCollection in
+// catalog order, one Feature per line, with every field of every site:
+// loading the output gives an equal catalog. Each Feature also carries the
+// site ID as its GeoJSON "id".
+func (c *Catalog) WriteGeoJSON(w io.Writer) error { return writeGeoJSON(w, c.sites) }
+
+// Query selects sites for [Catalog.Filter]. Each non-empty field is a
+// condition; a site must meet all of them. Within a field, any listed value
+// matches. The zero Query matches every site.
+type Query struct {
+	// Kinds keeps sites of any of these kinds.
+	Kinds []Kind
+	// Themes keeps sites carrying any of these theme slugs.
+	Themes []string
+	// Levels keeps sites designated at any of these levels; sites without
+	// a designation never match.
+	Levels []Level
+	// Period, when not nil, keeps sites whose period overlaps the closed
+	// year range [Period.From, Period.To]. Sites whose period has no known
+	// year never match; a period with one known year counts as that year
+	// (see [Period.Years]).
+	Period *YearRange
+}
+
+// YearRange is a closed range of years, BCE negative (see [Period]).
+type YearRange struct {
+	From, To int
+}
+
+// Filter returns the sites matching q, in catalog order. It scans every
+// site: O(n).
+func (c *Catalog) Filter(q Query) []Site {
+	var out []Site
+	for i := range c.sites {
+		if q.match(&c.sites[i]) {
+			out = append(out, c.sites[i])
+		}
+	}
+	return out
+}
+
+func (q *Query) match(s *Site) bool {
+	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.Kind) {
+		return false
+	}
+	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, s.HasTheme) {
+		return false
+	}
+	if len(q.Levels) > 0 && (s.Designation == nil || !slices.Contains(q.Levels, s.Designation.Level)) {
+		return false
+	}
+	if q.Period != nil {
+		from, to, ok := s.Period.Years()
+		if !ok || from > q.Period.To || to < q.Period.From {
+			return false
+		}
+	}
+	return true
+}
+
+// Timeline returns the sites whose period has a known year, ordered by the
+// period's first year, then its last year, then ID (years as in
+// [Period.Years]). Sites without a period or without years are left out.
+func (c *Catalog) Timeline() []Site {
+	type dated struct {
+		from, to int
+		i        int
+	}
+	var ds []dated
+	for i := range c.sites {
+		if from, to, ok := c.sites[i].Period.Years(); ok {
+			ds = append(ds, dated{from, to, i})
+		}
+	}
+	slices.SortFunc(ds, func(a, b dated) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to),
+			cmp.Compare(c.sites[a.i].ID, c.sites[b.i].ID))
+	})
+	out := make([]Site, len(ds))
+	for k, d := range ds {
+		out[k] = c.sites[d.i]
+	}
+	return out
+}

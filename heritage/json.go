@@ -1,0 +1,668 @@
+package heritage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-json"
+	"github.com/paulmach/orb"
+)
+
+// The JSON shapes of the schema (see README.md). Pointers and omitempty
+// keep "absent" and "unknown" apart from zero values where that matters.
+
+type jsonCollection struct {
+	Type     string        `json:"type"`
+	Features []jsonFeature `json:"features"`
+	BBox     []float64     `json:"bbox,omitempty"`
+}
+
+type jsonFeature struct {
+	Type       string     `json:"type"`
+	ID         *string    `json:"id,omitempty"`
+	Geometry   *jsonPoint `json:"geometry"`
+	Properties *jsonProps `json:"properties"`
+	BBox       []float64  `json:"bbox,omitempty"`
+}
+
+type jsonPoint struct {
+	Type        string    `json:"type"`
+	Coordinates []float64 `json:"coordinates"`
+}
+
+type jsonPolygon struct {
+	Type        string        `json:"type"`
+	Coordinates [][][]float64 `json:"coordinates"`
+}
+
+type jsonProps struct {
+	ID             string           `json:"id"`
+	Name           *jsonName        `json:"name"`
+	Aliases        []string         `json:"aliases,omitempty"`
+	Kind           string           `json:"kind"`
+	Period         *jsonPeriod      `json:"period,omitempty"`
+	Designation    *jsonDesignation `json:"designation,omitempty"`
+	PrecisionM     float64          `json:"precision_m"`
+	LocationSource string           `json:"location_source"`
+	Region         string           `json:"region,omitempty"`
+	Footprint      *jsonPolygon     `json:"footprint,omitempty"`
+	Themes         []string         `json:"themes,omitempty"`
+	Notes          []jsonNote       `json:"notes,omitempty"`
+	Sources        []jsonSource     `json:"sources,omitempty"`
+	Visit          *jsonVisit       `json:"visit,omitempty"`
+	Score          *int             `json:"score,omitempty"`
+}
+
+// jsonItem is one element of the plain-array format: the properties plus
+// a "location" [lon, lat].
+type jsonItem struct {
+	jsonProps
+	Location []float64 `json:"location"`
+}
+
+type jsonName struct {
+	Zh     string `json:"zh"`
+	Pinyin string `json:"pinyin"`
+	En     string `json:"en"`
+}
+
+type jsonPeriod struct {
+	Name   string `json:"name,omitempty"`
+	NameZh string `json:"name_zh,omitempty"`
+	From   *int   `json:"from,omitempty"`
+	To     *int   `json:"to,omitempty"`
+}
+
+type jsonDesignation struct {
+	Level string `json:"level"`
+	Batch int    `json:"batch,omitempty"`
+	Year  int    `json:"year,omitempty"`
+}
+
+type jsonNote struct {
+	Lang    string   `json:"lang"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources,omitempty"`
+}
+
+type jsonSource struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+type jsonVisit struct {
+	Minutes      int      `json:"minutes,omitempty"`
+	OpeningHours string   `json:"opening_hours,omitempty"`
+	Ticket       string   `json:"ticket,omitempty"`
+	Estimated    []string `json:"estimated,omitempty"`
+}
+
+// field returns a pointer to the member with JSON name key, or nil if the
+// schema has no such member.
+func (p *jsonProps) field(key string) any {
+	switch key {
+	case "id":
+		return &p.ID
+	case "name":
+		return &p.Name
+	case "aliases":
+		return &p.Aliases
+	case "kind":
+		return &p.Kind
+	case "period":
+		return &p.Period
+	case "designation":
+		return &p.Designation
+	case "precision_m":
+		return &p.PrecisionM
+	case "location_source":
+		return &p.LocationSource
+	case "region":
+		return &p.Region
+	case "footprint":
+		return &p.Footprint
+	case "themes":
+		return &p.Themes
+	case "notes":
+		return &p.Notes
+	case "sources":
+		return &p.Sources
+	case "visit":
+		return &p.Visit
+	case "score":
+		return &p.Score
+	}
+	return nil
+}
+
+// decoded is one input item after JSON decoding, before validation.
+type decoded struct {
+	props    jsonProps
+	loc      []float64
+	hasLoc   bool            // the point member was present and decoded
+	featID   *string         // GeoJSON Feature "id", if any
+	skip     map[string]bool // members that failed to decode (slow path only)
+	geomType string          // GeoJSON geometry type, when decoded
+}
+
+// unmarshalFunc decodes JSON strictly: unknown object members are errors.
+type unmarshalFunc func(data []byte, v any) error
+
+// strictGoccy is the decoder Load uses.
+func strictGoccy(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	var extra any
+	if err := dec.Decode(&extra); err != io.EOF {
+		return errTrailing
+	}
+	return nil
+}
+
+var errTrailing = errors.New("unexpected data after the top-level value")
+
+// decode turns data into items. It first tries one strict decode of the
+// whole document; only if that fails does it decode member by member to
+// report every JSON-level problem with its item and field.
+func decode(data []byte, unmarshal unmarshalFunc, ps *problems) ([]decoded, fieldNames) {
+	switch firstByte(data) {
+	case '[':
+		names := arrayFields()
+		var items []jsonItem
+		if err := unmarshal(data, &items); err == nil {
+			out := make([]decoded, len(items))
+			for i := range items {
+				out[i] = decoded{props: items[i].jsonProps, loc: items[i].Location, hasLoc: items[i].Location != nil}
+			}
+			return out, names
+		}
+		return diagnoseArray(data, unmarshal, ps), names
+	case '{':
+		names := geojsonFields()
+		var fc jsonCollection
+		if err := unmarshal(data, &fc); err == nil && fc.Type == "FeatureCollection" && fc.Features != nil {
+			out := make([]decoded, len(fc.Features))
+			for i := range fc.Features {
+				f := &fc.Features[i]
+				if f.Type != "Feature" || f.Geometry == nil || f.Properties == nil {
+					return diagnoseCollection(data, unmarshal, ps), names
+				}
+				out[i] = decoded{
+					props:    *f.Properties,
+					loc:      f.Geometry.Coordinates,
+					hasLoc:   f.Geometry.Coordinates != nil,
+					featID:   f.ID,
+					geomType: f.Geometry.Type,
+				}
+			}
+			return out, names
+		}
+		return diagnoseCollection(data, unmarshal, ps), names
+	case 0:
+		ps.add(-1, "", "", fmt.Errorf("%w: empty input", ErrSyntax))
+	default:
+		ps.add(-1, "", "", fmt.Errorf("%w: expected a GeoJSON FeatureCollection object or a JSON array of sites", ErrSyntax))
+	}
+	return nil, geojsonFields()
+}
+
+func firstByte(data []byte) byte {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return 0
+	}
+	return data[0]
+}
+
+// diagnoseCollection decodes a FeatureCollection member by member.
+func diagnoseCollection(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded {
+	var top map[string]json.RawMessage
+	if err := unmarshal(data, &top); err != nil {
+		ps.add(-1, "", "", jsonProblem(err))
+		return nil
+	}
+	var rawFeatures []json.RawMessage
+	for _, key := range sortedKeys(top) {
+		raw := top[key]
+		switch key {
+		case "type":
+			var t string
+			if err := unmarshal(raw, &t); err != nil || t != "FeatureCollection" {
+				ps.addf(-1, "", "type", ErrSyntax, "want \"FeatureCollection\", got %s", short(raw))
+			}
+		case "features":
+			if err := unmarshal(raw, &rawFeatures); err != nil || rawFeatures == nil {
+				ps.addf(-1, "", "features", ErrSyntax, "want an array of Features, got %s", short(raw))
+			}
+		case "bbox":
+			var bb []float64
+			if err := unmarshal(raw, &bb); err != nil {
+				ps.add(-1, "", "bbox", jsonProblem(err))
+			}
+		default:
+			ps.addf(-1, "", key, ErrUnknownField, "a FeatureCollection has type, features and bbox")
+		}
+	}
+	if _, ok := top["type"]; !ok {
+		ps.add(-1, "", "type", ErrMissing)
+	}
+	if _, ok := top["features"]; !ok {
+		ps.add(-1, "", "features", ErrMissing)
+	}
+	out := make([]decoded, len(rawFeatures))
+	for i, raw := range rawFeatures {
+		out[i] = diagnoseFeature(i, raw, unmarshal, ps)
+	}
+	return out
+}
+
+func diagnoseFeature(i int, raw []byte, unmarshal unmarshalFunc, ps *problems) decoded {
+	d := decoded{skip: map[string]bool{}}
+	var members map[string]json.RawMessage
+	if err := unmarshal(raw, &members); err != nil {
+		ps.addf(i, "", "", ErrSyntax, "a Feature must be a JSON object, got %s", short(raw))
+		d.skip["all"] = true
+		return d
+	}
+	// Decode the properties first so that problems can name the site ID.
+	if praw, ok := members["properties"]; ok && !isNull(praw) {
+		d.skip = diagnoseProps(i, praw, unmarshal, "properties.", &d.props, nil, ps)
+	} else {
+		ps.add(i, "", "properties", ErrMissing)
+		d.skip["all"] = true
+	}
+	id := d.props.ID
+	for _, key := range sortedKeys(members) {
+		raw := members[key]
+		switch key {
+		case "type":
+			var t string
+			if err := unmarshal(raw, &t); err != nil || t != "Feature" {
+				ps.addf(i, id, "type", ErrSyntax, "want \"Feature\", got %s", short(raw))
+			}
+		case "id":
+			if !isNull(raw) {
+				var s string
+				if err := unmarshal(raw, &s); err != nil {
+					ps.addf(i, id, "id", ErrSyntax, "a Feature id must be a string equal to properties.id, got %s", short(raw))
+				} else {
+					d.featID = &s
+				}
+			}
+		case "geometry":
+			diagnoseGeometry(i, id, raw, unmarshal, &d, ps)
+		case "properties", "bbox":
+		default:
+			ps.addf(i, id, key, ErrUnknownField, "a Feature has type, id, geometry, properties and bbox; site facts go in properties")
+		}
+	}
+	if _, ok := members["geometry"]; !ok {
+		ps.add(i, id, "geometry", ErrMissing)
+		d.skip["geometry"] = true
+	}
+	return d
+}
+
+func diagnoseGeometry(i int, id string, raw []byte, unmarshal unmarshalFunc, d *decoded, ps *problems) {
+	d.skip["geometry"] = true
+	if isNull(raw) {
+		ps.add(i, id, "geometry", ErrMissing)
+		return
+	}
+	var g struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+		BBox        []float64       `json:"bbox"`
+	}
+	if err := unmarshal(raw, &g); err != nil {
+		ps.add(i, id, "geometry", jsonProblem(err))
+		return
+	}
+	if g.Type != "Point" {
+		ps.addf(i, id, "geometry.type", ErrCoordinates, "want a Point, got %q (an outline goes in properties.footprint)", g.Type)
+		return
+	}
+	if err := unmarshal(g.Coordinates, &d.loc); err != nil || d.loc == nil {
+		ps.addf(i, id, "geometry.coordinates", ErrCoordinates, "want [lon, lat], got %s", short(g.Coordinates))
+		return
+	}
+	d.geomType, d.hasLoc = g.Type, true
+	delete(d.skip, "geometry")
+}
+
+// diagnoseArray decodes a plain JSON array of sites member by member.
+func diagnoseArray(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded {
+	var raws []json.RawMessage
+	if err := unmarshal(data, &raws); err != nil {
+		ps.add(-1, "", "", jsonProblem(err))
+		return nil
+	}
+	out := make([]decoded, len(raws))
+	for i, raw := range raws {
+		d := &out[i]
+		if isNull(raw) || firstByte(raw) != '{' {
+			ps.addf(i, "", "", ErrSyntax, "a site must be a JSON object, got %s", short(raw))
+			d.skip = map[string]bool{"all": true}
+			continue
+		}
+		d.skip = diagnoseProps(i, raw, unmarshal, "", &d.props, func(key string, raw []byte) bool {
+			if key != "location" {
+				return false
+			}
+			if err := unmarshal(raw, &d.loc); err != nil {
+				ps.addf(i, "", "location", ErrCoordinates, "want [lon, lat], got %s", short(raw))
+			}
+			return true
+		}, ps)
+		if d.loc != nil {
+			d.hasLoc = true
+		} else {
+			d.skip["location"] = true
+			if !d.skip["all"] {
+				ps.add(i, d.props.ID, "location", ErrMissing)
+			}
+		}
+	}
+	return out
+}
+
+// diagnoseProps decodes a properties object member by member into p and
+// returns the set of members that failed. extra, if not nil, is offered
+// each member first and reports whether it handled it.
+func diagnoseProps(i int, raw []byte, unmarshal unmarshalFunc, prefix string, p *jsonProps,
+	extra func(key string, raw []byte) bool, ps *problems) map[string]bool {
+	skip := map[string]bool{}
+	var members map[string]json.RawMessage
+	if err := unmarshal(raw, &members); err != nil {
+		ps.addf(i, "", strings.TrimSuffix(prefix, "."), ErrSyntax, "want a JSON object, got %s", short(raw))
+		skip["all"] = true
+		return skip
+	}
+	keys := sortedKeys(members)
+	// The ID first, so that later problems can name it.
+	if raw, ok := members["id"]; ok {
+		if err := unmarshal(raw, &p.ID); err != nil {
+			ps.add(i, "", prefix+"id", jsonProblem(err))
+			skip["id"] = true
+		}
+	}
+	for _, key := range keys {
+		raw := members[key]
+		if key == "id" || (extra != nil && extra(key, raw)) {
+			continue
+		}
+		dst := p.field(key)
+		if dst == nil {
+			ps.addf(i, p.ID, prefix+key, ErrUnknownField, "not in the schema (see the heritage README)")
+			continue
+		}
+		if err := unmarshal(raw, dst); err != nil {
+			ps.add(i, p.ID, prefix+key, jsonProblem(err))
+			skip[key] = true
+		}
+	}
+	return skip
+}
+
+// jsonProblem turns a JSON decoding error into a problem reason that names
+// JSON types, not Go ones.
+func jsonProblem(err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		where := ""
+		if te.Field != "" {
+			where = " at " + te.Field
+		}
+		return fmt.Errorf("%w: want %s%s, got %s", ErrSyntax, jsonTypeName(te.Type), where, te.Value)
+	case errors.As(err, &se):
+		return fmt.Errorf("%w: %s (offset %d)", ErrSyntax, strings.TrimPrefix(se.Error(), "json: "), se.Offset)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return fmt.Errorf("%w: %s", ErrUnknownField, strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func jsonTypeName(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return "a value"
+}
+
+func isNull(raw []byte) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// short quotes at most 40 bytes of raw JSON for an error message.
+func short(raw []byte) string {
+	s := string(bytes.TrimSpace(raw))
+	if s == "" {
+		return "nothing"
+	}
+	if len(s) > 40 {
+		cut := 40
+		for cut > 0 && !isRuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func sortedKeys(m map[string]json.RawMessage) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// toSite converts a decoded item to a Site; JSON-level shape problems
+// (geometry type, point length, footprint shape, feature id) are reported
+// here, the rest by the validator.
+func toSite(i int, d *decoded, names fieldNames, ps *problems) Site {
+	p := &d.props
+	s := Site{
+		ID:             p.ID,
+		Aliases:        nilIfEmpty(p.Aliases),
+		Kind:           Kind(p.Kind),
+		PrecisionM:     p.PrecisionM,
+		LocationSource: p.LocationSource,
+		Region:         p.Region,
+		Themes:         nilIfEmpty(p.Themes),
+	}
+	if p.Name != nil {
+		s.Name = Name{Zh: p.Name.Zh, Pinyin: p.Name.Pinyin, En: p.Name.En}
+	}
+	if p.Period != nil {
+		s.Period = &Period{Name: p.Period.Name, NameZh: p.Period.NameZh, From: p.Period.From, To: p.Period.To}
+	}
+	if p.Designation != nil {
+		s.Designation = &Designation{Level: Level(p.Designation.Level), Batch: p.Designation.Batch, Year: p.Designation.Year}
+	}
+	if d.geomType != "" && d.geomType != "Point" {
+		ps.addf(i, p.ID, "geometry.type", ErrCoordinates, "want a Point, got %q (an outline goes in properties.footprint)", d.geomType)
+		d.skip = setSkip(d.skip, "geometry")
+	}
+	switch {
+	case d.skip["geometry"] || d.skip["location"] || d.skip["all"]:
+	case !d.hasLoc:
+		ps.add(i, p.ID, names.location, ErrMissing)
+		d.skip = setSkip(d.skip, "geometry")
+	case len(d.loc) != 2:
+		ps.addf(i, p.ID, names.location, ErrCoordinates, "want [lon, lat], got %d numbers", len(d.loc))
+		d.skip = setSkip(d.skip, "geometry")
+	default:
+		s.Location = orb.Point{d.loc[0], d.loc[1]}
+	}
+	if d.featID != nil && *d.featID != p.ID {
+		ps.addf(i, p.ID, "id", ErrID, "Feature id %q differs from properties.id %q", *d.featID, p.ID)
+	}
+	if fp := p.Footprint; fp != nil {
+		field := names.prefix + "footprint"
+		switch {
+		case fp.Type != "Polygon":
+			ps.addf(i, p.ID, field+".type", ErrCoordinates, "want a Polygon, got %q", fp.Type)
+			d.skip = setSkip(d.skip, "footprint")
+		default:
+			poly := make(orb.Polygon, len(fp.Coordinates))
+			for r, ring := range fp.Coordinates {
+				poly[r] = make(orb.Ring, len(ring))
+				for k, pos := range ring {
+					if len(pos) != 2 {
+						ps.addf(i, p.ID, fmt.Sprintf("%s.coordinates[%d][%d]", field, r, k), ErrCoordinates, "want [lon, lat], got %d numbers", len(pos))
+						d.skip = setSkip(d.skip, "footprint")
+						continue
+					}
+					poly[r][k] = orb.Point{pos[0], pos[1]}
+				}
+			}
+			s.Footprint = poly
+		}
+	}
+	if len(p.Notes) > 0 {
+		s.Notes = make([]Note, len(p.Notes))
+		for j, n := range p.Notes {
+			s.Notes[j] = Note{Lang: n.Lang, Text: n.Text, Sources: nilIfEmpty(n.Sources)}
+		}
+	}
+	if len(p.Sources) > 0 {
+		s.Sources = make([]Source, len(p.Sources))
+		for j, src := range p.Sources {
+			s.Sources[j] = Source(src)
+		}
+	}
+	if p.Visit != nil {
+		s.Visit = Visit{
+			Minutes:      p.Visit.Minutes,
+			OpeningHours: p.Visit.OpeningHours,
+			Ticket:       p.Visit.Ticket,
+			Estimated:    nilIfEmpty(p.Visit.Estimated),
+		}
+	}
+	if p.Score != nil {
+		s.Score = *p.Score
+	} else if !s.Kind.Anchor() {
+		s.Score = DefaultScore(s)
+	}
+	return s
+}
+
+func setSkip(m map[string]bool, key string) map[string]bool {
+	if m == nil {
+		m = map[string]bool{}
+	}
+	m[key] = true
+	return m
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// fromSite is the inverse of toSite.
+func fromSite(s *Site) jsonFeature {
+	id := s.ID
+	p := &jsonProps{
+		ID:             s.ID,
+		Name:           &jsonName{Zh: s.Name.Zh, Pinyin: s.Name.Pinyin, En: s.Name.En},
+		Aliases:        s.Aliases,
+		Kind:           string(s.Kind),
+		PrecisionM:     s.PrecisionM,
+		LocationSource: s.LocationSource,
+		Region:         s.Region,
+		Themes:         s.Themes,
+		Score:          &s.Score,
+	}
+	if s.Period != nil {
+		p.Period = &jsonPeriod{Name: s.Period.Name, NameZh: s.Period.NameZh, From: s.Period.From, To: s.Period.To}
+	}
+	if s.Designation != nil {
+		p.Designation = &jsonDesignation{Level: string(s.Designation.Level), Batch: s.Designation.Batch, Year: s.Designation.Year}
+	}
+	if s.Footprint != nil {
+		fp := &jsonPolygon{Type: "Polygon", Coordinates: make([][][]float64, len(s.Footprint))}
+		for r, ring := range s.Footprint {
+			fp.Coordinates[r] = make([][]float64, len(ring))
+			for k, pt := range ring {
+				fp.Coordinates[r][k] = []float64{pt[0], pt[1]}
+			}
+		}
+		p.Footprint = fp
+	}
+	for _, n := range s.Notes {
+		p.Notes = append(p.Notes, jsonNote(n))
+	}
+	for _, src := range s.Sources {
+		p.Sources = append(p.Sources, jsonSource(src))
+	}
+	if v := s.Visit; v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" || len(v.Estimated) > 0 {
+		p.Visit = &jsonVisit{Minutes: v.Minutes, OpeningHours: v.OpeningHours, Ticket: v.Ticket, Estimated: v.Estimated}
+	}
+	return jsonFeature{
+		Type:       "Feature",
+		ID:         &id,
+		Geometry:   &jsonPoint{Type: "Point", Coordinates: []float64{s.Location[0], s.Location[1]}},
+		Properties: p,
+	}
+}
+
+// writeGeoJSON writes sites as a FeatureCollection, one Feature per line.
+func writeGeoJSON(w io.Writer, sites []Site) error {
+	var buf bytes.Buffer
+	buf.WriteString(`{"type":"FeatureCollection","features":[`)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for i := range sites {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		f := fromSite(&sites[i])
+		if err := enc.Encode(&f); err != nil {
+			return fmt.Errorf("heritage: encode %s: %w", sites[i].ID, err)
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if buf.Len() > 1<<20 {
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			buf.Reset()
+		}
+	}
+	buf.WriteString("\n]}\n")
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,181 @@
+package heritage
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// Option configures [Load], [LoadFile] and [NewCatalog].
+type Option func(*options)
+
+type options struct {
+	bound *orb.Bound
+}
+
+// WithinBound declares the region a catalog covers: every location and
+// footprint point must lie inside b (edges included), or loading fails
+// with [ErrOutOfBound]. It catches swapped coordinates and points left on
+// an offset datum far from home. [Default] uses [DefaultBound].
+func WithinBound(b orb.Bound) Option {
+	return func(o *options) { o.bound = &b }
+}
+
+// DefaultBound returns the region of the embedded catalog: southern and
+// central Shanxi from the Yuncheng basin in the south-west to the Taiyuan
+// basin in the north, lon 110.2–113.0° E, lat 34.6–38.0° N. Jiang County
+// (about 111.4–111.9° E, 35.3–35.7° N) lies in its south.
+func DefaultBound() orb.Bound {
+	return orb.Bound{Min: orb.Point{110.2, 34.6}, Max: orb.Point{113.0, 38.0}}
+}
+
+func collect(opts []Option) (options, error) {
+	var o options
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	if b := o.bound; b != nil {
+		if !finitePoint(b.Min) || !finitePoint(b.Max) || b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
+			return o, fmt.Errorf("heritage: WithinBound: %v is not a bound with Min <= Max", *b)
+		}
+	}
+	return o, nil
+}
+
+// Load reads a catalog from r: a GeoJSON FeatureCollection with one Point
+// Feature per site, or a plain JSON array of site objects with the same
+// members as the GeoJSON properties plus "location": [lon, lat]. The
+// schema is documented in the package README.
+//
+// Load validates every site and returns either the whole catalog or a
+// [*ValidationError] listing every problem found (each [Problem] wraps one
+// of the package's sentinel errors); it never returns a partial catalog.
+// A site without a "score" gets [DefaultScore]. Errors reading r are
+// returned as they are.
+func Load(r io.Reader, opts ...Option) (*Catalog, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("heritage: read: %w", err)
+	}
+	return load(data, "", strictGoccy, opts)
+}
+
+// LoadFile is [Load] on the named file; a [*ValidationError] carries the
+// path in its Source.
+func LoadFile(path string, opts ...Option) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("heritage: %w", err)
+	}
+	return load(data, path, strictGoccy, opts)
+}
+
+func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*Catalog, error) {
+	o, err := collect(opts)
+	if err != nil {
+		return nil, err
+	}
+	var ps problems
+	items, names := decode(data, unmarshal, &ps)
+	sites := make([]Site, len(items))
+	v := newValidator(&ps, names, o.bound, len(items))
+	for i := range items {
+		d := &items[i]
+		if d.skip["all"] {
+			continue
+		}
+		sites[i] = toSite(i, d, names, &ps)
+		v.site(i, &sites[i], d.skip)
+	}
+	if err := ps.err(source); err != nil {
+		sortProblems(err.(*ValidationError).Problems)
+		return nil, err
+	}
+	return newCatalog(sites, o.bound), nil
+}
+
+// NewCatalog builds a catalog from sites, validating them by the same
+// rules as [Load] (problems name the JSON fields). It takes deep copies:
+// later changes to sites do not affect the catalog.
+func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
+	o, err := collect(opts)
+	if err != nil {
+		return nil, err
+	}
+	cp := make([]Site, len(sites))
+	var ps problems
+	v := newValidator(&ps, arrayFields(), o.bound, len(sites))
+	for i := range sites {
+		cp[i] = sites[i].Clone()
+		v.site(i, &cp[i], nil)
+	}
+	if err := ps.err(""); err != nil {
+		return nil, err
+	}
+	return newCatalog(cp, o.bound), nil
+}
+
+// Merge returns a catalog holding the sites of cs in order. Catalogs are
+// immutable, so the sites are shared, not copied. Two catalogs holding the
+// same ID are an error: a [*ValidationError] with one [ErrDuplicateID]
+// problem per repeated ID, whose Index is -1 and whose reason names both
+// catalogs. Nil catalogs are skipped. The result keeps the declared region
+// ([Catalog.Region]) when every input declared the same one, else it has
+// none.
+func Merge(cs ...*Catalog) (*Catalog, error) {
+	n := 0
+	for _, c := range cs {
+		if c != nil {
+			n += len(c.sites)
+		}
+	}
+	sites := make([]Site, 0, n)
+	first := make(map[string]int, n) // ID -> catalog index
+	var ps problems
+	for ci, c := range cs {
+		if c == nil {
+			continue
+		}
+		for _, s := range c.sites {
+			if prev, dup := first[s.ID]; dup {
+				ps.addf(-1, s.ID, "id", ErrDuplicateID, "in catalogs %d and %d", prev, ci)
+				continue
+			}
+			first[s.ID] = ci
+			sites = append(sites, s)
+		}
+	}
+	if err := ps.err(""); err != nil {
+		return nil, err
+	}
+	return newCatalog(sites, commonRegion(cs)), nil
+}
+
+// sortProblems orders problems by item (input-level ones first), keeping
+// the order found within an item.
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Index - b.Index })
+}
+
+// commonRegion returns the region every non-nil catalog of cs declared,
+// or nil if they differ or one declared none.
+func commonRegion(cs []*Catalog) *orb.Bound {
+	var region *orb.Bound
+	for _, c := range cs {
+		switch {
+		case c == nil:
+		case c.bound == nil:
+			return nil
+		case region == nil:
+			region = c.bound
+		case *region != *c.bound:
+			return nil
+		}
+	}
+	return region
+}

@@ -1,0 +1,230 @@
+package heritage
+
+import (
+	"slices"
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// Site is one place in a catalog: a heritage site (a tomb, a temple, a
+// museum, …) or an anchor, a non-heritage place that routes start from,
+// end at or sleep in (a town, a rail station, a hotel).
+//
+// A Site read from a [Catalog] shares its slices (Aliases, Themes, Notes,
+// Sources, Footprint, Visit.Estimated) with the catalog: treat them as
+// read-only, or take a deep copy with [Site.Clone] before changing them.
+type Site struct {
+	// ID is the stable identifier, a lowercase ASCII slug path such as
+	// "jiangxian/chexiangcheng" (see [ValidID]).
+	ID string
+	// Name is the site's name in Chinese, pinyin and English.
+	Name Name
+	// Aliases are other names the site is known by, in any language;
+	// [Catalog.Search] matches them too.
+	Aliases []string
+	// Kind says what sort of place this is.
+	Kind Kind
+	// Period is the era the site dates from; nil for anchors and when
+	// unknown.
+	Period *Period
+	// Designation is the site's official protection listing; nil if it has
+	// none or none is known.
+	Designation *Designation
+	// Location is the site's representative point, [lon, lat] in degrees,
+	// WGS-84.
+	Location orb.Point
+	// PrecisionM is the radius in metres around Location within which the
+	// true site lies; always > 0.
+	PrecisionM float64
+	// LocationSource says how Location was obtained (which source, which
+	// datum conversion, which offset), so a reader can check it.
+	LocationSource string
+	// Region is the administrative place, e.g. "绛县古绛镇南城村"; may be
+	// empty.
+	Region string
+	// Footprint is the site's outline, WGS-84, when known; nil otherwise.
+	Footprint orb.Polygon
+	// Themes are the theme slugs the site belongs to (see [Themes]).
+	Themes []string
+	// Notes are short history notes, each in one language with its sources.
+	Notes []Note
+	// Sources are the documents every fact about the site is drawn from.
+	Sources []Source
+	// Visit holds the practical facts for a visitor.
+	Visit Visit
+	// Score is the planning importance, 0–100; by default [DefaultScore].
+	Score int
+}
+
+var _ orb.Pointer = Site{}
+
+// Name is a site's name in three forms.
+type Name struct {
+	// Zh is the Chinese name in simplified characters, e.g. "晋文公墓".
+	Zh string
+	// Pinyin is the Hanyu Pinyin of Zh with tone marks, e.g. "Jìn Wéngōng Mù".
+	Pinyin string
+	// En is the English name, e.g. "Tomb of Duke Wen of Jin".
+	En string
+}
+
+// Period is the era a site dates from: a name and, where known, a range of
+// years. Years are calendar years counted without a year 0, BCE negative:
+// 1 BCE is -1, 1 CE is 1.
+type Period struct {
+	// Name is the era's English name, e.g. "Spring and Autumn".
+	Name string
+	// NameZh is the era's Chinese name, e.g. "春秋".
+	NameZh string
+	// From is the first year, nil when unknown.
+	From *int
+	// To is the last year, nil when unknown; From <= To when both are known.
+	To *int
+}
+
+// Years returns the period's year range. A period with only one known
+// bound is treated as that single year; ok is false when neither is known.
+func (p *Period) Years() (from, to int, ok bool) {
+	switch {
+	case p == nil || (p.From == nil && p.To == nil):
+		return 0, 0, false
+	case p.From == nil:
+		return *p.To, *p.To, true
+	case p.To == nil:
+		return *p.From, *p.From, true
+	}
+	return *p.From, *p.To, true
+}
+
+// Year returns a pointer to y, for filling [Period.From] and [Period.To] in
+// composite literals.
+func Year(y int) *int { return &y }
+
+// Designation is an official protection listing (文物保护单位).
+type Designation struct {
+	// Level is the level of government that listed the site.
+	Level Level
+	// Batch is the listing batch (第n批); 0 when unknown.
+	Batch int
+	// Year is the year the listing was announced; 0 when unknown.
+	Year int
+}
+
+// Level is the level of a [Designation].
+type Level string
+
+// The designation levels, from highest to lowest.
+const (
+	National   Level = "national"   // 全国重点文物保护单位
+	Provincial Level = "provincial" // 省级文物保护单位
+	City       Level = "city"       // 市级文物保护单位
+	County     Level = "county"     // 县级文物保护单位
+)
+
+// Valid reports whether l is one of the known levels.
+func (l Level) Valid() bool {
+	switch l {
+	case National, Provincial, City, County:
+		return true
+	}
+	return false
+}
+
+// Note is a short history note in one language.
+type Note struct {
+	// Lang is "zh" or "en".
+	Lang string
+	// Text is the note, written in the catalog authors' own words.
+	Text string
+	// Sources are URLs backing the note; each also appears in the site's
+	// Sources.
+	Sources []string
+}
+
+// Source is a document a site's facts are drawn from.
+type Source struct {
+	// Title names the document.
+	Title string
+	// URL locates it.
+	URL string
+}
+
+// Visit holds practical facts for a visitor.
+type Visit struct {
+	// Minutes is the typical time a visit takes, in minutes; 0 when unknown.
+	Minutes int
+	// OpeningHours is in the subset of OpenStreetMap opening_hours syntax
+	// that [ParseOpeningHours] accepts; empty when unknown.
+	OpeningHours string
+	// Ticket describes the admission fee in free text; empty when unknown.
+	Ticket string
+	// Estimated names the visit fields ("minutes", "opening_hours",
+	// "ticket") whose values are documented defaults rather than sourced
+	// facts.
+	Estimated []string
+}
+
+// Point returns the site's Location; it makes Site an [orb.Pointer].
+func (s Site) Point() orb.Point { return s.Location }
+
+// Anchor reports whether the site is a non-heritage anchor place (a town,
+// rail station or hotel) rather than a heritage site.
+func (s Site) Anchor() bool { return s.Kind.Anchor() }
+
+// VisitDuration returns the typical visit time, Visit.Minutes as a
+// duration; 0 when unknown.
+func (s Site) VisitDuration() time.Duration {
+	return time.Duration(s.Visit.Minutes) * time.Minute
+}
+
+// HasTheme reports whether the site belongs to the theme with the given slug.
+func (s Site) HasTheme(slug string) bool { return slices.Contains(s.Themes, slug) }
+
+// OpeningHours returns the site's parsed opening hours; ok is false when
+// they are unknown (empty) or do not parse. Sites of a loaded [Catalog]
+// always parse.
+func (s Site) OpeningHours() (h OpeningHours, ok bool) {
+	if s.Visit.OpeningHours == "" {
+		return OpeningHours{}, false
+	}
+	h, err := ParseOpeningHours(s.Visit.OpeningHours)
+	return h, err == nil
+}
+
+// Clone returns a deep copy of s that shares no memory with it.
+func (s Site) Clone() Site {
+	c := s
+	c.Aliases = slices.Clone(s.Aliases)
+	if s.Period != nil {
+		p := *s.Period
+		if p.From != nil {
+			p.From = Year(*p.From)
+		}
+		if p.To != nil {
+			p.To = Year(*p.To)
+		}
+		c.Period = &p
+	}
+	if s.Designation != nil {
+		d := *s.Designation
+		c.Designation = &d
+	}
+	if s.Footprint != nil {
+		c.Footprint = make(orb.Polygon, len(s.Footprint))
+		for i, r := range s.Footprint {
+			c.Footprint[i] = slices.Clone(r)
+		}
+	}
+	c.Themes = slices.Clone(s.Themes)
+	if s.Notes != nil {
+		c.Notes = make([]Note, len(s.Notes))
+		for i, n := range s.Notes {
+			n.Sources = slices.Clone(n.Sources)
+			c.Notes[i] = n
+		}
+	}
+	c.Sources = slices.Clone(s.Sources)
+	c.Visit.Estimated = slices.Clone(s.Visit.Estimated)
+	return c
+}
