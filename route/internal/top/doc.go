@@ -1,0 +1,51 @@
+// Package top solves the team orienteering problem with time windows on
+// integer data: choose which customers to visit, and in which of several
+// routes and in which order, so that the total score is as high as
+// possible.
+//
+// [Solve] maximises the total score of the visited customers, then the
+// number of visited customers, then minimises the total travel time, as
+// VROOM does. Required customers must all be visited; otherwise Solve
+// reports them in a [*RequiredError].
+//
+// A visit's whole service [start, start+service] must lie inside one of its
+// node's windows (several sorted disjoint windows are allowed, for example a
+// lunch closure); arriving early means waiting. A route leaves its Start at
+// or after Open and reaches its End (or finishes its last visit, for an open
+// route) by Close. A route may have one break, taken as a wait at the
+// current place between two consecutive nodes; the engine chooses where.
+// The plain orienteering problem is the special case with no windows, no
+// service times and the length budget as the route's Close.
+//
+// # Algorithm
+//
+// An iterated local search in the spirit of Vansteenwegen, Souffriau,
+// Vanden Berghe and Van Oudheusden (2009): greedy insertion by the ratio
+// score²/shift, perturbation by removing visits (consecutive visits at a
+// rotating position, random visits, clusters of neighbours, or exchanging
+// route tails) which then stay tabu for a few iterations, and a local search
+// made of 2-opt and Or-opt inside routes, insertion, swap-in of unvisited
+// customers (optionally moving the displaced visit to another route),
+// relocation and exchange between routes. Every candidate move is checked
+// against the latest feasible arrival times of the rest of the route
+// (Savelsbergh's forward time slack), which stays exact with several windows
+// per node and with a break because every earliest schedule is monotone in
+// its start time: an insertion costs O(1) per position, a changed stretch
+// O(its length). The triangle inequality is not assumed.
+//
+// # Units
+//
+// All times, durations and travel times are int64 in one unit chosen by
+// the caller, bounded by [MaxValue] in absolute value. Scores are int64.
+//
+// # Concurrency
+//
+// Solve keeps all its state on the stack of the call; it may run in many
+// goroutines at once. It does not modify the Instance.
+//
+// # Determinism
+//
+// The search uses a local random source seeded from Options.Seed. For the
+// same instance, seed and options, Solve returns the same result unless ctx
+// ends the search first (then the result depends on how far it got).
+package top
