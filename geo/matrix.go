@@ -26,8 +26,12 @@ type Matrix struct {
 	Durations [][]time.Duration
 }
 
-// Len returns the number of places, N.
+// Len returns the number of places, N: the number of rows of Durations,
+// or of Distances when Durations is nil. It is 0 for a nil *Matrix.
 func (m *Matrix) Len() int {
+	if m == nil {
+		return 0
+	}
 	if m.Durations != nil {
 		return len(m.Durations)
 	}
@@ -37,23 +41,49 @@ func (m *Matrix) Len() int {
 // ErrEmptyMatrix is returned for a matrix without places or without tables.
 var ErrEmptyMatrix = errors.New("geo: empty matrix")
 
+// ErrUnreachable is wrapped by the [MatrixError] for a matrix entry that a
+// table service reports as unreachable (a JSON null).
+var ErrUnreachable = errors.New("geo: unreachable")
+
+// ErrInvalidPoint is wrapped by the errors for points with a NaN or
+// infinite coordinate, a longitude outside [-180, 180] or a latitude
+// outside [-90, 90].
+var ErrInvalidPoint = errors.New("geo: invalid point")
+
+// invalidPoint returns the error for points[i] = p failing [Valid].
+func invalidPoint(i int, p orb.Point) error {
+	return fmt.Errorf("%w %d (%v, %v): want a longitude in [-180, 180] and a latitude in [-90, 90]", ErrInvalidPoint, i, p[0], p[1])
+}
+
 // MatrixError describes a bad matrix entry or shape.
 type MatrixError struct {
-	Table    string // "distances" or "durations"
-	Row, Col int    // zero-based; Col is -1 for a row of the wrong length
+	Table string // "distances" or "durations"
+	// Row and Col are zero-based. Col is -1 for a row of the wrong
+	// length; Row and Col are both -1 for a table of the wrong size.
+	Row, Col int
 	Reason   string
+	// Err is the sentinel behind Reason, such as [ErrUnreachable], or nil.
+	Err error
 }
 
 func (e *MatrixError) Error() string {
-	if e.Col < 0 {
+	switch {
+	case e.Row < 0:
+		return fmt.Sprintf("geo: matrix %s: %s", e.Table, e.Reason)
+	case e.Col < 0:
 		return fmt.Sprintf("geo: matrix %s row %d: %s", e.Table, e.Row, e.Reason)
 	}
 	return fmt.Sprintf("geo: matrix %s[%d][%d]: %s", e.Table, e.Row, e.Col, e.Reason)
 }
 
-// Validate reports the first problem found: no tables, tables of different
-// sizes, a row of the wrong length, or a negative, NaN or infinite entry.
-// Diagonal entries need not be zero.
+// Unwrap returns e.Err.
+func (e *MatrixError) Unwrap() error { return e.Err }
+
+// Validate reports the first problem found: [ErrEmptyMatrix] for a nil
+// matrix, no tables or no places, and otherwise a [*MatrixError] for tables
+// of different sizes, a row of the wrong length (every table must be
+// N×N), or a negative, NaN or infinite entry. Diagonal entries need not be
+// zero and the tables need not be symmetric. Validate does not modify m.
 func (m *Matrix) Validate() error {
 	if m == nil || (m.Distances == nil && m.Durations == nil) || m.Len() == 0 {
 		return ErrEmptyMatrix
@@ -61,7 +91,7 @@ func (m *Matrix) Validate() error {
 	n := m.Len()
 	if m.Distances != nil {
 		if len(m.Distances) != n {
-			return &MatrixError{Table: "distances", Row: len(m.Distances), Col: -1,
+			return &MatrixError{Table: "distances", Row: -1, Col: -1,
 				Reason: fmt.Sprintf("has %d rows, durations has %d", len(m.Distances), n)}
 		}
 		for i, row := range m.Distances {
@@ -91,17 +121,26 @@ func (m *Matrix) Validate() error {
 }
 
 // NewMatrix returns the road distances and travel durations by mode between
-// all pairs of points, computed from great-circle distances ([Distance]
-// times the mode's circuity) in parallel over GOMAXPROCS goroutines. The
-// result is symmetric with a zero diagonal.
+// all pairs of points: Distances[i][j] is [Distance] times the mode's
+// circuity, in metres, and Durations[i][j] is that distance at the mode's
+// speed, rounded to the second, as [Mode.Duration] gives it. The work is
+// spread over GOMAXPROCS goroutines; the result is the same for any
+// number. It is symmetric with a zero diagonal; points is not modified.
 //
-// It returns an error naming the first invalid point (NaN, infinite or out
-// of range), for an invalid mode, and [ErrEmptyMatrix] for no points.
-// Time and memory are O(N²).
+// It returns [ErrEmptyMatrix] for no points, an error wrapping
+// [ErrInvalidPoint] that names the first point with a NaN or infinite
+// coordinate or a longitude or latitude out of range, and an error for an
+// invalid mode or one so slow that a duration would overflow
+// [time.Duration]. Time and memory are O(N²).
 func NewMatrix(points []orb.Point, mode Mode) (*Matrix, error) {
 	return newMatrix(points, mode, runtime.GOMAXPROCS(0))
 }
 
+// maxSeconds is the longest time.Duration in whole seconds.
+const maxSeconds = float64(math.MaxInt64 / int64(time.Second))
+
+// newMatrix is NewMatrix with the number of goroutines given; workers < 1
+// counts as 1.
 func newMatrix(points []orb.Point, mode Mode, workers int) (*Matrix, error) {
 	if len(points) == 0 {
 		return nil, ErrEmptyMatrix
@@ -110,9 +149,15 @@ func newMatrix(points []orb.Point, mode Mode, workers int) (*Matrix, error) {
 		return nil, err
 	}
 	for i, p := range points {
-		if !finite(p) || !Valid(p) {
-			return nil, fmt.Errorf("geo: point %d (%v, %v): not a valid longitude and latitude", i, p[0], p[1])
+		if !Valid(p) {
+			return nil, invalidPoint(i, p)
 		}
+	}
+	mps := mode.Speed / 3.6
+	// No two points are farther apart than half the circumference.
+	if longest := math.Pi * EarthRadius * mode.Circuity / mps; !(longest <= maxSeconds) {
+		return nil, fmt.Errorf("geo: mode %q: speed %v km/h and circuity %v give durations that overflow time.Duration",
+			mode.Name, mode.Speed, mode.Circuity)
 	}
 	n := len(points)
 	m := &Matrix{Distances: make([][]float64, n), Durations: make([][]time.Duration, n)}
@@ -122,7 +167,6 @@ func newMatrix(points []orb.Point, mode Mode, workers int) (*Matrix, error) {
 		m.Distances[i] = dist[i*n : (i+1)*n : (i+1)*n]
 		m.Durations[i] = dur[i*n : (i+1)*n : (i+1)*n]
 	}
-	mps := mode.Speed / 3.6
 	fill := func(i int) {
 		for j := i + 1; j < n; j++ {
 			d := Distance(points[i], points[j]) * mode.Circuity
