@@ -1,0 +1,207 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// Text writes p as a plain-text itinerary in lang, "zh" or "en": the title,
+// then per day its date, one line per event (leaving a place with the
+// leg's travel time and distance, arriving at a site with any wait and the
+// visit's length, a break, the end of the day), the day's totals, the
+// whole trip's totals when it has several days, and the stops left out
+// with the reason. Times are written in the plan's own time zone. The
+// [Lang] option is ignored: lang decides.
+func Text(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
+	t, l, err := itinerary(p, lang, opts)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	writeText(bw, t, l)
+	return bw.Flush()
+}
+
+// Markdown writes the same itinerary as [Text] in Markdown: the title as a
+// level-1 heading, a level-2 heading per day and for the stops left out,
+// events as list items with times and names in bold. Names are escaped so
+// that no Markdown syntax in them takes effect.
+func Markdown(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
+	t, l, err := itinerary(p, lang, opts)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	writeMarkdown(bw, t, l)
+	return bw.Flush()
+}
+
+func itinerary(p *route.Plan, lang string, opts []Option) (*trip, lexicon, error) {
+	if err := checkLang(lang); err != nil {
+		return nil, lexicon{}, err
+	}
+	opts = append(opts[:len(opts):len(opts)], Lang(lang))
+	o, err := newOptions(opts)
+	if err != nil {
+		return nil, lexicon{}, err
+	}
+	t, err := fromPlan(p, &o)
+	if err != nil {
+		return nil, lexicon{}, err
+	}
+	return t, newLexicon(lang, o.mode), nil
+}
+
+// event is one line of a day's itinerary; detail, if any, goes on an
+// indented line below it.
+type event struct {
+	at     time.Time
+	text   string
+	detail string
+}
+
+// dayEvents lists d's events in time order; deco decorates names (bold in
+// Markdown).
+func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
+	var evs []event
+	n := len(d.stops)
+	legFrom := make(map[int]tripLeg, len(d.legs))
+	for _, lg := range d.legs {
+		legFrom[lg.from] = lg
+	}
+	for i, s := range d.stops {
+		name := deco(s.name)
+		switch s.role {
+		case roleStop:
+			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: l.siteFacts(s.site)})
+		case roleEnd:
+			evs = append(evs, event{at: s.arrival, text: l.finish(name, s.id == d.stops[0].id, false)})
+			continue
+		}
+		leave := s.departure
+		if d.brk != nil && d.brk.after == i {
+			evs = append(evs, event{at: d.brk.start, text: l.rest(d.brk.start, d.brk.duration)})
+			if end := d.brk.start.Add(d.brk.duration); end.After(leave) {
+				leave = end
+			}
+		}
+		if lg, ok := legFrom[i]; ok {
+			evs = append(evs, event{at: leave, text: l.leave(name, s.role == roleStart, l.travel(lg.duration, lg.distance))})
+		} else if i == n-1 && s.role == roleStop {
+			evs = append(evs, event{at: leave, text: l.finish(name, false, true)})
+		}
+	}
+	return evs
+}
+
+// dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10".
+func dayHeading(d *tripDay, l lexicon) string {
+	h := l.dayName(d.day)
+	if !d.depart.IsZero() {
+		h += " · " + l.date(d.depart)
+		if !d.ret.IsZero() {
+			h += " · " + clock(d.depart) + "–" + clock(d.ret)
+		}
+	}
+	return h
+}
+
+func (l lexicon) noVisits() string {
+	return l.pick("No visits this day.", "当日没有安排游览。")
+}
+
+func writeText(w *bufio.Writer, t *trip, l lexicon) {
+	fmt.Fprintf(w, "%s\n%s\n", t.title, strings.Repeat("=", displayWidth(t.title)))
+	for i := range t.days {
+		d := &t.days[i]
+		fmt.Fprintf(w, "\n%s\n", dayHeading(d, l))
+		if d.total.visits == 0 {
+			fmt.Fprintln(w, l.noVisits())
+		}
+		for _, e := range dayEvents(d, l, plain) {
+			fmt.Fprintf(w, "%s %s\n", clock(e.at), e.text)
+			if e.detail != "" {
+				fmt.Fprintf(w, "      %s\n", e.detail)
+			}
+		}
+		fmt.Fprintln(w, l.totals(d.total, 0))
+	}
+	if len(t.days) > 1 {
+		fmt.Fprintf(w, "\n%s\n", l.totals(t.total, len(t.days)))
+	}
+	if len(t.skipped) > 0 {
+		fmt.Fprintf(w, "\n%s\n", l.leftOut(len(t.skipped)))
+		for _, s := range t.skipped {
+			fmt.Fprintf(w, "- %s\n", l.reasonLine(s.name, s.reason))
+		}
+	}
+}
+
+func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
+	fmt.Fprintf(w, "# %s\n", markdownEscape(t.title))
+	for i := range t.days {
+		d := &t.days[i]
+		fmt.Fprintf(w, "\n## %s\n\n", dayHeading(d, l))
+		if d.total.visits == 0 {
+			fmt.Fprintf(w, "%s\n\n", l.noVisits())
+		}
+		for _, e := range dayEvents(d, l, bold) {
+			if e.detail != "" {
+				// A backslash at the end of a line is CommonMark's hard
+				// line break: the facts go on their own line in the item.
+				fmt.Fprintf(w, "- **%s** %s\\\n  *%s*\n", clock(e.at), e.text, markdownEscape(e.detail))
+			} else {
+				fmt.Fprintf(w, "- **%s** %s\n", clock(e.at), e.text)
+			}
+		}
+		fmt.Fprintf(w, "\n%s\n", l.totals(d.total, 0))
+	}
+	if len(t.days) > 1 {
+		fmt.Fprintf(w, "\n**%s**\n", l.totals(t.total, len(t.days)))
+	}
+	if len(t.skipped) > 0 {
+		fmt.Fprintf(w, "\n## %s\n\n", l.leftOut(len(t.skipped)))
+		for _, s := range t.skipped {
+			fmt.Fprintf(w, "- %s\n", l.reasonLine(bold(s.name), s.reason))
+		}
+	}
+}
+
+func plain(s string) string { return s }
+
+func bold(s string) string { return "**" + markdownEscape(s) + "**" }
+
+// markdownEscape backslash-escapes the characters that could start Markdown
+// syntax inside a line (CommonMark's ASCII punctuation that matters
+// inline), so a name is shown as written.
+func markdownEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~':
+			b.WriteByte('\\')
+		case '\n', '\r':
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// displayWidth counts terminal columns: wide characters take two.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if wideRune(r) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

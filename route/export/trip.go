@@ -1,0 +1,250 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// trip is the renderer-neutral view of a plan that every output is written
+// from: built once per call by fromPlan, with names resolved in the chosen
+// language and sites looked up in the catalog. Locations stay WGS-84; the
+// writers convert them with options.point.
+type trip struct {
+	title   string
+	days    []tripDay
+	skipped []tripSkip
+	total   tripTotals
+}
+
+// tripTotals sums a day or the whole trip.
+type tripTotals struct {
+	visits   int
+	score    int
+	distance float64 // metres
+	travel   time.Duration
+	visit    time.Duration
+	wait     time.Duration
+}
+
+// role is a stop's part in a day.
+type role string
+
+const (
+	roleStart role = "start"
+	roleStop  role = "stop"
+	roleEnd   role = "end"
+)
+
+type tripDay struct {
+	day    int    // 1-based
+	color  string // "#rrggbb"
+	stops  []tripStop
+	legs   []tripLeg // legs[i] joins stops[i] and stops[i+1]
+	brk    *tripBreak
+	depart time.Time
+	ret    time.Time // arrival at the end (or the last departure on an open day)
+	total  tripTotals
+}
+
+type tripStop struct {
+	role  role
+	order int // 1-based position among the day's visits; 0 for start and end
+	seq   int // 1-based position among all the trip's visits; 0 for start and end
+	id    string
+	name  string    // in the chosen language
+	alt   string    // the other language's name, when a catalog knows it
+	loc   orb.Point // WGS-84
+	// hasLoc is false for a place the plan gives no location and the
+	// catalog does not know: the map outputs refuse such a plan.
+	hasLoc bool
+	// arrival, start and departure are the visit's times; a start has only
+	// departure, an end only arrival.
+	arrival, start, departure time.Time
+	wait                      time.Duration
+	visit                     time.Duration
+	site                      *heritage.Site
+}
+
+type tripLeg struct {
+	from, to int // indices into the day's stops
+	distance float64
+	duration time.Duration
+}
+
+type tripBreak struct {
+	after    int // index into the day's stops of the place the break is taken at
+	start    time.Time
+	duration time.Duration
+}
+
+type tripSkip struct {
+	id     string
+	name   string
+	reason string // reasonBudget, reasonClosed, reasonUnreachable or another route reason's text
+	site   *heritage.Site
+}
+
+// Skip reasons, as keys of the phrase tables.
+const (
+	reasonBudget      = "budget"
+	reasonClosed      = "closed"
+	reasonUnreachable = "unreachable"
+)
+
+// point returns p in the output datum.
+func (o *options) point(p orb.Point) orb.Point {
+	if o.datum == geo.WGS84 {
+		return p
+	}
+	return geo.Convert(p, geo.WGS84, o.datum)
+}
+
+// dayColor returns day's colour (1-based): Paul Tol's "vibrant" qualitative
+// scheme (its six colours, without the grey), chosen to stay apart for
+// colour-blind readers, then four darker colours of his "muted" scheme;
+// after ten days the colours repeat.
+func dayColor(day int) string {
+	palette := [...]string{
+		"#CC3311", "#0077BB", "#009988", "#EE7733", "#EE3377",
+		"#33BBEE", "#882255", "#117733", "#999933", "#332288",
+	}
+	if day < 1 {
+		day = 1
+	}
+	return palette[(day-1)%len(palette)]
+}
+
+// hasDate reports whether t is a real calendar time rather than a clock
+// counted from year 1 (a plan whose days have no Window.Open).
+func hasDate(t time.Time) bool { return t.Year() > 1 }
+
+// fromPlan builds the trip view of p. It fails on a nil plan and on a day
+// whose legs do not join its places; a place without a location is kept
+// (hasLoc false) for the writers that need none.
+func fromPlan(p *route.Plan, o *options) (*trip, error) {
+	if p == nil {
+		return nil, errors.New("export: nil plan")
+	}
+	t := &trip{title: o.title}
+	seq := 0
+	for di := range p.Days {
+		dp := &p.Days[di]
+		d := tripDay{
+			day:    dp.Day + 1,
+			color:  dayColor(dp.Day + 1),
+			depart: dp.Depart,
+			ret:    dp.Return,
+			total: tripTotals{
+				visits: len(dp.Visits), score: dp.Score, distance: dp.Distance,
+				travel: dp.Travel, visit: dp.Visit, wait: dp.Wait,
+			},
+		}
+		start := o.place(dp.Start, roleStart)
+		start.departure = dp.Depart
+		d.stops = append(d.stops, start)
+		for vi, v := range dp.Visits {
+			seq++
+			s := o.place(v.Stop.Place, roleStop)
+			s.order, s.seq = vi+1, seq
+			s.arrival, s.start, s.departure = v.Arrival, v.Start, v.Departure
+			s.wait, s.visit = v.Wait, v.Stop.Visit
+			d.stops = append(d.stops, s)
+		}
+		if dp.End != nil {
+			end := o.place(*dp.End, roleEnd)
+			end.arrival = dp.Return
+			d.stops = append(d.stops, end)
+		}
+		if len(dp.Legs) != len(d.stops)-1 {
+			return nil, fmt.Errorf("export: day %d has %d legs for %d places", d.day, len(dp.Legs), len(d.stops))
+		}
+		for i, lg := range dp.Legs {
+			d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration})
+		}
+		if b := dp.Break; b != nil {
+			if b.After < -1 || b.After >= len(dp.Visits) {
+				return nil, fmt.Errorf("export: day %d: break after visit %d of %d", d.day, b.After, len(dp.Visits))
+			}
+			d.brk = &tripBreak{after: b.After + 1, start: b.Start, duration: b.End.Sub(b.Start)}
+		}
+		t.total.visits += d.total.visits
+		t.total.score += d.total.score
+		t.total.distance += d.total.distance
+		t.total.travel += d.total.travel
+		t.total.visit += d.total.visit
+		t.total.wait += d.total.wait
+		t.days = append(t.days, d)
+	}
+	for _, sk := range p.Skipped {
+		s := tripSkip{id: sk.ID, name: sk.ID, reason: sk.Reason.String()}
+		if site, ok := o.site(sk.ID); ok {
+			s.site, s.name = site, siteName(site, o.lang)
+		}
+		t.skipped = append(t.skipped, s)
+	}
+	if t.title == "" {
+		start := ""
+		if len(t.days) > 0 {
+			start = t.days[0].stops[0].name
+		}
+		t.title = newLexicon(o.lang, o.mode).defaultTitle(start, len(t.days))
+	}
+	return t, nil
+}
+
+// site looks id up in the catalog option.
+func (o *options) site(id string) (*heritage.Site, bool) {
+	if o.catalog == nil || id == "" {
+		return nil, false
+	}
+	s, ok := o.catalog.Get(id)
+	if !ok {
+		return nil, false
+	}
+	return &s, true
+}
+
+// place makes a trip stop of a route place, enriched from the catalog: the
+// catalog's name in the chosen language wins over the plan's name, and
+// its location fills in a place without one.
+func (o *options) place(p route.Place, r role) tripStop {
+	s := tripStop{role: r, id: p.ID, name: p.Name, loc: p.Location, hasLoc: p.Location != orb.Point{}}
+	if site, ok := o.site(p.ID); ok {
+		s.site = site
+		s.name = siteName(site, o.lang)
+		other := "en"
+		if o.lang == "en" {
+			other = "zh"
+		}
+		if alt := siteName(site, other); alt != s.name {
+			s.alt = alt
+		}
+		if !s.hasLoc {
+			s.loc, s.hasLoc = site.Location, true
+		}
+	}
+	if s.name == "" {
+		s.name = p.ID
+	}
+	return s
+}
+
+// requireLocations reports the first place without a location, for the
+// outputs that draw or position places.
+func (t *trip) requireLocations() error {
+	for _, d := range t.days {
+		for _, s := range d.stops {
+			if !s.hasLoc {
+				return fmt.Errorf("export: day %d: place %q has no location (give it one, or pass a Catalog that knows it)", d.day, s.id)
+			}
+		}
+	}
+	return nil
+}
