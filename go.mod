@@ -8,6 +8,7 @@ require (
 	github.com/goccy/go-json v0.12.0 // indirect
 	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
+	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/text v0.44.0 // indirect
 )

@@ -1,0 +1,188 @@
+package export
+
+import (
+	"io"
+	"math"
+	"time"
+
+	gojson "github.com/goccy/go-json"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// GeoJSON writes p as an RFC 7946 FeatureCollection for web maps.
+//
+// Each day's places are Point features, in order: the start (role
+// "start"), the visits (role "stop") and the end (role "end", absent on
+// an open day). Their properties are role, day (from 1), order (0 for the
+// start, 1… for the visits, then the end), seq (the visit's number through
+// the whole trip, as on the SVG map; visits only), id, name (in the
+// [Lang] language), color (the day's "#rrggbb"), and when the plan has
+// calendar times, arrival, start and departure in RFC 3339 with the plan's
+// offset; visits also carry wait_s and visit_s in seconds. A place found
+// in the [Catalog] gets a "site" object with the site's facts in the
+// heritage GeoJSON schema's names (name {zh, pinyin, en}, kind, period,
+// designation, region, themes, notes, visit, score, precision_m) and a
+// flat "kind" for styling.
+//
+// Each leg is a LineString feature (role "leg") with day, order (1…), from
+// and to (place IDs), distance_m, duration_s and color.
+//
+// Coordinates are rounded to 6 decimals (about 0.1 m). They are WGS-84 as
+// RFC 7946 requires, unless [Datum] chose another datum: then the
+// collection has a "datum" member and every feature a "datum" property
+// ("gcj02" or "bd09"), since readers assume WGS-84 otherwise.
+func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
+	o, err := newOptions(opts)
+	if err != nil {
+		return err
+	}
+	t, err := fromPlan(p, &o)
+	if err != nil {
+		return err
+	}
+	if err := t.requireLocations(); err != nil {
+		return err
+	}
+	fc := geojson.NewFeatureCollection()
+	fc.ExtraMembers = geojson.Properties{"title": t.title}
+	if o.datum != geo.WGS84 {
+		fc.ExtraMembers["datum"] = o.datum.String()
+	}
+	for di := range t.days {
+		d := &t.days[di]
+		for i, s := range d.stops {
+			f := geojson.NewFeature(roundPoint(o.point(s.loc)))
+			f.Properties = stopProperties(d, i, &s)
+			fc.Append(f)
+		}
+		for li, lg := range d.legs {
+			a, b := d.stops[lg.from], d.stops[lg.to]
+			f := geojson.NewFeature(orb.LineString{roundPoint(o.point(a.loc)), roundPoint(o.point(b.loc))})
+			f.Properties = geojson.Properties{
+				"role":       "leg",
+				"day":        d.day,
+				"order":      li + 1,
+				"from":       a.id,
+				"to":         b.id,
+				"distance_m": math.Round(lg.distance*10) / 10,
+				"duration_s": int64(lg.duration / time.Second),
+				"color":      d.color,
+			}
+			fc.Append(f)
+		}
+	}
+	if o.datum != geo.WGS84 {
+		for _, f := range fc.Features {
+			f.Properties["datum"] = o.datum.String()
+		}
+	}
+	b, err := gojson.MarshalIndent(fc, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// roundPoint rounds p to 6 decimals, RFC 7946's advice for ~0.1 m.
+func roundPoint(p orb.Point) orb.Point { return orb.Round(p, 1e6).(orb.Point) }
+
+func stopProperties(d *tripDay, i int, s *tripStop) geojson.Properties {
+	order := i
+	props := geojson.Properties{
+		"role":  string(s.role),
+		"day":   d.day,
+		"order": order,
+		"id":    s.id,
+		"name":  s.name,
+		"color": d.color,
+	}
+	if s.role == roleStop {
+		props["seq"] = s.seq
+		props["wait_s"] = int64(s.wait / time.Second)
+		props["visit_s"] = int64(s.visit / time.Second)
+	}
+	for key, at := range map[string]time.Time{"arrival": s.arrival, "start": s.start, "departure": s.departure} {
+		if hasDate(at) {
+			props[key] = at.Format(time.RFC3339)
+		}
+	}
+	if s.site != nil {
+		props["kind"] = string(s.site.Kind)
+		props["site"] = siteProperties(s.site)
+	}
+	return props
+}
+
+// siteProperties writes a site's facts with the names of the heritage
+// GeoJSON schema (heritage/README.md).
+func siteProperties(s *heritage.Site) map[string]any {
+	m := map[string]any{
+		"id":          s.ID,
+		"name":        map[string]string{"zh": s.Name.Zh, "pinyin": s.Name.Pinyin, "en": s.Name.En},
+		"kind":        string(s.Kind),
+		"precision_m": s.PrecisionM,
+		"score":       s.Score,
+	}
+	if s.Period != nil {
+		pm := map[string]any{}
+		if s.Period.Name != "" {
+			pm["name"] = s.Period.Name
+		}
+		if s.Period.NameZh != "" {
+			pm["name_zh"] = s.Period.NameZh
+		}
+		if s.Period.From != nil {
+			pm["from"] = *s.Period.From
+		}
+		if s.Period.To != nil {
+			pm["to"] = *s.Period.To
+		}
+		m["period"] = pm
+	}
+	if d := s.Designation; d != nil {
+		dm := map[string]any{"level": string(d.Level)}
+		if d.Batch != 0 {
+			dm["batch"] = d.Batch
+		}
+		if d.Year != 0 {
+			dm["year"] = d.Year
+		}
+		m["designation"] = dm
+	}
+	if s.Region != "" {
+		m["region"] = s.Region
+	}
+	if len(s.Themes) > 0 {
+		m["themes"] = s.Themes
+	}
+	if len(s.Notes) > 0 {
+		notes := make([]map[string]any, len(s.Notes))
+		for i, n := range s.Notes {
+			notes[i] = map[string]any{"lang": n.Lang, "text": n.Text}
+			if len(n.Sources) > 0 {
+				notes[i]["sources"] = n.Sources
+			}
+		}
+		m["notes"] = notes
+	}
+	if v := s.Visit; v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" {
+		vm := map[string]any{}
+		if v.Minutes != 0 {
+			vm["minutes"] = v.Minutes
+		}
+		if v.OpeningHours != "" {
+			vm["opening_hours"] = v.OpeningHours
+		}
+		if v.Ticket != "" {
+			vm["ticket"] = v.Ticket
+		}
+		m["visit"] = vm
+	}
+	return m
+}

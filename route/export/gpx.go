@@ -1,0 +1,182 @@
+package export
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// GPX 1.1 document, elements in the order the schema's sequences require
+// (http://www.topografix.com/GPX/1/1/gpx.xsd): gpx holds metadata, wpt*,
+// rte*, trk*; wptType holds ele, time, …, name, cmt, desc, src, link, sym,
+// type, …; rteType holds name, cmt, desc, src, link, number, type, …,
+// rtept*.
+const (
+	gpxNamespace      = "http://www.topografix.com/GPX/1/1"
+	gpxSchemaLocation = "http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd"
+	xsiNamespace      = "http://www.w3.org/2001/XMLSchema-instance"
+	creator           = "chuanzhu"
+)
+
+type gpxDoc struct {
+	XMLName        xml.Name    `xml:"gpx"`
+	Xmlns          string      `xml:"xmlns,attr"`
+	XmlnsXSI       string      `xml:"xmlns:xsi,attr"`
+	SchemaLocation string      `xml:"xsi:schemaLocation,attr"`
+	Version        string      `xml:"version,attr"`
+	Creator        string      `xml:"creator,attr"`
+	Metadata       gpxMetadata `xml:"metadata"`
+	Waypoints      []gpxPoint  `xml:"wpt"`
+	Routes         []gpxRoute  `xml:"rte"`
+}
+
+type gpxMetadata struct {
+	Name string `xml:"name,omitempty"`
+	Desc string `xml:"desc,omitempty"`
+	Time string `xml:"time,omitempty"`
+}
+
+type gpxPoint struct {
+	Lat  string `xml:"lat,attr"`
+	Lon  string `xml:"lon,attr"`
+	Time string `xml:"time,omitempty"`
+	Name string `xml:"name,omitempty"`
+	Desc string `xml:"desc,omitempty"`
+	Sym  string `xml:"sym,omitempty"`
+	Type string `xml:"type,omitempty"`
+}
+
+type gpxRoute struct {
+	Name   string     `xml:"name,omitempty"`
+	Desc   string     `xml:"desc,omitempty"`
+	Number int        `xml:"number"`
+	Points []gpxPoint `xml:"rtept"`
+}
+
+// GPX writes p as a GPX 1.1 document for hiking and navigation apps: a
+// waypoint (wpt) per place of every day — the visits with their start time
+// (time), name and a description of the visit (arrival, visit length,
+// site facts), the day's start and end places — and a route (rte) per day
+// whose points (rtept) run from the start through the visits to the end.
+// Each place appears as a waypoint once per day it is used.
+//
+// GPX defines its coordinates as WGS-84; with [Datum] set to another datum
+// the metadata's description says so. Times are UTC, as GPX requires.
+func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
+	o, err := newOptions(opts)
+	if err != nil {
+		return err
+	}
+	t, err := fromPlan(p, &o)
+	if err != nil {
+		return err
+	}
+	if err := t.requireLocations(); err != nil {
+		return err
+	}
+	l := newLexicon(o.lang, o.mode)
+	doc := gpxDoc{
+		Xmlns: gpxNamespace, XmlnsXSI: xsiNamespace, SchemaLocation: gpxSchemaLocation,
+		Version: "1.1", Creator: creator,
+		Metadata: gpxMetadata{Name: t.title, Desc: datumNote(o.datum, l)},
+	}
+	if len(t.days) > 0 && hasDate(t.days[0].depart) {
+		doc.Metadata.Time = gpxTime(t.days[0].depart)
+	}
+	for di := range t.days {
+		d := &t.days[di]
+		rte := gpxRoute{Name: l.dayName(d.day), Number: d.day, Desc: l.totals(d.total, 0)}
+		for _, s := range d.stops {
+			pt := o.point(s.loc)
+			gp := gpxPoint{Lat: coord(pt[1]), Lon: coord(pt[0]), Name: s.name}
+			rte.Points = append(rte.Points, gp)
+			gp.Desc = placeDesc(&s, d, l)
+			switch s.role {
+			case roleStop:
+				gp.Time = gpxTime(s.start)
+				gp.Sym, gp.Type = "Scenic Area", "stop"
+			case roleStart:
+				gp.Time = gpxTime(s.departure)
+				gp.Sym, gp.Type = "Flag, Green", "start"
+			case roleEnd:
+				gp.Time = gpxTime(s.arrival)
+				gp.Sym, gp.Type = "Flag, Red", "end"
+			}
+			doc.Waypoints = append(doc.Waypoints, gp)
+		}
+		doc.Routes = append(doc.Routes, rte)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+// gpxTime writes t in UTC as GPX's xsd:dateTime, or "" for a plan without
+// calendar times.
+func gpxTime(t time.Time) string {
+	if !hasDate(t) {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// coord writes a degree value with 6 decimals.
+func coord(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
+
+// datumNote says which datum the coordinates are in when it is not
+// WGS-84, for formats that assume WGS-84.
+func datumNote(d geo.Datum, l lexicon) string {
+	switch d {
+	case geo.GCJ02:
+		return l.pick("Coordinates are in GCJ-02 (for AMap/Tencent maps), not WGS-84.", "坐标为 GCJ-02（高德、腾讯地图），不是 WGS-84。")
+	case geo.BD09:
+		return l.pick("Coordinates are in BD-09 (for Baidu maps), not WGS-84.", "坐标为 BD-09（百度地图），不是 WGS-84。")
+	}
+	return ""
+}
+
+// placeDesc describes a place in one or two sentences: the visit's times
+// and the site's facts, or the day's start or end time.
+func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
+	var parts []string
+	switch s.role {
+	case roleStart:
+		if hasDate(s.departure) {
+			parts = append(parts, fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("leave", "出发"), clock(s.departure)))
+		} else {
+			parts = append(parts, l.dayName(d.day))
+		}
+	case roleEnd:
+		if hasDate(s.arrival) {
+			parts = append(parts, fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("arrive", "到达"), clock(s.arrival)))
+		} else {
+			parts = append(parts, l.dayName(d.day))
+		}
+	case roleStop:
+		when := fmt.Sprintf("%s · %s %s–%s", l.dayName(d.day), l.pick("visit", "游览"), clock(s.start), clock(s.departure))
+		if !hasDate(s.start) {
+			when = fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("visit", "游览"), l.duration(s.visit))
+		}
+		parts = append(parts, when)
+		if f := l.siteFacts(s.site); f != "" {
+			parts = append(parts, f)
+		}
+		if n := note(s.site, l.lang); n != "" {
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, l.pick(". ", "。"))
+}

@@ -1,0 +1,155 @@
+package export
+
+import (
+	"io"
+	"math"
+	"time"
+
+	gojson "github.com/goccy/go-json"
+
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// schema.org vocabulary (https://schema.org/TouristTrip,
+// https://schema.org/ItemList, https://schema.org/TouristAttraction).
+type ldTrip struct {
+	Context       string     `json:"@context,omitempty"`
+	Type          string     `json:"@type"`
+	Name          string     `json:"name"`
+	Description   string     `json:"description,omitempty"`
+	InLanguage    string     `json:"inLanguage,omitempty"`
+	DepartureTime string     `json:"departureTime,omitempty"`
+	ArrivalTime   string     `json:"arrivalTime,omitempty"`
+	Itinerary     ldItemList `json:"itinerary"`
+	SubTrip       []ldTrip   `json:"subTrip,omitempty"`
+}
+
+type ldItemList struct {
+	Type            string       `json:"@type"`
+	NumberOfItems   int          `json:"numberOfItems"`
+	ItemListElement []ldListItem `json:"itemListElement"`
+}
+
+type ldListItem struct {
+	Type     string       `json:"@type"`
+	Position int          `json:"position"`
+	Item     ldAttraction `json:"item"`
+}
+
+type ldAttraction struct {
+	Type          string  `json:"@type"`
+	ID            string  `json:"identifier,omitempty"`
+	Name          string  `json:"name"`
+	AlternateName string  `json:"alternateName,omitempty"`
+	Description   string  `json:"description,omitempty"`
+	Geo           ldGeo   `json:"geo"`
+	Address       *ldAddr `json:"address,omitempty"`
+}
+
+type ldGeo struct {
+	Type      string  `json:"@type"`
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+}
+
+type ldAddr struct {
+	Type            string `json:"@type"`
+	AddressLocality string `json:"addressLocality"`
+}
+
+// JSONLD writes p as schema.org JSON-LD for tourism web pages (to embed in
+// a <script type="application/ld+json"> element): a TouristTrip whose
+// itinerary is an ItemList of the visited sites, each a ListItem with its
+// position (1… through the whole trip) and a TouristAttraction with name
+// (in the [Lang] language; the other language as alternateName when the
+// [Catalog] knows it), description (site facts and note), identifier (the
+// place ID), geo (GeoCoordinates latitude/longitude, 6 decimals) and, for
+// catalog sites with a region, an address. A trip of several days also
+// has a subTrip per day with its own itinerary and departure/arrival
+// times. Start and end places (county seat, hotel) are not attractions
+// and are left out.
+//
+// Search engines read GeoCoordinates as WGS-84: leave [Datum] at its
+// default for pages meant for them.
+func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
+	o, err := newOptions(opts)
+	if err != nil {
+		return err
+	}
+	t, err := fromPlan(p, &o)
+	if err != nil {
+		return err
+	}
+	if err := t.requireLocations(); err != nil {
+		return err
+	}
+	l := newLexicon(o.lang, o.mode)
+	trip := ldTrip{
+		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
+		Description: l.totals(t.total, len(t.days)), InLanguage: o.lang,
+		Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
+	}
+	if len(t.days) > 0 {
+		first, last := t.days[0], t.days[len(t.days)-1]
+		trip.DepartureTime, trip.ArrivalTime = ldTime(first.depart), ldTime(last.ret)
+	}
+	for di := range t.days {
+		d := &t.days[di]
+		sub := ldTrip{
+			Type: "TouristTrip", Name: l.dayName(d.day), Description: l.totals(d.total, 0),
+			DepartureTime: ldTime(d.depart), ArrivalTime: ldTime(d.ret),
+			Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
+		}
+		for _, s := range d.stops {
+			if s.role != roleStop {
+				continue
+			}
+			a := o.attraction(&s, l)
+			trip.Itinerary.ItemListElement = append(trip.Itinerary.ItemListElement, ldListItem{Type: "ListItem", Position: s.seq, Item: a})
+			sub.Itinerary.ItemListElement = append(sub.Itinerary.ItemListElement, ldListItem{Type: "ListItem", Position: s.order, Item: a})
+		}
+		sub.Itinerary.NumberOfItems = len(sub.Itinerary.ItemListElement)
+		trip.SubTrip = append(trip.SubTrip, sub)
+	}
+	trip.Itinerary.NumberOfItems = len(trip.Itinerary.ItemListElement)
+	if len(trip.SubTrip) < 2 {
+		trip.SubTrip = nil
+	}
+	b, err := gojson.MarshalIndent(trip, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
+	pt := o.point(s.loc)
+	a := ldAttraction{
+		Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt,
+		Geo: ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])},
+	}
+	desc := l.siteFacts(s.site)
+	if n := note(s.site, l.lang); n != "" {
+		if desc != "" {
+			desc += l.pick(". ", "。")
+		}
+		desc += n
+	}
+	a.Description = desc
+	if s.site != nil && s.site.Region != "" {
+		a.Address = &ldAddr{Type: "PostalAddress", AddressLocality: s.site.Region}
+	}
+	return a
+}
+
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// ldTime writes t as ISO 8601 with its offset, or "" without a calendar
+// date.
+func ldTime(t time.Time) string {
+	if !hasDate(t) {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
