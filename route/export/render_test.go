@@ -1,0 +1,57 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+var svgDir = flag.String("svgdir", "", "write the test maps as SVG files into this directory, to look at them")
+
+func TestWriteSampleSVGs(t *testing.T) {
+	if *svgDir == "" {
+		t.Skip("no -svgdir given")
+	}
+	p := buildPlan(t, jinDay(t), jinSkipped())
+	for _, lang := range []string{"zh", "en"} {
+		var b bytes.Buffer
+		require.NoError(t, SVG(&b, p, Catalog(catalog(t)), Lang(lang), Mode("drive")))
+		require.NoError(t, os.WriteFile(filepath.Join(*svgDir, "jin-"+lang+".svg"), b.Bytes(), 0o644))
+		o, err := newOptions([]Option{Catalog(catalog(t)), Lang(lang)})
+		require.NoError(t, err)
+		tr, err := fromPlan(p, &o)
+		require.NoError(t, err)
+		m, err := layoutMap(tr, &o)
+		require.NoError(t, err)
+		writeDebugSVG(t, m, filepath.Join(*svgDir, "jin-"+lang+"-debug.svg"))
+	}
+}
+
+// writeDebugSVG writes m with its label boxes and obstacles outlined.
+func writeDebugSVG(t *testing.T, m *mapLayout, path string) {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	m.write(w)
+	require.NoError(t, w.Flush())
+	s := strings.TrimSuffix(b.String(), "</svg>\n")
+	var extra strings.Builder
+	for _, l := range m.labels {
+		if l.placed {
+			fmt.Fprintf(&extra, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#00AA00" stroke-width="0.6"/>`, f(l.box.x0), f(l.box.y0), f(l.box.w()), f(l.box.h()))
+		}
+	}
+	r := m.north
+	fmt.Fprintf(&extra, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#0000FF" stroke-width="0.6"/>`, f(r.x0), f(r.y0), f(r.w()), f(r.h()))
+	for _, g := range m.grid {
+		r := g.box
+		fmt.Fprintf(&extra, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#0000FF" stroke-width="0.6"/>`, f(r.x0), f(r.y0), f(r.w()), f(r.h()))
+	}
+	require.NoError(t, os.WriteFile(path, []byte(s+extra.String()+"</svg>\n"), 0o644))
+}
