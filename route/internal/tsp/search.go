@@ -1,0 +1,294 @@
+package tsp
+
+import (
+	"context"
+	"math/rand/v2"
+)
+
+// search is the state of one heuristic run on a working graph.
+type search struct {
+	g    *graph
+	t    *tour
+	nb   []int32
+	cnt  []int32
+	k    int
+	rng  *rand.Rand
+	done <-chan struct{}
+
+	queue      []int32 // FIFO ring of nodes whose don't-look bit is off
+	head, size int
+	inQ        []bool
+
+	cost     int64 // working cost of the current tour
+	canceled bool
+	ticks    int
+
+	lk lkState
+}
+
+func (s *search) neighbours(a int32) []int32 {
+	i := int(a) * s.k
+	return s.nb[i : i+int(s.cnt[a])]
+}
+
+// push clears v's don't-look bit.
+func (s *search) push(v int32) {
+	if s.inQ[v] {
+		return
+	}
+	s.inQ[v] = true
+	i := s.head + s.size
+	if i >= len(s.queue) {
+		i -= len(s.queue)
+	}
+	s.queue[i] = v
+	s.size++
+}
+
+func (s *search) pop() int32 {
+	v := s.queue[s.head]
+	s.head++
+	if s.head == len(s.queue) {
+		s.head = 0
+	}
+	s.size--
+	s.inQ[v] = false
+	return v
+}
+
+// stop reports whether the context is done, polling its channel cheaply.
+func (s *search) stop() bool {
+	if s.canceled {
+		return true
+	}
+	select {
+	case <-s.done:
+		s.canceled = true
+	default:
+	}
+	return s.canceled
+}
+
+// localSearch improves the tour until no queued node yields an improving
+// move, or the context ends (reported by s.canceled).
+func (s *search) localSearch() {
+	for s.size > 0 {
+		s.ticks++
+		if s.ticks&15 == 0 && s.stop() {
+			return
+		}
+		v := s.pop()
+		for {
+			if gain := s.improveLK(v); gain > 0 {
+				s.cost -= gain
+				continue
+			}
+			if gain := s.improveOrOpt(v); gain > 0 {
+				s.cost -= gain
+				continue
+			}
+			if gain := s.improveOr3(v); gain > 0 {
+				s.cost -= gain
+				continue
+			}
+			break
+		}
+	}
+}
+
+// tourCost is the working cost of the current tour.
+func (s *search) tourCost() int64 {
+	var sum int64
+	o := s.t.order
+	for i := range o {
+		j := i + 1
+		if j == len(o) {
+			j = 0
+		}
+		sum += s.g.d(o[i], o[j])
+	}
+	return sum
+}
+
+// kick applies a segment-local double bridge, the non-sequential 4-opt
+// move of Martin, Otto & Felten: four tour edges {x_i, next(x_i)} whose
+// ends are close in cost (found by short random walks on the candidate
+// lists from a random node) are removed and the segments reassembled as
+// S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each segment's orientation, so it is
+// valid on asymmetric instances too. Sequential moves (LK, Or-opt,
+// or3opt) cannot undo it in one step. It returns false when no valid
+// choice was found.
+func (s *search) kick() bool {
+	t, g := s.t, s.g
+	m := int32(t.n)
+	var x [4]int32
+	for try := range 40 {
+		x[0] = s.rng.Int32N(m)
+		for i := 1; i < 4; i++ {
+			if try < 20 {
+				x[i] = s.walk(x[i-1])
+			} else {
+				// small or degenerate instances: any four edges
+				x[i] = s.rng.Int32N(m)
+			}
+		}
+		// In the asymmetric transformation half of the tour edges are
+		// forced twin edges: move to the next free edge.
+		for i := range x {
+			x[i] = s.freeEdge(x[i])
+		}
+		if x[0] == x[1] || x[0] == x[2] || x[0] == x[3] || x[1] == x[2] || x[1] == x[3] || x[2] == x[3] {
+			continue
+		}
+		// sort x[1..3] cyclically after x[0]
+		p0 := t.pos[x[0]]
+		rel := func(v int32) int32 {
+			r := t.pos[v] - p0
+			if r < 0 {
+				r += m
+			}
+			return r
+		}
+		for i := 1; i < 4; i++ {
+			for j := i; j > 1 && rel(x[j]) < rel(x[j-1]); j-- {
+				x[j], x[j-1] = x[j-1], x[j]
+			}
+		}
+		x1, x2, x3, x4 := x[0], x[1], x[2], x[3]
+		n1, n2, n3, n4 := t.next(x1), t.next(x2), t.next(x3), t.next(x4)
+		if g.fixed(x1, n1) || g.fixed(x2, n2) || g.fixed(x3, n3) || g.fixed(x4, n4) {
+			continue
+		}
+		delta := g.d(x1, n3) + g.d(x4, n2) + g.d(x3, n1) + g.d(x2, n4) -
+			g.d(x1, n1) - g.d(x2, n2) - g.d(x3, n3) - g.d(x4, n4)
+		// x1 [n1..x2] [n2..x3] [n3..x4] n4 -> x1 [n3..x4] [n2..x3] [n1..x2] n4
+		s.reverseBlock(n1, x4, x1) // x1 x4..n3 x3..n2 x2..n1 n4
+		s.reverseBlock(x4, n3, x1) // x1 n3..x4 x3..n2 x2..n1 n4
+		s.reverseBlock(x3, n2, x4) // x1 n3..x4 n2..x3 x2..n1 n4
+		s.reverseBlock(x2, n1, x3) // x1 n3..x4 n2..x3 n1..x2 n4
+		s.cost += delta
+		for _, v := range [...]int32{x1, n1, x2, n2, x3, n3, x4, n4} {
+			s.push(v)
+		}
+		return true
+	}
+	return false
+}
+
+// freeEdge returns v, or next(v) when the edge {v, next(v)} is forced.
+func (s *search) freeEdge(v int32) int32 {
+	if s.g.fixed(v, s.t.next(v)) {
+		return s.t.next(v)
+	}
+	return v
+}
+
+// walk takes one to three random steps on the candidate lists (the five
+// nearest at most) from v.
+func (s *search) walk(v int32) int32 {
+	steps := 1 + s.rng.IntN(3)
+	for range steps {
+		nb := s.neighbours(v)
+		if len(nb) == 0 {
+			return v
+		}
+		w := min(len(nb), 5)
+		v = nb[s.rng.IntN(w)]
+	}
+	return v
+}
+
+// solveHeuristic runs chained Lin–Kernighan on the reduced instance.
+func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, error) {
+	g := newGraph(in)
+	k := opt.Neighbours
+	if k == 0 {
+		k = 10
+	}
+	if k > g.m-1 {
+		k = g.m - 1
+	}
+	nb, cnt, err := neighbours(ctx, g, k)
+	if err != nil {
+		// Cancelled before a tour exists: return Start then the others in
+		// index order (for a fixed path, End last).
+		order := identityOrder(in)
+		return Result{Order: order, Cost: PathCost(in, order), Canceled: true}, nil
+	}
+	s := &search{
+		g: g, nb: nb, cnt: cnt, k: k,
+		rng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15)),
+		done:  ctx.Done(),
+		queue: make([]int32, g.m),
+		inQ:   make([]bool, g.m),
+	}
+	s.t = newTour(greedy(g, nb, cnt, k))
+	s.t.logOn = true
+	s.cost = s.tourCost()
+	for _, v := range s.rng.Perm(g.m) {
+		s.push(int32(v))
+	}
+	s.localSearch()
+	s.t.log = s.t.log[:0]
+	iter := 1
+	maxStall := opt.MaxStall
+	if maxStall == 0 {
+		if _, ok := ctx.Deadline(); ok {
+			maxStall = -1
+		} else {
+			maxStall = max(1000, 10*in.N)
+		}
+	}
+	best := s.cost
+	stall := 0
+	for !s.canceled && (maxStall < 0 || stall < maxStall) {
+		if s.stop() {
+			break
+		}
+		if !s.kick() {
+			break
+		}
+		iter++
+		s.localSearch()
+		if s.cost <= best {
+			if s.cost < best {
+				stall = 0
+			} else {
+				stall++
+			}
+			best = s.cost
+		} else {
+			// Reject: revert the kick and the descent after it.
+			s.t.undoTo(0)
+			s.cost = best
+			for s.size > 0 {
+				s.pop()
+			}
+			stall++
+		}
+		s.t.log = s.t.log[:0]
+	}
+	order := g.extract(in, s.t)
+	return Result{
+		Order:      order,
+		Cost:       PathCost(in, order),
+		Iterations: iter,
+		Canceled:   s.canceled,
+	}, nil
+}
+
+// identityOrder is Start, the other nodes by index, and End last for a
+// fixed-end path.
+func identityOrder(in Instance) []int {
+	order := []int{in.Start}
+	fixedEnd := in.End >= 0 && in.End != in.Start
+	for v := range in.N {
+		if v != in.Start && !(fixedEnd && v == in.End) {
+			order = append(order, v)
+		}
+	}
+	if fixedEnd {
+		order = append(order, in.End)
+	}
+	return order
+}
