@@ -131,3 +131,48 @@ func catalog(t testing.TB) *heritage.Catalog {
 	t.Helper()
 	return heritage.Default()
 }
+
+// threeDays is a three-day trip over the catalog's Jin sites: from Houma
+// West station through Houma to the county seat, a loop round the county,
+// and west to Xinjiang and back to the station. Several of its sites share
+// one village's coordinate, as in the catalog, which stresses the map.
+func threeDays(t testing.TB) []fixtureDay {
+	t.Helper()
+	c := catalog(t)
+	place := func(id string) route.Place {
+		s, ok := c.Get(id)
+		require.True(t, ok, id)
+		return route.Place{ID: s.ID, Name: s.Name.Zh, Location: s.Location}
+	}
+	visits := func(ids ...string) []fixtureStop {
+		var out []fixtureStop
+		for _, id := range ids {
+			s, ok := c.Get(id)
+			require.True(t, ok, id)
+			d := s.VisitDuration()
+			if d == 0 {
+				d = 30 * time.Minute
+			}
+			out = append(out, fixtureStop{id: s.ID, name: s.Name.Zh, loc: s.Location, visit: d, score: s.Score})
+		}
+		return out
+	}
+	cst := time.FixedZone("CST", 8*3600)
+	station, seat := place("anchor/houma-west-station"), place("anchor/jiangxian-county-seat")
+	return []fixtureDay{
+		{
+			start: station, end: &seat, depart: time.Date(2025, 10, 3, 9, 0, 0, 0, cst), breakAfter: 1, breakLen: time.Hour,
+			visits: visits("houma/jin-state-site", "houma/covenant-site", "houma/jin-capital-museum", "houma/fengcheng-ancient-city"),
+		},
+		{
+			start: seat, end: &seat, depart: time.Date(2025, 10, 4, 8, 30, 0, 0, cst), breakAfter: 3, breakLen: time.Hour,
+			visits: visits("jiangxian/chexiangcheng", "jiangxian/county-museum", "jiangxian/wenmiao", "jiangxian/jin-wengong-tomb",
+				"jiangxian/donghua-shan", "jiangxian/taiyin-temple", "jiangxian/changchun-guan"),
+		},
+		{
+			start: seat, end: &station, depart: time.Date(2025, 10, 5, 8, 30, 0, 0, cst), breakAfter: 3, breakLen: time.Hour,
+			visits: visits("jiangxian/hengbei-peng-cemetery", "jiangxian/zhoujiazhuang-site", "jiangxian/jingyun-palace",
+				"jiangxian/qiaosi-stele-tower", "xinjiang/longxing-temple", "xinjiang/jiangzhou-hall", "xinjiang/jiangshou-garden"),
+		},
+	}
+}

@@ -12,9 +12,9 @@ import (
 // lower left, above, below; the classic cartographic preference for the
 // right side) where its estimated box stays inside the frame and overlaps
 // no label placed before it, no marker and no reserved box (north arrow),
-// preferring positions that cross fewer legs. Failing that, the same eight
-// directions are tried further out with a leader line back to the marker;
-// a label that still does not fit is dropped and reported. Labels are
+// preferring positions that cross fewer legs. Failing that, sixteen
+// directions are tried on three rings further out with a leader line back
+// to the marker; a label that still does not fit is dropped and reported. Labels are
 // placed most crowded first, so the points with the least room choose
 // before their neighbours take it.
 
@@ -114,8 +114,15 @@ func textWidth(s string, size float64) float64 {
 
 // labelDirs returns the eight candidate directions (x right, y down) in
 // order of preference.
-func labelDirs() [8][2]float64 {
-	return [8][2]float64{{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}
+func labelDirs() [][2]float64 {
+	return [][2]float64{{1, 0}, {1, -1}, {1, 1}, {-1, 0}, {-1, -1}, {-1, 1}, {0, -1}, {0, 1}}
+}
+
+// leaderDirs returns the sixteen directions tried with a leader line: the
+// eight of labelDirs, then the eight between them.
+func leaderDirs() [][2]float64 {
+	t := math.Tan(math.Pi / 8)
+	return append(labelDirs(), [][2]float64{{1, -t}, {1, t}, {-1, -t}, {-1, t}, {t, -1}, {-t, -1}, {t, 1}, {-t, 1}}...)
 }
 
 // candidate returns the label for spec in direction dir at distance dist
@@ -127,10 +134,7 @@ func candidate(s labelSpec, dir [2]float64, dist float64) placedLabel {
 	}
 	w += 2 * labelPad
 	h := s.size*labelLineEm + 2*labelPad
-	f := 1.0
-	if dir[0] != 0 && dir[1] != 0 {
-		f = math.Sqrt2 / 2
-	}
+	f := 1 / math.Hypot(dir[0], dir[1])
 	px, py := s.x+dir[0]*dist*f, s.y+dir[1]*dist*f
 	var l placedLabel
 	switch {
@@ -190,20 +194,22 @@ func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rec
 		}
 		best, bestCost := placedLabel{}, math.Inf(1)
 		h := s.size*labelLineEm + 2*labelPad
-		for ring, extra := range []float64{0, 1.5 * h, 3 * h} {
+		for ring, extra := range []float64{0, 1.5 * h, 3 * h, 4.5 * h} {
 			dist := s.r + labelGap + extra
-			for rank, dir := range labelDirs() {
+			dirs := labelDirs()
+			if ring > 0 {
+				dirs = leaderDirs()
+			}
+			for rank, dir := range dirs {
 				c := candidate(s, dir, dist)
 				if !labelFits(c.box, frame, placed, markers, obstacles) {
 					continue
 				}
 				if ring > 0 {
 					c.leader = true
-					c.lx0, c.ly0 = s.x+dir[0]*s.r*0.72, s.y+dir[1]*s.r*0.72
-					if dir[0] == 0 || dir[1] == 0 {
-						c.lx0, c.ly0 = s.x+dir[0]*s.r, s.y+dir[1]*s.r
-					}
 					c.lx1, c.ly1 = nearestOnRect(c.box, s.x, s.y)
+					d := math.Hypot(c.lx1-s.x, c.ly1-s.y)
+					c.lx0, c.ly0 = s.x+(c.lx1-s.x)*s.r/d, s.y+(c.ly1-s.y)*s.r/d
 					lead := segment{c.lx0, c.ly0, c.lx1, c.ly1}
 					if leaderBlocked(lead, placed, markers, i) {
 						continue
@@ -212,7 +218,7 @@ func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rec
 				cost := float64(rank) + 10*float64(ring)
 				for _, ln := range lines {
 					if segmentHitsRect(ln, c.box) {
-						cost += 8
+						cost += 12
 					}
 				}
 				for _, ln := range leaders {

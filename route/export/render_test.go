@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/route"
 )
 
 var svgDir = flag.String("svgdir", "", "write the test maps as SVG files into this directory, to look at them")
@@ -19,18 +21,26 @@ func TestWriteSampleSVGs(t *testing.T) {
 	if *svgDir == "" {
 		t.Skip("no -svgdir given")
 	}
-	p := buildPlan(t, jinDay(t), jinSkipped())
+	for name, p := range map[string]*route.Plan{
+		"jin":   buildPlan(t, jinDay(t), jinSkipped()),
+		"three": buildPlan(t, threeDays(t), nil),
+	} {
+		writeSamples(t, name, p)
+	}
+}
+
+func writeSamples(t *testing.T, name string, p *route.Plan) {
 	for _, lang := range []string{"zh", "en"} {
 		var b bytes.Buffer
 		require.NoError(t, SVG(&b, p, Catalog(catalog(t)), Lang(lang), Mode("drive")))
-		require.NoError(t, os.WriteFile(filepath.Join(*svgDir, "jin-"+lang+".svg"), b.Bytes(), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(*svgDir, name+"-"+lang+".svg"), b.Bytes(), 0o644))
 		o, err := newOptions([]Option{Catalog(catalog(t)), Lang(lang)})
 		require.NoError(t, err)
 		tr, err := fromPlan(p, &o)
 		require.NoError(t, err)
 		m, err := layoutMap(tr, &o)
 		require.NoError(t, err)
-		writeDebugSVG(t, m, filepath.Join(*svgDir, "jin-"+lang+"-debug.svg"))
+		writeDebugSVG(t, m, filepath.Join(*svgDir, name+"-"+lang+"-debug.svg"))
 	}
 }
 

@@ -208,66 +208,96 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 
 // displaceMarkers spreads markers drawn closer than minDist px (sites
 // sharing a village's coordinate, a site beside the county seat) evenly
-// round a small circle about their centroid, so each stays visible and
-// numbered; tx, ty keep the true position for a spider line.
+// round a small circle about their true centroid, so each stays visible
+// and numbered; tx, ty keep the true position for a spider line. Members
+// keep the angular order of their true positions round the centroid
+// (coincident ones: start/end places first, then trip order). Rings that
+// come to touch other markers are merged and redrawn, up to a few rounds.
 func displaceMarkers(ms []mapMarker, minDist float64) {
 	n := len(ms)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+	for range 8 {
+		parent := make([]int, n)
+		for i := range parent {
+			parent[i] = i
 		}
-		return i
-	}
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			if math.Hypot(ms[i].x-ms[j].x, ms[i].y-ms[j].y) < minDist {
-				parent[find(i)] = find(j)
+		find := func(i int) int {
+			for parent[i] != i {
+				parent[i] = parent[parent[i]]
+				i = parent[i]
 			}
+			return i
 		}
-	}
-	clusters := map[int][]int{}
-	var roots []int
-	for i := range n {
-		r := find(i)
-		if len(clusters[r]) == 0 {
-			roots = append(roots, r)
-		}
-		clusters[r] = append(clusters[r], i)
-	}
-	for _, r := range roots {
-		c := clusters[r]
-		k := len(c)
-		if k < 2 {
-			continue
-		}
-		var cx, cy float64
-		for _, i := range c {
-			cx += ms[i].tx
-			cy += ms[i].ty
-		}
-		cx, cy = cx/float64(k), cy/float64(k)
-		radius := minDist / (2 * math.Sin(math.Pi/float64(k)))
-		// Start and end places first, then visits in trip order, clockwise
-		// from the top.
-		slices.SortStableFunc(c, func(a, b int) int {
-			if ms[a].anchor != ms[b].anchor {
-				if ms[a].anchor {
-					return -1
+		moved := false
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				// The margin keeps a drawn ring, whose neighbours sit
+				// exactly minDist apart, in one piece.
+				if math.Hypot(ms[i].x-ms[j].x, ms[i].y-ms[j].y) < minDist+0.01 {
+					parent[find(i)] = find(j)
 				}
-				return 1
 			}
-			return cmp.Compare(ms[a].number, ms[b].number)
-		})
-		for j, i := range c {
-			th := -math.Pi/2 + 2*math.Pi*float64(j)/float64(k)
-			ms[i].x, ms[i].y = cx+radius*math.Cos(th), cy+radius*math.Sin(th)
+		}
+		clusters := map[int][]int{}
+		var roots []int
+		for i := range n {
+			r := find(i)
+			if len(clusters[r]) == 0 {
+				roots = append(roots, r)
+			}
+			clusters[r] = append(clusters[r], i)
+		}
+		for _, r := range roots {
+			if c := clusters[r]; len(c) > 1 && ring(ms, c, minDist) {
+				moved = true
+			}
+		}
+		if !moved {
+			return
 		}
 	}
+}
+
+// ring places the markers c on a circle round their true centroid and
+// reports whether any moved.
+func ring(ms []mapMarker, c []int, minDist float64) bool {
+	k := float64(len(c))
+	var cx, cy float64
+	for _, i := range c {
+		cx += ms[i].tx
+		cy += ms[i].ty
+	}
+	cx, cy = cx/k, cy/k
+	angle := func(i int) float64 {
+		dx, dy := ms[i].tx-cx, ms[i].ty-cy
+		if math.Hypot(dx, dy) < 0.5 {
+			return -math.Pi / 2 // coincident with the centre: from the top
+		}
+		return math.Atan2(dy, dx)
+	}
+	slices.SortStableFunc(c, func(a, b int) int {
+		if d := cmp.Compare(angle(a), angle(b)); d != 0 {
+			return d
+		}
+		if ms[a].anchor != ms[b].anchor {
+			if ms[a].anchor {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(ms[a].number, ms[b].number)
+	})
+	radius := minDist / (2 * math.Sin(math.Pi/k))
+	start := angle(c[0])
+	moved := false
+	for j, i := range c {
+		th := start + 2*math.Pi*float64(j)/k
+		x, y := cx+radius*math.Cos(th), cy+radius*math.Sin(th)
+		if math.Hypot(x-ms[i].x, y-ms[i].y) > 1e-6 {
+			moved = true
+		}
+		ms[i].x, ms[i].y = x, y
+	}
+	return moved
 }
 
 // gridLines chooses a graticule of three to six lines each way, with
