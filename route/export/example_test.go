@@ -1,0 +1,166 @@
+package export_test
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/route"
+	"github.com/chuanzhu/chuanzhu/route/export"
+)
+
+// examplePlan is a small plan written by hand, as route.Solve would return
+// it: leave the county seat at 08:30, drive 12 minutes (8.4 km) to the
+// Chexiang city ruins, look round for an hour, drive back.
+func examplePlan() *route.Plan {
+	cst := time.FixedZone("CST", 8*3600)
+	at := func(h, m int) time.Time { return time.Date(2025, 5, 1, h, m, 0, 0, cst) }
+	seat := route.Place{ID: "seat", Name: "Jiang County seat", Location: orb.Point{111.57067, 35.49072}}
+	ruins := route.Place{ID: "chexiangcheng", Name: "Chexiang City ruins", Location: orb.Point{111.612, 35.5201}}
+	return &route.Plan{
+		Days: []route.DayPlan{{
+			Start: seat, End: &seat, Depart: at(8, 30), Return: at(9, 54),
+			Visits: []route.Visit{{
+				Stop:    route.Stop{Place: ruins, Visit: time.Hour, Score: 80},
+				Arrival: at(8, 42), Start: at(8, 42), Departure: at(9, 42),
+			}},
+			Legs: []route.Leg{
+				{From: seat, To: ruins, Distance: 8400, Duration: 12 * time.Minute},
+				{From: ruins, To: seat, Distance: 8400, Duration: 12 * time.Minute},
+			},
+			Score: 80, Travel: 24 * time.Minute, Distance: 16800, Visit: time.Hour,
+		}},
+		Skipped: []route.Skip{{Index: 1, ID: "taiyin-temple", Reason: route.ReasonBudget}},
+		Score:   80, Visited: 1, Travel: 24 * time.Minute, Distance: 16800, Visit: time.Hour,
+	}
+}
+
+func ExampleText() {
+	p := examplePlan()
+	if err := export.Text(os.Stdout, p, "en", export.Mode("drive")); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 1-day route from Jiang County seat
+	// ==================================
+	//
+	// Day 1 · Thursday 1 May 2025 · 08:30–09:54
+	// 08:30 Leave Jiang County seat; 12 min drive (8.4 km)
+	// 08:42 Arrive at Chexiang City ruins; visit 1 h
+	// 09:42 Leave Chexiang City ruins; 12 min drive (8.4 km)
+	// 09:54 Back at Jiang County seat
+	// Day total: 1 site, 1 h visiting; 24 min drive (16.8 km).
+	//
+	// Left out (1 site)
+	// - taiyin-temple: not enough time in the day
+}
+
+func ExampleText_chinese() {
+	p := examplePlan()
+	p.Days[0].Start.Name = "绛县县城"
+	p.Days[0].End.Name = "绛县县城"
+	p.Days[0].Visits[0].Stop.Name = "车厢城"
+	if err := export.Text(os.Stdout, p, "zh", export.Mode("drive"), export.Title("车厢城半日游")); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 车厢城半日游
+	// ============
+	//
+	// 第 1 天 · 2025年5月1日 星期四 · 08:30–09:54
+	// 08:30 从绛县县城出发，车程 12 分钟（约 8.4 公里）
+	// 08:42 到达车厢城，游览 1 小时
+	// 09:42 离开车厢城，车程 12 分钟（约 8.4 公里）
+	// 09:54 返回绛县县城
+	// 当日合计：游览 1 处，共 1 小时；车程 24 分钟（约 16.8 公里）。
+	//
+	// 未安排的地点（1 处）
+	// - taiyin-temple：时间不够
+}
+
+func ExampleGeoJSON() {
+	p := examplePlan()
+	// Drop the return leg and end to keep the output short.
+	p.Days[0].End, p.Days[0].Legs = nil, p.Days[0].Legs[:1]
+	if err := export.GeoJSON(os.Stdout, p, export.Lang("en")); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {
+	//   "features": [
+	//     {
+	//       "type": "Feature",
+	//       "geometry": {
+	//         "type": "Point",
+	//         "coordinates": [
+	//           111.57067,
+	//           35.49072
+	//         ]
+	//       },
+	//       "properties": {
+	//         "color": "#CC3311",
+	//         "day": 1,
+	//         "departure": "2025-05-01T08:30:00+08:00",
+	//         "id": "seat",
+	//         "name": "Jiang County seat",
+	//         "order": 0,
+	//         "role": "start"
+	//       }
+	//     },
+	//     {
+	//       "type": "Feature",
+	//       "geometry": {
+	//         "type": "Point",
+	//         "coordinates": [
+	//           111.612,
+	//           35.5201
+	//         ]
+	//       },
+	//       "properties": {
+	//         "arrival": "2025-05-01T08:42:00+08:00",
+	//         "color": "#CC3311",
+	//         "day": 1,
+	//         "departure": "2025-05-01T09:42:00+08:00",
+	//         "id": "chexiangcheng",
+	//         "name": "Chexiang City ruins",
+	//         "order": 1,
+	//         "role": "stop",
+	//         "seq": 1,
+	//         "start": "2025-05-01T08:42:00+08:00",
+	//         "visit_s": 3600,
+	//         "wait_s": 0
+	//       }
+	//     },
+	//     {
+	//       "type": "Feature",
+	//       "geometry": {
+	//         "type": "LineString",
+	//         "coordinates": [
+	//           [
+	//             111.57067,
+	//             35.49072
+	//           ],
+	//           [
+	//             111.612,
+	//             35.5201
+	//           ]
+	//         ]
+	//       },
+	//       "properties": {
+	//         "color": "#CC3311",
+	//         "day": 1,
+	//         "distance_m": 8400,
+	//         "duration_s": 720,
+	//         "from": "seat",
+	//         "order": 1,
+	//         "role": "leg",
+	//         "to": "chexiangcheng"
+	//       }
+	//     }
+	//   ],
+	//   "title": "1-day route from Jiang County seat",
+	//   "type": "FeatureCollection"
+	// }
+}

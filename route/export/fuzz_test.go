@@ -1,0 +1,60 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"testing"
+	"time"
+
+	gojson "github.com/goccy/go-json"
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+// FuzzOutputs feeds every writer a plan with arbitrary names, coordinates
+// and durations: none may panic, and what they write when they succeed
+// must parse (XML for SVG, GPX and KML; JSON for GeoJSON and JSON-LD).
+func FuzzOutputs(f *testing.F) {
+	f.Add("车厢城", "Jiang <County> & seat", 111.575048, 35.492035, int64(45), 8400.0)
+	f.Add("\x00\xff\"'", "]]>", 0.0, 0.0, int64(0), 0.0)
+	f.Fuzz(func(t *testing.T, name, startName string, lon, lat float64, minutes int64, metres float64) {
+		at := time.Date(2025, 5, 1, 8, 30, 0, 0, time.UTC)
+		seat := route.Place{ID: "seat", Name: startName, Location: orb.Point{111.57, 35.49}}
+		site := route.Place{ID: name, Name: name, Location: orb.Point{lon, lat}}
+		visit := time.Duration(minutes) * time.Minute
+		p := &route.Plan{Visited: 1, Days: []route.DayPlan{{
+			Start: seat, End: &seat, Depart: at, Return: at.Add(visit),
+			Visits:   []route.Visit{{Stop: route.Stop{Place: site, Visit: visit}, Arrival: at, Start: at, Departure: at.Add(visit)}},
+			Legs:     []route.Leg{{From: seat, To: site, Distance: metres, Duration: time.Minute}, {From: site, To: seat, Distance: metres, Duration: time.Minute}},
+			Distance: 2 * metres, Visit: visit,
+		}}}
+		var b bytes.Buffer
+		for _, write := range []func(io.Writer, *route.Plan, ...Option) error{SVG, GPX, KML} {
+			b.Reset()
+			if write(&b, p) == nil {
+				d := xml.NewDecoder(&b)
+				for {
+					_, err := d.Token()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						t.Fatalf("malformed XML: %v", err)
+					}
+				}
+			}
+		}
+		for _, write := range []func(io.Writer, *route.Plan, ...Option) error{GeoJSON, JSONLD} {
+			b.Reset()
+			if write(&b, p) == nil && !gojson.Valid(b.Bytes()) {
+				t.Fatalf("invalid JSON: %s", b.String())
+			}
+		}
+		for _, lang := range []string{"zh", "en"} {
+			_ = Text(io.Discard, p, lang)
+			_ = Markdown(io.Discard, p, lang)
+		}
+	})
+}

@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bytes"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/route"
+)
+
+func TestGeoJSONRoundTrip(t *testing.T) {
+	p := buildPlan(t, jinDay(t), jinSkipped())
+	var b bytes.Buffer
+	require.NoError(t, GeoJSON(&b, p, Catalog(catalog(t)), Lang("en")))
+	fc, err := geojson.UnmarshalFeatureCollection(b.Bytes())
+	require.NoError(t, err)
+	assert.NotContains(t, fc.ExtraMembers, "datum", "WGS-84 output states no datum")
+	assert.Equal(t, "1-day route from Jiang County seat (Gujiang town)", fc.ExtraMembers["title"])
+
+	d := p.Days[0]
+	// start, 7 visits, end; then 8 legs.
+	require.Len(t, fc.Features, 1+len(d.Visits)+1+len(d.Legs))
+	points := fc.Features[:len(d.Visits)+2]
+	legs := fc.Features[len(d.Visits)+2:]
+
+	places := []route.Place{d.Start}
+	for _, v := range d.Visits {
+		places = append(places, v.Stop.Place)
+	}
+	places = append(places, *d.End)
+	for i, f := range points {
+		pt, ok := f.Geometry.(orb.Point)
+		require.True(t, ok, "feature %d is a %T", i, f.Geometry)
+		want := places[i].Location
+		assert.InDelta(t, want[0], pt[0], 5e-7)
+		assert.InDelta(t, want[1], pt[1], 5e-7)
+		assert.Equal(t, pt, orb.Round(pt, 1e6), "6 decimals")
+		assert.Equal(t, places[i].ID, f.Properties["id"])
+		assert.EqualValues(t, 1, f.Properties["day"])
+		assert.EqualValues(t, i, f.Properties["order"])
+		assert.Equal(t, "#CC3311", f.Properties["color"])
+		switch i {
+		case 0:
+			assert.Equal(t, "start", f.Properties["role"])
+			assert.Equal(t, d.Depart.Format(time.RFC3339), f.Properties["departure"])
+			assert.NotContains(t, f.Properties, "arrival")
+		case len(points) - 1:
+			assert.Equal(t, "end", f.Properties["role"])
+			assert.Equal(t, d.Return.Format(time.RFC3339), f.Properties["arrival"])
+		default:
+			v := d.Visits[i-1]
+			assert.Equal(t, "stop", f.Properties["role"])
+			assert.EqualValues(t, i, f.Properties["seq"])
+			for key, want := range map[string]time.Time{"arrival": v.Arrival, "start": v.Start, "departure": v.Departure} {
+				got, err := time.Parse(time.RFC3339, f.Properties.MustString(key))
+				require.NoError(t, err)
+				assert.True(t, got.Equal(want.Truncate(time.Second)), "%s %v != %v", key, got, want)
+			}
+			assert.EqualValues(t, v.Stop.Visit/time.Second, f.Properties["visit_s"])
+			assert.EqualValues(t, v.Wait/time.Second, f.Properties["wait_s"])
+		}
+	}
+	// Catalog facts on a site.
+	tomb := points[3]
+	assert.Equal(t, "Tomb of Duke Wen of Jin (attributed)", tomb.Properties["name"])
+	assert.Equal(t, "tomb", tomb.Properties["kind"])
+	site, ok := tomb.Properties["site"].(map[string]any)
+	require.True(t, ok)
+	assert.Equal(t, map[string]any{"zh": "晋文公墓", "pinyin": "Jìn Wéngōng Mù", "en": "Tomb of Duke Wen of Jin (attributed)"}, site["name"])
+	assert.Contains(t, site, "period")
+	assert.Contains(t, site, "notes")
+
+	var sumDist, sumDur float64
+	for i, f := range legs {
+		ls, ok := f.Geometry.(orb.LineString)
+		require.True(t, ok)
+		require.Len(t, ls, 2)
+		assert.Equal(t, points[i].Geometry, ls[0])
+		assert.Equal(t, points[i+1].Geometry, ls[1])
+		assert.Equal(t, "leg", f.Properties["role"])
+		assert.Equal(t, places[i].ID, f.Properties["from"])
+		assert.Equal(t, places[i+1].ID, f.Properties["to"])
+		assert.InDelta(t, d.Legs[i].Distance, f.Properties.MustFloat64("distance_m"), 0.05)
+		assert.EqualValues(t, d.Legs[i].Duration/time.Second, f.Properties["duration_s"])
+		sumDist += f.Properties.MustFloat64("distance_m")
+		sumDur += f.Properties.MustFloat64("duration_s")
+	}
+	assert.InDelta(t, p.Distance, sumDist, 0.5)
+	assert.InDelta(t, p.Travel.Seconds(), sumDur, 1)
+}
+
+// GCJ-02 output moves every point by the published offset (a few hundred
+// metres in Shanxi) and says so in the collection and every feature.
+func TestGeoJSONDatum(t *testing.T) {
+	p := buildPlan(t, jinDay(t), nil)
+	for _, d := range []geo.Datum{geo.GCJ02, geo.BD09} {
+		t.Run(d.String(), func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, GeoJSON(&b, p, Datum(d)))
+			fc, err := geojson.UnmarshalFeatureCollection(b.Bytes())
+			require.NoError(t, err)
+			assert.Equal(t, d.String(), fc.ExtraMembers["datum"])
+			for _, f := range fc.Features {
+				assert.Equal(t, d.String(), f.Properties["datum"])
+			}
+			got := fc.Features[1].Geometry.(orb.Point)
+			wgs := p.Days[0].Visits[0].Stop.Location
+			want := geo.Convert(wgs, geo.WGS84, d)
+			assert.InDelta(t, want[0], got[0], 5e-7)
+			assert.InDelta(t, want[1], got[1], 5e-7)
+			off := geo.Distance(wgs, got)
+			assert.Greater(t, off, 100.0, "offset %v m", off)
+			assert.Less(t, off, 1500.0, "offset %v m", off)
+			// Converting back lands on the WGS-84 point within rounding.
+			back := geo.Convert(got, d, geo.WGS84)
+			assert.Less(t, geo.Distance(back, wgs), 0.2)
+		})
+	}
+	assert.ErrorContains(t, GeoJSON(&bytes.Buffer{}, p, Datum(geo.Datum(7))), "unknown datum")
+}
+
+func TestGeoJSONOpenDayAndNoDates(t *testing.T) {
+	seat := countySeat()
+	days := []fixtureDay{{start: seat, breakAfter: -2, visits: []fixtureStop{
+		{id: "a", name: "A", loc: orb.Point{111.6, 35.5}, visit: time.Hour},
+		{id: "b", name: "B", loc: orb.Point{111.62, 35.52}, visit: time.Hour},
+	}}}
+	p := buildPlan(t, days, nil) // depart is the zero time: no calendar
+	var b bytes.Buffer
+	require.NoError(t, GeoJSON(&b, p))
+	fc, err := geojson.UnmarshalFeatureCollection(b.Bytes())
+	require.NoError(t, err)
+	require.Len(t, fc.Features, 3+2, "start, two visits, two legs; no end")
+	for _, f := range fc.Features {
+		assert.NotContains(t, f.Properties, "arrival")
+		assert.NotContains(t, f.Properties, "departure")
+		assert.NotEqual(t, "end", f.Properties["role"])
+	}
+	assert.False(t, math.IsNaN(fc.Features[3].Properties.MustFloat64("distance_m")))
+}
