@@ -7,16 +7,16 @@ import (
 	"unicode"
 )
 
-// Label placement: every stop's name goes beside its marker in the first
-// of eight positions (right, upper right, lower right, left, upper left,
+// Label placement: every stop's name goes beside its marker in one of
+// eight positions (right, upper right, lower right, left, upper left,
 // lower left, above, below; the classic cartographic preference for the
 // right side) where its estimated box stays inside the frame and overlaps
-// no label placed before it, no marker and no reserved box (north arrow),
-// preferring positions that cross fewer legs. Failing that, sixteen
-// directions are tried on three rings further out with a leader line back
-// to the marker; a label that still does not fit is dropped and reported. Labels are
-// placed most crowded first, so the points with the least room choose
-// before their neighbours take it.
+// no label placed before it, no marker and no reserved box (north arrow).
+// A position whose box crosses a leg costs more than moving the label out
+// to a ring further away with a leader line, where sixteen directions are
+// tried on each of three rings; a label that finds no room at all is
+// dropped and reported. Labels are placed most crowded first, so the
+// points with the least room choose before their neighbours take it.
 
 // labelSpec asks for one label.
 type labelSpec struct {
@@ -51,6 +51,11 @@ const (
 	labelDescentEm = 0.26 // baseline above the box's bottom edge (before padding), em
 	crowdRadius    = 4.0  // neighbourhood, in font sizes, that makes a point crowded
 	boldWidth      = 1.08 // bold text's width over regular
+	// Placement costs: a candidate's rank among its ring's directions, plus
+	// ringCost per ring out (a leader line), plus crossCost per leg or
+	// leader line its box crosses; the cheapest candidate wins.
+	ringCost  = 10.0
+	crossCost = 30.0
 )
 
 // emWidth estimates the advance width of r in ems for a sans-serif font:
@@ -215,23 +220,23 @@ func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rec
 						continue
 					}
 				}
-				cost := float64(rank) + 10*float64(ring)
+				cost := float64(rank) + ringCost*float64(ring)
 				for _, ln := range lines {
 					if segmentHitsRect(ln, c.box) {
-						cost += 12
+						cost += crossCost
 					}
 				}
 				for _, ln := range leaders {
 					if segmentHitsRect(ln, c.box) {
-						cost += 5
+						cost += crossCost
 					}
 				}
 				if cost < bestCost {
 					best, bestCost = c, cost
 				}
 			}
-			if bestCost < math.Inf(1) {
-				break // a nearer ring always beats a farther one
+			if bestCost < ringCost*float64(ring+1) {
+				break // nothing farther out can beat it
 			}
 		}
 		if math.IsInf(bestCost, 1) {

@@ -191,6 +191,16 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 			lines = append(lines, segment{lg.pts[i-1][0], lg.pts[i-1][1], lg.pts[i][0], lg.pts[i][1]})
 		}
 	}
+	m.labels = placeLabels(m.labelSpecs(), obstacles, lines, m.frame.inset(2))
+
+	m.scaleM, m.scalePx = scaleBar(m.proj.metresPerPixel(), math.Min(220, m.width*0.25))
+	m.scaleX, m.scaleY = svgPad+8, m.height-svgFootBand+38
+	return m, nil
+}
+
+// labelSpecs asks for a label per marker; a square's circumscribed circle
+// is its keep-clear zone.
+func (m *mapLayout) labelSpecs() []labelSpec {
 	specs := make([]labelSpec, len(m.markers))
 	for i, mk := range m.markers {
 		r := stopRadius
@@ -199,11 +209,7 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 		}
 		specs[i] = labelSpec{text: mk.name, x: mk.x, y: mk.y, r: r, size: labelSize, bold: mk.anchor}
 	}
-	m.labels = placeLabels(specs, obstacles, lines, m.frame.inset(2))
-
-	m.scaleM, m.scalePx = scaleBar(m.proj.metresPerPixel(), math.Min(220, m.width*0.25))
-	m.scaleX, m.scaleY = svgPad+8, m.height-svgFootBand+38
-	return m, nil
+	return specs
 }
 
 // displaceMarkers spreads markers drawn closer than minDist px (sites

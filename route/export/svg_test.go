@@ -163,14 +163,11 @@ func TestSVGLayoutInvariants(t *testing.T) {
 				require.NoError(t, err)
 				m, err := layoutMap(tr, &o)
 				require.NoError(t, err)
-				specs := make([]labelSpec, len(m.markers))
-				for i, mk := range m.markers {
-					specs[i] = labelSpec{text: mk.name, x: mk.x, y: mk.y, r: stopRadius, size: labelSize}
-					if mk.anchor {
-						specs[i].r = anchorHalf * 1.41
-					}
+				obstacles := []rect{m.north}
+				for _, g := range m.grid {
+					obstacles = append(obstacles, g.box)
 				}
-				placed := checkLabels(t, specs, m.labels, []rect{m.north}, m.frame)
+				placed := checkLabels(t, m.labelSpecs(), m.labels, obstacles, m.frame)
 				assert.GreaterOrEqual(t, placed, len(m.markers)-2, "at most two names dropped")
 				// Markers do not overlap one another after displacement.
 				for i, a := range m.markers {
