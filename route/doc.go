@@ -1,0 +1,73 @@
+// Package route strings stops into routes: from ordering a handful of
+// sites (a travelling-salesman path) to choosing the best sites for one or
+// several days within opening hours, day budgets and a lunch break (team
+// orienteering with time windows), through one entry point, [Solve].
+//
+// A [Problem] lists [Stop] values (a place, a visit duration, a score,
+// opening [Window] values, Closed and Required flags) and one [Day] per
+// route, each with a start place, an optional end place (nil: end at the
+// last visit; the start place again: a loop), a day window and an optional
+// [Break]. A Day is one day of a multi-day trip — or, equally, one guide or
+// vehicle on the same day. Travel comes from the stops' locations and a
+// [geo.Mode], or from a caller-supplied [geo.Matrix] (road times from a
+// routing service; asymmetric allowed).
+//
+// [Solve] returns a [Plan] that explains itself: per day the visits with
+// arrival, wait, start and departure times, the legs with distance and
+// duration, the break, and totals; every stop left out with its [Reason]
+// (ReasonBudget, ReasonClosed, ReasonUnreachable); and a [Status] saying
+// how the search ended.
+//
+// # Objective
+//
+// Plans are compared lexicographically, as VROOM does: first the total
+// Score of the visited stops is maximised, then the number of visited
+// stops, then the total travel time is minimised. Required stops are
+// always visited; when they cannot all be, Solve returns an
+// [*InfeasibleError] naming them and why, not a partial plan. Waiting and
+// visit times count against the day windows but not in the objective.
+//
+// A plain ordering problem — one day, no windows, no break, no closing time
+// and no closed stops — visits every stop and only minimises travel; it is
+// solved exactly (Held–Karp dynamic programming) up to 15 stops and by
+// chained Lin–Kernighan local search beyond. Everything else is solved by
+// iterated local search for the team orienteering problem with time
+// windows (insertion with constant-time forward-slack checks, removal,
+// moves between days, perturbation).
+//
+// # Windows
+//
+// A visit must lie whole inside one of its stop's windows: arrive, wait if
+// early, start no later than Close minus the visit. A visitor needs this
+// from opening hours. VROOM's time windows bound only the start of
+// service; route/vroom maps a VROOM window [a, b] for a job with service s
+// to Window{a, b+s}, which is exactly equivalent. Windows may touch (they
+// are then treated as one); they must not overlap. A Break lies whole
+// inside its window and is taken where the visitor is, after a visit or
+// before leaving the start.
+//
+// # Units
+//
+// Times are [time.Time] instants, in any time zone; each day's plan is
+// reported in the time zone of its Window.Open. Durations are
+// [time.Duration]; travel durations come from the Mode (rounded to whole
+// seconds, see [geo.NewMatrix]) or the Matrix. Distances are float64
+// metres. Internally the solvers work in integer nanoseconds.
+// Limits: [MaxStops] stops, [MaxDays] days, visits, breaks and single
+// legs up to [MaxDuration] (a longer leg is treated as unreachable and is
+// an error), scores up to [MaxScore].
+//
+// # Concurrency
+//
+// Solve does not modify its Problem and keeps no state between calls:
+// any number of Solve calls may run at once, on the same Problem too.
+// Building the travel matrix from locations uses GOMAXPROCS goroutines;
+// the search itself runs on the calling goroutine.
+//
+// # Determinism
+//
+// The search is randomised with a local generator seeded by [Seed]
+// (default 1): the same Problem, options and seed give the same Plan,
+// unless a [TimeLimit] or the context's deadline cuts the search short, in
+// which case the plan depends on how far the search got.
+package route

@@ -1,0 +1,136 @@
+package route
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. Validate and Solve wrap them in the structured errors
+// below; test for them with errors.Is.
+var (
+	// ErrNoStops: the problem has no stops.
+	ErrNoStops = errors.New("route: no stops")
+	// ErrNoDays: the problem has no days.
+	ErrNoDays = errors.New("route: no days")
+	// ErrTooManyStops: more than MaxStops stops.
+	ErrTooManyStops = errors.New("route: too many stops")
+	// ErrTooManyDays: more than MaxDays days.
+	ErrTooManyDays = errors.New("route: too many days")
+	// ErrDuplicateID: two stops share an ID.
+	ErrDuplicateID = errors.New("route: duplicate stop ID")
+	// ErrBadPlace: an empty stop ID, an invalid location or a matrix index
+	// outside the matrix.
+	ErrBadPlace = errors.New("route: bad place")
+	// ErrBadDuration: a negative visit or break duration, or one longer
+	// than MaxDuration.
+	ErrBadDuration = errors.New("route: bad duration")
+	// ErrBadScore: a score outside [0, MaxScore].
+	ErrBadScore = errors.New("route: bad score")
+	// ErrBadWindow: a window that closes before it opens, overlapping or
+	// unsorted windows, or a break window that cannot hold the break.
+	ErrBadWindow = errors.New("route: bad window")
+	// ErrBadMatrix: a matrix of the wrong shape, without durations, or with
+	// negative or non-finite entries.
+	ErrBadMatrix = errors.New("route: bad matrix")
+	// ErrUnreachable: a travel leg between two places of the problem is
+	// longer than MaxDuration.
+	ErrUnreachable = errors.New("route: unreachable leg")
+	// ErrInfeasible: no plan can visit all required stops; Solve returns it
+	// inside an [*InfeasibleError] that names them.
+	ErrInfeasible = errors.New("route: no feasible plan")
+)
+
+// StopError is a problem with one stop's data.
+type StopError struct {
+	Index  int    // index in Problem.Stops
+	ID     string // the stop's ID, possibly empty
+	Field  string // what is wrong: "id", "place", "visit", "score", "window 2"
+	Reason string // how it is wrong, e.g. "closes before it opens"
+	Err    error  // the sentinel class, e.g. ErrBadWindow
+}
+
+func (e *StopError) Error() string {
+	if e.ID == "" {
+		return fmt.Sprintf("route: stop %d: %s: %s", e.Index, e.Field, e.Reason)
+	}
+	return fmt.Sprintf("route: stop %d (%s): %s: %s", e.Index, e.ID, e.Field, e.Reason)
+}
+
+// Unwrap returns the sentinel class.
+func (e *StopError) Unwrap() error { return e.Err }
+
+// DayError is a problem with one day's data.
+type DayError struct {
+	Index  int    // index in Problem.Days
+	Field  string // "start", "end", "window", "break", "break window"
+	Reason string
+	Err    error // the sentinel class
+}
+
+func (e *DayError) Error() string {
+	return fmt.Sprintf("route: day %d: %s: %s", e.Index, e.Field, e.Reason)
+}
+
+// Unwrap returns the sentinel class.
+func (e *DayError) Unwrap() error { return e.Err }
+
+// ValidationError lists every problem [Problem.Validate] found (at most
+// 20; More counts the rest).
+type ValidationError struct {
+	Errs []error
+	More int
+}
+
+// Error reports the first problem and how many more there are.
+func (e *ValidationError) Error() string {
+	n := len(e.Errs) - 1 + e.More
+	switch n {
+	case 0:
+		return e.Errs[0].Error()
+	case 1:
+		return e.Errs[0].Error() + " (and 1 more problem)"
+	}
+	return fmt.Sprintf("%s (and %d more problems)", e.Errs[0], n)
+}
+
+// Unwrap returns the listed problems.
+func (e *ValidationError) Unwrap() []error { return e.Errs }
+
+// InfeasibleError names the required stops that no plan can visit and why.
+// It wraps [ErrInfeasible].
+type InfeasibleError struct {
+	// Stops are the required stops that cannot be visited, each with its
+	// reason: ReasonClosed, ReasonUnreachable (not even alone in an empty
+	// day), or ReasonBudget (not together with the other required stops).
+	Stops []Skip
+}
+
+func (e *InfeasibleError) Error() string {
+	var b strings.Builder
+	b.WriteString("route: no feasible plan: required ")
+	if len(e.Stops) == 1 {
+		b.WriteString("stop ")
+	} else {
+		b.WriteString("stops ")
+	}
+	for i, s := range e.Stops {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%d (%s): %s", s.Index, s.ID, s.Detail)
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrInfeasible.
+func (e *InfeasibleError) Unwrap() error { return ErrInfeasible }
+
+// matrixError is a problem with Problem.Matrix.
+type matrixError struct {
+	msg  string
+	errs []error
+}
+
+func (e *matrixError) Error() string   { return "route: " + e.msg }
+func (e *matrixError) Unwrap() []error { return e.errs }
