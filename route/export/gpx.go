@@ -60,11 +60,13 @@ type gpxRoute struct {
 }
 
 // GPX writes p as a GPX 1.1 document for hiking and navigation apps: a
-// waypoint (wpt) per place of every day — the visits with their start time
-// (time), name and a description of the visit (arrival, visit length,
-// site facts), the day's start and end places — and a route (rte) per day
-// whose points (rtept) run from the start through the visits to the end.
-// Each place appears as a waypoint once per day it is used.
+// waypoint (wpt) per place — the visits with their start time (time), name
+// and a description of the visit (day, times, site facts and note), the
+// days' start and end places with their departure or arrival time — and a
+// route (rte) per day whose points (rtept) run from the start through the
+// visits to the end. A place used more than once (a loop's start and end,
+// a hotel that ends one day and starts the next) is one waypoint, written
+// where it is first used; the routes repeat it as they pass.
 //
 // GPX defines its coordinates as WGS-84; with [Datum] set to another datum
 // the metadata's description says so. Times are UTC, as GPX requires.
@@ -89,6 +91,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 	if len(t.days) > 0 && hasDate(t.days[0].depart) {
 		doc.Metadata.Time = gpxTime(t.days[0].depart)
 	}
+	seen := map[string]bool{}
 	for di := range t.days {
 		d := &t.days[di]
 		rte := gpxRoute{Name: l.dayName(d.day), Number: d.day, Desc: l.totals(d.total, 0)}
@@ -108,7 +111,11 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 				gp.Time = gpxTime(s.arrival)
 				gp.Sym, gp.Type = "Flag, Red", "end"
 			}
-			doc.Waypoints = append(doc.Waypoints, gp)
+			key := s.id + "@" + gp.Lat + "," + gp.Lon
+			if !seen[key] {
+				seen[key] = true
+				doc.Waypoints = append(doc.Waypoints, gp)
+			}
 		}
 		doc.Routes = append(doc.Routes, rte)
 	}

@@ -139,7 +139,7 @@ func TestGPXStructure(t *testing.T) {
 	}
 
 	require.Len(t, g.Rte, len(p.Days))
-	wpts := 0
+	wpts := map[string]bool{}
 	for i, d := range p.Days {
 		r := g.Rte[i]
 		assert.Equal(t, i+1, r.Number)
@@ -151,9 +151,13 @@ func TestGPXStructure(t *testing.T) {
 			assert.InDelta(t, v.Stop.Location[1], r.Rtept[j+1].Lat, 5e-7)
 			assert.InDelta(t, v.Stop.Location[0], r.Rtept[j+1].Lon, 5e-7)
 		}
-		wpts += len(d.Visits) + 2
+		wpts[d.Start.ID] = true
+		wpts[d.End.ID] = true
+		for _, v := range d.Visits {
+			wpts[v.Stop.ID] = true
+		}
 	}
-	require.Len(t, g.Wpt, wpts)
+	require.Len(t, g.Wpt, len(wpts), "one waypoint per place")
 	// Visits carry their start time in UTC and a description.
 	first := g.Wpt[1]
 	assert.Equal(t, "stop", first.Type)
@@ -161,7 +165,8 @@ func TestGPXStructure(t *testing.T) {
 	assert.True(t, strings.HasSuffix(first.Time, "Z"))
 	assert.Contains(t, first.Desc, "Day 1 · visit")
 	assert.Equal(t, "start", g.Wpt[0].Type)
-	assert.Equal(t, "end", g.Wpt[len(p.Days[0].Visits)+1].Type)
+	assert.Equal(t, "end", g.Wpt[len(p.Days[0].Visits)+1].Type, "day 1 ends at the county seat")
+	assert.Contains(t, g.Wpt[len(p.Days[0].Visits)+1].Desc, "Day 1 · arrive")
 
 	// Another datum is stated.
 	b.Reset()
