@@ -147,20 +147,22 @@ func gcjForward(p orb.Point) orb.Point {
 // gcjDelta returns the GCJ-02 offset in degrees at WGS-84 (lon, lat).
 func gcjDelta(lon, lat float64) (dlon, dlat float64) {
 	x, y := lon-105.0, lat-35.0
+	// The published formula adds this term to both offsets; it is
+	// computed once here (same value, bit for bit).
+	wave := (20.0*math.Sin(6.0*x*math.Pi) + 20.0*math.Sin(2.0*x*math.Pi)) * 2.0 / 3.0
 	dlat = -100.0 + 2.0*x + 3.0*y + 0.2*y*y + 0.1*x*y + 0.2*math.Sqrt(math.Abs(x))
-	dlat += (20.0*math.Sin(6.0*x*math.Pi) + 20.0*math.Sin(2.0*x*math.Pi)) * 2.0 / 3.0
+	dlat += wave
 	dlat += (20.0*math.Sin(y*math.Pi) + 40.0*math.Sin(y/3.0*math.Pi)) * 2.0 / 3.0
 	dlat += (160.0*math.Sin(y/12.0*math.Pi) + 320*math.Sin(y*math.Pi/30.0)) * 2.0 / 3.0
 	dlon = 300.0 + x + 2.0*y + 0.1*x*x + 0.1*x*y + 0.1*math.Sqrt(math.Abs(x))
-	dlon += (20.0*math.Sin(6.0*x*math.Pi) + 20.0*math.Sin(2.0*x*math.Pi)) * 2.0 / 3.0
+	dlon += wave
 	dlon += (20.0*math.Sin(x*math.Pi) + 40.0*math.Sin(x/3.0*math.Pi)) * 2.0 / 3.0
 	dlon += (150.0*math.Sin(x/12.0*math.Pi) + 300.0*math.Sin(x/30.0*math.Pi)) * 2.0 / 3.0
-	radLat := lat / 180.0 * math.Pi
-	magic := math.Sin(radLat)
-	magic = 1 - krasovskyEE*magic*magic
+	sinLat, cosLat := math.Sincos(lat / 180.0 * math.Pi)
+	magic := 1 - krasovskyEE*sinLat*sinLat
 	sqrtMagic := math.Sqrt(magic)
 	dlat = (dlat * 180.0) / ((krasovskyA * (1 - krasovskyEE)) / (magic * sqrtMagic) * math.Pi)
-	dlon = (dlon * 180.0) / (krasovskyA / sqrtMagic * math.Cos(radLat) * math.Pi)
+	dlon = (dlon * 180.0) / (krasovskyA / sqrtMagic * cosLat * math.Pi)
 	return dlon, dlat
 }
 
