@@ -10,7 +10,8 @@
 // [Break]. A Day is one day of a multi-day trip — or, equally, one guide or
 // vehicle on the same day. Travel comes from the stops' locations and a
 // [geo.Mode], or from a caller-supplied [geo.Matrix] (road times from a
-// routing service; asymmetric allowed).
+// routing service; asymmetric allowed). [StopsFromSites] builds stops
+// from heritage sites and their opening hours on the trip's dates.
 //
 // [Solve] returns a [Plan] that explains itself: per day the visits with
 // arrival, wait, start and departure times, the legs with distance and

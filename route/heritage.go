@@ -1,0 +1,57 @@
+package route
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/heritage"
+)
+
+// PlaceFromSite returns the place of a heritage site (a hotel, a town, a
+// site), for a Day's start or end: its ID, its Chinese name (the English
+// one when there is none) and its location.
+func PlaceFromSite(s heritage.Site) Place {
+	name := s.Name.Zh
+	if name == "" {
+		name = s.Name.En
+	}
+	return Place{ID: s.ID, Name: name, Location: s.Location}
+}
+
+// StopsFromSites returns one stop per site, in order, for a trip of days
+// days starting on the calendar day of date in date.Location(): the
+// site's place, its visit duration ([heritage.Site.VisitDuration]) and
+// score, and as windows its opening hours on each day of the trip
+// ([heritage.OpeningHours.On]). A site with opening hours that is closed
+// on every day of the trip gets Closed set; a site without opening hours
+// (unknown) gets no windows, which means always open — the day windows
+// still bound it.
+//
+// Windows are built in date.Location(): pass dates in the sites' local
+// time zone (China Standard Time for the embedded catalog). It returns an
+// error for days outside [1, MaxDays] and for opening hours that do not
+// parse, naming the site.
+func StopsFromSites(sites []heritage.Site, date time.Time, days int) ([]Stop, error) {
+	if days < 1 || days > MaxDays {
+		return nil, fmt.Errorf("route: %d days: want 1 to %d", days, MaxDays)
+	}
+	y, m, d := date.Date()
+	stops := make([]Stop, len(sites))
+	for i, s := range sites {
+		stops[i] = Stop{Place: PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
+		if s.Visit.OpeningHours == "" {
+			continue
+		}
+		h, err := heritage.ParseOpeningHours(s.Visit.OpeningHours)
+		if err != nil {
+			return nil, fmt.Errorf("route: site %s: %w", s.ID, err)
+		}
+		for k := range days {
+			for _, iv := range h.On(time.Date(y, m, d+k, 12, 0, 0, 0, date.Location())) {
+				stops[i].Windows = append(stops[i].Windows, Window{Open: iv.Start, Close: iv.End})
+			}
+		}
+		stops[i].Closed = len(stops[i].Windows) == 0
+	}
+	return stops, nil
+}
