@@ -22,14 +22,15 @@ import (
 // the survivors are ranked by Distance. An Index is immutable once built
 // and safe for concurrent use by any number of goroutines.
 type Index struct {
-	points []orb.Point // the caller's points, by index
-	nodes  []kdNode    // the tree: nodes[lo:hi] is split at (lo+hi)/2
+	nodes []kdNode // the tree: nodes[lo:hi] is split at (lo+hi)/2
 }
 
-// kdNode is one point of the tree.
+// kdNode is one point of the tree. It carries the caller's point as well
+// as its unit vector, so that a query reads one place in memory per point.
 type kdNode struct {
 	v    [3]float64 // unit vector
-	id   int32      // index into Index.points
+	p    orb.Point  // the caller's point
+	id   int32      // its index in the caller's slice
 	axis uint8      // split axis of an inner node
 }
 
@@ -64,9 +65,9 @@ func NewIndex(points []orb.Point) (*Index, error) {
 			return nil, invalidPoint(i, p)
 		}
 	}
-	idx := &Index{points: slices.Clone(points), nodes: make([]kdNode, len(points))}
+	idx := &Index{nodes: make([]kdNode, len(points))}
 	for i, p := range points {
-		idx.nodes[i] = kdNode{v: unitVector(p), id: int32(i)}
+		idx.nodes[i] = kdNode{v: unitVector(p), p: p, id: int32(i)}
 	}
 	build(idx.nodes, 0)
 	return idx, nil
@@ -107,16 +108,23 @@ func build(nodes []kdNode, depth int) {
 		nodes[mid].axis = uint8(axis)
 		left, right := nodes[:mid], nodes[mid+1:]
 		if len(left) >= parallelBuild && depth < 4 {
-			var wg sync.WaitGroup
-			wg.Go(func() { build(left, depth+1) })
-			build(right, depth+1)
-			wg.Wait()
+			buildBoth(left, right, depth+1)
 			return
 		}
 		build(left, depth+1)
 		nodes = right
 		depth++
 	}
+}
+
+// buildBoth builds two subtrees at once. It is apart from build so that
+// build's own variables are not captured by a closure and stay on the
+// stack.
+func buildBoth(left, right []kdNode, depth int) {
+	var wg sync.WaitGroup
+	wg.Go(func() { build(left, depth) })
+	build(right, depth)
+	wg.Wait()
 }
 
 // selectNth reorders nodes so that nodes[k] holds the value that sorting
@@ -158,7 +166,7 @@ func (idx *Index) Len() int {
 	if idx == nil {
 		return 0
 	}
-	return len(idx.points)
+	return len(idx.nodes)
 }
 
 // hit is a candidate result: a point and its distance from the query.
@@ -193,9 +201,10 @@ func chord2(a, b [3]float64) float64 {
 
 // all returns every point with its distance from p, sorted.
 func (idx *Index) all(p orb.Point) []int {
-	hits := make([]hit, len(idx.points))
-	for i, q := range idx.points {
-		hits[i] = hit{Distance(p, q), int32(i)}
+	hits := make([]hit, len(idx.nodes))
+	for i := range idx.nodes {
+		n := &idx.nodes[i]
+		hits[i] = hit{Distance(p, n.p), n.id}
 	}
 	return sortedIDs(hits)
 }
@@ -226,7 +235,7 @@ func (idx *Index) Nearest(p orb.Point, k int) []int {
 	if idx.Len() == 0 || k <= 0 || !Valid(p) {
 		return nil
 	}
-	if k >= len(idx.points) {
+	if k >= len(idx.nodes) {
 		return idx.all(p)
 	}
 	s := nearest{idx: idx, p: p, q: unitVector(p), k: k, bound: math.Inf(1), heap: make([]hit, 0, k)}
@@ -274,7 +283,7 @@ func (s *nearest) consider(n *kdNode) {
 	if chord2(s.q, n.v) > s.bound {
 		return
 	}
-	h := hit{Distance(s.p, s.idx.points[n.id]), n.id}
+	h := hit{Distance(s.p, n.p), n.id}
 	if len(s.heap) < s.k {
 		s.push(h)
 	} else if cmpHit(h, s.heap[0]) < 0 {
@@ -341,7 +350,7 @@ func (idx *Index) Within(p orb.Point, metres float64) []int {
 		if chord2(q, n.v) > bound {
 			return
 		}
-		if d := Distance(p, idx.points[n.id]); d <= metres {
+		if d := Distance(p, n.p); d <= metres {
 			hits = append(hits, hit{d, n.id})
 		}
 	}
@@ -400,7 +409,7 @@ func (idx *Index) InBound(b orb.Bound) []int {
 	var ids []int
 	var search func(lo, hi int)
 	consider := func(n *kdNode) {
-		if inside(idx.points[n.id]) {
+		if inside(n.p) {
 			ids = append(ids, int(n.id))
 		}
 	}

@@ -348,6 +348,7 @@ func TestBuildOrdersNodes(t *testing.T) {
 		require.False(t, seen[n.id])
 		seen[n.id] = true
 		require.Equal(t, unitVector(pts[n.id]), n.v)
+		require.Equal(t, pts[n.id], n.p)
 	}
 }
 
