@@ -224,7 +224,7 @@ func (p *hoursParser) lex() error {
 			}
 			t := s[i:j]
 			if len(t) != 5 || t[2] != ':' || !isDigit(t[0]) || !isDigit(t[1]) || !isDigit(t[3]) || !isDigit(t[4]) {
-				return p.errAt(i, "time %q is not HH:MM", t)
+				return p.errAt(i, "%q is not a time HH:MM (dates and week numbers are not supported)", t)
 			}
 			p.toks = append(p.toks, token{tokTime, t, i})
 			i = j
@@ -432,10 +432,14 @@ func (p *hoursParser) times() ([]span, error) {
 			return nil, p.errAt(e.pos, "closing time %s is not after opening time %s (ranges past midnight are not supported)", e.text, t.text)
 		}
 		spans = append(spans, span{a, b})
-		if c, ok := p.peek(); !ok || c.kind != tokComma {
+		c, ok := p.peek()
+		if !ok || c.kind != tokComma {
 			break
 		}
 		p.next()
+		if t, ok := p.peek(); !ok || t.kind != tokTime {
+			return nil, p.errAt(c.pos, "',' must be followed by another time range; separate rules with ';'")
+		}
 	}
 	return mergeSpans(spans), nil
 }
