@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
 )
 
 // Catalog is a validated, immutable set of sites with unique IDs, indexed
@@ -21,23 +23,28 @@ type Catalog struct {
 	byID   map[string]int
 	bound  *orb.Bound // declared region, nil if none
 	search searchIndex
-	space  spatialIndex
+	space  *geo.Index // nil for the zero Catalog; its methods accept nil
 }
 
 // newCatalog indexes sites, which must already be validated and are owned
 // by the catalog from now on.
-func newCatalog(sites []Site, bound *orb.Bound) *Catalog {
-	c := &Catalog{
-		sites: sites,
-		byID:  make(map[string]int, len(sites)),
-		bound: bound,
+// byID, if not nil, maps each ID to its index in sites (the validator
+// builds it while checking for duplicates) and is owned by the catalog.
+func newCatalog(sites []Site, bound *orb.Bound, byID map[string]int) (*Catalog, error) {
+	if byID == nil {
+		byID = make(map[string]int, len(sites))
+		for i := range sites {
+			byID[sites[i].ID] = i
+		}
 	}
-	for i := range sites {
-		c.byID[sites[i].ID] = i
-	}
+	c := &Catalog{sites: sites, byID: byID, bound: bound}
 	c.search = newSearchIndex(sites)
-	c.space = newSpatialIndex(sites)
-	return c
+	space, err := newSpatialIndex(sites)
+	if err != nil {
+		return nil, err
+	}
+	c.space = space
+	return c, nil
 }
 
 // Len returns the number of sites.

@@ -46,5 +46,8 @@
 // # Determinism
 //
 // Every query returns its results in a documented, deterministic order:
-// ties are broken by site ID.
+// [Catalog.Search] and [Catalog.Timeline] break ties by site ID, the
+// spatial queries by catalog order (the order of the input, and of the
+// catalogs given to [Merge]). [Catalog.WriteGeoJSON] writes the same bytes
+// for equal catalogs.
 package heritage

@@ -176,11 +176,11 @@ func decode(data []byte, unmarshal unmarshalFunc, ps *problems) ([]decoded, fiel
 	switch firstByte(data) {
 	case '[':
 		names := arrayFields()
-		var items []jsonItem
-		if err := unmarshal(data, &items); err == nil {
+		var items []*jsonItem
+		if err := unmarshal(data, &items); err == nil && !slices.Contains(items, nil) {
 			out := make([]decoded, len(items))
-			for i := range items {
-				out[i] = decoded{props: items[i].jsonProps, loc: items[i].Location, hasLoc: items[i].Location != nil}
+			for i, it := range items {
+				out[i] = decoded{props: it.jsonProps, loc: it.Location, hasLoc: it.Location != nil}
 			}
 			return out, names
 		}
@@ -267,7 +267,7 @@ func diagnoseCollection(data []byte, unmarshal unmarshalFunc, ps *problems) []de
 func diagnoseFeature(i int, raw []byte, unmarshal unmarshalFunc, ps *problems) decoded {
 	d := decoded{skip: map[string]bool{}}
 	var members map[string]json.RawMessage
-	if err := unmarshal(raw, &members); err != nil {
+	if err := unmarshal(raw, &members); err != nil || members == nil {
 		ps.addf(i, "", "", ErrSyntax, "a Feature must be a JSON object, got %s", short(raw))
 		d.skip["all"] = true
 		return d
@@ -353,22 +353,22 @@ func diagnoseArray(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded
 			d.skip = map[string]bool{"all": true}
 			continue
 		}
+		locBad := false
 		d.skip = diagnoseProps(i, raw, unmarshal, "", &d.props, func(key string, raw []byte) bool {
 			if key != "location" {
 				return false
 			}
 			if err := unmarshal(raw, &d.loc); err != nil {
-				ps.addf(i, "", "location", ErrCoordinates, "want [lon, lat], got %s", short(raw))
+				ps.addf(i, d.props.ID, "location", ErrCoordinates, "want [lon, lat], got %s", short(raw))
+				locBad = true
 			}
 			return true
 		}, ps)
-		if d.loc != nil {
-			d.hasLoc = true
-		} else {
+		switch {
+		case locBad:
 			d.skip["location"] = true
-			if !d.skip["all"] {
-				ps.add(i, d.props.ID, "location", ErrMissing)
-			}
+		case d.loc != nil:
+			d.hasLoc = true
 		}
 	}
 	return out

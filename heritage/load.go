@@ -96,7 +96,7 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		sortProblems(err.(*ValidationError).Problems)
 		return nil, err
 	}
-	return newCatalog(sites, o.bound), nil
+	return newCatalog(sites, o.bound, v.seenID)
 }
 
 // NewCatalog builds a catalog from sites, validating them by the same
@@ -117,7 +117,7 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(cp, o.bound), nil
+	return newCatalog(cp, o.bound, v.seenID)
 }
 
 // Merge returns a catalog holding the sites of cs in order. Catalogs are
@@ -153,7 +153,7 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(sites, commonRegion(cs)), nil
+	return newCatalog(sites, commonRegion(cs), nil)
 }
 
 // sortProblems orders problems by item (input-level ones first), keeping

@@ -57,33 +57,67 @@ func newSearchIndex(sites []Site) searchIndex {
 // "Jìn Wéngōng Mù", "jin wen gong mu" and "JINWENGONGMU" all fold to
 // "jinwengongmu"; Chinese characters are kept as they are.
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		s = norm.NFKD.String(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
+	var dec [4 * utf8.UTFMax]byte
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
-			switch {
-			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-				b.WriteRune(r)
-			case r >= 'A' && r <= 'Z':
-				b.WriteRune(r + 'a' - 'A')
+			b = foldASCII(b, r)
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK Unified Ideographs, most Chinese names: letters that
+			// NFKD leaves alone.
+			b = utf8.AppendRune(b, r)
+		case toneBase(r) != 0:
+			b = append(b, toneBase(r))
+		default:
+			// Decompose this rune alone: marks are dropped anyway, so the
+			// canonical reordering across runes does not matter.
+			var one [utf8.UTFMax]byte
+			d := norm.NFKD.Append(dec[:0], one[:utf8.EncodeRune(one[:], r)]...)
+			for len(d) > 0 {
+				x, size := utf8.DecodeRune(d)
+				d = d[size:]
+				switch {
+				case x < utf8.RuneSelf:
+					b = foldASCII(b, x)
+				case unicode.Is(unicode.Mn, x):
+				case unicode.IsLetter(x) || unicode.IsDigit(x):
+					b = utf8.AppendRune(b, unicode.ToLower(x))
+				}
 			}
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return string(b)
+}
+
+// toneBase returns the lower-case base letter of a pinyin vowel with a
+// tone mark or diaeresis (the result NFKD and mark removal give, found
+// without the table lookups), or 0 for any other rune.
+func toneBase(r rune) byte {
+	switch r {
+	case 'ā', 'á', 'ǎ', 'à', 'Ā', 'Á', 'Ǎ', 'À':
+		return 'a'
+	case 'ē', 'é', 'ě', 'è', 'Ē', 'É', 'Ě', 'È', 'ê', 'Ê':
+		return 'e'
+	case 'ī', 'í', 'ǐ', 'ì', 'Ī', 'Í', 'Ǐ', 'Ì':
+		return 'i'
+	case 'ō', 'ó', 'ǒ', 'ò', 'Ō', 'Ó', 'Ǒ', 'Ò':
+		return 'o'
+	case 'ū', 'ú', 'ǔ', 'ù', 'Ū', 'Ú', 'Ǔ', 'Ù', 'ü', 'ǖ', 'ǘ', 'ǚ', 'ǜ', 'Ü', 'Ǖ', 'Ǘ', 'Ǚ', 'Ǜ':
+		return 'u'
+	}
+	return 0
+}
+
+// foldASCII appends r lower-cased if it is an ASCII letter or digit.
+func foldASCII(b []byte, r rune) []byte {
+	switch {
+	case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		return append(b, byte(r))
+	case r >= 'A' && r <= 'Z':
+		return append(b, byte(r+'a'-'A'))
+	}
+	return b
 }
 
 // Match classes, best first.
@@ -155,6 +189,9 @@ func (c *Catalog) Search(text string) []Site {
 		sa, sb := &c.sites[a.i], &c.sites[b.i]
 		return cmp.Or(cmp.Compare(b.class, a.class), cmp.Compare(sb.Score, sa.Score), cmp.Compare(sa.ID, sb.ID))
 	})
+	if len(hits) == 0 {
+		return nil
+	}
 	out := make([]Site, len(hits))
 	for k, h := range hits {
 		out[k] = c.sites[h.i]

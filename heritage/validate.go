@@ -3,7 +3,7 @@ package heritage
 import (
 	"fmt"
 	"math"
-	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,7 +80,7 @@ func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *vali
 // skip, when non-nil, names top-level properties whose JSON did not decode
 // and so must not be reported again as missing.
 func (v *validator) site(i int, s *Site, skip map[string]bool) {
-	id := s.ID
+	id := s.ID // as written, even when malformed: it helps to find the item
 	f := func(name string) string { return v.names.prefix + name }
 	bad := func(field string, sentinel error, format string, args ...any) {
 		v.ps.addf(i, id, field, sentinel, format, args...)
@@ -94,7 +94,6 @@ func (v *validator) site(i int, s *Site, skip map[string]bool) {
 		missing(f("id"))
 	case !ValidID(s.ID):
 		bad(f("id"), ErrID, "%q is not a lowercase slug path like \"jiangxian/chexiangcheng\"", s.ID)
-		id = ""
 	default:
 		if first, dup := v.seenID[s.ID]; dup {
 			bad(f("id"), ErrDuplicateID, "%q is also the ID of item %d", s.ID, first)
@@ -182,52 +181,64 @@ func (v *validator) site(i int, s *Site, skip map[string]bool) {
 		v.polygon(i, id, f("footprint.coordinates"), s.Footprint)
 	}
 
-	seenTheme := make(map[string]bool, len(s.Themes))
+	// Field paths are built only when there is a problem to report.
+	at := func(list string, j int) string { return f(list + "[" + strconv.Itoa(j) + "]") }
 	for j, t := range s.Themes {
-		field := f("themes[" + strconv.Itoa(j) + "]")
 		switch {
 		case !validSlug(t):
-			bad(field, ErrID, "theme %q is not a lowercase slug like \"jin-culture\"", t)
-		case seenTheme[t]:
-			bad(field, ErrID, "theme %q is repeated", t)
+			bad(at("themes", j), ErrID, "theme %q is not a lowercase slug like \"jin-culture\"", t)
+		case slices.Contains(s.Themes[:j], t):
+			bad(at("themes", j), ErrID, "theme %q is repeated", t)
 		}
-		seenTheme[t] = true
 	}
 	if anchor && len(s.Themes) > 0 {
 		bad(f("themes"), ErrAnchor, "anchor places (%s) are not on themed lines", s.Kind)
 	}
 
-	urls := make(map[string]bool, len(s.Sources))
+	// first returns the index of the first source with URL u, -1 if none:
+	// a scan for short lists, a map for long ones (no quadratic work).
+	first := func(u string) int {
+		return slices.IndexFunc(s.Sources, func(src Source) bool { return src.URL == u })
+	}
+	if len(s.Sources) > 16 {
+		index := make(map[string]int, len(s.Sources))
+		for j := len(s.Sources) - 1; j >= 0; j-- {
+			index[s.Sources[j].URL] = j
+		}
+		first = func(u string) int {
+			if j, ok := index[u]; ok {
+				return j
+			}
+			return -1
+		}
+	}
 	for j, src := range s.Sources {
-		field := f("sources[" + strconv.Itoa(j) + "]")
 		if strings.TrimSpace(src.Title) == "" {
-			missing(field + ".title")
+			missing(at("sources", j) + ".title")
 		}
-		switch u, err := url.Parse(src.URL); {
+		switch {
 		case src.URL == "":
-			missing(field + ".url")
-		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-			bad(field+".url", ErrSource, "%q is not an http(s) URL", src.URL)
-		case urls[src.URL]:
-			bad(field+".url", ErrSource, "%q is listed twice", src.URL)
+			missing(at("sources", j) + ".url")
+		case !httpURL(src.URL):
+			bad(at("sources", j)+".url", ErrSource, "%q is not an http(s) URL", src.URL)
+		case first(src.URL) < j:
+			bad(at("sources", j)+".url", ErrSource, "%q is listed twice", src.URL)
 		}
-		urls[src.URL] = true
 	}
 	for j, n := range s.Notes {
-		field := f("notes[" + strconv.Itoa(j) + "]")
-		if n.Lang != "zh" && n.Lang != "en" {
-			if n.Lang == "" {
-				missing(field + ".lang")
-			} else {
-				bad(field+".lang", ErrLang, "%q (use \"zh\" or \"en\")", n.Lang)
-			}
+		switch n.Lang {
+		case "zh", "en":
+		case "":
+			missing(at("notes", j) + ".lang")
+		default:
+			bad(at("notes", j)+".lang", ErrLang, "%q (use \"zh\" or \"en\")", n.Lang)
 		}
 		if strings.TrimSpace(n.Text) == "" {
-			missing(field + ".text")
+			missing(at("notes", j) + ".text")
 		}
 		for k, u := range n.Sources {
-			if !urls[u] {
-				bad(field+".sources["+strconv.Itoa(k)+"]", ErrSource, "%q is not listed in the site's sources", u)
+			if first(u) < 0 {
+				bad(at("notes", j)+".sources["+strconv.Itoa(k)+"]", ErrSource, "%q is not listed in the site's sources", u)
 			}
 		}
 	}
@@ -314,6 +325,30 @@ func (v *validator) polygon(i int, id, field string, poly orb.Polygon) {
 			}
 		}
 	}
+}
+
+// httpURL reports whether u is an absolute http or https URL with a host
+// and no spaces or control characters.
+func httpURL(u string) bool {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return false
+		}
+	}
+	host := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host = rest[:i]
+	}
+	if host == "" {
+		return false
+	}
+	for i := 0; i < len(u); i++ {
+		if u[i] <= ' ' || u[i] == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 func finitePoint(p orb.Point) bool {

@@ -1,0 +1,61 @@
+package heritage
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte(`{"type":"FeatureCollection","features":[]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Load(bytes.NewReader(data))
+		if err != nil {
+			if c != nil {
+				t.Fatal("a failed load returned a catalog")
+			}
+			var ve *ValidationError
+			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+				t.Fatalf("error %v: want a *ValidationError with problems", err)
+			}
+			for _, p := range ve.Problems {
+				if p.Err == nil || p.Index < -1 {
+					t.Fatalf("bad problem %#v", p)
+				}
+				if !isSentinel(p) {
+					t.Fatalf("problem %q wraps no sentinel error", p)
+				}
+			}
+			return
+		}
+		// A loaded catalog survives a round trip unchanged.
+		var out bytes.Buffer
+		if err := c.WriteGeoJSON(&out); err != nil {
+			t.Fatalf("write: %v", err)
+		}
+		again, err := Load(&out)
+		if err != nil {
+			t.Fatalf("reload: %v\n%s", err, out.String())
+		}
+		if a, b := c.Sites(), again.Sites(); len(a) != len(b) {
+			t.Fatalf("round trip: %d sites, then %d", len(a), len(b))
+		}
+		for i, s := range c.Sites() {
+			if _, ok := again.Get(s.ID); !ok || again.sites[i].ID != s.ID {
+				t.Fatalf("round trip lost %s", s.ID)
+			}
+			_ = c.Search(s.Name.Pinyin)
+		}
+	})
+}
+
+func isSentinel(err error) bool {
+	for _, s := range []error{ErrSyntax, ErrUnknownField, ErrMissing, ErrID, ErrDuplicateID, ErrCoordinates,
+		ErrOutOfBound, ErrPeriod, ErrKind, ErrLevel, ErrRange, ErrSource, ErrLang, ErrAnchor, ErrEstimated, ErrOpeningHours} {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
+}
