@@ -16,9 +16,9 @@ const maxDepth = 50
 func lkBreadth(level int) int {
 	switch level {
 	case 1:
-		return 5
+		return 8
 	case 2:
-		return 3
+		return 4
 	case 3:
 		return 2
 	}
@@ -36,7 +36,12 @@ type lkState struct {
 	bestGain int64
 	bestLog  int
 	bestPath int
-	path     []int32 // t3, t4 per level
+	path     []int32 // t2, then t3, t4 per level
+	// added-edge bookkeeping for addedInChain, per node; valid while
+	// addStamp[v] == stamp (bumped for every chain)
+	stamp    uint32
+	addStamp []uint32
+	addLv    [][2]int32
 }
 
 // improveLK tries an improving LK move starting at t1 (both tour
@@ -61,6 +66,7 @@ func (s *search) improveLK(t1 int32) int64 {
 		st.bestLog = mark
 		st.path = append(st.path[:0], t2)
 		st.bestPath = 0
+		st.stamp++
 		s.lkStep(1, t2, s.g.d(t1, t2))
 		if st.bestGain > 0 {
 			t.undoTo(st.bestLog)
@@ -98,16 +104,17 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 		} else {
 			t4 = t.next(t3)
 		}
-		if t4 == t2 || gr.fixed(t3, t4) || s.addedInChain(t3, t4, level) {
+		if t4 == t2 || gr.fixed(t3, t4) {
 			continue
 		}
 		c := lkCand{t3, t4, g1 + gr.d(t3, t4)}
+		if nc == width && c.g <= cands[width-1].g || s.addedInChain(t3, t4, level) {
+			continue
+		}
 		// insert into the top-width list, best gain first
 		i := nc
 		if nc < width {
 			nc++
-		} else if c.g <= cands[width-1].g {
-			continue
 		} else {
 			i = width - 1
 		}
@@ -125,6 +132,7 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 			t.flip(c.t4, t2)
 		}
 		st.path = append(st.path, c.t3, c.t4)
+		s.noteAdded(t2, c.t3, level)
 		if gain := c.g - gr.d(c.t4, t1); gain > st.bestGain {
 			st.bestGain = gain
 			st.bestLog = len(t.log)
@@ -141,19 +149,44 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 	}
 }
 
-// addedInChain reports whether edge {a, b} was added earlier in the
-// current chain (such edges must not be broken again).
+// addedInChain reports whether edge {a, b} was added at a level before
+// the given one in the current chain (such edges must not be broken again).
+// Each node remembers the levels of up to two added edges it ends; stale
+// entries from abandoned branches are recognised by checking the path.
 func (s *search) addedInChain(a, b int32, level int) bool {
-	p := s.lk.path
-	// path = t2, (t3, t4) per level; edge {t2_i, t3_i} was added at level i
-	// where t2_1 = p[0] and t2_i = t4_{i-1}.
-	for i := 1; i+1 < len(p) && i < 2*level; i += 2 {
-		x, y := p[i-1], p[i]
-		if (x == a && y == b) || (x == b && y == a) {
-			return true
+	st := &s.lk
+	if st.addStamp[a] != st.stamp {
+		return false
+	}
+	p := st.path
+	for _, lv := range st.addLv[a] {
+		if lv > 0 && int(lv) < level {
+			// level lv added {t2, t3} = {p[2lv-2], p[2lv-1]}
+			x, y := p[2*lv-2], p[2*lv-1]
+			if (x == a && y == b) || (x == b && y == a) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// noteAdded records that edge {a, b} was added at level.
+func (s *search) noteAdded(a, b int32, level int) {
+	st := &s.lk
+	for _, v := range [2]int32{a, b} {
+		if st.addStamp[v] != st.stamp {
+			st.addStamp[v] = st.stamp
+			st.addLv[v] = [2]int32{}
+		}
+		l := &st.addLv[v]
+		switch {
+		case l[0] == 0 || int(l[0]) >= level:
+			l[0] = int32(level)
+		default:
+			l[1] = int32(level)
+		}
+	}
 }
 
 // improveOrOpt tries moving a segment of 1..maxSeg nodes that starts or ends

@@ -18,6 +18,9 @@ type graph struct {
 	inf  int64
 	// fixed edges: each node has at most two forced partners (-1 = none).
 	fix [][2]int32
+	// start is the base node the route starts at; pred the base node
+	// forced to precede it (End, or the open path's dummy), -1 if none.
+	start, pred int32
 }
 
 // d is the symmetric working cost of edge {a, b}.
@@ -118,6 +121,7 @@ func newGraph(in Instance) *graph {
 	case in.End != in.Start:
 		from = int32(in.End)
 	}
+	g.start, g.pred = s, from
 	if from >= 0 {
 		if g.asym {
 			g.addFixed(from+m0, s)

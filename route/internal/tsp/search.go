@@ -110,27 +110,36 @@ func (s *search) tourCost() int64 {
 	return sum
 }
 
+// kickWindow is the span of tour positions (in cities) a kick's four
+// edges are drawn from.
+const kickWindow = 50
+
 // kick applies a segment-local double bridge, the non-sequential 4-opt
-// move of Martin, Otto & Felten: four tour edges {x_i, next(x_i)} whose
-// ends are close in cost (found by short random walks on the candidate
-// lists from a random node) are removed and the segments reassembled as
-// S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each segment's orientation, so it is
-// valid on asymmetric instances too. Sequential moves (LK, Or-opt,
-// or3opt) cannot undo it in one step. It returns false when no valid
-// choice was found.
+// move of Martin, Otto & Felten: four tour edges {x_i, next(x_i)} drawn
+// from a window of kickWindow positions after a random node are removed
+// and the segments reassembled as S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each
+// segment's orientation, so it is valid on asymmetric instances too.
+// Sequential moves (LK, Or-opt, or3opt) cannot undo it in one step, and
+// being local it leaves the rest of the tour, and most don't-look bits,
+// alone. It returns false when no valid choice was found.
 func (s *search) kick() bool {
 	t, g := s.t, s.g
-	m := int32(t.n)
+	m := t.n
+	w := kickWindow
+	if g.asym {
+		w *= 2 // two working nodes per city
+	}
+	w = min(w, m-1)
 	var x [4]int32
-	for try := range 40 {
-		x[0] = s.rng.Int32N(m)
+	for range 40 {
+		x[0] = s.rng.Int32N(int32(m))
+		p0 := int(t.pos[x[0]])
 		for i := 1; i < 4; i++ {
-			if try < 20 {
-				x[i] = s.walk(x[i-1])
-			} else {
-				// small or degenerate instances: any four edges
-				x[i] = s.rng.Int32N(m)
+			p := p0 + 1 + s.rng.IntN(w)
+			if p >= m {
+				p -= m
 			}
+			x[i] = t.order[p]
 		}
 		// In the asymmetric transformation half of the tour edges are
 		// forced twin edges: move to the next free edge.
@@ -141,15 +150,15 @@ func (s *search) kick() bool {
 			continue
 		}
 		// sort x[1..3] cyclically after x[0]
-		p0 := t.pos[x[0]]
-		rel := func(v int32) int32 {
-			r := t.pos[v] - p0
+		p0 = int(t.pos[x[0]])
+		rel := func(v int32) int {
+			r := int(t.pos[v]) - p0
 			if r < 0 {
 				r += m
 			}
 			return r
 		}
-		for i := 1; i < 4; i++ {
+		for i := 2; i < 4; i++ {
 			for j := i; j > 1 && rel(x[j]) < rel(x[j-1]); j-- {
 				x[j], x[j-1] = x[j-1], x[j]
 			}
@@ -183,21 +192,6 @@ func (s *search) freeEdge(v int32) int32 {
 	return v
 }
 
-// walk takes one to three random steps on the candidate lists (the five
-// nearest at most) from v.
-func (s *search) walk(v int32) int32 {
-	steps := 1 + s.rng.IntN(3)
-	for range steps {
-		nb := s.neighbours(v)
-		if len(nb) == 0 {
-			return v
-		}
-		w := min(len(nb), 5)
-		v = nb[s.rng.IntN(w)]
-	}
-	return v
-}
-
 // solveHeuristic runs chained Lin–Kernighan on the reduced instance.
 func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, error) {
 	g := newGraph(in)
@@ -222,6 +216,8 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		queue: make([]int32, g.m),
 		inQ:   make([]bool, g.m),
 	}
+	s.lk.addStamp = make([]uint32, g.m)
+	s.lk.addLv = make([][2]int32, g.m)
 	s.t = newTour(greedy(g, nb, cnt, k))
 	s.t.logOn = true
 	s.cost = s.tourCost()
@@ -239,34 +235,65 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 			maxStall = max(1000, 10*in.N)
 		}
 	}
-	best := s.cost
-	stall := 0
-	for !s.canceled && (maxStall < 0 || stall < maxStall) {
+	// cur is the cost of the trajectory's accepted tour, best the best
+	// tour seen (kept in bestOrder once a restart has left it).
+	cur, best := s.cost, s.cost
+	var bestOrder []int32
+	stall, curStall := 0, 0
+	restartAfter := max(200, 3*in.N)
+	for !s.canceled && (maxStall < 0 || stall < maxStall) && (opt.MaxKicks <= 0 || iter <= opt.MaxKicks) {
 		if s.stop() {
 			break
+		}
+		if curStall >= restartAfter {
+			// The trajectory is stuck in a deep local optimum (typical of
+			// asymmetric instances, where a reversed path is far away in
+			// move terms): keep the best tour and start afresh from a
+			// random one.
+			if cur <= best && bestOrder == nil || cur < best {
+				best = cur
+			}
+			if cur <= best {
+				bestOrder = append(bestOrder[:0], s.t.order...)
+			}
+			s.restart()
+			iter++
+			s.localSearch()
+			cur, curStall = s.cost, 0
+			s.t.log = s.t.log[:0]
+			continue
 		}
 		if !s.kick() {
 			break
 		}
 		iter++
 		s.localSearch()
-		if s.cost <= best {
-			if s.cost < best {
-				stall = 0
+		if s.cost <= cur {
+			if s.cost < cur {
+				curStall = 0
 			} else {
-				stall++
+				curStall++
 			}
-			best = s.cost
+			cur = s.cost
 		} else {
 			// Reject: revert the kick and the descent after it.
 			s.t.undoTo(0)
-			s.cost = best
+			s.cost = cur
 			for s.size > 0 {
 				s.pop()
 			}
-			stall++
+			curStall++
 		}
 		s.t.log = s.t.log[:0]
+		if cur < best {
+			best, stall = cur, 0
+			bestOrder = bestOrder[:0]
+		} else {
+			stall++
+		}
+	}
+	if len(bestOrder) > 0 && best < cur {
+		s.t = newTour(bestOrder)
 	}
 	order := g.extract(in, s.t)
 	return Result{
@@ -275,6 +302,44 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		Iterations: iter,
 		Canceled:   s.canceled,
 	}, nil
+}
+
+// restart replaces the tour by a random one that keeps the forced edges:
+// a random order of the base nodes with Start first and its forced
+// predecessor (End or the dummy) last, each city expanded to its in/out
+// pair on asymmetric instances. All nodes are queued for local search.
+func (s *search) restart() {
+	g := s.g
+	m0 := int32(g.m0)
+	perm := s.rng.Perm(g.m0)
+	order := make([]int32, 0, g.m)
+	start, pred := g.start, g.pred
+	add := func(v int32) {
+		order = append(order, v)
+		if g.asym {
+			order = append(order, v+m0)
+		}
+	}
+	if pred >= 0 {
+		add(start)
+	}
+	for _, v := range perm {
+		if v := int32(v); pred < 0 || v != start && v != pred {
+			add(v)
+		}
+	}
+	if pred >= 0 {
+		add(pred)
+	}
+	s.t = newTour(order)
+	s.t.logOn = true
+	s.cost = s.tourCost()
+	for s.size > 0 {
+		s.pop()
+	}
+	for _, v := range s.rng.Perm(g.m) {
+		s.push(int32(v))
+	}
 }
 
 // identityOrder is Start, the other nodes by index, and End last for a

@@ -61,6 +61,9 @@ type Options struct {
 	// max(1000, 10·N). A negative value means no limit; a context without a
 	// deadline must then be cancelled by the caller.
 	MaxStall int
+	// MaxKicks, if positive, stops the search after this many kicks in
+	// total, a budget independent of machine speed.
+	MaxKicks int
 }
 
 // Result is the outcome of [Solve].
