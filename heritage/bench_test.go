@@ -1,0 +1,216 @@
+package heritage
+
+import (
+	"bytes"
+	stdjson "encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// Benchmarks on synthetic catalogs of 1,000 and 1,000,000 sites, built in
+// memory on first use (the 1e6 one takes a while and a few GB) and never
+// written to disk. Run, for example:
+//
+//	go test ./heritage -run '^$' -bench . -benchtime 3x
+
+// synthFixture is a synthetic catalog and its GeoJSON encoding.
+type synthFixture struct {
+	data []byte
+	cat  *Catalog
+}
+
+// fixtures caches synthetic fixtures by size for the benchmarks of one run.
+type fixtureCache struct {
+	mu sync.Mutex
+	m  map[int]*synthFixture
+}
+
+var benchFixtures fixtureCache
+
+func synthFixtureFor(b *testing.B, n int) *synthFixture {
+	b.Helper()
+	benchFixtures.mu.Lock()
+	defer benchFixtures.mu.Unlock()
+	if f, ok := benchFixtures.m[n]; ok {
+		return f
+	}
+	c, err := NewCatalog(synthSites(n, 42), WithinBound(DefaultBound()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := c.WriteGeoJSON(&buf); err != nil {
+		b.Fatal(err)
+	}
+	if benchFixtures.m == nil {
+		benchFixtures.m = map[int]*synthFixture{}
+	}
+	f := &synthFixture{data: buf.Bytes(), cat: c}
+	benchFixtures.m[n] = f
+	return f
+}
+
+var benchSizes = []int{1_000, 1_000_000}
+
+// strictStd is strictGoccy with encoding/json, for the comparison.
+func strictStd(data []byte, v any) error {
+	dec := stdjson.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	var extra any
+	if err := dec.Decode(&extra); err != io.EOF {
+		return errTrailing
+	}
+	return nil
+}
+
+// BenchmarkDefault loads and merges the embedded data files (what the first
+// call of Default does).
+func BenchmarkDefault(b *testing.B) {
+	names, err := fs.Glob(data, "data/*.geojson")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, name := range names {
+		st, err := fs.Stat(data, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadEmbedded(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad measures Load (decode, validate, index) of a synthetic
+// GeoJSON catalog, and reports the heap the loaded catalog keeps.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			f := synthFixtureFor(b, n)
+			b.SetBytes(int64(len(f.data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(bytes.NewReader(f.data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(retained(b, func() any {
+				c, err := Load(bytes.NewReader(f.data))
+				if err != nil {
+					b.Fatal(err)
+				}
+				return c
+			}))/float64(n), "retained-B/site")
+			b.ReportMetric(float64(len(f.data))/float64(n), "json-B/site")
+		})
+	}
+}
+
+// retained returns the heap bytes still held, after a GC, by the value
+// build returns.
+func retained(b *testing.B, build func() any) uint64 {
+	b.StopTimer()
+	defer b.StartTimer()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	v := build()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	if after.HeapAlloc < before.HeapAlloc {
+		return 0
+	}
+	return after.HeapAlloc - before.HeapAlloc
+}
+
+// BenchmarkDecode compares goccy/go-json with encoding/json decoding the
+// same synthetic catalog into the loader's structs (strict, unknown fields
+// rejected), side by side.
+func BenchmarkDecode(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, lib := range []struct {
+			name      string
+			unmarshal unmarshalFunc
+		}{{"goccy", strictGoccy}, {"encoding-json", strictStd}} {
+			b.Run(fmt.Sprintf("n=%d/%s", n, lib.name), func(b *testing.B) {
+				f := synthFixtureFor(b, n)
+				b.SetBytes(int64(len(f.data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					var fc jsonCollection
+					if err := lib.unmarshal(f.data, &fc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkSearch runs a pinyin and a Chinese query over every name.
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, q := range []struct{ name, text string }{{"pinyin", "Wén Gōng"}, {"zh", "文公"}} {
+			b.Run(fmt.Sprintf("n=%d/q=%s", n, q.name), func(b *testing.B) {
+				c := synthFixtureFor(b, n).cat
+				b.ReportAllocs()
+				hits := 0
+				for b.Loop() {
+					hits = len(c.Search(q.text))
+				}
+				b.ReportMetric(float64(hits), "hits")
+			})
+		}
+	}
+}
+
+// BenchmarkNearest finds the 10 sites nearest to points across the region.
+func BenchmarkNearest(b *testing.B) {
+	for _, n := range benchSizes {
+		bound := DefaultBound()
+		var pts []orb.Point
+		for i := range 64 {
+			pts = append(pts, orb.Point{
+				bound.Min[0] + float64(i%8+1)/9*(bound.Max[0]-bound.Min[0]),
+				bound.Min[1] + float64(i/8+1)/9*(bound.Max[1]-bound.Min[1]),
+			})
+		}
+		b.Run(fmt.Sprintf("n=%d/k=10", n), func(b *testing.B) {
+			c := synthFixtureFor(b, n).cat
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if len(c.Nearest(pts[i%len(pts)], 10)) != 10 {
+					b.Fatal("short result")
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkParseOpeningHours parses a typical seasonal value.
+func BenchmarkParseOpeningHours(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseOpeningHours("Apr-Oct Tu-Su 08:00-18:00; Nov-Mar Tu-Su 08:30-17:00; PH off"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
