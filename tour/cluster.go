@@ -1,0 +1,218 @@
+package tour
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
+	"github.com/paulmach/orb"
+)
+
+// cluster groups sites by complete-linkage agglomerative clustering: it
+// repeatedly merges the two groups whose farthest pair of sites is
+// nearest, provided that distance is within the span and the merged group
+// fits in one day. Ties are broken by the groups' first sites in input
+// order, so the result is deterministic. Groups come out ordered by their
+// first site.
+//
+// With n sites it measures O(n²) distances once and tries at most O(n²)
+// merges per round over at most n rounds; each try that passes the cheap
+// tests solves one shortest loop.
+func (b *builder) cluster(sites []heritage.Site) ([][]heritage.Site, error) {
+	n := len(sites)
+	d := make([][]float64, n)
+	for i := range d {
+		d[i] = make([]float64, n)
+		for j := range i {
+			d[i][j] = geo.Distance(sites[i].Location, sites[j].Location)
+			d[j][i] = d[i][j]
+		}
+	}
+	groups := make([][]int, n)
+	for i := range groups {
+		groups[i] = []int{i}
+	}
+	link := func(a, c []int) float64 {
+		m := 0.0
+		for _, i := range a {
+			for _, j := range c {
+				m = max(m, d[i][j])
+			}
+		}
+		return m
+	}
+	refused := map[string]bool{}
+	for {
+		type cand struct {
+			a, c int
+			dist float64
+		}
+		var cands []cand
+		for a := range groups {
+			for c := a + 1; c < len(groups); c++ {
+				if l := link(groups[a], groups[c]); l <= b.o.span {
+					cands = append(cands, cand{a, c, l})
+				}
+			}
+		}
+		slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(x.dist, y.dist) })
+		merged := false
+		for _, k := range cands {
+			union := slices.Concat(groups[k.a], groups[k.c])
+			slices.Sort(union)
+			key := fmt.Sprint(union)
+			if refused[key] {
+				continue
+			}
+			members := make([]heritage.Site, len(union))
+			for i, x := range union {
+				members[i] = sites[x]
+			}
+			ok, err := b.fits(members)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				refused[key] = true
+				continue
+			}
+			groups[k.a] = union
+			groups = slices.Delete(groups, k.c, k.c+1)
+			merged = true
+			break
+		}
+		if !merged {
+			break
+		}
+	}
+	slices.SortFunc(groups, func(x, y []int) int { return cmp.Compare(x[0], y[0]) })
+	out := make([][]heritage.Site, len(groups))
+	for i, g := range groups {
+		for _, x := range g {
+			out[i] = append(out[i], sites[x])
+		}
+	}
+	return out, nil
+}
+
+// fits reports whether the shortest loop from the base of sites through
+// all of them, visits included, takes at most the day budget.
+func (b *builder) fits(sites []heritage.Site) (bool, error) {
+	var visits time.Duration
+	ids := make([]string, len(sites))
+	for i, s := range sites {
+		visits += s.VisitDuration()
+		ids[i] = s.ID
+	}
+	if visits > b.o.budget {
+		return false, nil
+	}
+	slices.Sort(ids)
+	key := strings.Join(ids, "\x00")
+	if ok, seen := b.fit[key]; seen {
+		return ok, nil
+	}
+	plan, err := b.solve(sites, b.base(sites), 0)
+	if err != nil {
+		return false, err
+	}
+	dp := plan.Days[0]
+	ok := dp.Return.Sub(dp.Depart) <= b.o.budget
+	b.fit[key] = ok
+	return ok, nil
+}
+
+// solve plans one day over sites from base and back (or, with a nil
+// base, an open path starting and ending anywhere), visiting all sites in
+// the shortest order when budget is 0, or the best-scoring day within
+// budget otherwise. Times count from the zero time.Time.
+func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.Duration) (*route.Plan, error) {
+	stops := make([]route.Stop, len(sites))
+	for i, s := range sites {
+		stops[i] = route.Stop{Place: placeOf(s), Visit: s.VisitDuration(), Score: s.Score}
+		stops[i].MatrixIndex = i
+	}
+	p := route.Problem{Stops: stops, Mode: b.o.mode}
+	day := route.Day{}
+	if budget > 0 {
+		day.Window.Close = time.Time{}.Add(budget)
+	}
+	if base != nil {
+		day.Start = placeOf(*base)
+		day.End = &day.Start
+	} else {
+		// An open path that may start anywhere: start from a dummy place
+		// at zero distance from every site, then move the start onto the
+		// first site visited.
+		mx, err := withDummy(sites, b.o.mode)
+		if err != nil {
+			return nil, err
+		}
+		p.Matrix = mx
+		day.Start = route.Place{MatrixIndex: len(sites)}
+	}
+	p.Days = []route.Day{day}
+	plan, err := route.Solve(b.ctx, p, route.Seed(b.o.seed))
+	if err != nil {
+		return nil, fmt.Errorf("tour: planning a line: %w", err)
+	}
+	if plan.Status == route.Canceled || plan.Status == route.DeadlineReached {
+		return nil, fmt.Errorf("tour: planning a line: %w", b.ctx.Err())
+	}
+	if base == nil {
+		dp := &plan.Days[0]
+		if len(dp.Visits) > 0 {
+			first := dp.Visits[0].Stop.Place
+			dp.Start = first
+			dp.Legs[0].From = first
+		}
+	}
+	return plan, nil
+}
+
+// withDummy returns the travel matrix of sites by mode with one more
+// place, last, at zero distance and time from and to every site.
+func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
+	pts := make([]orb.Point, len(sites))
+	for i, s := range sites {
+		pts[i] = s.Location
+	}
+	m, err := geo.NewMatrix(pts, mode)
+	if err != nil {
+		return nil, fmt.Errorf("tour: travel matrix: %w", err)
+	}
+	n := len(sites)
+	for i := range n {
+		m.Distances[i] = append(m.Distances[i], 0)
+		m.Durations[i] = append(m.Durations[i], 0)
+	}
+	m.Distances = append(m.Distances, make([]float64, n+1))
+	m.Durations = append(m.Durations, make([]time.Duration, n+1))
+	return m, nil
+}
+
+// farthest returns the largest distance from s to any of sites.
+func farthest(s heritage.Site, sites []heritage.Site) float64 {
+	m := 0.0
+	for _, t := range sites {
+		m = max(m, geo.Distance(s.Location, t.Location))
+	}
+	return m
+}
+
+// centre returns the mean of the sites' locations (adequate for the
+// tens of kilometres a line spans).
+func centre(sites []heritage.Site) orb.Point {
+	var c orb.Point
+	for _, s := range sites {
+		c[0] += s.Location[0]
+		c[1] += s.Location[1]
+	}
+	k := float64(len(sites))
+	return orb.Point{c[0] / k, c[1] / k}
+}

@@ -1,0 +1,124 @@
+package tour_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/tour"
+)
+
+// A day among Jiang County's Jin sites, from the county seat and back, on
+// a fixed date so the output does not change.
+func ExamplePlan() {
+	req := tour.Request{
+		Sites: []string{
+			"jiangxian/chexiangcheng", "jiangxian/jin-xiangong-tomb", "jiangxian/jin-wengong-tomb",
+			"jiangxian/jin-linggong-tomb", "jiangxian/taiyin-temple",
+		},
+		Date:  tour.Date{Year: 2026, Month: time.May, Day: 12},
+		Hours: 6,
+	}
+	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
+	if err != nil {
+		log.Fatal(err)
+	}
+	day := plan.Days[0]
+	fmt.Printf("%s leave %s\n", day.Depart.Format("15:04"), day.Start.Name)
+	for i, v := range day.Visits {
+		fmt.Printf("%s %s (%s)\n", v.Start.Format("15:04"), v.Stop.Name, v.Stop.Visit)
+		if day.Break != nil && day.Break.After == i {
+			fmt.Printf("%s lunch until %s\n", day.Break.Start.Format("15:04"), day.Break.End.Format("15:04"))
+		}
+	}
+	fmt.Printf("%s back, %.0f km\n", day.Return.Format("15:04"), day.Distance/1000)
+	// Output:
+	// 08:30 leave 绛县县城（古绛镇）
+	// 08:51 晋献公墓 (30m0s)
+	// 09:40 晋灵公墓 (30m0s)
+	// 10:19 晋文公墓 (30m0s)
+	// 10:51 太阴寺 (45m0s)
+	// 11:36 lunch until 12:36
+	// 12:47 车厢城城址 (45m0s)
+	// 13:33 back, 48 km
+}
+
+// The themed lines of the Jin-culture theme, the most important first: the
+// Jiang County line from the county seat, and the neighbours' lines from
+// Houma station.
+func ExampleThemeLines() {
+	lines, err := tour.ThemeLines(context.Background(), heritage.Default(), heritage.ThemeJinCulture)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, l := range lines {
+		fmt.Printf("%s  %.0f km, %s\n", l.Name.Zh, l.Length/1000, l.Duration.Round(time.Minute))
+		for _, s := range l.Sites {
+			fmt.Println("  ", s.Name.Zh)
+		}
+	}
+	// Output:
+	// 晋文化寻根·绛县线  46 km, 3h46m0s
+	//    车厢城城址
+	//    晋文公墓
+	//    晋水源（大晋堂，说法）
+	//    晋灵公墓
+	//    晋献公墓
+	// 晋文化寻根·侯马—新绛线  35 km, 4h1m0s
+	//    晋国古都博物馆
+	//    新绛柳泉墓地
+	//    侯马盟誓遗址
+	//    侯马晋国遗址
+	// 晋文化寻根·曲沃—翼城线  86 km, 4h40m0s
+	//    苇沟—北寿城遗址
+	//    晋国博物馆
+	//    曲村—天马遗址（晋侯墓地）
+}
+
+// Story order: the Jiang County Jin line told oldest first, at most 20%
+// longer than its shortest loop.
+func ExampleStoryOrder() {
+	lines, err := tour.ThemeLines(context.Background(), heritage.Default(), heritage.ThemeJinCulture, tour.StoryOrder(0.2))
+	if err != nil {
+		log.Fatal(err)
+	}
+	l := lines[0]
+	for _, s := range l.Sites {
+		fmt.Printf("%s (%s)\n", s.Name.En, s.Period.Name)
+	}
+	fmt.Printf("%.0f%% longer than the shortest loop, %d of %d pairs out of time order\n",
+		l.Story.Extra*100, l.Story.Inversions, l.Story.Pairs)
+	// Output:
+	// Chexiang City ruins (Spring and Autumn; Han; Wei)
+	// Tomb of Duke Xian of Jin (attributed) (Spring and Autumn (reign of Duke Xian))
+	// Tomb of Duke Wen of Jin (attributed) (Spring and Autumn (reign of Duke Wen))
+	// Tomb of Duke Ling of Jin (attributed) (Spring and Autumn (reign of Duke Ling))
+	// Claimed source of the Jin River at Dajintang (Ming (ruined Jin River temple))
+	// 14% longer than the shortest loop, 1 of 10 pairs out of time order
+}
+
+// Every themed line of the embedded catalog, as a brochure would list
+// them.
+func ExampleLines() {
+	lines, err := tour.Lines(context.Background(), heritage.Default())
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, l := range lines {
+		fmt.Printf("%-40s %d sites, %3.0f km  %s\n", l.ID, len(l.Sites), l.Length/1000, l.Name.En)
+	}
+	// Output:
+	// jin-culture/jiangxian                    5 sites,  46 km  Jin culture roots: Jiangxian line
+	// jin-culture/houma-xinjiang               4 sites,  35 km  Jin culture roots: Houma–Xinjiang line
+	// jin-culture/quwo-yicheng                 3 sites,  86 km  Jin culture roots: Quwo–Yicheng line
+	// archaeology/yicheng-quwo-xiangfen        3 sites, 117 km  Archaeological sites: Yicheng–Quwo–Xiangfen line
+	// archaeology/houma-xinjiang               4 sites,  47 km  Archaeological sites: Houma–Xinjiang line
+	// archaeology/jiangxian                    3 sites,  32 km  Archaeological sites: Jiangxian line
+	// temples-architecture/jiangxian           8 sites,  69 km  Temples and old buildings: Jiangxian line
+	// temples-architecture/xinjiang            3 sites,  16 km  Temples and old buildings: Xinjiang line
+	// mountains-valleys/jiangxian              4 sites,  34 km  Mountains and valleys: Jiangxian line
+	// medicinal-herbs/jiangxian                3 sites,  34 km  Medicinal herbs: Jiangxian line
+	// museums/houma-quwo                       2 sites,  58 km  Museums: Houma–Quwo line
+}
