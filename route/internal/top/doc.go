@@ -26,7 +26,14 @@
 // route tails) which then stay tabu for a few iterations, and a local search
 // made of 2-opt and Or-opt inside routes, insertion, swap-in of unvisited
 // customers (optionally moving the displaced visit to another route),
-// relocation and exchange between routes. Every candidate move is checked
+// relocation and exchange between routes. Routes whose feasibility depends on
+// travel alone (no windows on their visits, no break: the plain orienteering
+// case) are also perturbed by overfilling — inserting customers past the
+// budget, shortening the route, then dropping the visits with the worst
+// score for their travel until it fits, as in drop–add heuristics for the OP —
+// and re-sequenced by the chained Lin–Kernighan engine of package tsp.
+// Long routes restrict 2-opt and Or-opt to arcs between near neighbours.
+// Every candidate move is checked
 // against the latest feasible arrival times of the rest of the route
 // (Savelsbergh's forward time slack), which stays exact with several windows
 // per node and with a break because every earliest schedule is monotone in

@@ -76,6 +76,9 @@ type rstate struct {
 	score  int64
 	idx    int32 // index in solver.rts
 	dirty  bool  // changed since the last intra-route optimisation
+
+	unpolished bool // changed since the last re-sequencing by the tsp engine
+	plain      bool // no break and no windows on the visits: feasibility depends on travel alone
 }
 
 func (r *rstate) k() int { return len(r.nodes) - 2 }
@@ -122,6 +125,7 @@ func (s *solver) update(r *rstate) {
 	}
 	r.cum[0], r.rcum[0] = 0, 0
 	var sc int64
+	plain := !r.hasBrk
 	for p := 1; p < m; p++ {
 		u, v := r.nodes[p-1], r.nodes[p]
 		t := s.t(u, v)
@@ -134,6 +138,9 @@ func (s *solver) update(r *rstate) {
 		}
 		s.where[v], s.pos[v] = ri, int32(p)
 		sc += s.score[v]
+		if s.win[v] != nil {
+			plain = false
+		}
 		r.d1[p] = s.depart(v, r.d1[p-1]+t)
 		r.d0[p] = s.depart(v, r.d0[p-1]+t)
 		if r.hasBrk {
@@ -141,6 +148,8 @@ func (s *solver) update(r *rstate) {
 		}
 	}
 	r.score = sc
+	r.plain = plain
+	r.unpolished = true
 	last := m - 1
 	r.a1[last], r.a0[last] = r.close, -inf
 	for p := last - 1; p >= 0; p-- {

@@ -6,12 +6,16 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/tsp"
 )
 
 // Tuning constants.
 const (
 	nbrCount = 30 // neighbours kept per customer for candidate moves
-	fullScan = 48 // routes with at most this many visits are scanned whole
+	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
+	polishKicks = 30
+	fullScan    = 48 // routes with at most this many visits are scanned whole
 	// restartEvery non-improving iterations the search goes back to the best.
 	restartEvery = 50
 )
@@ -310,31 +314,64 @@ func (s *solver) repairRequired() bool {
 	return changed
 }
 
+// nbrIntra is how many neighbours seed the candidate moves inside long
+// routes.
+const nbrIntra = 12
+
 // twoOpt reverses stretches of r while that lowers its travel and keeps it
-// feasible. It reports whether r changed.
+// feasible. Long routes only try reversals that create an arc to one of the
+// near neighbours of the node it leaves from or arrives at. It reports
+// whether r changed.
 func (s *solver) twoOpt(r *rstate) bool {
 	changed := false
+	k := r.k()
+	full := k <= fullScan
+	try := func(i, j int) bool {
+		if j <= i || j > k {
+			return false
+		}
+		a, ci := r.nodes[i-1], r.nodes[i]
+		cj, b := r.nodes[j], r.nodes[j+1]
+		delta := s.t(a, cj) + s.t(ci, b) - s.t(a, ci) - s.t(cj, b) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
+		if delta >= 0 {
+			return false
+		}
+		mid := s.buf[:0]
+		for q := j; q >= i; q-- {
+			mid = append(mid, r.nodes[q])
+		}
+		s.buf = mid
+		if !r.plain && !s.via(r, i-1, mid, j+1) {
+			return false
+		}
+		slices.Reverse(r.nodes[i : j+1])
+		s.update(r)
+		return true
+	}
 	for again := true; again && !s.stop(); {
 		again = false
-		k := r.k()
-		for i := 1; i < k && !again; i++ {
-			a, ci := r.nodes[i-1], r.nodes[i]
-			for j := i + 1; j <= k; j++ {
-				cj, b := r.nodes[j], r.nodes[j+1]
-				delta := s.t(a, cj) + s.t(ci, b) - s.t(a, ci) - s.t(cj, b) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
-				if delta >= 0 {
-					continue
+		for i := 1; i < k; i++ {
+			if full || i == 1 {
+				for j := i + 1; j <= k; j++ {
+					if try(i, j) {
+						again, changed = true, true
+					}
 				}
-				mid := s.buf[:0]
-				for q := j; q >= i; q-- {
-					mid = append(mid, r.nodes[q])
-				}
-				s.buf = mid
-				if s.via(r, i-1, mid, j+1) {
-					slices.Reverse(r.nodes[i : j+1])
-					s.update(r)
+				continue
+			}
+			if try(i, k) {
+				again, changed = true, true
+			}
+			a := r.nodes[i-1]
+			for _, nb := range s.nbr[a][:min(nbrIntra, len(s.nbr[a]))] {
+				if s.where[nb] == r.idx && try(i, int(s.pos[nb])) {
 					again, changed = true, true
-					break
+				}
+			}
+			ci := r.nodes[i]
+			for _, nb := range s.nbr[ci][:min(nbrIntra, len(s.nbr[ci]))] {
+				if s.where[nb] == r.idx && try(i, int(s.pos[nb])-1) {
+					again, changed = true, true
 				}
 			}
 		}
@@ -343,76 +380,102 @@ func (s *solver) twoOpt(r *rstate) bool {
 }
 
 // orOpt moves stretches of one to three visits elsewhere in r (either way
-// round) while that lowers its travel and keeps it feasible.
+// round) while that lowers its travel and keeps it feasible. Long routes
+// only try places next to the near neighbours of the stretch's ends.
 func (s *solver) orOpt(r *rstate) bool {
 	changed := false
+	k := r.k()
+	full := k <= fullScan
+	var cand []int
 	for again := true; again && !s.stop(); {
 		again = false
-		k := r.k()
-	scan:
 		for l := 1; l <= 3; l++ {
 			for i := 1; i+l-1 <= k; i++ {
 				j := i + l - 1
-				f, g := r.nodes[i], r.nodes[j]
-				u, w := r.nodes[i-1], r.nodes[j+1]
-				gain := s.t(u, f) + s.t(g, w) - s.t(u, w)
-				inner := r.cum[j] - r.cum[i]
-				rinner := r.rcum[j] - r.rcum[i]
-				for q := 0; q <= k; q++ {
+				cand = cand[:0]
+				if full {
+					for q := 0; q <= k; q++ {
+						cand = append(cand, q)
+					}
+				} else {
+					cand = append(cand, 0, k)
+					for _, e := range [2]int{r.nodes[i], r.nodes[j]} {
+						for _, nb := range s.nbr[e][:min(nbrIntra, len(s.nbr[e]))] {
+							if s.where[nb] == r.idx {
+								p := int(s.pos[nb])
+								cand = append(cand, p-1, p)
+							}
+						}
+					}
+				}
+				for _, q := range cand {
 					if q >= i-1 && q <= j {
 						continue
 					}
-					x, y := r.nodes[q], r.nodes[q+1]
-					for rev := 0; rev < 2; rev++ {
-						if rev == 1 && l == 1 {
-							break
-						}
-						var add int64
-						if rev == 0 {
-							add = s.t(x, f) + s.t(g, y) - s.t(x, y)
-						} else {
-							add = s.t(x, g) + s.t(f, y) - s.t(x, y) + rinner - inner
-						}
-						if add-gain >= 0 {
-							continue
-						}
-						mid := s.buf[:0]
-						seg := func() {
-							if rev == 0 {
-								mid = append(mid, r.nodes[i:j+1]...)
-							} else {
-								for z := j; z >= i; z-- {
-									mid = append(mid, r.nodes[z])
-								}
-							}
-						}
-						var ok bool
-						if q > j {
-							mid = append(mid, r.nodes[j+1:q+1]...)
-							seg()
-							ok = s.via(r, i-1, mid, q+1)
-						} else {
-							seg()
-							mid = append(mid, r.nodes[q+1:i]...)
-							ok = s.via(r, q, mid, j+1)
-						}
-						s.buf = mid
-						if ok {
-							lo, hi := i, q+1
-							if q < i {
-								lo, hi = q+1, j+1
-							}
-							copy(r.nodes[lo:hi], mid)
-							s.update(r)
-							again, changed = true, true
-							break scan
-						}
+					if s.moveSeg(r, i, j, q) {
+						again, changed = true, true
+						break
 					}
 				}
 			}
 		}
 	}
 	return changed
+}
+
+// moveSeg moves positions i..j of r between q and q+1 (q outside
+// [i-1, j]), forwards or reversed, if that lowers travel and stays
+// feasible; it reports whether it did.
+func (s *solver) moveSeg(r *rstate, i, j, q int) bool {
+	f, g := r.nodes[i], r.nodes[j]
+	u, w := r.nodes[i-1], r.nodes[j+1]
+	gain := s.t(u, f) + s.t(g, w) - s.t(u, w)
+	x, y := r.nodes[q], r.nodes[q+1]
+	for rev := 0; rev < 2; rev++ {
+		if rev == 1 && i == j {
+			break
+		}
+		var add int64
+		if rev == 0 {
+			add = s.t(x, f) + s.t(g, y) - s.t(x, y)
+		} else {
+			add = s.t(x, g) + s.t(f, y) - s.t(x, y) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
+		}
+		if add-gain >= 0 {
+			continue
+		}
+		mid := s.buf[:0]
+		seg := func() {
+			if rev == 0 {
+				mid = append(mid, r.nodes[i:j+1]...)
+			} else {
+				for z := j; z >= i; z-- {
+					mid = append(mid, r.nodes[z])
+				}
+			}
+		}
+		var ok bool
+		if q > j {
+			mid = append(mid, r.nodes[j+1:q+1]...)
+			seg()
+			ok = r.plain || s.via(r, i-1, mid, q+1)
+		} else {
+			seg()
+			mid = append(mid, r.nodes[q+1:i]...)
+			ok = r.plain || s.via(r, q, mid, j+1)
+		}
+		s.buf = mid
+		if ok {
+			lo, hi := i, q+1
+			if q < i {
+				lo, hi = q+1, j+1
+			}
+			copy(r.nodes[lo:hi], mid)
+			s.update(r)
+			return true
+		}
+	}
+	return false
 }
 
 func (s *solver) intra(r *rstate) {
@@ -641,8 +704,101 @@ func (s *solver) localSearch() {
 		if len(s.rts) > 1 && s.interRoute() {
 			continue
 		}
+		if !s.useTab && s.polish() {
+			continue
+		}
 		break
 	}
+}
+
+// polishMin is the least number of visits for which a route is re-sequenced
+// by the Lin–Kernighan engine.
+const polishMin = 20
+
+// polish re-sequences, with the tsp engine (chained Lin–Kernighan), every
+// changed route whose feasibility depends on its travel alone (no windows on
+// its visits, no break), keeping the new order when it is shorter. It
+// reports whether a route got shorter.
+func (s *solver) polish() bool {
+	better := false
+	for _, r := range s.rts {
+		if !r.unpolished || r.k() < polishMin || r.hasBrk {
+			continue
+		}
+		r.unpolished = false
+		plain := true
+		for _, c := range r.nodes[1 : len(r.nodes)-1] {
+			if s.win[c] != nil {
+				plain = false
+				break
+			}
+		}
+		if !plain || s.stop() {
+			continue
+		}
+		if s.resequence(r) {
+			better = true
+		}
+	}
+	return better
+}
+
+// resequence orders r's visits with the tsp engine and adopts the order if
+// it is shorter and feasible.
+func (s *solver) resequence(r *rstate) bool {
+	m := len(r.nodes)
+	old := slices.Clone(r.nodes)
+	nodes := old
+	in := tsp.Instance{Start: 0}
+	switch last := nodes[m-1]; {
+	case last == s.n: // open route: a path ending anywhere
+		nodes = nodes[:m-1]
+		in.End = -1
+	case last == nodes[0]: // closed tour
+		nodes = nodes[:m-1]
+		in.End = 0
+	default:
+		in.End = m - 1
+	}
+	n := len(nodes)
+	in.N = n
+	in.Cost = make([]int64, n*n)
+	for i, u := range nodes {
+		for j, v := range nodes {
+			if i != j {
+				in.Cost[i*n+j] = s.t(u, v)
+			}
+		}
+	}
+	res, err := tsp.Solve(s.ctx, in, tsp.Options{Seed: int64(s.rng.Uint64() >> 1), ExactLimit: -1, MaxKicks: polishKicks})
+	if err != nil || res.Cost >= r.travel() {
+		return false
+	}
+	seq := r.nodes[:0]
+	for _, i := range res.Order {
+		seq = append(seq, nodes[i])
+	}
+	if in.End != int(m-1) {
+		seq = append(seq, old[m-1])
+	}
+	r.nodes = seq
+	s.update(r)
+	if !r.feasible() || r.travel() >= s.pathTravel(old) {
+		r.nodes = old
+		s.update(r)
+		return false
+	}
+	r.dirty = true
+	r.unpolished = false
+	return true
+}
+
+func (s *solver) pathTravel(nodes []int) int64 {
+	var t int64
+	for i := 1; i < len(nodes); i++ {
+		t += s.t(nodes[i-1], nodes[i])
+	}
+	return t
 }
 
 // shake removes visits to perturb the current solution and makes them tabu
@@ -673,6 +829,14 @@ func (s *solver) shake() {
 		r.nodes = keep
 		r.dirty = true
 		s.update(r)
+	}
+	plain := true
+	for _, r := range s.rts {
+		plain = plain && r.plain
+	}
+	if plain && s.rng.IntN(2) == 0 {
+		s.overfill(1 + s.rng.IntN(max(1, visited/10)))
+		return
 	}
 	modes := 3
 	if len(s.rts) > 1 {
@@ -757,6 +921,74 @@ func (s *solver) shake() {
 		}
 		for _, r := range s.rts {
 			mark(r)
+		}
+	}
+}
+
+// overfill inserts q unvisited customers at their cheapest places,
+// ignoring the routes' budgets, shortens the routes, then drops the visits
+// with the worst score for the travel they cost until every route fits
+// again. Only for plain routes, whose feasibility depends on travel alone.
+func (s *solver) overfill(q int) {
+	s.setWeights(1+s.rng.Float64()*2, 0.3)
+	// cheapest place of c: returns route, position and key weight/added travel
+	place := func(c int) (int, int, float64) {
+		br, bp, bk := -1, -1, 0.0
+		for _, r := range s.rts {
+			s.buf = s.nearSlots(s.buf[:0], r, c)
+			for _, p := range s.buf {
+				u, w := r.nodes[p], r.nodes[p+1]
+				add := s.t(u, c) + s.t(c, w) - s.t(u, w) + s.svc[c]
+				if key := s.weight[c] / (float64(max(add, 0)) + 1); key > bk {
+					br, bp, bk = int(r.idx), p, key
+				}
+			}
+		}
+		return br, bp, bk
+	}
+	type cand struct {
+		c   int
+		key float64
+	}
+	var cands []cand
+	for _, c := range s.cust {
+		if s.where[c] >= 0 {
+			continue
+		}
+		if r, _, key := place(c); r >= 0 {
+			cands = append(cands, cand{c, key})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.key, a.key) })
+	for _, cd := range cands[:min(q, len(cands))] {
+		if r, p, _ := place(cd.c); r >= 0 {
+			s.insertAt(s.rts[r], p, cd.c)
+		}
+	}
+	for _, r := range s.rts {
+		if r.feasible() {
+			continue
+		}
+		s.intra(r)
+		for !r.feasible() {
+			bestP := -1
+			bestKey := math.Inf(1)
+			for p := 1; p <= r.k(); p++ {
+				c := r.nodes[p]
+				if s.req[c] {
+					continue
+				}
+				save := s.t(r.nodes[p-1], c) + s.t(c, r.nodes[p+1]) - s.t(r.nodes[p-1], r.nodes[p+1]) + s.svc[c]
+				if key := s.weight[c] / (float64(max(save, 0)) + 1); key < bestKey {
+					bestKey, bestP = key, p
+				}
+			}
+			if bestP < 0 {
+				break
+			}
+			c := r.nodes[bestP]
+			s.removeRange(r, bestP, bestP+1)
+			s.tabu[c] = s.iters + 1
 		}
 	}
 }
