@@ -37,7 +37,8 @@ func (d Datum) String() string {
 }
 
 // ParseDatum returns the datum named by s ("wgs84", "gcj02", "bd09"; case
-// and surrounding spaces are ignored), or an error listing the known names.
+// and surrounding spaces are ignored), or an error listing the known names
+// for any other string, the empty one included.
 func ParseDatum(s string) (Datum, error) {
 	for _, d := range []Datum{WGS84, GCJ02, BD09} {
 		if strings.EqualFold(strings.TrimSpace(s), d.String()) {

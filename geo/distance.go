@@ -12,8 +12,8 @@ import (
 // most about 0.5 %, far below the uncertainty of a travel-time estimate.
 const EarthRadius = 6371008.8
 
-// Valid reports whether p is a finite longitude in [-180, 180] and latitude
-// in [-90, 90].
+// Valid reports whether p is a longitude in [-180, 180] and a latitude in
+// [-90, 90], bounds included. NaN and infinite coordinates are not valid.
 func Valid(p orb.Point) bool {
 	lon, lat := p[0], p[1]
 	return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90

@@ -378,7 +378,8 @@ func (idx *Index) Within(p orb.Point, metres float64) []int {
 
 // InBound returns the indices, ascending, of the points inside b: latitude
 // in [b.Min[1], b.Max[1]] and longitude in [b.Min[0], b.Max[0]], bounds
-// included, coordinates compared as given.
+// included, coordinates compared as given (so infinite bounds are
+// open-ended and out-of-range ones harmless).
 //
 // A bound with b.Min[0] > b.Max[0] crosses the antimeridian: it holds the
 // longitudes from b.Min[0] east to 180 and from -180 east to b.Max[0]

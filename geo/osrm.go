@@ -52,7 +52,7 @@ type osrmTable struct {
 // [ErrUnreachable]), a negative entry or a duration that overflows
 // time.Duration; an error when sources or destinations are listed but
 // their number is not N; and a wrapped decoding error for anything that
-// is not such a JSON object, including trailing data after it. JSON has
+// is not such a JSON object, including empty input and trailing data. JSON has
 // no NaN or infinity, so numbers too large for float64 are decoding
 // errors. It reads r to the end and holds the whole response in memory:
 // bound r (e.g. [net/http.MaxBytesReader]) when the source is not trusted.
