@@ -3,6 +3,7 @@ package heritage
 import (
 	"bytes"
 	stdjson "encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -67,7 +68,7 @@ func strictStd(data []byte, v any) error {
 	}
 	var extra any
 	if err := dec.Decode(&extra); err != io.EOF {
-		return errTrailing
+		return errors.New("unexpected data after the top-level value")
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-json"
+	"github.com/goccy/go-json/jsontext"
+	jsonv2 "github.com/goccy/go-json/v2"
 	"github.com/paulmach/orb"
 )
 
@@ -150,51 +152,49 @@ type decoded struct {
 	geomType string          // GeoJSON geometry type, when decoded
 }
 
-// unmarshalFunc decodes JSON strictly: unknown object members are errors.
+// unmarshalFunc decodes JSON strictly: unknown or repeated object members
+// are errors.
 type unmarshalFunc func(data []byte, v any) error
 
-// strictGoccy is the decoder Load uses.
+// strictGoccy is the decoder Load uses: goccy/go-json's encoding/json/v2
+// API, which matches member names case-sensitively, rejects repeated
+// member names, invalid UTF-8 and trailing data, and here also unknown
+// members.
 func strictGoccy(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	var extra any
-	if err := dec.Decode(&extra); err != io.EOF {
-		return errTrailing
-	}
-	return nil
+	return jsonv2.Unmarshal(data, v, jsonv2.RejectUnknownMembers(true))
 }
 
-var errTrailing = errors.New("unexpected data after the top-level value")
-
 // decode turns data into items. It first tries one strict decode of the
-// whole document; only if that fails does it decode member by member to
-// report every JSON-level problem with its item and field.
-func decode(data []byte, unmarshal unmarshalFunc, ps *problems) ([]decoded, fieldNames) {
+// whole document with fast; only if that fails does it split the document
+// member by member (with goccy, whatever fast is) to report every
+// JSON-level problem with its item and field.
+func decode(data []byte, fast unmarshalFunc, ps *problems) ([]decoded, fieldNames) {
+	before := len(ps.list)
+	var out []decoded
+	var names fieldNames
+	var fastErr error
 	switch firstByte(data) {
 	case '[':
-		names := arrayFields()
+		names = arrayFields()
 		var items []*jsonItem
-		if err := unmarshal(data, &items); err == nil && !slices.Contains(items, nil) {
-			out := make([]decoded, len(items))
+		if fastErr = fast(data, &items); fastErr == nil && !slices.Contains(items, nil) {
+			out = make([]decoded, len(items))
 			for i, it := range items {
 				out[i] = decoded{props: it.jsonProps, loc: it.Location, hasLoc: it.Location != nil}
 			}
 			return out, names
 		}
-		return diagnoseArray(data, unmarshal, ps), names
+		out = diagnoseArray(data, ps)
 	case '{':
-		names := geojsonFields()
+		names = geojsonFields()
 		var fc jsonCollection
-		if err := unmarshal(data, &fc); err == nil && fc.Type == "FeatureCollection" && fc.Features != nil {
-			out := make([]decoded, len(fc.Features))
+		if fastErr = fast(data, &fc); fastErr == nil && fc.Type == "FeatureCollection" && fc.Features != nil &&
+			!slices.ContainsFunc(fc.Features, func(f jsonFeature) bool {
+				return f.Type != "Feature" || f.Geometry == nil || f.Properties == nil
+			}) {
+			out = make([]decoded, len(fc.Features))
 			for i := range fc.Features {
 				f := &fc.Features[i]
-				if f.Type != "Feature" || f.Geometry == nil || f.Properties == nil {
-					return diagnoseCollection(data, unmarshal, ps), names
-				}
 				out[i] = decoded{
 					props:    *f.Properties,
 					loc:      f.Geometry.Coordinates,
@@ -205,13 +205,23 @@ func decode(data []byte, unmarshal unmarshalFunc, ps *problems) ([]decoded, fiel
 			}
 			return out, names
 		}
-		return diagnoseCollection(data, unmarshal, ps), names
+		out = diagnoseCollection(data, ps)
 	case 0:
 		ps.add(-1, "", "", fmt.Errorf("%w: empty input", ErrSyntax))
+		return nil, geojsonFields()
 	default:
 		ps.add(-1, "", "", fmt.Errorf("%w: expected a GeoJSON FeatureCollection object or a JSON array of sites", ErrSyntax))
+		return nil, geojsonFields()
 	}
-	return nil, geojsonFields()
+	if len(ps.list) == before {
+		// The strict decode failed but the member-by-member one found
+		// nothing: never load such input; report the strict error.
+		if fastErr == nil {
+			fastErr = errors.New("not a FeatureCollection of Features")
+		}
+		ps.add(-1, "", "", jsonProblem(fastErr))
+	}
+	return out, names
 }
 
 func firstByte(data []byte) byte {
@@ -222,107 +232,221 @@ func firstByte(data []byte) byte {
 	return data[0]
 }
 
-// diagnoseCollection decodes a FeatureCollection member by member.
-func diagnoseCollection(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded {
-	var top map[string]json.RawMessage
-	if err := unmarshal(data, &top); err != nil {
-		ps.add(-1, "", "", jsonProblem(err))
-		return nil
+// member is one member of a JSON object, as written.
+type member struct {
+	name  string
+	value jsontext.Value
+}
+
+// splitter is how the slow path reads containers: syntax is checked, but
+// repeated names and invalid UTF-8 inside the values are left for the
+// strict decoding of each value, where they can be reported in place.
+func splitter(raw []byte) *jsontext.Decoder {
+	return jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+}
+
+// splitObject returns the members of the JSON object raw in order,
+// repeated names included.
+func splitObject(raw []byte) ([]member, error) {
+	dec := splitter(raw)
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return nil, err
 	}
-	var rawFeatures []json.RawMessage
-	for _, key := range sortedKeys(top) {
-		raw := top[key]
-		switch key {
-		case "type":
-			var t string
-			if err := unmarshal(raw, &t); err != nil || t != "FeatureCollection" {
-				ps.addf(-1, "", "type", ErrSyntax, "want \"FeatureCollection\", got %s", short(raw))
-			}
-		case "features":
-			if err := unmarshal(raw, &rawFeatures); err != nil || rawFeatures == nil {
-				ps.addf(-1, "", "features", ErrSyntax, "want an array of Features, got %s", short(raw))
-			}
-		case "bbox":
-			var bb []float64
-			if err := unmarshal(raw, &bb); err != nil {
-				ps.add(-1, "", "bbox", jsonProblem(err))
-			}
-		default:
-			ps.addf(-1, "", key, ErrUnknownField, "a FeatureCollection has type, features and bbox")
+	if tok.Kind() != '{' {
+		return nil, fmt.Errorf("want an object, got %s", kindName(tok.Kind()))
+	}
+	var ms []member
+	for dec.PeekKind() != '}' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return nil, err
 		}
+		name := tok.String() // a token is void after the next read
+		v, err := dec.ReadValue()
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, member{name, bytes.Clone(v)})
 	}
-	if _, ok := top["type"]; !ok {
-		ps.add(-1, "", "type", ErrMissing)
+	if _, err := dec.ReadToken(); err != nil { // the closing brace
+		return nil, err
 	}
-	if _, ok := top["features"]; !ok {
-		ps.add(-1, "", "features", ErrMissing)
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, errors.New("unexpected data after the top-level value")
 	}
-	out := make([]decoded, len(rawFeatures))
-	for i, raw := range rawFeatures {
-		out[i] = diagnoseFeature(i, raw, unmarshal, ps)
+	return ms, nil
+}
+
+// splitArray returns the elements of the JSON array raw.
+func splitArray(raw []byte) ([]jsontext.Value, error) {
+	dec := splitter(raw)
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return nil, err
+	}
+	if tok.Kind() != '[' {
+		return nil, fmt.Errorf("want an array, got %s", kindName(tok.Kind()))
+	}
+	var vs []jsontext.Value
+	for dec.PeekKind() != ']' {
+		v, err := dec.ReadValue()
+		if err != nil {
+			return nil, err
+		}
+		vs = append(vs, bytes.Clone(v))
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return nil, err
+	}
+	if _, err := dec.ReadToken(); err != io.EOF {
+		return nil, errors.New("unexpected data after the top-level value")
+	}
+	return vs, nil
+}
+
+// repeated reports, once per name, members whose name came earlier, and
+// returns the members without them.
+func repeated(ms []member, report func(name string)) []member {
+	seen := make(map[string]bool, len(ms))
+	out := ms[:0:0]
+	for _, m := range ms {
+		if seen[m.name] {
+			report(m.name)
+			continue
+		}
+		seen[m.name] = true
+		out = append(out, m)
 	}
 	return out
 }
 
-func diagnoseFeature(i int, raw []byte, unmarshal unmarshalFunc, ps *problems) decoded {
+func has(ms []member, name string) bool {
+	return slices.ContainsFunc(ms, func(m member) bool { return m.name == name })
+}
+
+func find(ms []member, name string) (jsontext.Value, bool) {
+	i := slices.IndexFunc(ms, func(m member) bool { return m.name == name })
+	if i < 0 {
+		return nil, false
+	}
+	return ms[i].value, true
+}
+
+// diagnoseCollection decodes a FeatureCollection member by member.
+func diagnoseCollection(data []byte, ps *problems) []decoded {
+	top, err := splitObject(data)
+	if err != nil {
+		ps.add(-1, "", "", jsonProblem(err))
+		return nil
+	}
+	top = repeated(top, func(name string) {
+		ps.addf(-1, "", name, ErrSyntax, "member %q is repeated", name)
+	})
+	var rawFeatures []jsontext.Value
+	for _, m := range top {
+		switch m.name {
+		case "type":
+			var t string
+			if err := strictGoccy(m.value, &t); err != nil || t != "FeatureCollection" {
+				ps.addf(-1, "", "type", ErrSyntax, "want \"FeatureCollection\", got %s", short(m.value))
+			}
+		case "features":
+			if rawFeatures, err = splitArray(m.value); err != nil {
+				ps.addf(-1, "", "features", ErrSyntax, "want an array of Features, got %s", short(m.value))
+			}
+		case "bbox":
+			var bb []float64
+			if err := strictGoccy(m.value, &bb); err != nil {
+				ps.add(-1, "", "bbox", jsonProblem(err))
+			}
+		default:
+			ps.addf(-1, "", m.name, ErrUnknownField, "a FeatureCollection has type, features and bbox")
+		}
+	}
+	for _, name := range []string{"type", "features"} {
+		if !has(top, name) {
+			ps.add(-1, "", name, ErrMissing)
+		}
+	}
+	out := make([]decoded, len(rawFeatures))
+	for i, raw := range rawFeatures {
+		out[i] = diagnoseFeature(i, raw, ps)
+	}
+	return out
+}
+
+func diagnoseFeature(i int, raw []byte, ps *problems) decoded {
 	d := decoded{skip: map[string]bool{}}
-	var members map[string]json.RawMessage
-	if err := unmarshal(raw, &members); err != nil || members == nil {
+	if firstByte(raw) != '{' {
 		ps.addf(i, "", "", ErrSyntax, "a Feature must be a JSON object, got %s", short(raw))
 		d.skip["all"] = true
 		return d
 	}
+	ms, err := splitObject(raw)
+	if err != nil {
+		ps.add(i, "", "", jsonProblem(err))
+		d.skip["all"] = true
+		return d
+	}
 	// Decode the properties first so that problems can name the site ID.
-	if praw, ok := members["properties"]; ok && !isNull(praw) {
-		d.skip = diagnoseProps(i, praw, unmarshal, "properties.", &d.props, nil, ps)
+	if praw, ok := find(ms, "properties"); ok && !isNull(praw) {
+		d.skip = diagnoseProps(i, praw, "properties.", &d.props, nil, ps)
 	} else {
 		ps.add(i, "", "properties", ErrMissing)
 		d.skip["all"] = true
 	}
 	id := d.props.ID
-	for _, key := range sortedKeys(members) {
-		raw := members[key]
-		switch key {
+	ms = repeated(ms, func(name string) {
+		ps.addf(i, id, name, ErrSyntax, "member %q is repeated", name)
+	})
+	for _, m := range ms {
+		switch m.name {
 		case "type":
 			var t string
-			if err := unmarshal(raw, &t); err != nil || t != "Feature" {
-				ps.addf(i, id, "type", ErrSyntax, "want \"Feature\", got %s", short(raw))
+			if err := strictGoccy(m.value, &t); err != nil || t != "Feature" {
+				ps.addf(i, id, "type", ErrSyntax, "want \"Feature\", got %s", short(m.value))
 			}
 		case "id":
-			if !isNull(raw) {
+			if !isNull(m.value) {
 				var s string
-				if err := unmarshal(raw, &s); err != nil {
-					ps.addf(i, id, "id", ErrSyntax, "a Feature id must be a string equal to properties.id, got %s", short(raw))
+				if err := strictGoccy(m.value, &s); err != nil {
+					ps.addf(i, id, "id", ErrSyntax, "a Feature id must be a string equal to properties.id, got %s", short(m.value))
 				} else {
 					d.featID = &s
 				}
 			}
 		case "geometry":
-			diagnoseGeometry(i, id, raw, unmarshal, &d, ps)
-		case "properties", "bbox":
+			diagnoseGeometry(i, id, m.value, &d, ps)
+		case "properties":
+		case "bbox":
+			var bb []float64
+			if err := strictGoccy(m.value, &bb); err != nil {
+				ps.add(i, id, "bbox", jsonProblem(err))
+			}
 		default:
-			ps.addf(i, id, key, ErrUnknownField, "a Feature has type, id, geometry, properties and bbox; site facts go in properties")
+			ps.addf(i, id, m.name, ErrUnknownField, "a Feature has type, id, geometry, properties and bbox; site facts go in properties")
 		}
 	}
-	if _, ok := members["geometry"]; !ok {
+	if !has(ms, "geometry") {
 		ps.add(i, id, "geometry", ErrMissing)
 		d.skip["geometry"] = true
 	}
 	return d
 }
 
-func diagnoseGeometry(i int, id string, raw []byte, unmarshal unmarshalFunc, d *decoded, ps *problems) {
+func diagnoseGeometry(i int, id string, raw []byte, d *decoded, ps *problems) {
 	d.skip["geometry"] = true
 	if isNull(raw) {
 		ps.add(i, id, "geometry", ErrMissing)
 		return
 	}
 	var g struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-		BBox        []float64       `json:"bbox"`
+		Type        string         `json:"type"`
+		Coordinates jsontext.Value `json:"coordinates"`
+		BBox        []float64      `json:"bbox"`
 	}
-	if err := unmarshal(raw, &g); err != nil {
+	if err := strictGoccy(raw, &g); err != nil {
 		ps.add(i, id, "geometry", jsonProblem(err))
 		return
 	}
@@ -330,7 +454,7 @@ func diagnoseGeometry(i int, id string, raw []byte, unmarshal unmarshalFunc, d *
 		ps.addf(i, id, "geometry.type", ErrCoordinates, "want a Point, got %q (an outline goes in properties.footprint)", g.Type)
 		return
 	}
-	if err := unmarshal(g.Coordinates, &d.loc); err != nil || d.loc == nil {
+	if err := strictGoccy(g.Coordinates, &d.loc); err != nil || d.loc == nil {
 		ps.addf(i, id, "geometry.coordinates", ErrCoordinates, "want [lon, lat], got %s", short(g.Coordinates))
 		return
 	}
@@ -339,26 +463,26 @@ func diagnoseGeometry(i int, id string, raw []byte, unmarshal unmarshalFunc, d *
 }
 
 // diagnoseArray decodes a plain JSON array of sites member by member.
-func diagnoseArray(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded {
-	var raws []json.RawMessage
-	if err := unmarshal(data, &raws); err != nil {
+func diagnoseArray(data []byte, ps *problems) []decoded {
+	raws, err := splitArray(data)
+	if err != nil {
 		ps.add(-1, "", "", jsonProblem(err))
 		return nil
 	}
 	out := make([]decoded, len(raws))
 	for i, raw := range raws {
 		d := &out[i]
-		if isNull(raw) || firstByte(raw) != '{' {
+		if firstByte(raw) != '{' {
 			ps.addf(i, "", "", ErrSyntax, "a site must be a JSON object, got %s", short(raw))
 			d.skip = map[string]bool{"all": true}
 			continue
 		}
 		locBad := false
-		d.skip = diagnoseProps(i, raw, unmarshal, "", &d.props, func(key string, raw []byte) bool {
+		d.skip = diagnoseProps(i, raw, "", &d.props, func(key string, raw []byte) bool {
 			if key != "location" {
 				return false
 			}
-			if err := unmarshal(raw, &d.loc); err != nil {
+			if err := strictGoccy(raw, &d.loc); err != nil {
 				ps.addf(i, d.props.ID, "location", ErrCoordinates, "want [lon, lat], got %s", short(raw))
 				locBad = true
 			}
@@ -377,59 +501,87 @@ func diagnoseArray(data []byte, unmarshal unmarshalFunc, ps *problems) []decoded
 // diagnoseProps decodes a properties object member by member into p and
 // returns the set of members that failed. extra, if not nil, is offered
 // each member first and reports whether it handled it.
-func diagnoseProps(i int, raw []byte, unmarshal unmarshalFunc, prefix string, p *jsonProps,
+func diagnoseProps(i int, raw []byte, prefix string, p *jsonProps,
 	extra func(key string, raw []byte) bool, ps *problems) map[string]bool {
 	skip := map[string]bool{}
-	var members map[string]json.RawMessage
-	if err := unmarshal(raw, &members); err != nil {
+	if firstByte(raw) != '{' {
 		ps.addf(i, "", strings.TrimSuffix(prefix, "."), ErrSyntax, "want a JSON object, got %s", short(raw))
 		skip["all"] = true
 		return skip
 	}
-	keys := sortedKeys(members)
+	ms, err := splitObject(raw)
+	if err != nil {
+		ps.add(i, "", strings.TrimSuffix(prefix, "."), jsonProblem(err))
+		skip["all"] = true
+		return skip
+	}
 	// The ID first, so that later problems can name it.
-	if raw, ok := members["id"]; ok {
-		if err := unmarshal(raw, &p.ID); err != nil {
+	if raw, ok := find(ms, "id"); ok {
+		if err := strictGoccy(raw, &p.ID); err != nil {
 			ps.add(i, "", prefix+"id", jsonProblem(err))
 			skip["id"] = true
 		}
 	}
-	for _, key := range keys {
-		raw := members[key]
-		if key == "id" || (extra != nil && extra(key, raw)) {
+	ms = repeated(ms, func(name string) {
+		ps.addf(i, p.ID, prefix+name, ErrSyntax, "member %q is repeated", name)
+	})
+	for _, m := range ms {
+		if m.name == "id" || (extra != nil && extra(m.name, m.value)) {
 			continue
 		}
-		dst := p.field(key)
+		dst := p.field(m.name)
 		if dst == nil {
-			ps.addf(i, p.ID, prefix+key, ErrUnknownField, "not in the schema (see the heritage README)")
+			ps.addf(i, p.ID, prefix+m.name, ErrUnknownField, "not in the schema (see the heritage README)")
 			continue
 		}
-		if err := unmarshal(raw, dst); err != nil {
-			ps.add(i, p.ID, prefix+key, jsonProblem(err))
-			skip[key] = true
+		if err := strictGoccy(m.value, dst); err != nil {
+			ps.add(i, p.ID, prefix+m.name, jsonProblem(err))
+			skip[m.name] = true
+			// Drop what was decoded before the error, so that the value is
+			// not checked (and reported) again.
+			reflect.ValueOf(dst).Elem().SetZero()
 		}
 	}
 	return skip
 }
 
 // jsonProblem turns a JSON decoding error into a problem reason that names
-// JSON types, not Go ones.
+// JSON kinds and the JSON pointer of the value, not Go types.
 func jsonProblem(err error) error {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
+	var se *jsonv2.SemanticError
+	var ste *jsontext.SyntacticError
 	switch {
-	case errors.As(err, &te):
-		where := ""
-		if te.Field != "" {
-			where = " at " + te.Field
-		}
-		return fmt.Errorf("%w: want %s%s, got %s", ErrSyntax, jsonTypeName(te.Type), where, te.Value)
+	case errors.As(err, &se) && errors.Is(se.Err, jsonv2.ErrUnknownName):
+		return fmt.Errorf("%w: %q", ErrUnknownField, strings.TrimPrefix(string(se.JSONPointer), "/"))
 	case errors.As(err, &se):
-		return fmt.Errorf("%w: %s (offset %d)", ErrSyntax, strings.TrimPrefix(se.Error(), "json: "), se.Offset)
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return fmt.Errorf("%w: %s", ErrUnknownField, strings.TrimPrefix(err.Error(), "json: unknown field "))
+		where := ""
+		if se.JSONPointer != "" {
+			where = " at " + string(se.JSONPointer)
+		}
+		return fmt.Errorf("%w: want %s%s, got %s", ErrSyntax, jsonTypeName(se.GoType), where, kindName(se.JSONKind))
+	case errors.As(err, &ste):
+		return fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(ste.Error(), "jsontext: "))
 	}
 	return fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// kindName names a JSON kind for messages.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "another value"
 }
 
 func jsonTypeName(t reflect.Type) string {
@@ -476,15 +628,6 @@ func short(raw []byte) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-func sortedKeys(m map[string]json.RawMessage) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
 
 // toSite converts a decoded item to a Site; JSON-level shape problems
 // (geometry type, point length, footprint shape, feature id) are reported

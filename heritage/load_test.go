@@ -273,6 +273,16 @@ func TestLoadProblems(t *testing.T) {
 		{"array: bad location", []byte(`[{"id":"a/x","location":"here"}]`), nil,
 			[]string{"0 location coordinates", "0 name.zh missing", "0 name.pinyin missing", "0 name.en missing",
 				"0 kind missing", "0 precision_m missing", "0 location_source missing"}},
+		{"member names are case-sensitive", collection(set(f("a/x"), "properties.Kind", "tomb")), nil,
+			[]string{"0 properties.Kind unknown-field"}},
+		{"repeated member", []byte(`[{"id":"a/x","id":"a/y","name":{"zh":"甲","pinyin":"Jiǎ","en":"A"},"kind":"tomb","location":[111.6,35.5],"precision_m":10,"location_source":"s"}]`), nil,
+			[]string{"0 id syntax"}},
+		{"repeated collection member", []byte(`{"type":"FeatureCollection","features":[],"type":"FeatureCollection"}`), nil,
+			[]string{"-1 type syntax"}},
+		{"repeated nested member", bytes.Replace(collection(f("a/x")), []byte(`"zh":"测试墓"`), []byte(`"zh":"测试墓","zh":"测试"`), 1), nil,
+			[]string{"0 properties.name syntax"}},
+		{"invalid UTF-8", []byte("[{\"id\":\"a/x\",\"name\":{\"zh\":\"\xff\",\"pinyin\":\"Jiǎ\",\"en\":\"A\"},\"kind\":\"tomb\",\"location\":[111.6,35.5],\"precision_m\":10,\"location_source\":\"s\"}]"), nil,
+			[]string{"0 name syntax"}},
 		{"array: element not an object", []byte(`[null]`), nil,
 			[]string{"0  syntax"}},
 		{"array: unknown field and duplicate", toArray(set(f("a/x"), "properties.geometry", 1), f("a/x")), nil,
@@ -355,7 +365,7 @@ func TestLoadSyntaxMessages(t *testing.T) {
 	_, err := Load(bytes.NewReader(collection(set(f("a/x"), "properties.period.from", "700 BCE"))))
 	require.Error(t, err)
 	// JSON types, not Go types, and the member path.
-	assert.Contains(t, err.Error(), `properties.period: heritage: malformed JSON: want an integer at from, got string`)
+	assert.Equal(t, `heritage: 1 problem: item 0 (a/x): properties.period: heritage: malformed JSON: want an integer at /from, got a string`, err.Error())
 	assert.NotContains(t, err.Error(), "jsonPeriod")
 }
 
