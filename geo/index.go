@@ -20,7 +20,8 @@ import (
 // array). The straight-line (chord) distance between unit vectors grows
 // with the great-circle distance, so the tree prunes with chords and only
 // the survivors are ranked by Distance. An Index is immutable once built
-// and safe for concurrent use by any number of goroutines.
+// and safe for concurrent use by any number of goroutines. The zero Index,
+// like a nil *Index, is empty.
 type Index struct {
 	nodes []kdNode // the tree: nodes[lo:hi] is split at (lo+hi)/2
 }

@@ -380,3 +380,11 @@ func TestBoundBoxHoldsInsidePoints(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexZeroValue(t *testing.T) {
+	var idx Index
+	assert.Zero(t, idx.Len())
+	assert.Nil(t, idx.Nearest(orb.Point{0, 0}, 1))
+	assert.Nil(t, idx.Within(orb.Point{0, 0}, 1))
+	assert.Nil(t, idx.InBound(orb.Bound{Max: orb.Point{1, 1}}))
+}
