@@ -15,8 +15,9 @@ import (
 
 // cluster groups sites by complete-linkage agglomerative clustering: it
 // repeatedly merges the two groups whose farthest pair of sites is
-// nearest, provided that distance is within the span and the merged group
-// fits in one day. Ties are broken by the groups' first sites in input
+// nearest — distances measured relative to the span allowed between the
+// two sites, MaxSpan or MaxCrossSpan — provided every pair is within its
+// span and the merged group fits in one day. Ties are broken by the groups' first sites in input
 // order, so the result is deterministic. Groups come out ordered by their
 // first site.
 //
@@ -25,11 +26,11 @@ import (
 // tests solves one shortest loop.
 func (b *builder) cluster(sites []heritage.Site) ([][]heritage.Site, error) {
 	n := len(sites)
-	d := make([][]float64, n)
+	d := make([][]float64, n) // stretch: distance over the allowed span
 	for i := range d {
 		d[i] = make([]float64, n)
 		for j := range i {
-			d[i][j] = geo.Distance(sites[i].Location, sites[j].Location)
+			d[i][j] = b.o.stretch(sites[i], sites[j])
 			d[j][i] = d[i][j]
 		}
 	}
@@ -55,7 +56,7 @@ func (b *builder) cluster(sites []heritage.Site) ([][]heritage.Site, error) {
 		var cands []cand
 		for a := range groups {
 			for c := a + 1; c < len(groups); c++ {
-				if l := link(groups[a], groups[c]); l <= b.o.span {
+				if l := link(groups[a], groups[c]); l <= 1 {
 					cands = append(cands, cand{a, c, l})
 				}
 			}
@@ -196,11 +197,11 @@ func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
 	return m, nil
 }
 
-// farthest returns the largest distance from s to any of sites.
-func farthest(s heritage.Site, sites []heritage.Site) float64 {
+// farthest returns the largest stretch from s to any of sites.
+func (o options) farthest(s heritage.Site, sites []heritage.Site) float64 {
 	m := 0.0
 	for _, t := range sites {
-		m = max(m, geo.Distance(s.Location, t.Location))
+		m = max(m, o.stretch(s, t))
 	}
 	return m
 }

@@ -9,8 +9,8 @@
 // that endpoint. [Problem] shows the [route.Problem] a request becomes.
 //
 // [Lines] and [ThemeLines] build themed lines: for each theme, compact
-// groups of sites (no two more than [MaxSpan] apart, each fitting in a
-// day), each visited in the shortest loop from the nearest anchor (town
+// groups of sites (no two more than [MaxSpan] apart within a county,
+// [MaxCrossSpan] across a county border, each fitting in a day), each visited in the shortest loop from the nearest anchor (town
 // or station), with a bilingual description made from the sites' own
 // names, periods and notes, and a list of the theme's sites each line
 // leaves out and why. With [StoryOrder] a line is ordered so its history

@@ -115,9 +115,9 @@ func ExampleLines() {
 	// jin-culture/quwo-yicheng                 3 sites,  86 km  Jin culture roots: Quwo–Yicheng line
 	// archaeology/yicheng-quwo-xiangfen        3 sites, 117 km  Archaeological sites: Yicheng–Quwo–Xiangfen line
 	// archaeology/houma-xinjiang               4 sites,  47 km  Archaeological sites: Houma–Xinjiang line
-	// archaeology/jiangxian                    3 sites,  32 km  Archaeological sites: Jiangxian line
-	// temples-architecture/jiangxian           8 sites,  69 km  Temples and old buildings: Jiangxian line
-	// temples-architecture/xinjiang            3 sites,  16 km  Temples and old buildings: Xinjiang line
+	// archaeology/jiangxian                    3 sites,  31 km  Archaeological sites: Jiangxian line
+	// temples-architecture/jiangxian           8 sites,  86 km  Temples and old buildings: Jiangxian line
+	// temples-architecture/xinjiang            3 sites,  17 km  Temples and old buildings: Xinjiang line
 	// mountains-valleys/jiangxian              4 sites,  34 km  Mountains and valleys: Jiangxian line
 	// medicinal-herbs/jiangxian                3 sites,  34 km  Medicinal herbs: Jiangxian line
 	// museums/houma-quwo                       2 sites,  58 km  Museums: Houma–Quwo line

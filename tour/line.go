@@ -140,15 +140,16 @@ func Lines(ctx context.Context, cat *heritage.Catalog, opts ...Option) ([]Line, 
 //
 //  1. The theme's heritage sites are grouped by complete-linkage
 //     clustering: the two nearest groups (by their farthest pair of sites)
-//     are merged as long as no two sites of a group lie more than
-//     [MaxSpan] apart and the group still fits in one day — the shortest
-//     loop from its base through all its sites, visits included, within
-//     [DayBudget].
+//     are merged as long as no two sites of a group lie farther apart
+//     than [MaxSpan] (same area, e.g. both in Jiang County) or
+//     [MaxCrossSpan] (different areas) and the group still fits in one
+//     day — the shortest loop from its base through all its sites, visits
+//     included, within [DayBudget].
 //  2. Each group of at least [MinSites] sites becomes a line based at
 //     the nearest anchor within [BaseRadius] of its centre (or an open
 //     path without one). Single sites that could not join a group are
-//     offered to the nearest line within MaxSpan, which then keeps its
-//     highest-scoring day (team orienteering by route.Solve); the others
+//     offered to the nearest line within those spans, which then keeps
+//     its highest-scoring day (orienteering by route.Solve); the others
 //     are left out.
 //  3. Each line's sites are ordered by route.Solve for the shortest loop
 //     (exact for lines of up to 15 sites), or by [StoryOrder].
@@ -241,7 +242,7 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 	for _, s := range singles {
 		best, bestD := -1, 0.0
 		for i, pl := range lines {
-			if d := farthest(s, pl.sites); d <= o.span && (best < 0 || d < bestD) {
+			if d := o.farthest(s, pl.sites); d <= 1 && (best < 0 || d < bestD) {
 				best, bestD = i, d
 			}
 		}
@@ -411,21 +412,23 @@ func outsideDetail(s heritage.Site, members []heritage.Site, o options) Text {
 		if members[i].ID == s.ID {
 			continue
 		}
-		if d := geo.Distance(s.Location, members[i].Location); near == nil || d < nearD {
+		if d := o.stretch(s, members[i]); near == nil || d < nearD {
 			near, nearD = &members[i], d
 		}
 	}
 	if near == nil {
 		return Text{Zh: "是本主题唯一的地点，串不成线", En: "the only site of its theme: there is no line to join"}
 	}
-	if nearD > o.span {
+	km := geo.Distance(s.Location, near.Location)
+	if nearD > 1 {
+		limit := o.limit(s, *near)
 		return Text{
-			Zh: fmt.Sprintf("离本主题其他地点都超过%s（最近的%s约%s）", kmZh(o.span), near.Name.Zh, kmZh(nearD)),
-			En: fmt.Sprintf("more than %s from every other site of the theme (nearest: %s, %s)", kmEn(o.span), near.Name.En, kmEn(nearD)),
+			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约%s，一条线上最多相距%s）", near.Name.Zh, kmZh(km), kmZh(limit)),
+			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, kmEn(km), kmEn(limit)),
 		}
 	}
 	return Text{
-		Zh: fmt.Sprintf("附近的地点（如%s，约%s）所在线路范围超过%s或一天走不完", near.Name.Zh, kmZh(nearD), kmZh(o.span)),
-		En: fmt.Sprintf("the sites near it (e.g. %s, %s) are on lines that would span more than %s or not fit in a day", near.Name.En, kmEn(nearD), kmEn(o.span)),
+		Zh: fmt.Sprintf("附近的地点（如%s，约%s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, kmZh(km)),
+		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, kmEn(km)),
 	}
 }

@@ -25,7 +25,7 @@ func lines(t *testing.T, opts ...tour.Option) []tour.Line {
 }
 
 // checkLine checks the invariants every line must keep.
-func checkLine(t *testing.T, cat *heritage.Catalog, l tour.Line, span float64, budget time.Duration, minSites int) {
+func checkLine(t *testing.T, cat *heritage.Catalog, l tour.Line, span, cross float64, budget time.Duration, minSites int) {
 	t.Helper()
 	require.GreaterOrEqual(t, len(l.Sites), minSites, l.ID)
 	assert.True(t, strings.HasPrefix(l.ID, l.Theme.Slug+"/"), l.ID)
@@ -37,7 +37,11 @@ func checkLine(t *testing.T, cat *heritage.Catalog, l tour.Line, span float64, b
 		assert.Contains(t, l.Description.Zh, s.Name.Zh, l.ID)
 		assert.Contains(t, l.Description.En, s.Name.En, l.ID)
 		for _, u := range l.Sites {
-			assert.LessOrEqual(t, geo.Distance(s.Location, u.Location), span, "%s: %s–%s", l.ID, s.ID, u.ID)
+			limit := span
+			if strings.SplitN(s.ID, "/", 2)[0] != strings.SplitN(u.ID, "/", 2)[0] {
+				limit = cross
+			}
+			assert.LessOrEqual(t, geo.Distance(s.Location, u.Location), limit, "%s: %s–%s", l.ID, s.ID, u.ID)
 		}
 	}
 	if l.Base != nil {
@@ -97,7 +101,7 @@ func TestLines(t *testing.T) {
 	themes := map[string]bool{}
 	placed := map[string]string{} // theme/site -> line
 	for _, l := range ls {
-		checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
+		checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultMaxCrossSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
 		assert.False(t, ids[l.ID], "duplicate line ID %s", l.ID)
 		ids[l.ID] = true
 		themes[l.Theme.Slug] = true
@@ -212,7 +216,7 @@ func TestLinesWithoutBase(t *testing.T) {
 		byID[l.ID] = l
 	}
 	for _, l := range open {
-		checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
+		checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultMaxCrossSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
 		assert.Nil(t, l.Base)
 		d := l.Plan.Days[0]
 		assert.Nil(t, d.End, "an open path")
@@ -240,7 +244,7 @@ func TestLinesSmallBudget(t *testing.T) {
 	budget := 2 * time.Hour
 	ls := lines(t, tour.DayBudget(budget))
 	for _, l := range ls {
-		checkLine(t, cat, l, tour.DefaultMaxSpan, budget, tour.DefaultMinSites)
+		checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultMaxCrossSpan, budget, tour.DefaultMinSites)
 	}
 	// Donghua Mountain's 2-hour visit cannot fit a 2-hour day with travel.
 	for _, l := range ls {
@@ -254,9 +258,9 @@ func TestLinesSmallBudget(t *testing.T) {
 
 func TestLinesMinSitesAndSpan(t *testing.T) {
 	cat := heritage.Default()
-	const span = 10_000
-	for _, l := range lines(t, tour.MaxSpan(span), tour.MinSites(3)) {
-		checkLine(t, cat, l, span, tour.DefaultDayBudget, 3)
+	const span, cross = 12_000, 8_000
+	for _, l := range lines(t, tour.MaxSpan(span), tour.MaxCrossSpan(cross), tour.MinSites(3)) {
+		checkLine(t, cat, l, span, cross, tour.DefaultDayBudget, 3)
 	}
 }
 
@@ -268,7 +272,7 @@ func TestStoryOrder(t *testing.T) {
 	}
 	for _, x := range []float64{0, 0.05, 0.2, 0.5} {
 		for _, l := range lines(t, tour.StoryOrder(x)) {
-			checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
+			checkLine(t, cat, l, tour.DefaultMaxSpan, tour.DefaultMaxCrossSpan, tour.DefaultDayBudget, tour.DefaultMinSites)
 			st := l.Story
 			require.NotNil(t, st, l.ID)
 			assert.InDelta(t, x, st.MaxExtra, 0)
@@ -307,6 +311,7 @@ func TestLineOptionErrors(t *testing.T) {
 	for name, opt := range map[string]tour.Option{
 		"budget":   tour.DayBudget(0),
 		"span":     tour.MaxSpan(-1),
+		"cross":    tour.MaxCrossSpan(0),
 		"radius":   tour.BaseRadius(math.Inf(1)),
 		"minSites": tour.MinSites(0),
 		"story":    tour.StoryOrder(math.NaN()),

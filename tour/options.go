@@ -3,9 +3,11 @@ package tour
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
 )
 
 // Option configures [Lines] and [ThemeLines].
@@ -15,6 +17,7 @@ type options struct {
 	mode       geo.Mode
 	budget     time.Duration
 	span       float64
+	crossSpan  float64
 	baseRadius float64
 	minSites   int
 	story      float64 // < 0: off
@@ -27,10 +30,16 @@ const (
 	// from leaving its base to coming back: 8 hours.
 	DefaultDayBudget = 8 * time.Hour
 	// DefaultMaxSpan is the largest distance between two sites of one
-	// line: 25 km, about 45 minutes by car on county roads, so a line
-	// stays within one county or two neighbouring towns (Jiang County's
-	// sites span about 25 km east to west).
-	DefaultMaxSpan = 25_000.0
+	// line in the same area: 30 km, about 50 minutes by car on county
+	// roads, enough for a line across a county (Jiang County's sites span
+	// about 26 km east to west).
+	DefaultMaxSpan = 30_000.0
+	// DefaultMaxCrossSpan is the largest distance between two sites of
+	// one line in different areas: 25 km, so a line joins neighbouring
+	// towns across a county border (Houma and Xinjiang's Liuquan, 13 km)
+	// but does not stretch from one county's sites to the next county's
+	// (Jiang County's Jin tombs and the Quwo–Yicheng Jin sites, 29 km).
+	DefaultMaxCrossSpan = 25_000.0
 	// DefaultBaseRadius is how far from the middle of a line its base
 	// anchor (a town, station or hotel) may lie: 30 km.
 	DefaultBaseRadius = 30_000.0
@@ -43,6 +52,7 @@ func newOptions(opts []Option) (options, error) {
 		mode:       geo.CountyDrive(),
 		budget:     DefaultDayBudget,
 		span:       DefaultMaxSpan,
+		crossSpan:  DefaultMaxCrossSpan,
 		baseRadius: DefaultBaseRadius,
 		minSites:   DefaultMinSites,
 		story:      -1,
@@ -60,6 +70,8 @@ func newOptions(opts []Option) (options, error) {
 		return o, fmt.Errorf("tour: DayBudget %s must be positive", o.budget)
 	case !(o.span > 0) || math.IsInf(o.span, 0):
 		return o, fmt.Errorf("tour: MaxSpan %v m must be positive and finite", o.span)
+	case !(o.crossSpan > 0) || math.IsInf(o.crossSpan, 0):
+		return o, fmt.Errorf("tour: MaxCrossSpan %v m must be positive and finite", o.crossSpan)
 	case !(o.baseRadius >= 0) || math.IsInf(o.baseRadius, 0):
 		return o, fmt.Errorf("tour: BaseRadius %v m must be non-negative and finite", o.baseRadius)
 	case o.minSites < 1:
@@ -79,8 +91,39 @@ func Mode(m geo.Mode) Option { return func(o *options) { o.mode = m } }
 func DayBudget(d time.Duration) Option { return func(o *options) { o.budget = d } }
 
 // MaxSpan sets the largest great-circle distance in metres between two
-// sites of one line (default [DefaultMaxSpan]).
+// sites of one line that lie in the same area (default
+// [DefaultMaxSpan]). A site's area is the first segment of its ID, the
+// county or city by the catalog's convention ("jiangxian/…", "houma/…");
+// IDs without a slash share one area.
 func MaxSpan(metres float64) Option { return func(o *options) { o.span = metres } }
+
+// MaxCrossSpan sets the largest great-circle distance in metres between
+// two sites of one line that lie in different areas (default
+// [DefaultMaxCrossSpan]); see [MaxSpan].
+func MaxCrossSpan(metres float64) Option { return func(o *options) { o.crossSpan = metres } }
+
+// limit returns the largest distance allowed between a and b on one line.
+func (o options) limit(a, b heritage.Site) float64 {
+	if areaOf(a) == areaOf(b) {
+		return o.span
+	}
+	return o.crossSpan
+}
+
+// stretch returns how far apart a and b are relative to the distance
+// allowed between them on one line: at most 1 when they may share one.
+func (o options) stretch(a, b heritage.Site) float64 {
+	return geo.Distance(a.Location, b.Location) / o.limit(a, b)
+}
+
+// areaOf returns the first segment of a site's ID, "" without a slash.
+func areaOf(s heritage.Site) string {
+	area, _, ok := strings.Cut(s.ID, "/")
+	if !ok {
+		return ""
+	}
+	return area
+}
 
 // BaseRadius sets how far in metres from the centre of a line its base
 // anchor may be (default [DefaultBaseRadius]); a line without an anchor

@@ -32,7 +32,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	story := fs.Float64("story", -1, "order each line oldest first, at most this much longer than the shortest (0.2 = 20%); negative: shortest order")
 	hours := fs.Float64("hours", 8, "day budget of a line in hours, travel and visits")
-	span := fs.Float64("span", 25, "largest distance between two sites of a line, km")
+	span := fs.Float64("span", tour.DefaultMaxSpan/1000, "largest distance between two sites of a line in the same county, km")
+	cross := fs.Float64("cross", tour.DefaultMaxCrossSpan/1000, "largest distance between two sites of a line in different counties, km")
 	mode := fs.String("mode", "drive", "travel mode: walk, cycle, drive, drive-mountain or bus")
 	lang := fs.String("lang", "both", "language: zh, en or both")
 	if err := fs.Parse(args); err != nil {
@@ -58,7 +59,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	lines, err := tour.Lines(ctx, heritage.Default(),
 		tour.StoryOrder(*story), tour.DayBudget(time.Duration(*hours*float64(time.Hour))),
-		tour.MaxSpan(*span*1000), tour.Mode(m))
+		tour.MaxSpan(*span*1000), tour.MaxCrossSpan(*cross*1000), tour.Mode(m))
 	if err != nil {
 		return fail(2, err)
 	}
