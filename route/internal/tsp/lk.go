@@ -12,6 +12,13 @@ package tsp
 
 const maxDepth = 50
 
+// maxSteps bounds the backtracking of one chain search: once this many
+// steps were taken, only the current branch is followed to its end. On
+// instances with many equal costs (pr144, pr226) unbounded backtracking
+// took 100+ steps per search and a millisecond per kick; a budget of 50
+// made kicks 5x cheaper there without hurting other instances.
+const maxSteps = 50
+
 // lkBreadth is the number of alternatives tried at a level (1-based).
 func lkBreadth(level int) int {
 	switch level {
@@ -36,6 +43,7 @@ type lkState struct {
 	bestGain int64
 	bestLog  int
 	bestPath int
+	steps    int     // lkStep calls in this chain search
 	path     []int32 // t2, then t3, t4 per level
 	// added-edge bookkeeping for addedInChain, per node; valid while
 	// addStamp[v] == stamp (bumped for every chain)
@@ -67,6 +75,7 @@ func (s *search) improveLK(t1 int32) int64 {
 		st.path = append(st.path[:0], t2)
 		st.bestPath = 0
 		st.stamp++
+		st.steps = 0
 		s.lkStep(1, t2, s.g.d(t1, t2))
 		if st.bestGain > 0 {
 			t.undoTo(st.bestLog)
@@ -84,6 +93,7 @@ func (s *search) improveLK(t1 int32) int64 {
 // lkStep extends the chain from free end t2 with accumulated gain g.
 func (s *search) lkStep(level int, t2 int32, g int64) {
 	st := &s.lk
+	st.steps++
 	t, gr := s.t, s.g
 	t1 := st.t1
 	forward := t.next(t1) == t2
@@ -124,7 +134,10 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 		}
 		cands[i] = c
 	}
-	for _, c := range cands[:nc] {
+	for i, c := range cands[:nc] {
+		if i > 0 && st.steps >= maxSteps {
+			return // step budget spent: no more backtracking
+		}
 		mark := len(t.log)
 		if forward {
 			t.flip(t2, c.t4)

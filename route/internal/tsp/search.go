@@ -79,9 +79,13 @@ func (s *search) localSearch() {
 		}
 		v := s.pop()
 		for {
-			if gain := s.improveLK(v); gain > 0 {
-				s.cost -= gain
-				continue
+			// On the asymmetric transformation no flip can gain (the node
+			// t4 on t2's side is always t3's forced twin), so LK is left out.
+			if !s.g.asym {
+				if gain := s.improveLK(v); gain > 0 {
+					s.cost -= gain
+					continue
+				}
 			}
 			if gain := s.improveOrOpt(v); gain > 0 {
 				s.cost -= gain
