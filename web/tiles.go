@@ -1,0 +1,201 @@
+package web
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+)
+
+// Limits of the tile layer.
+const (
+	maxTileTemplate = 500 // bytes
+	maxTileZoom     = 19
+	maxSubdomains   = 8
+)
+
+// tileLayer is an XYZ (slippy map) tile source in Web-Mercator.
+type tileLayer struct {
+	template   string   // with {z}, {x}, {y} and maybe {s}
+	subdomains []string // values of {s}
+	datum      geo.Datum
+	origins    []string // scheme://host[:port] of every URL it makes, for the CSP
+}
+
+// parseTileLayer checks a tile URL template, its datum and its
+// subdomains: an absolute http or https URL template with {z}, {x} and
+// {y}; {s}, when present, takes each of subdomains in turn (default
+// "a,b,c"). Only the WGS-84 and GCJ-02 datums are accepted: BD-09 maps
+// (Baidu) do not use the standard Web-Mercator tile grid.
+func parseTileLayer(template, datum, subdomains string) (*tileLayer, error) {
+	if len(template) > maxTileTemplate {
+		return nil, queryError("tiles", "", fmt.Sprintf("longer than %d bytes", maxTileTemplate))
+	}
+	for _, ph := range []string{"{z}", "{x}", "{y}"} {
+		if !strings.Contains(template, ph) {
+			return nil, queryError("tiles", template, "a tile URL template needs {z}, {x} and {y}")
+		}
+	}
+	t := &tileLayer{template: template, datum: geo.WGS84}
+	switch strings.ToLower(strings.TrimSpace(datum)) {
+	case "", "wgs84":
+	case "gcj02":
+		t.datum = geo.GCJ02
+	case "bd09":
+		return nil, queryError("tiles_datum", datum, "Baidu (BD-09) tiles do not use the Web-Mercator XYZ grid; use wgs84 or gcj02 tiles")
+	default:
+		return nil, queryError("tiles_datum", datum, "not a tile datum (known: wgs84, gcj02)")
+	}
+	if strings.Contains(template, "{s}") {
+		if subdomains == "" {
+			subdomains = "a,b,c"
+		}
+		for s := range strings.SplitSeq(subdomains, ",") {
+			s = strings.TrimSpace(s)
+			if s == "" || !validHostLabel(s) {
+				return nil, queryError("tiles_subdomains", subdomains, "want comma-separated host labels such as a,b,c or 1,2,3,4")
+			}
+			t.subdomains = append(t.subdomains, s)
+		}
+		if len(t.subdomains) > maxSubdomains {
+			return nil, queryError("tiles_subdomains", subdomains, fmt.Sprintf("more than %d subdomains", maxSubdomains))
+		}
+	} else if subdomains != "" {
+		return nil, queryError("tiles_subdomains", subdomains, "the tiles template has no {s}")
+	}
+	subs := t.subdomains
+	if len(subs) == 0 {
+		subs = []string{""}
+	}
+	for _, s := range subs {
+		u, err := url.Parse(t.url(0, 0, 0, s))
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+			return nil, queryError("tiles", template, "not an absolute http or https URL template")
+		}
+		if strings.ContainsAny(u.Host, "{}'\" ;,") {
+			return nil, queryError("tiles", template, "the host may hold no placeholder but {s}")
+		}
+		origin := u.Scheme + "://" + u.Host
+		if !slices.Contains(t.origins, origin) {
+			t.origins = append(t.origins, origin)
+		}
+	}
+	return t, nil
+}
+
+// validHostLabel reports whether s is a DNS label of letters, digits and
+// hyphens.
+func validHostLabel(s string) bool {
+	if len(s) > 63 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// url fills the template for one tile.
+func (t *tileLayer) url(z, x, y int, sub string) string {
+	r := strings.NewReplacer("{z}", strconv.Itoa(z), "{x}", strconv.Itoa(x), "{y}", strconv.Itoa(y), "{s}", sub)
+	return r.Replace(t.template)
+}
+
+// tile is one tile image placed on the picture.
+type tile struct {
+	url        string
+	x, y, w, h float64 // px
+}
+
+// mercator returns the Web-Mercator tile coordinates of p at zoom z (the
+// integer parts are the tile indices).
+func mercator(p orb.Point, z int) (x, y float64) {
+	n := math.Exp2(float64(z))
+	lat := math.Max(-85.0511, math.Min(85.0511, p[1])) * math.Pi / 180
+	x = (p[0] + 180) / 360 * n
+	y = (1 - math.Log(math.Tan(lat)+1/math.Cos(lat))/math.Pi) / 2 * n
+	return x, y
+}
+
+// unmercator is the inverse of mercator.
+func unmercator(x, y float64, z int) orb.Point {
+	n := math.Exp2(float64(z))
+	lon := x/n*360 - 180
+	lat := math.Atan(math.Sinh(math.Pi*(1-2*y/n))) * 180 / math.Pi
+	return orb.Point{lon, lat}
+}
+
+// tiles returns the tiles covering the picture's map frame, placed by m's
+// projection. The zoom is the one whose tiles show at about their own
+// size (256 px) or a little smaller, lowered until at most MaxTiles
+// tiles cover the frame. Tiles in GCJ-02 are placed by converting their
+// corners to WGS-84, so they line up with the WGS-84 picture: the route
+// sits where the offset map shows its places.
+func (t *tileLayer) tiles(m *svgMap) []tile {
+	fx, fy, fw, fh := m.frame[0], m.frame[1], m.frame[2], m.frame[3]
+	// The frame's corners and edge midpoints, in the tile datum.
+	var b orb.Bound
+	for i, px := range [][2]float64{{0, 0}, {0.5, 0}, {1, 0}, {1, 0.5}, {1, 1}, {0.5, 1}, {0, 1}, {0, 0.5}} {
+		p := geo.Convert(m.unproject(fx+px[0]*fw, fy+px[1]*fh), geo.WGS84, t.datum)
+		if i == 0 {
+			b = p.Bound()
+		} else {
+			b = b.Extend(p)
+		}
+	}
+	// Pixels per degree of longitude on the picture, and on zoom-z tiles
+	// (256·2^z/360): take the zoom whose tiles are drawn at scale 1–2.
+	z := int(math.Ceil(math.Log2(m.bx * 360 / 256)))
+	z = max(0, min(maxTileZoom, z))
+	var x0, x1, y0, y1 int
+	for ; z >= 0; z-- {
+		ax, ay := mercator(orb.Point{b.Min[0], b.Max[1]}, z)
+		bx, by := mercator(orb.Point{b.Max[0], b.Min[1]}, z)
+		n := int(math.Exp2(float64(z)))
+		x0, y0 = max(0, int(math.Floor(ax))), max(0, int(math.Floor(ay)))
+		x1, y1 = min(n-1, int(math.Floor(bx))), min(n-1, int(math.Floor(by)))
+		if (x1-x0+1)*(y1-y0+1) <= MaxTiles {
+			break
+		}
+	}
+	if z < 0 {
+		return nil
+	}
+	var out []tile
+	for ty := y0; ty <= y1; ty++ {
+		for tx := x0; tx <= x1; tx++ {
+			nw := geo.Convert(unmercator(float64(tx), float64(ty), z), t.datum, geo.WGS84)
+			se := geo.Convert(unmercator(float64(tx+1), float64(ty+1), z), t.datum, geo.WGS84)
+			px0, py0 := m.project(nw)
+			px1, py1 := m.project(se)
+			sub := ""
+			if len(t.subdomains) > 0 {
+				sub = t.subdomains[(tx+ty)%len(t.subdomains)]
+			}
+			out = append(out, tile{url: t.url(z, tx, ty, sub), x: px0, y: py0, w: px1 - px0, h: py1 - py0})
+		}
+	}
+	return out
+}
+
+// tilesSVG writes the tiles as an SVG group clipped to the map frame.
+func tilesSVG(ts []tile) string {
+	var b strings.Builder
+	b.WriteString(`<g class="tiles" clip-path="url(#frame)">`)
+	for _, t := range ts {
+		// Half a pixel of overlap hides the seams antialiasing leaves.
+		fmt.Fprintf(&b, `<image href="%s" x="%.2f" y="%.2f" width="%.2f" height="%.2f" preserveAspectRatio="none"/>`,
+			html.EscapeString(t.url), t.x-0.25, t.y-0.25, t.w+0.5, t.h+0.5)
+	}
+	b.WriteString("</g>\n")
+	return b.String()
+}
