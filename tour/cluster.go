@@ -135,7 +135,7 @@ func (b *builder) fits(sites []heritage.Site) (bool, error) {
 func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.Duration) (*route.Plan, error) {
 	stops := make([]route.Stop, len(sites))
 	for i, s := range sites {
-		stops[i] = route.Stop{Place: placeOf(s), Visit: s.VisitDuration(), Score: s.Score}
+		stops[i] = route.Stop{Place: route.PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
 		stops[i].MatrixIndex = i
 	}
 	p := route.Problem{Stops: stops, Mode: b.o.mode}
@@ -144,7 +144,7 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 		day.Window.Close = time.Time{}.Add(budget)
 	}
 	if base != nil {
-		day.Start = placeOf(*base)
+		day.Start = route.PlaceFromSite(*base)
 		day.End = &day.Start
 	} else {
 		// An open path that may start anywhere: start from a dummy place

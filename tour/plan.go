@@ -32,12 +32,13 @@ func Plan(ctx context.Context, cat *heritage.Catalog, req Request, opts ...route
 // Problem converts req into the [route.Problem] that [Plan] solves:
 //
 //   - the stops are req.Sites (or the heritage sites carrying req.Theme,
-//     or every heritage site of cat), each with its visit duration, its
-//     score, and windows from its opening hours on the trip's dates; a
-//     site with known opening hours that is closed on every day of the
-//     trip is marked Closed, a site without known hours is taken as
-//     always open. No stop is Required: sites that do not fit are left out
-//     of the plan with a reason rather than failing it;
+//     or every heritage site of cat), converted by route.StopsFromSites:
+//     each with its visit duration, its score, and windows from its
+//     opening hours on the trip's dates; a site with known opening hours
+//     that is closed on every day of the trip is marked Closed, a site
+//     without known hours is taken as always open. No stop is Required:
+//     sites that do not fit are left out of the plan with a reason rather
+//     than failing it;
 //   - day d runs from StartTime on Date+d for Hours hours, from Start (or
 //     the previous night's hotel) to End (or that night's hotel), with the
 //     daily Break;
@@ -141,7 +142,9 @@ func Problem(cat *heritage.Catalog, req Request) (route.Problem, error) {
 	for d := range dates {
 		dates[d] = date.AddDays(d)
 	}
-	p.Stops = stopsFor(sites, dates, loc)
+	if p.Stops, err = route.StopsFromSites(sites, date.At(0, loc), days); err != nil {
+		return p, fieldErr("sites", "", ErrInvalid, "%v", err)
+	}
 	p.Mode = mode
 	p.Days = make([]route.Day, days)
 	for d := range days {
@@ -316,11 +319,11 @@ func endpoint(cat *heritage.Catalog, e Endpoint, field string) (route.Place, err
 		if !ok {
 			return route.Place{}, fieldErr(field, e.ID, ErrUnknownSite, "no such site or anchor in the catalog")
 		}
-		return placeOf(s), nil
+		return route.PlaceFromSite(s), nil
 	}
 	s, ok := countySeat(cat)
 	if !ok {
 		return route.Place{}, fieldErr(field, "", ErrInvalid, "the catalog has no anchor (town, station or hotel) to start from: give a site ID or a point")
 	}
-	return placeOf(s), nil
+	return route.PlaceFromSite(s), nil
 }
