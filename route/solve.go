@@ -195,19 +195,43 @@ func (m *model) solveTOP(ctx context.Context, o options) (*Plan, error) {
 // emptyDayFits reports whether day r can be travelled without visits: its
 // break fits and the journey from start to end ends in time.
 func (m *model) emptyDayFits(r int) bool {
-	_, ok := m.schedule(r, nil, -1)
+	_, ok := m.scheduleFrom(r, nil, -1, m.days[r].open)
 	return ok
 }
 
 // schedule builds day r's plan for the visits in order, with the break (if
-// the day has one) after visit breakAfter (-1: at the start), on the
-// earliest schedule; ok is false when it is infeasible.
+// the day has one) after visit breakAfter (-1: at the start); ok is false
+// when it is infeasible. The plan ends as early as possible and, among
+// such plans, leaves as late as possible: waiting that a later departure
+// avoids is not planned.
 func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bool) {
+	lo := m.days[r].open
+	dp, ok = m.scheduleFrom(r, order, breakAfter, lo)
+	if !ok || dp.Wait == 0 {
+		return dp, ok
+	}
+	end := dp.Return
+	// Return is non-decreasing in the departure time and equals end on an
+	// interval starting at lo: find its last point.
+	hi := lo + int64(dp.Wait)
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if later, ok := m.scheduleFrom(r, order, breakAfter, mid); ok && later.Return.Equal(end) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return m.scheduleFrom(r, order, breakAfter, lo)
+}
+
+// scheduleFrom is the earliest schedule of day r leaving at depart.
+func (m *model) scheduleFrom(r int, order []int, breakAfter int, depart int64) (dp *DayPlan, ok bool) {
 	d := m.days[r]
 	day := &m.p.Days[r]
 	n := m.n
 	dp = &DayPlan{Day: r, Start: day.Start, End: day.End, Visits: make([]Visit, 0, len(order))}
-	t := d.open
+	t := depart
 	var brk *BreakPlan
 	takeBreak := func(at int, place Place) bool {
 		b := earliest(d.brk.Windows, d.brk.Duration, t)
@@ -250,15 +274,6 @@ func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bo
 	}
 	if t > d.close {
 		return nil, false
-	}
-	depart := d.open
-	// Leave later rather than wait at the first stop, unless the break is
-	// taken before leaving.
-	if len(dp.Visits) > 0 && (brk == nil || brk.After >= 0) {
-		w := dp.Visits[0].Wait
-		depart += int64(w)
-		dp.Visits[0].Arrival = dp.Visits[0].Start
-		dp.Visits[0].Wait = 0
 	}
 	dp.Depart = m.at(depart, d.loc)
 	dp.Return = m.at(t, d.loc)
