@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/route"
+	"github.com/chuanzhu/chuanzhu/route/vroom"
+)
+
+// solve reads a VROOM problem from the file argument or stdin, solves it
+// and writes the VROOM-shaped solution to stdout.
+func solve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("solve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	limit := fs.Duration("time", 10*time.Second, "time limit for the search (the search usually stops earlier, when it converges)")
+	seed := fs.Int64("seed", 1, "seed of the randomised search")
+	mode := fs.String("mode", "drive", "travel mode for problems without matrices: "+modeNames())
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: chuanzhu solve [flags] [problem.json]")
+		fmt.Fprintln(stderr, "\nSolves a problem in VROOM's JSON format (from the file, or standard input)")
+		fmt.Fprintln(stderr, "and writes a VROOM-shaped solution to standard output. See the README for the")
+		fmt.Fprintln(stderr, "supported subset.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	if fs.NArg() > 1 {
+		return usagef("want at most one problem file, got %d arguments", fs.NArg())
+	}
+	m, err := geo.ParseMode(*mode)
+	if err != nil {
+		return usageError{err}
+	}
+	if *limit <= 0 {
+		return usagef("-time %s: want a positive duration", *limit)
+	}
+	in := stdin
+	if fs.NArg() == 1 && fs.Arg(0) != "-" {
+		f, err := os.Open(fs.Arg(0))
+		if err != nil {
+			return usageError{err}
+		}
+		defer f.Close()
+		in = f
+	}
+	p, err := vroom.Decode(in)
+	if err != nil {
+		return usageError{err}
+	}
+	p.Mode = m
+	plan, err := route.Solve(ctx, p.Problem, route.TimeLimit(*limit), route.Seed(*seed))
+	if err != nil {
+		var ie *route.InfeasibleError
+		if errors.As(err, &ie) || errors.Is(err, route.ErrInfeasible) || isValidation(err) {
+			return usageError{err}
+		}
+		return err
+	}
+	return vroom.Encode(stdout, p, plan)
+}
+
+// isValidation reports whether err is about the problem's data.
+func isValidation(err error) bool {
+	var ve *route.ValidationError
+	var de *route.DayError
+	return errors.As(err, &ve) || errors.As(err, &de) || errors.Is(err, route.ErrUnreachable)
+}
+
+func modeNames() string {
+	var names []string
+	for _, m := range geo.Modes() {
+		names = append(names, m.Name)
+	}
+	return strings.Join(names, ", ")
+}
