@@ -274,7 +274,7 @@ func ParseClock(s string) (Clock, error) {
 		return 0, fmt.Errorf("tour: time of day %q is not in the form 15:04 (00:00–24:00)", s)
 	}
 	hh, mm, ok := strings.Cut(s, ":")
-	if !ok || len(hh) != 2 || len(mm) != 2 {
+	if !ok || len(hh) != 2 || len(mm) != 2 || !digits(hh) || !digits(mm) {
 		return bad()
 	}
 	h, err1 := strconv.Atoi(hh)
@@ -283,6 +283,15 @@ func ParseClock(s string) (Clock, error) {
 		return bad()
 	}
 	return Clock(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), nil
+}
+
+func digits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns c as "15:04" (seconds are dropped).
