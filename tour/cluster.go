@@ -131,7 +131,8 @@ func (b *builder) fits(sites []heritage.Site) (bool, error) {
 // solve plans one day over sites from base and back (or, with a nil
 // base, an open path starting and ending anywhere), visiting all sites in
 // the shortest order when budget is 0, or the best-scoring day within
-// budget otherwise. Times count from the zero time.Time.
+// budget otherwise. The day starts at 08:30 on no particular date (see
+// lineStart).
 func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.Duration) (*route.Plan, error) {
 	stops := make([]route.Stop, len(sites))
 	for i, s := range sites {
@@ -139,9 +140,9 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 		stops[i].MatrixIndex = i
 	}
 	p := route.Problem{Stops: stops, Mode: b.o.mode}
-	day := route.Day{}
+	day := route.Day{Window: route.Window{Open: lineStart()}}
 	if budget > 0 {
-		day.Window.Close = time.Time{}.Add(budget)
+		day.Window.Close = day.Window.Open.Add(budget)
 	}
 	if base != nil {
 		day.Start = route.PlaceFromSite(*base)
@@ -175,6 +176,11 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 	}
 	return plan, nil
 }
+
+// lineStart is when a line's day starts: DefaultStartTime (08:30) on
+// January 1 of year 1 in UTC, the zero date, which route/export prints
+// as a plan without a calendar date.
+func lineStart() time.Time { return time.Time{}.Add(time.Duration(DefaultStartTime)) }
 
 // withDummy returns the travel matrix of sites by mode with one more
 // place, last, at zero distance and time from and to every site.

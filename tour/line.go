@@ -31,9 +31,10 @@ type Line struct {
 	Base *heritage.Site
 	// Sites are the line's sites in visiting order.
 	Sites []heritage.Site
-	// Plan is the line's day as a route plan, without calendar times
-	// (its times count from the zero time.Time). Its stops carry the
-	// site IDs, so route/export with export.Catalog renders it.
+	// Plan is the line's day as a route plan. A line has no date: the
+	// day starts at 08:30 on the zero date (January 1 of year 1, UTC),
+	// which route/export writes as times without a date. Its stops carry
+	// the site IDs, so route/export with export.Catalog renders it.
 	Plan *route.Plan
 	// Length is the distance travelled in metres, base to base.
 	Length float64
