@@ -2,10 +2,23 @@
 // paths and paths with fixed ends, symmetric or asymmetric. It is the
 // sequencing engine behind route.Solve.
 //
-// Small instances are solved exactly by Held–Karp dynamic programming; larger
-// ones by chained Lin–Kernighan local search (flip-based LK with neighbour
-// lists and don't-look bits, plus Or-opt segment insertion) from a
-// greedy-edge start, perturbed by segment-local double-bridge kicks.
+// Small instances are solved exactly by Held–Karp dynamic programming (up to
+// [DefaultExactLimit] nodes to order, a few milliseconds). Larger ones are
+// solved by chained Lin–Kernighan local search:
+//
+//   - candidate lists of the 10 cheapest neighbours per node and a queue of
+//     nodes whose don't-look bit is off;
+//   - a greedy-edge start tour;
+//   - moves: flip-based Lin–Kernighan (depth up to 50, breadth 8, 4, 2 at the
+//     first levels, at most 50 steps of backtracking per search), Or-opt
+//     (moving a segment of up to three nodes, either way round) and or3opt
+//     (swapping two adjacent segments without reversing them);
+//   - perturbation: the double-bridge kick on four edges drawn from a window
+//     of 50 tour positions, kept when the tour is not worse after the local
+//     search, else undone; a trajectory stuck for max(200, 3N) kicks
+//     restarts from a random tour, keeping the best.
+//
+// The array tour with a position index makes a flip cost at most N/2.
 //
 // # Units
 //
@@ -17,7 +30,18 @@
 // Open paths get a dummy node at cost 0 from and to every node, joined to
 // Start by a forced edge; a fixed-end path forces the edge End–Start.
 // Asymmetric matrices are made symmetric by the Jonker–Volgenant 2N-node
-// transformation, so the same symmetric moves serve both.
+// transformation. On it a single flip can never gain, so asymmetric
+// instances use only the orientation-preserving moves (Or-opt without
+// reversal, or3opt, double bridge); reversals are evaluated with their true
+// cost and never accepted when they lose.
+//
+// # Stopping
+//
+// The search runs until the context ends (Result.Canceled is then set and
+// the best tour so far returned, within a few milliseconds on 1,000 nodes)
+// or until [Options].MaxStall consecutive kicks fail to improve the best
+// tour: by default max(1000, 10·N) when the context has no deadline, no
+// limit when it has one. [Options].MaxKicks caps the total.
 //
 // # Concurrency
 //

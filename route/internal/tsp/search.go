@@ -73,12 +73,16 @@ func (s *search) stop() bool {
 // move, or the context ends (reported by s.canceled).
 func (s *search) localSearch() {
 	for s.size > 0 {
-		s.ticks++
-		if s.ticks&15 == 0 && s.stop() {
-			return
-		}
 		v := s.pop()
 		for {
+			// Poll the context every 8 move searches: each is bounded
+			// (an LK search takes at most maxSteps branches), so the
+			// search returns within milliseconds of cancellation.
+			s.ticks++
+			if s.ticks&7 == 0 && s.stop() {
+				s.push(v)
+				return
+			}
 			// On the asymmetric transformation no flip can gain (the node
 			// t4 on t2's side is always t3's forced twin), so LK is left out.
 			if !s.g.asym {
