@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
@@ -588,4 +590,26 @@ func TestREADMEFeature(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, DefaultScore(s), s.Score)
 	assert.Len(t, s.Footprint[0], 5)
+}
+
+func TestSiteOpeningHours(t *testing.T) {
+	c := loadFixture(t)
+	temple, _ := c.Get("fixture/taiyin-temple")
+	h, ok := temple.OpeningHours()
+	require.True(t, ok)
+	mon := day(t, 2025, time.January, 6, time.Monday)
+	assert.Nil(t, h.On(mon), "closed on Mondays")
+	assert.Len(t, h.On(mon.AddDate(0, 0, 1)), 2, "two ranges on Tuesday")
+	tomb, _ := c.Get("fixture/jin-wengong-tomb")
+	_, ok = tomb.OpeningHours()
+	assert.False(t, ok, "unknown hours")
+	tomb.Visit.OpeningHours = "whenever"
+	_, ok = tomb.OpeningHours()
+	assert.False(t, ok, "malformed hours")
+}
+
+func TestLoadReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	_, err := Load(iotest.ErrReader(boom))
+	assert.ErrorIs(t, err, boom)
 }
