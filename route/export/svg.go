@@ -504,9 +504,9 @@ func (m *mapLayout) write(w *bufio.Writer) {
 func (m *mapLayout) subtitle() string {
 	l, t := m.l, m.t
 	var parts []string
-	if len(t.days) > 0 && !t.days[0].depart.IsZero() {
+	if len(t.days) > 0 && hasDate(t.days[0].depart) {
 		d := l.shortDate(t.days[0].depart)
-		if last := t.days[len(t.days)-1].depart; len(t.days) > 1 && !last.IsZero() {
+		if last := t.days[len(t.days)-1].depart; len(t.days) > 1 && hasDate(last) {
 			d += " – " + l.shortDate(last)
 		}
 		parts = append(parts, d)

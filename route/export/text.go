@@ -102,11 +102,11 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 // dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10".
 func dayHeading(d *tripDay, l lexicon) string {
 	h := l.dayName(d.day)
-	if !d.depart.IsZero() {
+	if hasDate(d.depart) {
 		h += " · " + l.date(d.depart)
-		if !d.ret.IsZero() {
-			h += " · " + clock(d.depart) + "–" + clock(d.ret)
-		}
+	}
+	if !d.depart.IsZero() && !d.ret.IsZero() {
+		h += " · " + clock(d.depart) + "–" + clock(d.ret)
 	}
 	return h
 }
