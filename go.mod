@@ -5,6 +5,9 @@ go 1.26.0
 require github.com/paulmach/orb v0.14.0
 
 require (
+	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/chromedp/chromedp v0.23.0 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/goccy/go-json v0.12.0 // indirect
 	github.com/mozillazg/go-pinyin v0.21.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect

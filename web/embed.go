@@ -411,16 +411,15 @@ func siteNote(s *heritage.Site, lang string) string {
 	return ""
 }
 
-// clockOf writes t as "15:04", prefixed with the date when it has one.
+// clockOf writes t as "01-02 15:04", or only "15:04" for a plan without
+// calendar dates (a themed line's day, which tour counts from 08:30 of
+// the zero date).
 func clockOf(t time.Time) string {
-	if t.IsZero() {
+	switch {
+	case t.IsZero():
 		return ""
-	}
-	if !hasCalendar(t) {
-		// Plans of themed lines count time from zero: show the elapsed
-		// time of day as a clock from 00:00 would mislead; show "+h:mm".
-		d := t.Sub(time.Time{})
-		return fmt.Sprintf("+%d:%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
+	case !hasCalendar(t):
+		return t.Format("15:04")
 	}
 	return t.Format("01-02 15:04")
 }
@@ -431,7 +430,7 @@ func newNonce() (string, error) {
 	if _, err := rand.Read(b); err != nil {
 		return "", fmt.Errorf("web: nonce: %w", err)
 	}
-	return base64.StdEncoding.EncodeToString(b), nil
+	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
 // contentSecurityPolicy allows the page's own inline script and style

@@ -75,12 +75,11 @@ func parseTileLayer(template, datum, subdomains string) (*tileLayer, error) {
 		subs = []string{""}
 	}
 	for _, s := range subs {
-		u, err := url.Parse(t.url(0, 0, 0, s))
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
-			return nil, queryError("tiles", template, "not an absolute http or https URL template")
-		}
-		if strings.ContainsAny(u.Host, "{}'\" ;,") {
-			return nil, queryError("tiles", template, "the host may hold no placeholder but {s}")
+		// Only {s} may stand in the host: parse with the others in place.
+		u, err := url.Parse(strings.ReplaceAll(template, "{s}", s))
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+			strings.ContainsAny(u.Host, "{}") {
+			return nil, queryError("tiles", template, "not an absolute http or https URL template with {z}, {x} and {y} in its path or query")
 		}
 		origin := u.Scheme + "://" + u.Host
 		if !slices.Contains(t.origins, origin) {
