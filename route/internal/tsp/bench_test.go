@@ -8,9 +8,9 @@ import (
 )
 
 func BenchmarkExact(b *testing.B) {
-	for _, n := range []int{10, 12, 13, 14, 15, 16} {
+	for _, n := range []int{10, 12, 13, 14, 15, 16, 17, 18} {
 		in := euclidean(n, 1)
-		opt := Options{ExactLimit: n}
+		opt := Options{ExactLimit: n - 1} // n-1 nodes to order
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
