@@ -167,34 +167,42 @@ func newMatrix(points []orb.Point, mode Mode, workers int) (*Matrix, error) {
 		m.Distances[i] = dist[i*n : (i+1)*n : (i+1)*n]
 		m.Durations[i] = dur[i*n : (i+1)*n : (i+1)*n]
 	}
-	fill := func(i int) {
+	// Each entry above the diagonal is computed once, into its own row
+	// only; a second pass copies it below the diagonal. Writing both
+	// halves at once would have neighbouring rows, on different
+	// goroutines, write to the same cache lines of every lower row.
+	forEachRow(n, workers, func(i int) {
 		for j := i + 1; j < n; j++ {
 			d := Distance(points[i], points[j]) * mode.Circuity
-			t := time.Duration(math.Round(d/mps)) * time.Second
-			m.Distances[i][j], m.Distances[j][i] = d, d
-			m.Durations[i][j], m.Durations[j][i] = t, t
+			m.Distances[i][j] = d
+			m.Durations[i][j] = time.Duration(math.Round(d/mps)) * time.Second
 		}
-	}
-	if workers < 1 {
-		workers = 1
-	}
-	// Rows are handed out one at a time: row i has n-i-1 entries, so a
-	// static split would leave the last worker idle.
-	next := make(chan int, workers)
+	})
+	forEachRow(n, workers, func(i int) {
+		for j := range i {
+			m.Distances[i][j] = m.Distances[j][i]
+			m.Durations[i][j] = m.Durations[j][i]
+		}
+	})
+	return m, nil
+}
+
+// forEachRow calls f(i) for i in [0, n) on workers goroutines (at least
+// one) and returns when all calls have returned. Rows are handed out one
+// at a time, as their costs differ.
+func forEachRow(n, workers int, f func(i int)) {
+	next := make(chan int, max(workers, 1))
 	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range max(workers, 1) {
+		wg.Go(func() {
 			for i := range next {
-				fill(i)
+				f(i)
 			}
-		}()
+		})
 	}
 	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return m, nil
 }
