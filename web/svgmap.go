@@ -138,9 +138,10 @@ func num(t xml.StartElement, name string) float64 {
 // fitSVGMap recovers the picture's projection from its markers: each
 // marker with a place ID found in locate has a known WGS-84 position and
 // a true drawn position (where it is drawn, or for a marker moved apart
-// from others, the far end of its spider line). Longitude and latitude
-// scales are fitted by least squares; where all places share a longitude
-// or a latitude, the scale bar gives the scale. The fit is refused when
+// from others, the far end of its spider line). The latitude scale comes
+// from the scale bar (or a least-squares fit without one), the longitude
+// scale from a least-squares fit (or, where all places share a
+// longitude, from the latitude scale and the cosine of the latitude). The fit is refused when
 // it misses a marker by more than maxResidual px: the picture would then
 // not be the projection this assumes.
 func fitSVGMap(parts svgParts, locate func(id string) (orb.Point, bool)) (*svgMap, error) {
@@ -169,15 +170,19 @@ func fitSVGMap(parts svgParts, locate func(id string) (orb.Point, bool)) (*svgMa
 	if parts.scaleM > 0 && parts.scalePx > 0 {
 		s = metresPerDegree / (parts.scaleM / parts.scalePx)
 	}
+	// The scale bar's length is written to 0.001 px, the markers' positions
+	// to 0.1 px: the bar gives the latitude scale more exactly than a fit
+	// over a few nearby markers.
 	var okX, okY bool
-	m.ax, m.bx, okX = fitLine(lon, xs)
-	m.ay, m.by, okY = fitLine(lat, ys)
-	if !okY {
-		if s == 0 {
-			return nil, errors.New("web: the SVG map's scale cannot be recovered")
-		}
-		m.by = -s
+	if s > 0 {
+		m.by, okY = -s, true
 		m.ay = mean(ys) - m.by*mean(lat)
+	} else {
+		m.ay, m.by, okY = fitLine(lat, ys)
+	}
+	m.ax, m.bx, okX = fitLine(lon, xs)
+	if !okY {
+		return nil, errors.New("web: the SVG map's scale cannot be recovered")
 	}
 	if !okX {
 		if s == 0 {
