@@ -33,7 +33,11 @@
 // score for their travel until it fits, as in drop–add heuristics for the OP —
 // and re-sequenced by the chained Lin–Kernighan engine of package tsp.
 // Long routes restrict 2-opt and Or-opt to arcs between near neighbours.
-// Every candidate move is checked
+// A worse local optimum is accepted as the next starting point with a
+// simulated-annealing probability (a drop of 2% of the best score with
+// probability 1/e, as in Gunawan et al.'s ILS with simulated annealing), and
+// the search returns to the best solution after 100 iterations without
+// improvement. Every candidate move is checked
 // against the latest feasible arrival times of the rest of the route
 // (Savelsbergh's forward time slack), which stays exact with several windows
 // per node and with a break because every earliest schedule is monotone in

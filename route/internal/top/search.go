@@ -13,11 +13,16 @@ import (
 // Tuning constants.
 const (
 	nbrCount = 30 // neighbours kept per customer for candidate moves
+	// restartEvery non-improving iterations the search goes back to the best.
+	restartEvery = 100
+	// acceptTau sets the simulated-annealing style acceptance of a worse
+	// candidate: a score drop of acceptTau × best score is accepted with
+	// probability 1/e.
+	acceptTau = 0.02
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
 	fullScan    = 48 // routes with at most this many visits are scanned whole
-	// restartEvery non-improving iterations the search goes back to the best.
-	restartEvery = 50
+
 )
 
 type solver struct {
@@ -45,6 +50,9 @@ type solver struct {
 	useTab bool      // whether tabu applies now
 
 	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
+
+	polishFrom int64 // re-sequence only solutions scoring at least this
+	maxScore   int64 // highest customer score
 }
 
 // stop reports whether ctx has ended, polling it every few calls.
@@ -134,6 +142,16 @@ func (s *solver) save(dst *snapshot) {
 		dst.seqs[i] = append(dst.seqs[i][:0], r.nodes...)
 	}
 	dst.obj = s.objective()
+}
+
+func (dst *snapshot) copyFrom(src *snapshot) {
+	if dst.seqs == nil {
+		dst.seqs = make([][]int, len(src.seqs))
+	}
+	for i := range src.seqs {
+		dst.seqs[i] = append(dst.seqs[i][:0], src.seqs[i]...)
+	}
+	dst.obj = src.obj
 }
 
 func (s *solver) load(src *snapshot) {
@@ -704,7 +722,7 @@ func (s *solver) localSearch() {
 		if len(s.rts) > 1 && s.interRoute() {
 			continue
 		}
-		if !s.useTab && s.polish() {
+		if !s.useTab && s.objective().score >= s.polishFrom && s.polish() {
 			continue
 		}
 		break
@@ -1018,11 +1036,19 @@ func (s *solver) run(ctx context.Context) {
 	s.insertAll()
 	s.repairRequired()
 	s.localSearch()
-	var best, cand snapshot
+	var best, cand, cur snapshot
 	s.save(&best)
+	s.save(&cur)
+	for _, c := range s.cust {
+		s.maxScore = max(s.maxScore, s.score[c])
+	}
+	s.polishFrom = best.obj.score - s.maxScore
 	maxNoImp := s.opt.MaxNoImprove
 	if maxNoImp <= 0 {
 		maxNoImp = 300 + 4*len(s.cust)
+		if _, ok := ctx.Deadline(); ok {
+			maxNoImp *= 10
+		}
 	}
 	noImp := 0
 	alphas := [...]float64{1, 2, 2, 3}
@@ -1039,15 +1065,24 @@ func (s *solver) run(ctx context.Context) {
 		s.localSearch()
 		s.useTab = true
 		s.save(&cand)
-		if cand.obj.better(best.obj) {
-			best, cand = cand, best
+		switch {
+		case cand.obj.better(best.obj):
+			best.copyFrom(&cand)
+			cur.copyFrom(&cand)
 			noImp = 0
 			s.shS = 1
-		} else {
+			s.polishFrom = best.obj.score - s.maxScore
+		case !cur.obj.better(cand.obj) ||
+			s.rng.Float64() < math.Exp(-float64(cur.obj.score-cand.obj.score)/(acceptTau*float64(max(best.obj.score, 1)))):
 			noImp++
+			cur.copyFrom(&cand)
+		default:
+			noImp++
+			s.load(&cur)
 		}
 		if noImp > 0 && noImp%restartEvery == 0 {
 			s.load(&best)
+			cur.copyFrom(&best)
 			for _, c := range s.cust {
 				s.tabu[c] = 0
 			}

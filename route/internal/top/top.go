@@ -52,8 +52,8 @@ type Options struct {
 	// and options give the same result when the search is not cut short by ctx.
 	Seed int64
 	// MaxNoImprove stops the search after this many consecutive perturbations
-	// that did not improve the best solution. 0 means the default,
-	// 300 + 4 × len(Customers).
+	// that did not improve the best solution. 0 means the default:
+	// 300 + 4 × len(Customers), ten times that when ctx has a deadline.
 	MaxNoImprove int
 	// MaxIterations caps the number of perturbations. 0 means no cap.
 	MaxIterations int
