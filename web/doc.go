@@ -67,15 +67,19 @@
 //     tour.MaxSites), unplannable (the planner refused the problem, e.g.
 //     a start point too far away to reach).
 //   - 503 canceled: the client went away during the solve (no one reads
-//     it, but proxies may).
+//     it, but proxies may); busy: no solver was free within the plan
+//     deadline (see [WithMaxConcurrentPlans]).
 //
 // # Limits
 //
 // Each plan is solved under a deadline ([DefaultPlanTimeout], see
 // [WithPlanTimeout]) taken from the request's context, so a client that
 // disconnects cancels its solve; a solve cut short by the deadline
-// returns its best plan with status "deadline-reached". Request bodies
-// are read through [net/http.MaxBytesReader].
+// returns its best plan with status "deadline-reached". At most
+// GOMAXPROCS plans are solved at once ([WithMaxConcurrentPlans]); others
+// wait their turn within the same deadline, so that CPU-bound solves do
+// not starve the catalog requests. Request bodies are read through
+// [net/http.MaxBytesReader].
 //
 // # Caching
 //

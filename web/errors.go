@@ -27,6 +27,7 @@ const (
 	codeUnplannable      = "unplannable"        // 422: the planner refused the problem
 	codeCORSForbidden    = "cors_forbidden"     // 403: a preflight from an origin not allowed
 	codeCanceled         = "canceled"           // 503: the request was canceled during the solve
+	codeBusy             = "busy"               // 503: no solver free within the plan deadline
 	codeInternal         = "internal"           // 500
 )
 

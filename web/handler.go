@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ type config struct {
 	planTimeout time.Duration
 	maxBody     int64
 	maxStops    int
+	maxSolves   int
 }
 
 // WithCORS allows cross-origin requests from the listed origins
@@ -83,15 +85,30 @@ func WithMaxStops(n int) Option {
 	}
 }
 
+// WithMaxConcurrentPlans sets how many plans are solved at once (default
+// runtime.GOMAXPROCS when the handler is made). Solving is CPU-bound: more
+// solves at once only share the cores, and starve the cheap catalog
+// requests. Further plan requests wait for a free solver within their
+// deadline ([WithPlanTimeout]); one that finds none in time is answered
+// 503 with code "busy". Values <= 0 keep the default.
+func WithMaxConcurrentPlans(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxSolves = n
+		}
+	}
+}
+
 // solveFunc is route.Solve; tests replace it.
 type solveFunc func(ctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error)
 
 // handler serves the API over one catalog.
 type handler struct {
-	cat   *heritage.Catalog
-	cfg   config
-	mux   *http.ServeMux
-	solve solveFunc
+	cat    *heritage.Catalog
+	cfg    config
+	mux    *http.ServeMux
+	solve  solveFunc
+	solver chan struct{} // a token per running solve, cap maxSolves
 
 	themes []string // theme slugs the catalog's sites carry, sorted
 	index  map[string]int
@@ -120,13 +137,14 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 	if cat == nil {
 		panic("web: NewHandler: nil catalog")
 	}
-	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops}
+	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops, maxSolves: runtime.GOMAXPROCS(0)}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
 		}
 	}
-	h := &handler{cat: cat, cfg: cfg, solve: route.Solve, sites: cat.Sites(), page: embedTemplate()}
+	h := &handler{cat: cat, cfg: cfg, solve: route.Solve, solver: make(chan struct{}, cfg.maxSolves),
+		sites: cat.Sites(), page: embedTemplate()}
 	h.index = make(map[string]int, len(h.sites))
 	seen := map[string]bool{}
 	for i, s := range h.sites {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -420,24 +421,34 @@ func TestPlanDeadline(t *testing.T) {
 	assert.Equal(t, "deadline-reached", p.Status, "the best plan so far is returned")
 }
 
-// With the real solver, a request whose client is already gone gets its
-// solve canceled rather than run to the end.
+// With the real solver, a client that goes away once its solve started
+// gets the solve canceled rather than run to the end.
 func TestPlanCanceledRealSolve(t *testing.T) {
-	h := defaultHandler()
+	h := defaultHandler(WithPlanTimeout(time.Hour))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var got *route.Plan
-	h.solve = func(ctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error) {
-		plan, err := route.Solve(ctx, p, opts...)
+	h.solve = func(sctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error) {
+		cancel() // the client goes away as the solve starts
+		plan, err := route.Solve(sctx, p, opts...)
 		got = plan
 		return plan, err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
 	req := httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(`{"days":3,"date":"2027-05-04"}`)).WithContext(ctx)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, req)
 	require.Equal(t, http.StatusServiceUnavailable, w.Code)
+	assert.Equal(t, codeCanceled, apiErr(t, w).Code)
 	require.NotNil(t, got)
-	assert.Equal(t, route.Canceled, got.Status)
+	assert.Equal(t, route.Canceled, got.Status, "the solve saw the cancellation")
+
+	t.Run("already gone: no solve at all", func(t *testing.T) {
+		got = nil
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(`{}`)).WithContext(ctx))
+		require.Equal(t, http.StatusServiceUnavailable, w.Code)
+		assert.Nil(t, got)
+	})
 }
 
 func TestDecodePlanRequest(t *testing.T) {
@@ -463,4 +474,45 @@ func TestDecodePlanRequest(t *testing.T) {
 	assert.Equal(t, geo.GCJ02ToWGS84(orb.Point{111.5, 35.5}), *tr.Start.Point, "points are read in the request's datum")
 	assert.Equal(t, geo.GCJ02ToWGS84(orb.Point{1, 2}), *tr.Hotels[1].Point)
 	assert.Equal(t, "walk", tr.Mode)
+}
+
+func TestPlanSolverLimit(t *testing.T) {
+	h := defaultHandler(WithMaxConcurrentPlans(1), WithPlanTimeout(time.Hour))
+	assert.Equal(t, 1, cap(h.solver))
+	b := newBlockingSolve()
+	h.solve = b.solve
+	ctx, cancel := context.WithCancel(context.Background())
+	w1 := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		h.ServeHTTP(w1, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(`{"sites":["jiangxian/chexiangcheng"]}`)).WithContext(ctx))
+		close(done)
+	}()
+	<-b.started // the only solver is taken
+
+	t.Run("busy within the deadline", func(t *testing.T) {
+		h.cfg.planTimeout = 30 * time.Millisecond // read by the next request only
+		w := call(t, h, http.MethodPost, "/api/plan", `{"sites":["jiangxian/taiyin-temple"]}`)
+		require.Equal(t, http.StatusServiceUnavailable, w.Code)
+		e := apiErr(t, w)
+		assert.Equal(t, codeBusy, e.Code)
+		assert.Contains(t, e.Message, "30ms")
+	})
+	t.Run("a waiting client that goes away", func(t *testing.T) {
+		h.cfg.planTimeout = time.Hour
+		c2, cancel2 := context.WithCancel(context.Background())
+		cancel2()
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(`{"sites":["jiangxian/taiyin-temple"]}`)).WithContext(c2))
+		require.Equal(t, http.StatusServiceUnavailable, w.Code)
+		assert.Equal(t, codeCanceled, apiErr(t, w).Code)
+	})
+	cancel()
+	<-done
+	t.Run("the solver is free again", func(t *testing.T) {
+		h.solve = route.Solve
+		w := call(t, h, http.MethodPost, "/api/plan", `{"sites":["jiangxian/taiyin-temple"],"date":"2027-05-04"}`)
+		assert.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	})
+	assert.Equal(t, runtime.GOMAXPROCS(0), cap(defaultHandler().solver), "GOMAXPROCS solvers by default")
 }

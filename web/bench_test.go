@@ -1,0 +1,67 @@
+package web
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/heritage"
+)
+
+func BenchmarkGetSites(b *testing.B) {
+	h := defaultHandler()
+	for _, q := range []string{"", "kind=tomb,temple", "q=jin", "near=111.57067,35.49072&radius=15000", "datum=gcj02"} {
+		b.Run("query="+q, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/api/sites?"+q, nil)
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatal(w.Code, w.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPostPlan plans n random sites of the embedded catalog on
+// random days of 2027, as the load test does.
+func BenchmarkPostPlan(b *testing.B) {
+	h := defaultHandler()
+	var ids []string
+	for _, s := range heritage.Default().Sites() {
+		if !s.Anchor() {
+			ids = append(ids, s.ID)
+		}
+	}
+	for _, n := range []int{5, 10, 20} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 2))
+			bodies := make([]string, 64)
+			for i := range bodies {
+				perm := rng.Perm(len(ids))[:n]
+				sites := make([]string, n)
+				for k, j := range perm {
+					sites[k] = `"` + ids[j] + `"`
+				}
+				date := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
+				bodies[i] = fmt.Sprintf(`{"sites":[%s],"date":%q,"hours":9}`, strings.Join(sites, ","), date.Format(time.DateOnly))
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(bodies[i%len(bodies)])))
+				if w.Code != http.StatusOK {
+					b.Fatal(w.Code, w.Body)
+				}
+				i++
+			}
+		})
+	}
+}
