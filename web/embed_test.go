@@ -178,6 +178,8 @@ func TestEmbedErrors(t *testing.T) {
 		{"tiles without placeholders", "line=jin-culture/jiangxian&tiles=https://t.example/tile.png", 400, codeBadQuery},
 		{"tiles javascript", "line=jin-culture/jiangxian&tiles=" + url.QueryEscape("javascript:alert(1)//{z}{x}{y}"), 400, codeBadQuery},
 		{"tiles relative", "line=jin-culture/jiangxian&tiles=" + url.QueryEscape("/t/{z}/{x}/{y}.png"), 400, codeBadQuery},
+		{"tiles wildcard host", "line=jin-culture/jiangxian&tiles=" + url.QueryEscape("https://*.example/{z}/{x}/{y}.png"), 400, codeBadQuery},
+		{"tiles comma in host", "line=jin-culture/jiangxian&tiles=" + url.QueryEscape("https://a.example,b.example/{z}/{x}/{y}.png"), 400, codeBadQuery},
 		{"tiles placeholder in host", "line=jin-culture/jiangxian&tiles=" + url.QueryEscape("https://{z}.example/{x}/{y}.png"), 400, codeBadQuery},
 		{"tiles bd09", "line=jin-culture/jiangxian&tiles_datum=bd09&tiles=" + url.QueryEscape("https://t.example/{z}/{x}/{y}.png"), 400, codeBadQuery},
 		{"tiles datum alone", "line=jin-culture/jiangxian&tiles_datum=gcj02", 400, codeBadQuery},

@@ -77,16 +77,31 @@ func parseTileLayer(template, datum, subdomains string) (*tileLayer, error) {
 	for _, s := range subs {
 		// Only {s} may stand in the host: parse with the others in place.
 		u, err := url.Parse(strings.ReplaceAll(template, "{s}", s))
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
-			strings.ContainsAny(u.Host, "{}") {
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.User != nil || !validHost(u.Host) {
 			return nil, queryError("tiles", template, "not an absolute http or https URL template with {z}, {x} and {y} in its path or query")
 		}
-		origin := u.Scheme + "://" + u.Host
+		origin := u.Scheme + "://" + strings.ToLower(u.Host)
 		if !slices.Contains(t.origins, origin) {
 			t.origins = append(t.origins, origin)
 		}
 	}
 	return t, nil
+}
+
+// validHost reports whether host is a DNS name or IP address with an
+// optional port: letters, digits, dots, hyphens and colons (and brackets
+// around an IPv6 address). Nothing else may reach the CSP header, where
+// a comma, semicolon, quote, space or wildcard would change its meaning.
+func validHost(host string) bool {
+	if host == "" || len(host) > 255 {
+		return false
+	}
+	for _, c := range []byte(host) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == ':' || c == '[' || c == ']') {
+			return false
+		}
+	}
+	return true
 }
 
 // validHostLabel reports whether s is a DNS label of letters, digits and
