@@ -40,6 +40,22 @@
 //     and style, and images from the tile host. It may be framed by any
 //     site.
 //
+// # Plan JSON
+//
+// The plan answer is {"datum", "status" (optimal, converged,
+// deadline-reached), "score", "visited", "distance_m", "travel_s",
+// "visit_s", "wait_s", "days", "skipped", "stats"}. Each day has "day"
+// (from 1), "date", "start" and "end" places ({"id", "name", "name_en",
+// "location": [lon, lat]}; end is null for an open day), "depart" and
+// "return" (RFC 3339 in China Standard Time, UTC+8, the planner's zone),
+// "visits" (places with "seq" through the whole trip as on
+// the map, "score", "arrival", "start", "departure", "wait_s",
+// "visit_s"), "legs" ({"from", "to", "distance_m", "duration_s"}),
+// "break" (null or {"after", "place", "start", "end", "wait_s"}) and the
+// day's totals. "skipped" lists every site not visited with "reason"
+// (budget, closed, unreachable) and "detail". Distances are metres,
+// durations whole seconds.
+//
 // # Errors
 //
 // Every error is JSON, {"error": {"code": "...", "message": "..."}}, with

@@ -11,9 +11,9 @@ import (
 )
 
 // The JSON form of a plan (POST /api/plan without format). Times are RFC
-// 3339 in the plan's zone (China Standard Time unless the catalog's
-// request says otherwise), durations whole seconds (_s), distances
-// metres (_m), coordinates [lon, lat] in "datum".
+// 3339 in the plan's zone (tour plans in China Standard Time), durations
+// whole seconds (_s), distances metres (_m), coordinates [lon, lat] in
+// "datum".
 
 type planOut struct {
 	Datum     string    `json:"datum"`
