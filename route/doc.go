@@ -68,7 +68,7 @@
 // # Determinism
 //
 // The search is randomised with a local generator seeded by [Seed]
-// (default 1): the same Problem, options and seed give the same Plan,
-// unless a [TimeLimit] or the context's deadline cuts the search short, in
-// which case the plan depends on how far the search got.
+// (default 1): the same Problem, options and seed give the same Plan when
+// the search stops by its convergence rule. With a [TimeLimit], or when
+// the context ends the search, the plan depends on how far it got.
 package route

@@ -11,10 +11,12 @@ type options struct {
 	exactLimit int
 }
 
-// TimeLimit bounds the search to d (d <= 0 means no limit beyond the
-// context's deadline). The earlier of d and the context's deadline wins;
-// either way Solve returns the best plan found by then, with Status
-// DeadlineReached.
+// TimeLimit gives the search a budget of d: it searches until d has
+// passed (or the plan is proven optimal), then returns the best plan found,
+// with Status DeadlineReached. The context's deadline still applies if it
+// comes first. Without TimeLimit (or with d <= 0) the search stops by its
+// own convergence rule, which may take from milliseconds to tens of
+// seconds for a few hundred stops over several days.
 func TimeLimit(d time.Duration) Option {
 	return func(o *options) { o.timeLimit = d }
 }

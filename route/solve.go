@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/route/internal/top"
@@ -25,10 +26,12 @@ import (
 // data. When the required stops cannot all be visited it returns an
 // [*InfeasibleError] naming them and no plan.
 //
-// The search ends at the context's deadline, at the [TimeLimit], or by the
-// solver's own stopping rule. When the context ends early, Solve still
-// returns the best plan found so far, with Status DeadlineReached or
-// Canceled, and a nil error.
+// Without [TimeLimit] the search stops by its own convergence rule (no
+// improvement for a while) or when the context ends, whichever comes
+// first; with TimeLimit it spends the whole budget (unless the plan is
+// proven optimal sooner). When the context or the budget ends the search,
+// Solve still returns the best plan found so far, with Status
+// DeadlineReached or Canceled, and a nil error.
 func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	began := time.Now()
 	o := options{seed: 1}
@@ -93,7 +96,13 @@ func (m *model) solveTSP(ctx context.Context, o options) (*Plan, error) {
 	if in.End < 0 {
 		in.End = -1
 	}
-	res, err := tsp.Solve(ctx, in, tsp.Options{Seed: o.seed, ExactLimit: o.exactLimit})
+	topt := tsp.Options{Seed: o.seed, ExactLimit: o.exactLimit}
+	if o.timeLimit > 0 {
+		topt.MaxStall = -1 // spend the budget
+	} else if _, ok := ctx.Deadline(); ok {
+		topt.MaxStall = max(1000, 10*m.n) // the engine's own rule, which it drops under a deadline
+	}
+	res, err := tsp.Solve(ctx, in, topt)
 	if err != nil {
 		return nil, fmt.Errorf("route: internal error: %w", err)
 	}
@@ -157,7 +166,11 @@ func (m *model) solveTOP(ctx context.Context, o options) (*Plan, error) {
 	if len(infeasible) > 0 {
 		return nil, &InfeasibleError{Stops: infeasible}
 	}
-	res, err := top.Solve(ctx, in, top.Options{Seed: o.seed})
+	topt := top.Options{Seed: o.seed}
+	if o.timeLimit > 0 {
+		topt.MaxNoImprove = math.MaxInt32 // spend the budget
+	}
+	res, err := top.Solve(ctx, in, topt)
 	if rerr := (*top.RequiredError)(nil); errors.As(err, &rerr) {
 		for _, k := range rerr.Nodes {
 			infeasible = append(infeasible, Skip{Index: k, ID: m.p.Stops[k].ID, Reason: ReasonBudget,
