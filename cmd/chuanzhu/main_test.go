@@ -113,7 +113,7 @@ func TestBadInputExitsTwo(t *testing.T) {
 			"jobs": [{"id": 1, "location_index": 1}], "matrix": [[0, 1], [1, 0]]}`, []string{"solve"}, "break is longer than the day"},
 		{"bad flag", tsp, []string{"solve", "-speed", "3"}, "flag provided but not defined: -speed"},
 		{"bad mode", tsp, []string{"solve", "-mode", "fly"}, `unknown mode "fly"`},
-		{"bad time", tsp, []string{"solve", "-time", "-1s"}, "-time -1s: want a positive duration"},
+		{"bad time", tsp, []string{"solve", "-time", "-1s"}, "-time -1s: want a positive duration, or 0"},
 		{"two files", tsp, []string{"solve", "a.json", "b.json"}, "want at most one problem file"},
 		{"missing file", "", []string{"solve", filepath.Join(os.TempDir(), "no-such-chuanzhu-problem.json")}, "no such file"},
 	}

@@ -15,12 +15,15 @@ import (
 	"github.com/chuanzhu/chuanzhu/route/vroom"
 )
 
+// maxSearch bounds a search without -time.
+const maxSearch = time.Minute
+
 // solve reads a VROOM problem from the file argument or stdin, solves it
 // and writes the VROOM-shaped solution to stdout.
 func solve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("solve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	limit := fs.Duration("time", 10*time.Second, "time limit for the search (the search usually stops earlier, when it converges)")
+	limit := fs.Duration("time", 0, "search budget: search this long for a better answer (0: until the search converges, at most "+maxSearch.String()+")")
 	seed := fs.Int64("seed", 1, "seed of the randomised search")
 	mode := fs.String("mode", "drive", "travel mode for problems without matrices: "+modeNames())
 	fs.Usage = func() {
@@ -43,8 +46,8 @@ func solve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	if err != nil {
 		return usageError{err}
 	}
-	if *limit <= 0 {
-		return usagef("-time %s: want a positive duration", *limit)
+	if *limit < 0 {
+		return usagef("-time %s: want a positive duration, or 0", *limit)
 	}
 	in := stdin
 	if fs.NArg() == 1 && fs.Arg(0) != "-" {
@@ -60,7 +63,15 @@ func solve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 		return usageError{err}
 	}
 	p.Mode = m
-	plan, err := route.Solve(ctx, p.Problem, route.TimeLimit(*limit), route.Seed(*seed))
+	opts := []route.Option{route.Seed(*seed)}
+	if *limit > 0 {
+		opts = append(opts, route.TimeLimit(*limit))
+	} else {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, maxSearch)
+		defer cancel()
+	}
+	plan, err := route.Solve(ctx, p.Problem, opts...)
 	if err != nil {
 		var ie *route.InfeasibleError
 		if errors.As(err, &ie) || errors.Is(err, route.ErrInfeasible) || isValidation(err) {
