@@ -31,7 +31,8 @@
 // case) are also perturbed by overfilling — inserting customers past the
 // budget, shortening the route, then dropping the visits with the worst
 // score for their travel until it fits, as in drop–add heuristics for the OP —
-// and re-sequenced by the chained Lin–Kernighan engine of package tsp.
+// and, when they score at least as much as the best plan so far,
+// re-sequenced by the chained Lin–Kernighan engine of package tsp.
 // Long routes restrict 2-opt and Or-opt to arcs between near neighbours.
 // A worse local optimum is accepted as the next starting point with a
 // simulated-annealing probability (a drop of 2% of the best score with

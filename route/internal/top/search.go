@@ -19,6 +19,10 @@ const (
 	// candidate: a score drop of acceptTau × best score is accepted with
 	// probability 1/e.
 	acceptTau = 0.02
+	// acceptTau sets the simulated-annealing style acceptance of a worse
+	// candidate: a score drop of acceptTau × best score is accepted with
+	// probability 1/e.
+
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
 	fullScan    = 48 // routes with at most this many visits are scanned whole
@@ -41,7 +45,7 @@ type solver struct {
 	rng    *rand.Rand
 	opt    Options
 	ctx    context.Context
-	polls  int
+	done   <-chan struct{}
 	halted bool // ctx ended
 	iters  int
 	buf    []int
@@ -51,21 +55,22 @@ type solver struct {
 
 	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
 
-	polishFrom int64 // re-sequence only solutions scoring at least this
-	maxScore   int64 // highest customer score
+	polishFrom int64 // re-sequence only solutions scoring at least this (the best score)
 }
 
-// stop reports whether ctx has ended, polling it every few calls.
+// stop reports whether ctx has ended. It is called between moves, never
+// inside the O(1) candidate checks, so polling every time is cheap.
 func (s *solver) stop() bool {
 	if s.halted {
 		return true
 	}
-	if s.ctx == nil {
+	if s.done == nil {
 		return false
 	}
-	s.polls++
-	if s.polls&7 == 0 && s.ctx.Err() != nil {
+	select {
+	case <-s.done:
 		s.halted = true
+	default:
 	}
 	return s.halted
 }
@@ -993,11 +998,12 @@ func (s *solver) overfill(q int) {
 			bestKey := math.Inf(1)
 			for p := 1; p <= r.k(); p++ {
 				c := r.nodes[p]
-				if s.req[c] {
-					continue
-				}
 				save := s.t(r.nodes[p-1], c) + s.t(c, r.nodes[p+1]) - s.t(r.nodes[p-1], r.nodes[p+1]) + s.svc[c]
-				if key := s.weight[c] / (float64(max(save, 0)) + 1); key < bestKey {
+				key := s.weight[c] / (float64(max(save, 0)) + 1)
+				if s.req[c] {
+					key += 1e300 // required visits go last (an empty route fits)
+				}
+				if key < bestKey {
 					bestKey, bestP = key, p
 				}
 			}
@@ -1030,7 +1036,7 @@ func (s *solver) refill(r *rstate, seq []int, out []bool) {
 
 // run is the iterated local search.
 func (s *solver) run(ctx context.Context) {
-	s.ctx = ctx
+	s.ctx, s.done = ctx, ctx.Done()
 	s.shS = 1
 	s.setWeights(2, 0)
 	s.insertAll()
@@ -1039,10 +1045,7 @@ func (s *solver) run(ctx context.Context) {
 	var best, cand, cur snapshot
 	s.save(&best)
 	s.save(&cur)
-	for _, c := range s.cust {
-		s.maxScore = max(s.maxScore, s.score[c])
-	}
-	s.polishFrom = best.obj.score - s.maxScore
+	s.polishFrom = best.obj.score
 	maxNoImp := s.opt.MaxNoImprove
 	if maxNoImp <= 0 {
 		maxNoImp = 300 + 4*len(s.cust)
@@ -1071,7 +1074,7 @@ func (s *solver) run(ctx context.Context) {
 			cur.copyFrom(&cand)
 			noImp = 0
 			s.shS = 1
-			s.polishFrom = best.obj.score - s.maxScore
+			s.polishFrom = best.obj.score
 		case !cur.obj.better(cand.obj) ||
 			s.rng.Float64() < math.Exp(-float64(cur.obj.score-cand.obj.score)/(acceptTau*float64(max(best.obj.score, 1)))):
 			noImp++

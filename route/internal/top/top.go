@@ -101,7 +101,9 @@ func (e *RequiredError) Unwrap() error { return ErrRequired }
 // If some required customers cannot be placed, the error is a
 // [*RequiredError] (wrapping [ErrRequired]) and the returned Result is the
 // best plan found, which leaves those nodes out. Malformed data gives an error
-// wrapping [ErrInvalid] and a zero Result.
+// wrapping [ErrInvalid] and a zero Result; so does a route that cannot be
+// driven even without visits (Start to End does not fit between Open and
+// Close, or its break cannot be placed).
 func Solve(ctx context.Context, in Instance, opt Options) (Result, error) {
 	if err := in.validate(); err != nil {
 		return Result{}, err
