@@ -419,7 +419,9 @@ func solveOPJob(cfg *config, j opJob, routes int, instance string) (row, error) 
 	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeEach)
 	defer cancel()
 	start := time.Now()
-	plan, err := route.Solve(ctx, p, route.Seed(cfg.seed))
+	// TimeLimit makes route spend the whole budget instead of stopping at
+	// the engine's convergence rule.
+	plan, err := route.Solve(ctx, p, route.Seed(cfg.seed), route.TimeLimit(cfg.timeEach))
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		return row{}, err
