@@ -30,7 +30,9 @@
 // travel alone (no windows on their visits, no break: the plain orienteering
 // case) are also perturbed by overfilling — inserting customers past the
 // budget, shortening the route, then dropping the visits with the worst
-// score for their travel until it fits, as in drop–add heuristics for the OP —
+// score for their travel until it fits, as in drop–add heuristics for the OP;
+// half of the time the inserted customers are a random unvisited one and its
+// nearest unvisited neighbours, which lets the route jump to another region —
 // and, when they score at least as much as the best plan so far,
 // re-sequenced by the chained Lin–Kernighan engine of package tsp.
 // Long routes restrict 2-opt and Or-opt to arcs between near neighbours.

@@ -766,9 +766,15 @@ func (s *solver) polish() bool {
 	return better
 }
 
+// resequenceAny orders r's visits with the tsp engine and adopts the order
+// if it is shorter, feasible or not.
+func (s *solver) resequenceAny(r *rstate) bool { return s.reorder(r, false) }
+
 // resequence orders r's visits with the tsp engine and adopts the order if
 // it is shorter and feasible.
-func (s *solver) resequence(r *rstate) bool {
+func (s *solver) resequence(r *rstate) bool { return s.reorder(r, true) }
+
+func (s *solver) reorder(r *rstate, mustFit bool) bool {
 	m := len(r.nodes)
 	old := slices.Clone(r.nodes)
 	nodes := old
@@ -806,7 +812,7 @@ func (s *solver) resequence(r *rstate) bool {
 	}
 	r.nodes = seq
 	s.update(r)
-	if !r.feasible() || r.travel() >= s.pathTravel(old) {
+	if (mustFit && !r.feasible()) || r.travel() >= s.pathTravel(old) {
 		r.nodes = old
 		s.update(r)
 		return false
@@ -858,7 +864,11 @@ func (s *solver) shake() {
 		plain = plain && r.plain
 	}
 	if plain && s.rng.IntN(2) == 0 {
-		s.overfill(1 + s.rng.IntN(max(1, visited/10)))
+		if s.rng.IntN(2) == 0 {
+			s.overfillCluster(1 + s.rng.IntN(max(1, visited/10)))
+		} else {
+			s.overfill(1 + s.rng.IntN(max(1, visited/10)))
+		}
 		return
 	}
 	modes := 3
@@ -988,6 +998,13 @@ func (s *solver) overfill(q int) {
 			s.insertAt(s.rts[r], p, cd.c)
 		}
 	}
+	s.trim(nil)
+}
+
+// trim shortens every infeasible plain route and drops the visits with the
+// worst score for the travel they cost until it fits; visits marked in keep
+// go after the others, required visits last.
+func (s *solver) trim(keep []bool) {
 	for _, r := range s.rts {
 		if r.feasible() {
 			continue
@@ -1002,6 +1019,8 @@ func (s *solver) overfill(q int) {
 				key := s.weight[c] / (float64(max(save, 0)) + 1)
 				if s.req[c] {
 					key += 1e300 // required visits go last (an empty route fits)
+				} else if keep != nil && keep[c] {
+					key += 1e200
 				}
 				if key < bestKey {
 					bestKey, bestP = key, p
@@ -1015,6 +1034,56 @@ func (s *solver) overfill(q int) {
 			s.tabu[c] = s.iters + 1
 		}
 	}
+}
+
+// overfillCluster inserts a random unvisited customer and up to q of its
+// nearest unvisited neighbours at their cheapest places, re-sequences, and
+// trims the routes, dropping other visits first: a jump to another region.
+func (s *solver) overfillCluster(q int) {
+	var un []int
+	for _, c := range s.cust {
+		if s.where[c] < 0 {
+			un = append(un, c)
+		}
+	}
+	if len(un) == 0 {
+		return
+	}
+	s.setWeights(1+s.rng.Float64()*2, 0.3)
+	seed := un[s.rng.IntN(len(un))]
+	keep := make([]bool, s.n1)
+	group := []int{seed}
+	for _, nb := range s.nbr[seed] {
+		if len(group) > q {
+			break
+		}
+		if s.where[nb] < 0 {
+			group = append(group, int(nb))
+		}
+	}
+	for _, c := range group {
+		br, bp := -1, -1
+		var bc int64 = math.MaxInt64
+		for _, r := range s.rts {
+			for p := 0; p <= r.k(); p++ {
+				u, w := r.nodes[p], r.nodes[p+1]
+				if add := s.t(u, c) + s.t(c, w) - s.t(u, w); add < bc {
+					br, bp, bc = int(r.idx), p, add
+				}
+			}
+		}
+		s.insertAt(s.rts[br], bp, c)
+		keep[c] = true
+	}
+	for _, r := range s.rts {
+		if !r.feasible() {
+			s.intra(r)
+			if !r.feasible() && r.k() >= polishMin && !s.stop() {
+				s.resequenceAny(r)
+			}
+		}
+	}
+	s.trim(keep)
 }
 
 // refill replaces the visits of r by the longest greedy feasible
