@@ -3,7 +3,10 @@
 // and navigation apps, [KML] 2.2 for Google Earth, schema.org TouristTrip
 // [JSONLD] for tourism pages and search engines, a readable itinerary in
 // Chinese or English as [Text] or [Markdown], and an [SVG] map picture
-// that needs no tile server.
+// that needs no tile server. [Layout] lays that picture out without
+// writing it and tells its [Projection] and frame, so that tiles or
+// overlays can be placed on it exactly; the picture also states them in
+// data attributes of its root element.
 //
 // Every function takes the plan and [Option]s: [Datum] converts the
 // coordinates written for China's map SDKs, [Catalog] enriches the stops
@@ -15,7 +18,8 @@
 //
 // Coordinates are written [lon, lat] (GeoJSON, KML) or as lat/lon
 // attributes (GPX) in degrees with 6 decimals, WGS-84 unless [Datum] says
-// otherwise. Distances are metres (distance_m) and durations seconds
+// otherwise. The SVG picture is measured in CSS pixels, x to the right
+// and y downwards. Distances are metres (distance_m) and durations seconds
 // (duration_s, visit_s, wait_s) in machine-readable outputs, kilometres and
 // minutes in the itinerary text. Times are RFC 3339: in the plan's own
 // time zone in GeoJSON and JSON-LD, in UTC in GPX and KML as those formats

@@ -2,6 +2,7 @@ package export_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -163,4 +164,29 @@ func ExampleGeoJSON() {
 	//   "title": "1-day route from Jiang County seat",
 	//   "type": "FeatureCollection"
 	// }
+}
+
+// Layout lays the map out without writing it, so that a caller can place
+// its own layer (tiles, say) on the picture with the map's projection.
+func ExampleLayout() {
+	p := examplePlan()
+	m, err := export.Layout(p, export.Size(800, 600))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	x0, y0, x1, y1 := m.Frame()
+	fmt.Printf("frame %.0f,%.0f–%.0f,%.0f px\n", x0, y0, x1, y1)
+	proj := m.Projection()
+	x, y := proj.Project(p.Days[0].Visits[0].Stop.Location)
+	fmt.Printf("the ruins at %.1f, %.1f px; %.1f m per px\n", x, y, proj.MetresPerPixel())
+	ll := proj.Unproject(x, y)
+	fmt.Printf("and back: %.5f, %.4f\n", ll[0], ll[1])
+	if err := m.WriteSVG(io.Discard); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// frame 16,72–784,536 px
+	// the ruins at 610.7, 120.0 px; 8.9 m per px
+	// and back: 111.61200, 35.5201
 }

@@ -62,15 +62,15 @@ func TestScaleBarMatchesProjection(t *testing.T) {
 		area := rect{60, 120, 900, 640}
 		p, err := fitProjection(b, area, 2000)
 		require.NoError(t, err)
-		metres, px := scaleBar(p.metresPerPixel(), 220)
+		metres, px := scaleBar(p.MetresPerPixel(), 220)
 		require.Positive(t, metres)
-		for _, y := range []float64{p.cy, area.y0, area.y1} {
-			a, c := p.unproject(area.x0, y), p.unproject(area.x0+px, y)
+		for _, y := range []float64{p.Y0, area.y0, area.y1} {
+			a, c := p.Unproject(area.x0, y), p.Unproject(area.x0+px, y)
 			got := geo.Distance(a, c)
 			assert.InEpsilon(t, metres, got, 0.01, "bound %v, y %v: bar says %v m, ground %v m", b, y, metres, got)
 		}
 		// Vertically the scale is exact.
-		a, c := p.unproject(p.cx, p.cy), p.unproject(p.cx, p.cy+px)
+		a, c := p.Unproject(p.X0, p.Y0), p.Unproject(p.X0, p.Y0+px)
 		assert.InEpsilon(t, metres, geo.Distance(a, c), 1e-6)
 	}
 }
@@ -82,8 +82,8 @@ func TestFitProjection(t *testing.T) {
 	require.NoError(t, err)
 	// The bound's corners land inside the area, and one pair of its sides
 	// touches the area's edges.
-	x0, y0 := p.project(orb.Point{b.Min[0], b.Max[1]})
-	x1, y1 := p.project(orb.Point{b.Max[0], b.Min[1]})
+	x0, y0 := p.Project(orb.Point{b.Min[0], b.Max[1]})
+	x1, y1 := p.Project(orb.Point{b.Max[0], b.Min[1]})
 	const eps = 1e-6
 	assert.GreaterOrEqual(t, x0, area.x0-eps)
 	assert.LessOrEqual(t, x1, area.x1+eps)
@@ -94,23 +94,23 @@ func TestFitProjection(t *testing.T) {
 	assert.True(t, touchesX || touchesY)
 	// Round trip.
 	for _, pt := range []orb.Point{b.Min, b.Max, b.Center(), {111.5, 35.5}} {
-		x, y := p.project(pt)
-		back := p.unproject(x, y)
+		x, y := p.Project(pt)
+		back := p.Unproject(x, y)
 		assert.InDelta(t, pt[0], back[0], 1e-12)
 		assert.InDelta(t, pt[1], back[1], 1e-12)
 	}
 	// Same shape on the ground: east-west and north-south pixels measure
 	// the same distance near the centre.
-	cx, cy := p.project(b.Center())
-	ew := geo.Distance(p.unproject(cx, cy), p.unproject(cx+100, cy))
-	ns := geo.Distance(p.unproject(cx, cy), p.unproject(cx, cy+100))
+	cx, cy := p.Project(b.Center())
+	ew := geo.Distance(p.Unproject(cx, cy), p.Unproject(cx+100, cy))
+	ns := geo.Distance(p.Unproject(cx, cy), p.Unproject(cx, cy+100))
 	assert.InEpsilon(t, ew, ns, 1e-3)
 
 	// A single point is widened to the minimum span.
 	single := orb.Point{111.57, 35.49}.Bound()
 	p, err = fitProjection(single, area, 2000)
 	require.NoError(t, err)
-	assert.InEpsilon(t, 2000.0/600, p.metresPerPixel(), 1e-9, "2 km over the area's 600 px height")
+	assert.InEpsilon(t, 2000.0/600, p.MetresPerPixel(), 1e-9, "2 km over the area's 600 px height")
 
 	for name, bad := range map[string]orb.Bound{
 		"NaN":   {Min: orb.Point{math.NaN(), 35}, Max: orb.Point{112, 36}},

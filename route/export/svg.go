@@ -21,9 +21,9 @@ import (
 // numbered circles (numbered through the whole trip), the day's start and
 // end places as dark squares, the names beside them (in the [Lang]
 // language), a graticule, a scale bar, a north arrow, a title and a legend
-// of the days. The map uses a local equirectangular projection (longitude
-// scaled by the cosine of the centre latitude) fitted to the plan's bound,
-// good for a county or a province.
+// of the days. The map uses a local equirectangular [Projection] fitted to
+// the plan's bound, good for a county or a province. SVG is [Layout]
+// followed by [Map.WriteSVG].
 //
 // Names are placed so that they overlap neither each other nor any marker;
 // a name that finds no room even with a leader line is left off the map,
@@ -31,23 +31,78 @@ import (
 // the marker's tooltip). The size is set with [Size]; width, height and
 // viewBox are written. [Datum] does not apply: the picture is drawn from
 // WGS-84 positions.
+//
+// The root element states the projection for scripts and tools that
+// place things on the picture, with numbers written so that they read
+// back exactly: data-projection="equirectangular", data-lon0, data-lat0,
+// data-x0, data-y0 and data-scale (the fields of [Projection]) and
+// data-frame, the map frame's left, top, right and bottom edges in px.
+// The frame's contents are clipped to the clipPath with id "frame". Its
+// paper is the first thing drawn in it; a background layer (map tiles,
+// say) belongs just before the group with class "graticule", which is
+// drawn over the paper and under the legs and markers.
 func SVG(w io.Writer, p *route.Plan, opts ...Option) error {
-	o, err := newOptions(opts)
+	m, err := Layout(p, opts...)
 	if err != nil {
 		return err
+	}
+	return m.WriteSVG(w)
+}
+
+// Map is an [SVG] map picture of a plan, laid out and ready to be
+// written: what [Layout] returns. It tells where things are drawn, so that
+// a caller can place tiles or overlays on the picture ([Map.Projection],
+// [Map.Frame]). A Map does not change once made: its methods may be
+// called concurrently, and WriteSVG writes the same bytes each time.
+type Map struct {
+	l *mapLayout
+}
+
+// Layout lays out the [SVG] picture of p with the given options (the same
+// options as SVG) without writing it. It fails where SVG fails: on bad
+// options, a nil plan, a place without a location, or a plan with no
+// places to draw or too near a pole. It does not modify p.
+func Layout(p *route.Plan, opts ...Option) (*Map, error) {
+	o, err := newOptions(opts)
+	if err != nil {
+		return nil, err
 	}
 	t, err := fromPlan(p, &o)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	m, err := layoutMap(t, &o)
+	l, err := layoutMap(t, &o)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return &Map{l: l}, nil
+}
+
+// WriteSVG writes the picture to w, byte for byte what [SVG] writes for
+// the same plan and options. It returns the first error writing to w.
+func (m *Map) WriteSVG(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	m.write(bw)
+	m.l.write(bw)
 	return bw.Flush()
 }
+
+// Projection returns the projection the picture is drawn in: a place is
+// drawn at Projection().Project(place location), except a marker moved
+// apart from others at the same spot, which is joined to that point by a
+// short line.
+func (m *Map) Projection() Projection { return m.l.proj }
+
+// Frame returns the map frame's edges in the picture, px: the rectangle
+// the map (graticule, legs, markers, labels) is drawn in, below the title
+// and above the legend. The picture's whole area is 0, 0 to [Map.Size].
+func (m *Map) Frame() (x0, y0, x1, y1 float64) {
+	r := m.l.frame
+	return r.x0, r.y0, r.x1, r.y1
+}
+
+// Size returns the picture's width and height in CSS pixels, as set with
+// [Size].
+func (m *Map) Size() (width, height int) { return int(m.l.width), int(m.l.height) }
 
 // Picture geometry, px.
 const (
@@ -73,7 +128,7 @@ type mapLayout struct {
 	l             lexicon
 	width, height float64
 	frame         rect
-	proj          projection
+	proj          Projection
 	markers       []mapMarker
 	labels        []placedLabel // parallel to markers
 	legs          []mapLeg
@@ -155,7 +210,7 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 					continue
 				}
 			}
-			x, y := m.proj.project(s.loc)
+			x, y := m.proj.Project(s.loc)
 			if key != "" {
 				seen[key] = len(m.markers)
 			}
@@ -193,7 +248,7 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 	}
 	m.labels = placeLabels(m.labelSpecs(), obstacles, lines, m.frame.inset(2))
 
-	m.scaleM, m.scalePx = scaleBar(m.proj.metresPerPixel(), math.Min(220, m.width*0.25))
+	m.scaleM, m.scalePx = scaleBar(m.proj.MetresPerPixel(), math.Min(220, m.width*0.25))
 	m.scaleX, m.scaleY = svgPad+8, m.height-svgFootBand+38
 	return m, nil
 }
@@ -310,8 +365,8 @@ func ring(ms []mapMarker, c []int, minDist float64) bool {
 // degree labels inside the frame's left and bottom edges.
 func (m *mapLayout) gridLines() {
 	inner := m.frame
-	tl := m.proj.unproject(inner.x0, inner.y0)
-	br := m.proj.unproject(inner.x1, inner.y1)
+	tl := m.proj.Unproject(inner.x0, inner.y0)
+	br := m.proj.Unproject(inner.x1, inner.y1)
 	step := func(span float64) float64 {
 		for _, s := range []float64{0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 5, 10} {
 			if span/s <= 6 {
@@ -332,7 +387,7 @@ func (m *mapLayout) gridLines() {
 	size := 9.0
 	lonStep := step(br[0] - tl[0])
 	for lon := math.Ceil(tl[0]/lonStep) * lonStep; lon < br[0]; lon += lonStep {
-		x, _ := m.proj.project(orb.Point{lon, 0})
+		x, _ := m.proj.Project(orb.Point{lon, 0})
 		if x < inner.x0+30 || x > inner.x1-30 {
 			continue
 		}
@@ -343,7 +398,7 @@ func (m *mapLayout) gridLines() {
 	}
 	latStep := step(tl[1] - br[1])
 	for lat := math.Ceil(br[1]/latStep) * latStep; lat < tl[1]; lat += latStep {
-		_, y := m.proj.project(orb.Point{0, lat})
+		_, y := m.proj.Project(orb.Point{0, lat})
 		if y < inner.y0+20 || y > inner.y1-24 {
 			continue
 		}
@@ -364,6 +419,10 @@ func hemisphere(v float64, pos, neg string) string {
 // f writes a coordinate with one decimal.
 func f(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
+// exact writes v with the fewest digits that read back as v, without an
+// exponent (JavaScript's parseFloat and strconv.ParseFloat read it).
+func exact(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
 // esc escapes s for XML text and attribute values.
 func esc(s string) string {
 	var b strings.Builder
@@ -375,8 +434,11 @@ func esc(s string) string {
 
 func (m *mapLayout) write(w *bufio.Writer) {
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n")
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s"`,
 		f(m.width), f(m.height), f(m.width), f(m.height), fontStack)
+	pr, fr := m.proj, m.frame
+	fmt.Fprintf(w, ` data-projection="equirectangular" data-lon0="%s" data-lat0="%s" data-x0="%s" data-y0="%s" data-scale="%s" data-frame="%s %s %s %s">`+"\n",
+		exact(pr.Lon0), exact(pr.Lat0), exact(pr.X0), exact(pr.Y0), exact(pr.Scale), exact(fr.x0), exact(fr.y0), exact(fr.x1), exact(fr.y1))
 	fmt.Fprintf(w, "<title>%s</title>\n", esc(m.t.title))
 	fmt.Fprintf(w, "<desc>%s</desc>\n", esc(m.subtitle()))
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="#FFFFFF"/>`+"\n")
@@ -392,7 +454,6 @@ func (m *mapLayout) write(w *bufio.Writer) {
 		f(svgPad+2), f(svgPad+46), esc(m.subtitle()))
 
 	// Map frame, graticule.
-	fr := m.frame
 	fmt.Fprintf(w, `<defs><clipPath id="frame"><rect x="%s" y="%s" width="%s" height="%s"/></clipPath></defs>`+"\n", f(fr.x0), f(fr.y0), f(fr.w()), f(fr.h()))
 	fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n", f(fr.x0), f(fr.y0), f(fr.w()), f(fr.h()), paperColor)
 	fmt.Fprintf(w, `<g class="graticule" stroke="%s" stroke-width="0.8" clip-path="url(#frame)">`+"\n", gridColor)

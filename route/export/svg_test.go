@@ -176,7 +176,7 @@ func TestSVGLayoutInvariants(t *testing.T) {
 						assert.GreaterOrEqual(t, d, (2*stopRadius)*(2*stopRadius)*0.99, "markers %d and %d overlap", i, i+1+j)
 					}
 				}
-				got := geo.Distance(m.proj.unproject(m.scaleX, m.proj.cy), m.proj.unproject(m.scaleX+m.scalePx, m.proj.cy))
+				got := geo.Distance(m.proj.Unproject(m.scaleX, m.proj.Y0), m.proj.Unproject(m.scaleX+m.scalePx, m.proj.Y0))
 				assert.InEpsilon(t, m.scaleM, got, 0.01)
 			})
 		}
