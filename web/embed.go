@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
@@ -185,15 +184,20 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 	if title != "" {
 		opts = append(opts, export.Title(title))
 	}
+	m, err := export.Layout(plan, opts...)
+	if err != nil {
+		writeAPIError(w, err)
+		return
+	}
 	var svg bytes.Buffer
-	if err := export.SVG(&svg, plan, opts...); err != nil {
+	if err := m.WriteSVG(&svg); err != nil {
 		writeAPIError(w, err)
 		return
 	}
 	pic := stripXMLDecl(svg.Bytes())
 	tileNote := ""
 	if q.tiles != nil {
-		if pic, err = h.addTiles(pic, plan, q.tiles); err != nil {
+		if pic, err = addTiles(pic, m, q.tiles); err != nil {
 			// The map still works without its background; say why.
 			tileNote = err.Error()
 		}
@@ -288,25 +292,12 @@ func stripXMLDecl(svg []byte) []byte {
 	return svg
 }
 
-// addTiles inserts the tile layer into the picture, above its paper and
-// below the graticule, legs and markers.
-func (h *handler) addTiles(pic []byte, plan *route.Plan, t *tileLayer) ([]byte, error) {
-	parts, err := parseSVG(pic)
-	if err != nil {
-		return pic, err
-	}
-	locs := planLocations(plan)
-	m, err := fitSVGMap(parts, func(id string) (orb.Point, bool) {
-		p, ok := locs[id]
-		return p, ok
-	})
-	if err != nil {
-		return pic, err
-	}
+// addTiles inserts the tile layer into pic, the picture m wrote, placed
+// by m's projection: just before the graticule, where export.SVG says a
+// background layer belongs (above the paper, below the legs and
+// markers).
+func addTiles(pic []byte, m *export.Map, t *tileLayer) ([]byte, error) {
 	at := bytes.Index(pic, []byte(`<g class="graticule"`))
-	if at < 0 {
-		at = bytes.Index(pic, []byte(`<g class="legs"`))
-	}
 	if at < 0 {
 		return pic, fmt.Errorf("web: no place for the tile layer in the SVG map")
 	}
@@ -315,26 +306,6 @@ func (h *handler) addTiles(pic []byte, plan *route.Plan, t *tileLayer) ([]byte, 
 	out = append(out, pic[:at]...)
 	out = append(out, layer...)
 	return append(out, pic[at:]...), nil
-}
-
-// planLocations maps the plan's place IDs to their WGS-84 locations.
-func planLocations(p *route.Plan) map[string]orb.Point {
-	m := map[string]orb.Point{}
-	add := func(pl route.Place) {
-		if pl.ID != "" {
-			m[pl.ID] = pl.Location
-		}
-	}
-	for _, d := range p.Days {
-		add(d.Start)
-		if d.End != nil {
-			add(*d.End)
-		}
-		for _, v := range d.Visits {
-			add(v.Stop.Place)
-		}
-	}
-	return m
 }
 
 // embedData collects what the page's script shows about each place.

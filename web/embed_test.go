@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -228,7 +227,6 @@ func pageTiles(t *testing.T, svg string, pattern *regexp.Regexp) []placedTile {
 }
 
 func TestEmbedTiles(t *testing.T) {
-	cat := heritage.Default()
 	h := defaultHandler()
 	pattern := regexp.MustCompile(`^https://(?P<s>[a-c])\.tiles\.example:8443/map/(?P<z>\d+)/(?P<x>\d+)/(?P<y>\d+)\.png\?style=1&lang=zh$`)
 	template := "https://{s}.tiles.example:8443/map/{z}/{x}/{y}.png?style=1&lang=zh"
@@ -253,10 +251,9 @@ func TestEmbedTiles(t *testing.T) {
 			}
 			assert.Greater(t, len(subs), 1, "tiles spread over the subdomains")
 
-			parts, err := parseSVG([]byte(p.svg))
-			require.NoError(t, err)
+			pic := readPicture(t, []byte(p.svg))
 			// The tiles cover the map frame.
-			fx, fy, fw, fh := parts.frame[0], parts.frame[1], parts.frame[2], parts.frame[3]
+			fx, fy, fw, fh := pic.frame[0], pic.frame[1], pic.frame[2], pic.frame[3]
 			minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 			for _, tl := range tiles {
 				minX, minY = math.Min(minX, tl.px), math.Min(minY, tl.py)
@@ -282,14 +279,11 @@ func TestEmbedTiles(t *testing.T) {
 				}
 			}
 			require.NotNil(t, line)
-			m, err := fitSVGMap(parts, func(id string) (orb.Point, bool) {
-				s, ok := cat.Get(id)
-				return s.Location, ok
-			})
-			require.NoError(t, err)
 			d, _ := geo.ParseDatum(datum)
 			for _, s := range line.Sites {
-				wantX, wantY := m.project(s.Location)
+				at, ok := pic.at[s.ID]
+				require.True(t, ok, "a marker for %s", s.ID)
+				wantX, wantY := at[0], at[1]
 				g := geo.Convert(s.Location, geo.WGS84, d)
 				mx, my := mercator(g, tiles[0].z)
 				var found bool

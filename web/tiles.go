@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/route/export"
 )
 
 // Limits of the tile layer.
@@ -154,12 +155,13 @@ func unmercator(x, y float64, z int) orb.Point {
 // tiles cover the frame. Tiles in GCJ-02 are placed by converting their
 // corners to WGS-84, so they line up with the WGS-84 picture: the route
 // sits where the offset map shows its places.
-func (t *tileLayer) tiles(m *svgMap) []tile {
-	fx, fy, fw, fh := m.frame[0], m.frame[1], m.frame[2], m.frame[3]
+func (t *tileLayer) tiles(m *export.Map) []tile {
+	proj := m.Projection()
+	fx0, fy0, fx1, fy1 := m.Frame()
 	// The frame's corners and edge midpoints, in the tile datum.
 	var b orb.Bound
 	for i, px := range [][2]float64{{0, 0}, {0.5, 0}, {1, 0}, {1, 0.5}, {1, 1}, {0.5, 1}, {0, 1}, {0, 0.5}} {
-		p := geo.Convert(m.unproject(fx+px[0]*fw, fy+px[1]*fh), geo.WGS84, t.datum)
+		p := geo.Convert(proj.Unproject(fx0+px[0]*(fx1-fx0), fy0+px[1]*(fy1-fy0)), geo.WGS84, t.datum)
 		if i == 0 {
 			b = p.Bound()
 		} else {
@@ -168,7 +170,8 @@ func (t *tileLayer) tiles(m *svgMap) []tile {
 	}
 	// Pixels per degree of longitude on the picture, and on zoom-z tiles
 	// (256·2^z/360): take the zoom whose tiles are drawn at scale 1–2.
-	z := int(math.Ceil(math.Log2(m.bx * 360 / 256)))
+	east, _ := proj.Project(orb.Point{proj.Lon0 + 1, proj.Lat0})
+	z := int(math.Ceil(math.Log2((east - proj.X0) * 360 / 256)))
 	z = max(0, min(maxTileZoom, z))
 	var x0, x1, y0, y1 int
 	for ; z >= 0; z-- {
@@ -189,8 +192,8 @@ func (t *tileLayer) tiles(m *svgMap) []tile {
 		for tx := x0; tx <= x1; tx++ {
 			nw := geo.Convert(unmercator(float64(tx), float64(ty), z), t.datum, geo.WGS84)
 			se := geo.Convert(unmercator(float64(tx+1), float64(ty+1), z), t.datum, geo.WGS84)
-			px0, py0 := m.project(nw)
-			px1, py1 := m.project(se)
+			px0, py0 := proj.Project(nw)
+			px1, py1 := proj.Project(se)
 			sub := ""
 			if len(t.subdomains) > 0 {
 				sub = t.subdomains[(tx+ty)%len(t.subdomains)]

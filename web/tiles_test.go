@@ -1,0 +1,193 @@
+package web
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route/export"
+)
+
+// pictureMarks is what the tile tests read from an export.SVG picture, as
+// an oracle independent of the projection the tiles are placed by: the
+// map frame (the clip path's rectangle) and where each place is drawn.
+type pictureMarks struct {
+	frame [4]float64            // x, y, width, height, px
+	at    map[string][2]float64 // place ID: drawn position, px
+}
+
+// readPicture reads the frame and the markers' positions from a picture;
+// a marker moved apart from others at the same spot is taken at the foot
+// of its spider line, where its place is.
+func readPicture(t *testing.T, svg []byte) pictureMarks {
+	t.Helper()
+	num := func(e xml.StartElement, name string) float64 {
+		for _, a := range e.Attr {
+			if a.Name.Local == name {
+				v, err := strconv.ParseFloat(strings.TrimSpace(a.Value), 64)
+				require.NoError(t, err, "%s=%q", name, a.Value)
+				return v
+			}
+		}
+		t.Fatalf("<%s> has no %s", e.Name.Local, name)
+		return 0
+	}
+	attr := func(e xml.StartElement, name string) string {
+		for _, a := range e.Attr {
+			if a.Name.Local == name {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	out := pictureMarks{at: map[string][2]float64{}}
+	type spider struct{ x1, y1, x2, y2 float64 }
+	var spiders []spider
+	var hasFrame, inClip, inSpiders bool
+	cur := ""
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch {
+			case e.Name.Local == "clipPath" && attr(e, "id") == "frame":
+				inClip = true
+			case inClip && e.Name.Local == "rect":
+				out.frame = [4]float64{num(e, "x"), num(e, "y"), num(e, "width"), num(e, "height")}
+				hasFrame = true
+			case e.Name.Local == "g" && attr(e, "class") == "spiders":
+				inSpiders = true
+			case inSpiders && e.Name.Local == "line":
+				spiders = append(spiders, spider{num(e, "x1"), num(e, "y1"), num(e, "x2"), num(e, "y2")})
+			case e.Name.Local == "g" && attr(e, "class") == "stop":
+				cur = attr(e, "data-id")
+			case cur != "" && e.Name.Local == "circle":
+				out.at[cur] = [2]float64{num(e, "cx"), num(e, "cy")}
+				cur = ""
+			case cur != "" && e.Name.Local == "rect":
+				out.at[cur] = [2]float64{num(e, "x") + num(e, "width")/2, num(e, "y") + num(e, "height")/2}
+				cur = ""
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "clipPath":
+				inClip = false
+			case "g":
+				inSpiders = false
+			}
+		}
+	}
+	require.True(t, hasFrame, "the picture has a frame")
+	for id, p := range out.at {
+		for _, s := range spiders {
+			if math.Abs(s.x2-p[0]) < 0.06 && math.Abs(s.y2-p[1]) < 0.06 {
+				out.at[id] = [2]float64{s.x1, s.y1}
+			}
+		}
+	}
+	return out
+}
+
+// On every themed line's picture, in both tile datums, the tiles cover
+// the frame and put each place where the picture draws its marker, within
+// 1 px.
+func TestTilesOnExportPictures(t *testing.T) {
+	cat := heritage.Default()
+	h := newHandler(cat)
+	lines, err := h.lines()
+	require.NoError(t, err)
+	for _, datum := range []string{"wgs84", "gcj02"} {
+		layer, err := parseTileLayer("https://t.example/{z}/{x}/{y}.png", datum, "")
+		require.NoError(t, err)
+		for _, l := range lines {
+			t.Run(datum+"/"+l.ID, func(t *testing.T) {
+				m, err := export.Layout(l.Plan, export.Catalog(cat))
+				require.NoError(t, err)
+				var buf bytes.Buffer
+				require.NoError(t, m.WriteSVG(&buf))
+				pic := readPicture(t, buf.Bytes())
+				ts := layer.tiles(m)
+				require.NotEmpty(t, ts)
+				assert.LessOrEqual(t, len(ts), MaxTiles)
+
+				minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+				for _, tl := range ts {
+					minX, minY = math.Min(minX, tl.x), math.Min(minY, tl.y)
+					maxX, maxY = math.Max(maxX, tl.x+tl.w), math.Max(maxY, tl.y+tl.h)
+				}
+				fr := pic.frame
+				assert.LessOrEqual(t, minX, fr[0])
+				assert.LessOrEqual(t, minY, fr[1])
+				assert.GreaterOrEqual(t, maxX, fr[0]+fr[2])
+				assert.GreaterOrEqual(t, maxY, fr[1]+fr[3])
+
+				// The zoom: tiles drawn at 0.5–2 times their 256 px.
+				z := zoomOf(t, ts[0].url)
+				assert.True(t, ts[0].w > 128 && ts[0].w <= 512, "tile width %.1f px at zoom %d", ts[0].w, z)
+
+				for _, s := range l.Sites {
+					want, ok := pic.at[s.ID]
+					require.True(t, ok, "a marker for %s", s.ID)
+					g := geo.Convert(s.Location, geo.WGS84, layer.datum)
+					mx, my := mercator(g, z)
+					found := false
+					for _, tl := range ts {
+						if tl.url != layer.url(z, int(mx), int(my), "") {
+							continue
+						}
+						found = true
+						assert.InDelta(t, want[0], tl.x+(mx-math.Floor(mx))*tl.w, 1.0, "%s x", s.ID)
+						assert.InDelta(t, want[1], tl.y+(my-math.Floor(my))*tl.h, 1.0, "%s y", s.ID)
+					}
+					assert.True(t, found, "a tile under %s", s.ID)
+				}
+			})
+		}
+	}
+}
+
+// zoomOf reads z from a tile URL of the template https://t.example/{z}/{x}/{y}.png.
+func zoomOf(t *testing.T, u string) int {
+	t.Helper()
+	parts := strings.Split(strings.TrimPrefix(u, "https://t.example/"), "/")
+	require.Len(t, parts, 3, u)
+	z, err := strconv.Atoi(parts[0])
+	require.NoError(t, err)
+	return z
+}
+
+func TestMercator(t *testing.T) {
+	for _, p := range []orb.Point{{0, 0}, {111.57, 35.49}, {-73.98, 40.75}, {179.9, -60}} {
+		for _, z := range []int{0, 5, 13, 19} {
+			x, y := mercator(p, z)
+			back := unmercator(x, y, z)
+			assert.InDelta(t, p[0], back[0], 1e-9)
+			assert.InDelta(t, p[1], back[1], 1e-9)
+		}
+	}
+	x, y := mercator(orb.Point{0, 0}, 1)
+	assert.InDelta(t, 1.0, x, 1e-12)
+	assert.InDelta(t, 1.0, y, 1e-12)
+	// The grid is symmetric about the equator and ends near 85.0511°.
+	_, yn := mercator(orb.Point{111.6, 35.5}, 13)
+	_, ys := mercator(orb.Point{111.6, -35.5}, 13)
+	assert.InDelta(t, 8192.0, yn+ys, 1e-9)
+	_, top := mercator(orb.Point{0, 89}, 4)
+	assert.InDelta(t, 0.0, top, 1e-3)
+}
