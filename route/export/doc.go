@@ -1,7 +1,8 @@
 // Package export writes a [route.Plan] in the formats that maps, apps and
 // web pages read: [GeoJSON] (RFC 7946) for web maps, [GPX] 1.1 for hiking
 // and navigation apps, [KML] 2.2 for Google Earth, schema.org TouristTrip
-// [JSONLD] for tourism pages and search engines, a readable itinerary in
+// [JSONLD] for tourism pages and search engines, the plan as data in
+// chuanzhu's own [JSON] form for programs, a readable itinerary in
 // Chinese or English as [Text] or [Markdown], and an [SVG] map picture
 // that needs no tile server. [Layout] lays that picture out without
 // writing it and tells its [Projection] and frame, so that tiles or
@@ -25,6 +26,41 @@
 // time zone in GeoJSON and JSON-LD, in UTC in GPX and KML as those formats
 // expect. A plan without calendar times (its days have no Window.Open) is
 // written without times.
+//
+// # JSON
+//
+// [JSON] writes one object:
+//
+//	{"datum", "status", "score", "visited", "distance_m", "travel_s",
+//	 "visit_s", "wait_s", "days": [day…], "skipped": [skip…],
+//	 "stats": {"iterations", "runtime_ms"}}
+//
+// datum is the coordinates' datum (wgs84, gcj02 or bd09); status is how
+// the search ended (optimal, converged, deadline-reached, canceled);
+// score and visited are the visited stops' total score and number, and
+// the rest the plan's totals. A day is
+//
+//	{"day" (from 1), "date" (YYYY-MM-DD), "start": place, "end": place
+//	 or null for an open day, "depart", "return", "visits": [visit…],
+//	 "legs": [leg…], "break": break or null, "score", "distance_m",
+//	 "travel_s", "visit_s", "wait_s"}
+//
+// A place is {"id", "name", "name_en", "location": [lon, lat]}; a visit
+// is a place's members with "seq" (its number through the whole trip,
+// from 1, as on the SVG map), "score", "arrival", "start", "departure",
+// "wait_s" and "visit_s"; a leg is {"from", "to" (place IDs, or names for
+// places without one), "distance_m", "duration_s"}; a break is {"after"
+// (the number of visits before it; 0 means before leaving), "place",
+// "start", "end", "wait_s"}; a skip is {"id", "name", "name_en",
+// "reason" (budget, closed, unreachable), "detail"}.
+//
+// Times are RFC 3339 with the plan's own offset; durations are whole
+// seconds (members ending _s), distances metres to 0.1 m (_m), the
+// runtime milliseconds to 0.01 ms, coordinates degrees to 6 decimals.
+// Lists are never null. Members that may be left out: date and every
+// time of a plan without calendar times, an id, name or name_en that is
+// unknown. Members keep their names and meanings; new ones may be
+// added, so a reader should ignore members it does not know.
 //
 // # Concurrency
 //

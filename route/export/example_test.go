@@ -1,6 +1,8 @@
 package export_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -189,4 +191,47 @@ func ExampleLayout() {
 	// frame 16,72–784,536 px
 	// the ruins at 610.7, 120.0 px; 8.9 m per px
 	// and back: 111.61200, 35.5201
+}
+
+// JSON writes the plan as data for programs; here one reads a few of
+// its members back.
+func ExampleJSON() {
+	var b bytes.Buffer
+	if err := export.JSON(&b, examplePlan()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	var plan struct {
+		Status  string `json:"status"`
+		TravelS int64  `json:"travel_s"`
+		Days    []struct {
+			Date   string `json:"date"`
+			Visits []struct {
+				Seq      int        `json:"seq"`
+				Name     string     `json:"name"`
+				Location [2]float64 `json:"location"`
+				Arrival  string     `json:"arrival"`
+				VisitS   int64      `json:"visit_s"`
+			} `json:"visits"`
+		} `json:"days"`
+		Skipped []struct {
+			ID     string `json:"id"`
+			Reason string `json:"reason"`
+		} `json:"skipped"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &plan); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(plan.Status, plan.TravelS, "s travel")
+	for _, d := range plan.Days {
+		for _, v := range d.Visits {
+			fmt.Println(d.Date, v.Seq, v.Name, v.Location, v.Arrival, v.VisitS, "s")
+		}
+	}
+	fmt.Println(plan.Skipped[0].ID, plan.Skipped[0].Reason)
+	// Output:
+	// converged 1440 s travel
+	// 2025-05-01 1 Chexiang City ruins [111.612 35.5201] 2025-05-01T08:42:00+08:00 3600 s
+	// taiyin-temple budget
 }

@@ -15,7 +15,8 @@ import (
 
 // FuzzOutputs feeds every writer a plan with arbitrary names, coordinates
 // and durations: none may panic, and what they write when they succeed
-// must parse (XML for SVG, GPX and KML; JSON for GeoJSON and JSON-LD).
+// must parse (XML for SVG, GPX and KML; JSON for GeoJSON, JSON-LD and
+// JSON).
 func FuzzOutputs(f *testing.F) {
 	f.Add("车厢城", "Jiang <County> & seat", 111.575048, 35.492035, int64(45), 8400.0)
 	f.Add("\x00\xff\"'", "]]>", 0.0, 0.0, int64(0), 0.0)
@@ -46,7 +47,7 @@ func FuzzOutputs(f *testing.F) {
 				}
 			}
 		}
-		for _, write := range []func(io.Writer, *route.Plan, ...Option) error{GeoJSON, JSONLD} {
+		for _, write := range []func(io.Writer, *route.Plan, ...Option) error{GeoJSON, JSONLD, JSON} {
 			b.Reset()
 			if write(&b, p) == nil && !gojson.Valid(b.Bytes()) {
 				t.Fatalf("invalid JSON: %s", b.String())
