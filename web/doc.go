@@ -42,7 +42,9 @@
 //
 // # Plan JSON
 //
-// The plan answer is {"datum", "status" (optimal, converged,
+// The plan answer is written by route/export's JSON function, whose
+// package documentation gives the schema in full. In short, it is
+// {"datum", "status" (optimal, converged,
 // deadline-reached), "score", "visited", "distance_m", "travel_s",
 // "visit_s", "wait_s", "days", "skipped", "stats"}. Each day has "day"
 // (from 1), "date", "start" and "end" places ({"id", "name", "name_en",

@@ -456,3 +456,7 @@ const embedHTML = `<!DOCTYPE html>
 </body>
 </html>
 `
+
+// hasCalendar reports whether t is a calendar time rather than a clock
+// counted from year 1 (the plans of themed lines have no dates).
+func hasCalendar(t time.Time) bool { return t.Year() > 1 }

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/goccy/go-json"
+	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
@@ -166,3 +169,19 @@ func (h *handler) line(id string) (*tour.Line, error) {
 	}
 	return nil, newError(http.StatusNotFound, codeNotFound, fmt.Sprintf("no themed line %q (lines: %s)", clip(id, 80), strings.Join(ids, ", ")))
 }
+
+// placeOut is a place in the lines' JSON, as in export.JSON's plans.
+type placeOut struct {
+	ID       string     `json:"id,omitempty"`
+	Name     string     `json:"name"`
+	NameEn   string     `json:"name_en,omitempty"`
+	Location [2]float64 `json:"location"`
+}
+
+func lonLat(p orb.Point) [2]float64 { return [2]float64{p[0], p[1]} }
+
+// secs rounds d to whole seconds, as export.JSON does.
+func secs(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
+
+// metres rounds m to 0.1 m, as export.JSON does.
+func metres(m float64) float64 { return math.Round(m*10) / 10 }

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-json"
 	"github.com/goccy/go-json/jsontext"
 	jsonv2 "github.com/goccy/go-json/v2"
 
@@ -375,9 +374,7 @@ func (h *handler) writePlan(w io.Writer, plan *route.Plan, format string, d geo.
 	case "text":
 		return export.Text(w, plan, lang, opts...)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(h.planJSON(plan, d))
+	return export.JSON(w, plan, opts...)
 }
 
 // langParam reads the optional "lang" parameter: zh (default) or en.
