@@ -80,11 +80,13 @@ func (l lexicon) distance(m float64) string {
 }
 
 // travel writes a leg: "12 min drive (8.4 km)"; "车程 12 分钟（约 8.4 公里）".
-// A leg of no time and no distance (two sites at one place) is "the next
-// site is right here"; "下一处就在此地".
+// A leg of no time and no distance is "the next site is at the same map
+// point"; "下一处与此处为同一坐标点": the sites may truly share a place, or
+// only share an approximate point (a village or township centre), so the
+// wording claims no more than the coordinates do.
 func (l lexicon) travel(d time.Duration, m float64) string {
 	if d == 0 && m == 0 {
-		return l.pick("the next site is right here", "下一处就在此地")
+		return l.pick("the next site is at the same map point", "下一处与此处为同一坐标点")
 	}
 	if l.lang == "zh" {
 		return fmt.Sprintf("%s %s（约 %s）", l.travelWord, l.duration(d), l.distance(m))

@@ -162,7 +162,7 @@ func TestLexicon(t *testing.T) {
 	assert.Equal(t, "Thursday 1 May 2025", en.date(time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)))
 	assert.Equal(t, "午休 1 小时", zh.rest(time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC), time.Hour))
 	assert.Equal(t, "Break, 20 min", en.rest(time.Date(2025, 5, 1, 15, 0, 0, 0, time.UTC), 20*time.Minute))
-	assert.Equal(t, "下一处就在此地", zh.travel(0, 0))
+	assert.Equal(t, "下一处与此处为同一坐标点", zh.travel(0, 0))
 	assert.Equal(t, "绛县县城出发 · 三日游", zh.defaultTitle("绛县县城", 3))
 	assert.Equal(t, "3-day route from X", en.defaultTitle("X", 3))
 	assert.Equal(t, "X：时间不够", zh.reasonLine("X", "budget"))
