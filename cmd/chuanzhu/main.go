@@ -6,10 +6,26 @@
 //
 // Commands:
 //
+//	sites   list, filter and search the heritage sites; export them as GeoJSON or CSV
+//	plan    plan a trip over sites or a theme and write it in any output format
+//	lines   list the themed lines (串珠成线) as a brochure, or as JSON
 //	solve   solve a VROOM-format JSON problem and print a VROOM-shaped solution
+//	serve   serve the web API and embeddable map over HTTP
 //
-// Run "chuanzhu <command> -h" for a command's flags. Bad usage or bad
-// input ends with a one-line error on standard error and exit status 2.
+// Run "chuanzhu <command> -h" for a command's flags (exit status 0). Bad
+// usage or bad input — an unknown command or flag, a bad flag value, an
+// extra argument, a catalog file that does not load, a request the
+// planner refuses — ends with a one-line error on standard error and exit
+// status 2; other failures (a port in use, an output file that cannot be
+// written, an interrupted run) with a one-line error and exit status 1.
+//
+// Every command but solve works on the embedded catalog of Jiang County
+// and its neighbours, or with -data on catalogs loaded from GeoJSON or
+// JSON files in heritage's schema: -data replaces the embedded catalog
+// (a catalog of another region has its own county seat and anchors, which
+// the planner's defaults use), -data repeated merges the files, and
+// -merge adds them to the embedded catalog instead. Site IDs must be
+// unique across the merged catalogs.
 package main
 
 import (
@@ -33,7 +49,11 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"sites": {"list, filter and search the heritage sites; export them as GeoJSON or CSV", sites},
+		"plan":  {"plan a trip over sites or a theme and write it in any output format", plan},
+		"lines": {"list the themed lines (串珠成线) as a brochure, or as JSON", lines},
 		"solve": {"solve a VROOM-format JSON problem and print a VROOM-shaped solution", solve},
+		"serve": {"serve the web API and embeddable map over HTTP", serve},
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -22,22 +21,15 @@ const maxSearch = time.Minute
 // and writes the VROOM-shaped solution to stdout.
 func solve(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("solve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	limit := fs.Duration("time", 0, "search budget: search this long for a better answer (0: until the search converges, at most "+maxSearch.String()+")")
 	seed := fs.Int64("seed", 1, "seed of the randomised search")
 	mode := fs.String("mode", "drive", "travel mode for problems without matrices: "+modeNames())
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: chuanzhu solve [flags] [problem.json]")
-		fmt.Fprintln(stderr, "\nSolves a problem in VROOM's JSON format (from the file, or standard input)")
-		fmt.Fprintln(stderr, "and writes a VROOM-shaped solution to standard output. See the README for the")
-		fmt.Fprintln(stderr, "supported subset.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err}
+	fs.Usage = usageFunc(fs, "[flags] [problem.json]", `
+Solves a problem in VROOM's JSON format (from the file, or standard input)
+and writes a VROOM-shaped solution to standard output. See the README for the
+supported subset.`)
+	if err := parseFlags(fs, args, stderr, -1); err != nil {
+		return err
 	}
 	if fs.NArg() > 1 {
 		return usagef("want at most one problem file, got %d arguments", fs.NArg())

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/tour"
+)
+
+// parseFlags parses args with fs. Parse errors become usage errors
+// (exit status 2) carrying only the one-line message: the flag package's
+// own message and usage dump are discarded. -h prints fs.Usage to stderr
+// and returns flag.ErrHelp (exit status 0). Positional arguments are
+// refused beyond maxArgs; a negative maxArgs leaves them to the caller.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, maxArgs int) error {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return err
+	case err != nil:
+		return usagef("%v (run chuanzhu %s -h)", err, fs.Name())
+	case maxArgs >= 0 && fs.NArg() > maxArgs:
+		if maxArgs == 0 {
+			return usagef("unexpected argument %q (run chuanzhu %s -h)", fs.Arg(0), fs.Name())
+		}
+		return usagef("want at most %d arguments, got %d (run chuanzhu %s -h)", maxArgs, fs.NArg(), fs.Name())
+	}
+	return nil
+}
+
+// isSet reports whether the flag was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// usageFunc returns a flag.FlagSet Usage function printing the synopsis,
+// the description and the flags to fs.Output(), which parseFlags points
+// at standard error for -h only.
+func usageFunc(fs *flag.FlagSet, synopsis, description string) func() {
+	return func() {
+		fmt.Fprintf(fs.Output(), "usage: chuanzhu %s %s\n\n%s\n\nflags:\n", fs.Name(), synopsis, strings.TrimSpace(description))
+		fs.PrintDefaults()
+	}
+}
+
+// choice is a flag whose value is one of a fixed set of words.
+type choice struct {
+	value   string
+	allowed []string
+}
+
+func newChoice(def string, allowed ...string) *choice {
+	return &choice{value: def, allowed: allowed}
+}
+
+func (c *choice) String() string {
+	if c == nil {
+		return ""
+	}
+	return c.value
+}
+
+func (c *choice) Set(s string) error {
+	if !slices.Contains(c.allowed, s) {
+		return fmt.Errorf("want one of %s", strings.Join(c.allowed, ", "))
+	}
+	c.value = s
+	return nil
+}
+
+// datumFlag is a -datum flag: wgs84 (the default), gcj02 or bd09.
+type datumFlag struct{ d geo.Datum }
+
+func (f *datumFlag) String() string {
+	if f == nil {
+		return geo.WGS84.String()
+	}
+	return f.d.String()
+}
+
+func (f *datumFlag) Set(s string) error {
+	d, err := geo.ParseDatum(s)
+	if err != nil {
+		return errors.New("want wgs84, gcj02 or bd09")
+	}
+	f.d = d
+	return nil
+}
+
+// listFlag collects comma-separated values; it may be repeated.
+type listFlag []string
+
+func (f *listFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return strings.Join(*f, ",")
+}
+
+func (f *listFlag) Set(s string) error {
+	for v := range strings.SplitSeq(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			*f = append(*f, v)
+		}
+	}
+	return nil
+}
+
+// splitFlag collects values separated by sep; it may be repeated.
+type splitFlag struct {
+	sep    string
+	values []string
+}
+
+func (f *splitFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return strings.Join(f.values, f.sep)
+}
+
+func (f *splitFlag) Set(s string) error {
+	for v := range strings.SplitSeq(s, f.sep) {
+		if v = strings.TrimSpace(v); v != "" {
+			f.values = append(f.values, v)
+		}
+	}
+	return nil
+}
+
+// fileList collects file names; it may be repeated.
+type fileList []string
+
+func (f *fileList) String() string {
+	if f == nil {
+		return ""
+	}
+	return strings.Join(*f, " ")
+}
+
+func (f *fileList) Set(s string) error {
+	if s == "" {
+		return errors.New("want a file name")
+	}
+	*f = append(*f, s)
+	return nil
+}
+
+// optFloat is a float flag that remembers whether it was given.
+type optFloat struct {
+	v   float64
+	set bool
+}
+
+func (f *optFloat) String() string {
+	if f == nil || !f.set {
+		return ""
+	}
+	return strconv.FormatFloat(f.v, 'g', -1, 64)
+}
+
+func (f *optFloat) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return errors.New("want a number")
+	}
+	f.v, f.set = v, true
+	return nil
+}
+
+// parsePoint reads "lon,lat" in degrees.
+func parsePoint(s string) (orb.Point, error) {
+	lon, lat, ok := strings.Cut(s, ",")
+	if !ok {
+		return orb.Point{}, fmt.Errorf("%q: want lon,lat", s)
+	}
+	x, err1 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
+	y, err2 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
+	p := orb.Point{x, y}
+	if err1 != nil || err2 != nil || !geo.Valid(p) {
+		return orb.Point{}, fmt.Errorf("%q: want lon,lat in degrees (lon -180–180, lat -90–90)", s)
+	}
+	return p, nil
+}
+
+// parseEndpoint reads a site or anchor ID, or a point "lon,lat" in
+// datum d, which it converts to WGS-84.
+func parseEndpoint(s string, d geo.Datum) (tour.Endpoint, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return tour.Endpoint{}, errors.New("empty: want a site ID or lon,lat")
+	}
+	if strings.Contains(s, ",") {
+		p, err := parsePoint(s)
+		if err != nil {
+			return tour.Endpoint{}, err
+		}
+		return tour.AtPoint(geo.Convert(p, d, geo.WGS84)), nil
+	}
+	if !heritage.ValidID(s) {
+		return tour.Endpoint{}, fmt.Errorf("%q: not a site ID or lon,lat", s)
+	}
+	return tour.AtSite(s), nil
+}
+
+// parseBreak reads a daily break: "MIN" (minutes, within the default
+// lunch window), "MIN@HH:MM-HH:MM", or "0" for none.
+func parseBreak(s string) (*tour.Break, error) {
+	mins, window, hasWindow := strings.Cut(strings.TrimSpace(s), "@")
+	m, err := strconv.Atoi(mins)
+	if err != nil || m < 0 || m > 24*60 {
+		return nil, fmt.Errorf("%q: want minutes 0–1440, optionally @HH:MM-HH:MM", s)
+	}
+	b := &tour.Break{Minutes: m}
+	if !hasWindow {
+		return b, nil
+	}
+	from, to, ok := strings.Cut(window, "-")
+	if !ok {
+		return nil, fmt.Errorf("%q: want a window HH:MM-HH:MM after @", s)
+	}
+	if b.From, err = tour.ParseClock(from); err != nil {
+		return nil, fmt.Errorf("%q: %w", s, err)
+	}
+	if b.To, err = tour.ParseClock(to); err != nil {
+		return nil, fmt.Errorf("%q: %w", s, err)
+	}
+	if b.To <= b.From {
+		return nil, fmt.Errorf("%q: the window ends before it starts", s)
+	}
+	return b, nil
+}
+
+// catalogFlags selects the catalog a command works on.
+type catalogFlags struct {
+	data  fileList
+	merge bool
+}
+
+func (c *catalogFlags) register(fs *flag.FlagSet) {
+	fs.Var(&c.data, "data", "load the catalog from this GeoJSON or JSON `file` instead of the embedded one (repeat to merge several)")
+	fs.BoolVar(&c.merge, "merge", false, "with -data: add the files to the embedded catalog rather than replace it")
+}
+
+// load returns the catalog: the embedded one without -data; with -data
+// the files merged in order, after the embedded catalog with -merge.
+// A file that does not load is bad input (exit status 2).
+func (c *catalogFlags) load() (*heritage.Catalog, error) {
+	if len(c.data) == 0 {
+		if c.merge {
+			return nil, usagef("-merge needs at least one -data file")
+		}
+		return heritage.Default(), nil
+	}
+	var cats []*heritage.Catalog
+	if c.merge {
+		cats = append(cats, heritage.Default())
+	}
+	for _, f := range c.data {
+		cat, err := heritage.LoadFile(f)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		cats = append(cats, cat)
+	}
+	cat, err := heritage.Merge(cats...)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return cat, nil
+}
+
+// catalogThemes returns the theme slugs the catalog's sites carry, in
+// heritage.Themes order and then sorted.
+func catalogThemes(cat *heritage.Catalog) []string {
+	seen := map[string]bool{}
+	for _, s := range cat.Sites() {
+		for _, t := range s.Themes {
+			seen[t] = true
+		}
+	}
+	var out []string
+	for _, t := range heritage.Themes() {
+		if seen[t.Slug] {
+			out = append(out, t.Slug)
+			delete(seen, t.Slug)
+		}
+	}
+	var rest []string
+	for t := range seen {
+		rest = append(rest, t)
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// checkThemes reports a usage error for a theme no site of cat carries.
+func checkThemes(cat *heritage.Catalog, themes []string) error {
+	known := catalogThemes(cat)
+	for _, t := range themes {
+		if !slices.Contains(known, t) {
+			return usagef("-theme %q: no site of the catalog carries it (themes: %s)", t, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,346 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-json"
+	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/tour"
+)
+
+// lines writes the catalog's themed lines (tour.Lines) as a brochure
+// listing or as JSON.
+func lines(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("lines", flag.ContinueOnError)
+	var (
+		themes listFlag
+		story  optFloat
+		mode   = fs.String("mode", tour.DefaultMode, "travel `mode`: "+modeNames())
+		seed   = fs.Int64("seed", 1, "seed of the route searches behind the lines")
+		format = newChoice("text", "text", "json")
+		lang   = newChoice("both", "zh", "en", "both")
+		datum  datumFlag
+		cf     catalogFlags
+	)
+	fs.Var(&themes, "theme", "only the lines of these `themes` (comma-separated, repeatable)")
+	fs.Var(&story, "story", "order each line so its history unfolds oldest first, at most this `ratio` longer than the shortest order (0.2: 20%)")
+	fs.Var(format, "format", "output `format`: text (a brochure listing) or json (as the web API's GET /api/lines)")
+	fs.Var(lang, "lang", "`language` of the text: zh, en or both")
+	fs.Var(&datum, "datum", "`datum` of the coordinates in json: wgs84, gcj02 or bd09")
+	cf.register(fs)
+	fs.Usage = usageFunc(fs, "[flags]", `
+Strings the catalog's heritage sites into themed day lines (串珠成线): for each
+theme, compact groups of sites each visited in the shortest loop from the
+nearest town or station, with a bilingual description and the theme's sites
+each line leaves out and why. -story orders each line chronologically within a
+bounded detour and reports its cost.`)
+	if err := parseFlags(fs, args, stderr, 0); err != nil {
+		return err
+	}
+	m, err := geo.ParseMode(*mode)
+	if err != nil {
+		return usagef("-mode %q: want one of %s", *mode, modeNames())
+	}
+	if story.set && story.v < 0 {
+		return usagef("-story %g: want a ratio of 0 or more", story.v)
+	}
+	cat, err := cf.load()
+	if err != nil {
+		return err
+	}
+	if err := checkThemes(cat, themes); err != nil {
+		return err
+	}
+	opts := []tour.Option{tour.Mode(m), tour.Seed(*seed)}
+	if story.set {
+		opts = append(opts, tour.StoryOrder(story.v))
+	}
+	var ls []tour.Line
+	if len(themes) == 0 {
+		ls, err = tour.Lines(ctx, cat, opts...)
+	} else {
+		for _, t := range themes {
+			tl, terr := tour.ThemeLines(ctx, cat, t, opts...)
+			if terr != nil {
+				err = terr
+				break
+			}
+			ls = append(ls, tl...)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("themed lines: %w", err)
+		}
+		return usageError{fmt.Errorf("themed lines: %w", err)}
+	}
+	var buf bytes.Buffer
+	if format.value == "json" {
+		err = writeLinesJSON(&buf, ls, datum.d)
+	} else {
+		writeLinesText(&buf, ls, lang.value)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(buf.Bytes())
+	return err
+}
+
+// writeLinesText writes the lines as a brochure listing in lang ("zh",
+// "en" or "both").
+func writeLinesText(w *bytes.Buffer, ls []tour.Line, lang string) {
+	zh, en := lang != "en", lang != "zh"
+	pick := func(t tour.Text) string {
+		switch {
+		case zh && en:
+			return t.Zh + " / " + t.En
+		case zh:
+			return t.Zh
+		}
+		return t.En
+	}
+	name := func(s heritage.Site) string {
+		switch {
+		case zh && en:
+			return s.Name.Zh + "  " + s.Name.En
+		case zh:
+			return s.Name.Zh
+		}
+		return s.Name.En
+	}
+	if len(ls) == 0 {
+		w.WriteString(pick(tour.Text{Zh: "没有主题线路。", En: "No themed lines."}) + "\n")
+		return
+	}
+	for i := range ls {
+		l := &ls[i]
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		fmt.Fprintf(w, "%s  [%s]\n", pick(l.Name), l.ID)
+		fmt.Fprintf(w, "  %s: %s\n", pick(tour.Text{Zh: "主题", En: "Theme"}), pick(tour.Text{Zh: l.Theme.Zh, En: l.Theme.En}))
+		if l.Base != nil {
+			fmt.Fprintf(w, "  %s: %s\n", pick(tour.Text{Zh: "起止", En: "From and back to"}), name(*l.Base))
+		} else {
+			fmt.Fprintf(w, "  %s\n", pick(tour.Text{Zh: "单程线路（附近无车站或城镇）", En: "One way (no town or station nearby)"}))
+		}
+		fmt.Fprintf(w, "  %s %.1f km · %s %s · %s %s\n",
+			pick(tour.Text{Zh: "全程", En: "Length"}), l.Length/1000,
+			pick(tour.Text{Zh: "路上", En: "travel"}), clock(l.Travel),
+			pick(tour.Text{Zh: "全天", En: "day"}), clock(l.Duration))
+		for k, s := range l.Sites {
+			fmt.Fprintf(w, "  %2d. %s  (%s)\n", k+1, name(s), s.ID)
+		}
+		if zh && l.Description.Zh != "" {
+			wrap(w, l.Description.Zh, "  ", 76)
+		}
+		if en && l.Description.En != "" {
+			wrap(w, l.Description.En, "  ", 76)
+		}
+		if st := l.Story; st != nil {
+			exactZh, exactEn := "", ""
+			if st.Exact {
+				exactZh, exactEn = "（已证最少）", " (proven fewest)"
+			}
+			wrap(w, pick(tour.Text{
+				Zh: fmt.Sprintf("故事顺序：比最短路线长 %.0f%%（上限 %.0f%%），%d 对中有 %d 对年代倒序%s，最短路线为 %d 对。",
+					100*st.Extra, 100*st.MaxExtra, st.Pairs, st.Inversions, exactZh, st.ShortestInversions),
+				En: fmt.Sprintf("Story order: %.0f%% longer than the shortest (at most %.0f%%), %d of %d pairs out of time order%s, %d in the shortest.",
+					100*st.Extra, 100*st.MaxExtra, st.Inversions, st.Pairs, exactEn, st.ShortestInversions),
+			}), "  ", 76)
+		}
+		// Sites on the theme's other lines are listed there: count them
+		// only, and give the reasons for the rest.
+		others, header := 0, false
+		for _, lo := range l.LeftOut {
+			if lo.Reason == tour.ReasonOtherLine {
+				others++
+				continue
+			}
+			if !header {
+				fmt.Fprintf(w, "  %s:\n", pick(tour.Text{Zh: "未收入", En: "Left out"}))
+				header = true
+			}
+			fmt.Fprintf(w, "    - %s (%s): %s\n", name(lo.Site), lo.Reason, pick(lo.Detail))
+		}
+		if others > 0 {
+			fmt.Fprintf(w, "  %s\n", pick(tour.Text{
+				Zh: fmt.Sprintf("本主题另有 %d 处在其他线路上", others),
+				En: fmt.Sprintf("%d more sites of the theme are on its other lines", others),
+			}))
+		}
+	}
+}
+
+// wrap writes text in lines of at most n columns (display width), each
+// after indent; Chinese text breaks between any two characters, other
+// text at spaces.
+func wrap(w *bytes.Buffer, text, indent string, n int) {
+	var line strings.Builder
+	cols := 0
+	flush := func() {
+		w.WriteString(indent + strings.TrimRight(line.String(), " ") + "\n")
+		line.Reset()
+		cols = 0
+	}
+	for _, word := range splitWords(text) {
+		ww := displayWidth(word)
+		if cols > 0 && cols+ww > n-len(indent) && strings.TrimSpace(word) != "" && !strings.ContainsAny(word, noLineStart) {
+			flush()
+		}
+		if cols == 0 && strings.TrimSpace(word) == "" {
+			continue
+		}
+		line.WriteString(word)
+		cols += ww
+	}
+	if cols > 0 {
+		flush()
+	}
+}
+
+// noLineStart are the punctuation marks a Chinese line does not start
+// with; wrap keeps them at the end of the line before.
+const noLineStart = "，。、；：？！）》」』”’…·"
+
+// splitWords splits text into words with their following space, and wide
+// characters one by one.
+func splitWords(text string) []string {
+	var words []string
+	var cur strings.Builder
+	for _, r := range text {
+		wide := displayWidth(string(r)) == 2
+		switch {
+		case wide:
+			if cur.Len() > 0 {
+				words = append(words, cur.String())
+				cur.Reset()
+			}
+			words = append(words, string(r))
+		case r == ' ':
+			cur.WriteRune(r)
+			words = append(words, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	if cur.Len() > 0 {
+		words = append(words, cur.String())
+	}
+	return words
+}
+
+// clock writes a duration as "1 h 05 min" or "45 min".
+func clock(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	if m < 60 {
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d h %02d min", m/60, m%60)
+}
+
+// The JSON form of the lines: the web API's GET /api/lines.
+type (
+	linesOut struct {
+		Datum string    `json:"datum"`
+		Lines []lineOut `json:"lines"`
+	}
+	lineOut struct {
+		ID          string     `json:"id"`
+		Theme       themeOut   `json:"theme"`
+		Name        tour.Text  `json:"name"`
+		Base        *placeOut  `json:"base"` // null: an open path
+		Sites       []placeOut `json:"sites"`
+		LengthM     float64    `json:"length_m"`
+		TravelS     int64      `json:"travel_s"`
+		DurationS   int64      `json:"duration_s"`
+		Description tour.Text  `json:"description"`
+		LeftOut     []leftOut  `json:"left_out"`
+		Story       *storyOut  `json:"story,omitempty"`
+	}
+	themeOut struct {
+		Slug string `json:"slug"`
+		Zh   string `json:"zh"`
+		En   string `json:"en"`
+	}
+	placeOut struct {
+		ID       string     `json:"id"`
+		Name     string     `json:"name"`
+		NameEn   string     `json:"name_en"`
+		Location [2]float64 `json:"location"`
+	}
+	leftOut struct {
+		ID     string    `json:"id"`
+		Name   string    `json:"name"`
+		NameEn string    `json:"name_en"`
+		Reason string    `json:"reason"`
+		Detail tour.Text `json:"detail"`
+	}
+	storyOut struct {
+		MaxExtra           float64 `json:"max_extra"`
+		Extra              float64 `json:"extra"`
+		ExtraTravel        float64 `json:"extra_travel"`
+		ShortestM          float64 `json:"shortest_m"`
+		Inversions         int     `json:"inversions"`
+		ShortestInversions int     `json:"shortest_inversions"`
+		Pairs              int     `json:"pairs"`
+		Exact              bool    `json:"exact"`
+	}
+)
+
+// writeLinesJSON writes the lines in the web API's JSON form, with
+// coordinates in d.
+func writeLinesJSON(w io.Writer, ls []tour.Line, d geo.Datum) error {
+	place := func(s heritage.Site) placeOut {
+		p := orb.Round(geo.Convert(s.Location, geo.WGS84, d), 1e6).(orb.Point)
+		return placeOut{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: [2]float64{p.Lon(), p.Lat()}}
+	}
+	out := linesOut{Datum: d.String(), Lines: []lineOut{}}
+	for i := range ls {
+		l := &ls[i]
+		lo := lineOut{
+			ID: l.ID, Theme: themeOut{l.Theme.Slug, l.Theme.Zh, l.Theme.En}, Name: l.Name,
+			Sites: []placeOut{}, LengthM: math.Round(l.Length), TravelS: seconds(l.Travel), DurationS: seconds(l.Duration),
+			Description: l.Description, LeftOut: []leftOut{},
+		}
+		if l.Base != nil {
+			b := place(*l.Base)
+			lo.Base = &b
+		}
+		for _, s := range l.Sites {
+			lo.Sites = append(lo.Sites, place(s))
+		}
+		for _, x := range l.LeftOut {
+			lo.LeftOut = append(lo.LeftOut, leftOut{ID: x.Site.ID, Name: x.Site.Name.Zh, NameEn: x.Site.Name.En, Reason: string(x.Reason), Detail: x.Detail})
+		}
+		if st := l.Story; st != nil {
+			lo.Story = &storyOut{
+				MaxExtra: st.MaxExtra, Extra: st.Extra, ExtraTravel: st.ExtraTravel, ShortestM: math.Round(st.Shortest),
+				Inversions: st.Inversions, ShortestInversions: st.ShortestInversions, Pairs: st.Pairs, Exact: st.Exact,
+			}
+		}
+		out.Lines = append(out.Lines, lo)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// seconds returns d in whole seconds, rounded.
+func seconds(d time.Duration) int64 {
+	return int64(d.Round(time.Second) / time.Second)
+}
