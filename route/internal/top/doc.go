@@ -40,7 +40,8 @@
 // simulated-annealing probability (a drop of 2% of the best score with
 // probability 1/e, as in Gunawan et al.'s ILS with simulated annealing), and
 // the search returns to the best solution after 100 iterations without
-// improvement. Every candidate move is checked
+// improvement; after a quarter of these restarts it accepts every candidate
+// instead (a random walk, as Vansteenwegen et al.'s ILS does). Every candidate move is checked
 // against the latest feasible arrival times of the rest of the route
 // (Savelsbergh's forward time slack), which stays exact with several windows
 // per node and with a break because every earliest schedule is monotone in

@@ -56,6 +56,7 @@ type solver struct {
 	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
 
 	polishFrom int64 // re-sequence only solutions scoring at least this (the best score)
+	walk       bool  // accept every candidate (a random walk) rather than by annealing
 }
 
 // stop reports whether ctx has ended. It is called between moves, never
@@ -1144,7 +1145,7 @@ func (s *solver) run(ctx context.Context) {
 			noImp = 0
 			s.shS = 1
 			s.polishFrom = best.obj.score
-		case !cur.obj.better(cand.obj) ||
+		case s.walk || !cur.obj.better(cand.obj) ||
 			s.rng.Float64() < math.Exp(-float64(cur.obj.score-cand.obj.score)/(acceptTau*float64(max(best.obj.score, 1)))):
 			noImp++
 			cur.copyFrom(&cand)
@@ -1153,6 +1154,10 @@ func (s *solver) run(ctx context.Context) {
 			s.load(&cur)
 		}
 		if noImp > 0 && noImp%restartEvery == 0 {
+			// A quarter of the restarts random-walk (accept every candidate,
+			// as Vansteenwegen et al.'s ILS does): some instances (Solomon
+			// rc103) are solved that way and not by annealing.
+			s.walk = s.rng.IntN(4) == 0
 			s.load(&best)
 			cur.copyFrom(&best)
 			for _, c := range s.cust {
