@@ -2,16 +2,17 @@ module github.com/chuanzhu/chuanzhu
 
 go 1.26.0
 
-require github.com/paulmach/orb v0.14.0
+require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
+	github.com/goccy/go-json v0.12.0
+	github.com/paulmach/orb v0.14.0
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/text v0.44.0
+)
 
 require (
-	github.com/chromedp/cdproto v0.159.0 // indirect
-	github.com/chromedp/chromedp v0.23.0 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
-	github.com/goccy/go-json v0.12.0 // indirect
-	github.com/mozillazg/go-pinyin v0.21.0 // indirect
-	github.com/stretchr/testify v1.12.1 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/text v0.44.0 // indirect
 )
