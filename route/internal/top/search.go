@@ -570,6 +570,9 @@ func (s *solver) replace() bool {
 		if s.where[c] >= 0 || s.isTabu(c) {
 			continue
 		}
+		if s.stop() {
+			return false
+		}
 		try := func(v int) {
 			if s.req[v] {
 				return
@@ -660,6 +663,9 @@ func (s *solver) interRoute() bool {
 	mid := make([]int, 1)
 	for _, a := range s.rts {
 		for p := 1; p <= a.k(); p++ {
+			if s.stop() {
+				return false
+			}
 			v := a.nodes[p]
 			u, w := a.nodes[p-1], a.nodes[p+1]
 			gain := s.t(u, v) + s.t(v, w) - s.t(u, w)
@@ -988,6 +994,9 @@ func (s *solver) overfill(q int) {
 	for _, c := range s.cust {
 		if s.where[c] >= 0 {
 			continue
+		}
+		if s.stop() {
+			break
 		}
 		if r, _, key := place(c); r >= 0 {
 			cands = append(cands, cand{c, key})
