@@ -56,6 +56,18 @@ const (
 	// leader line its box crosses; the cheapest candidate wins.
 	ringCost  = 10.0
 	crossCost = 30.0
+	// dropCost is what leaving a label out costs: more than any position.
+	dropCost = 1000.0
+	// leaderClear is the room a leader line keeps from other labels'
+	// boxes, px, so that it never seems to point at them.
+	leaderClear = 2.0
+	// markerClear is the room a leader line keeps from markers other than
+	// its own, px.
+	markerClear = 4.0
+	// repairRounds bounds the passes that move labels to cheaper places.
+	repairRounds = 8
+	// maxPushed is how many neighbours a label may push out of its way.
+	maxPushed = 2
 )
 
 // emWidth estimates the advance width of r in ems for a sans-serif font:
@@ -165,110 +177,284 @@ func candidate(s labelSpec, dir [2]float64, dist float64) placedLabel {
 	return l
 }
 
+// labelCand is one position a label may take, with what it costs on its own.
+type labelCand struct {
+	l    placedLabel
+	lead segment // the leader line, when l.leader
+	cost float64 // rank, ring and crossings of legs; see ringCost
+}
+
+// conflicts reports whether a and b, two different labels' candidates,
+// cannot both be drawn: their boxes overlap, a leader runs through (or
+// within leaderClear of) the other's box, or the two leaders cross.
+func (a *labelCand) conflicts(b *labelCand) bool {
+	if a.l.box.overlaps(b.l.box) {
+		return true
+	}
+	if a.l.leader && segmentHitsRect(a.lead, b.l.box.inset(-leaderClear)) {
+		return true
+	}
+	if b.l.leader && segmentHitsRect(b.lead, a.l.box.inset(-leaderClear)) {
+		return true
+	}
+	return a.l.leader && b.l.leader && segmentsCross(a.lead, b.lead)
+}
+
 // placeLabels places specs' labels inside frame, clear of each other, of
-// obstacles (marker boxes, reserved areas) and, where it can, of lines. The
-// result is indexed like specs; labels with empty text are not placed.
-// It runs in O(n² · c) for n labels and c candidates per label.
+// obstacles (marker boxes, reserved areas) and, where it can, of lines. A
+// leader line never crosses another label's box or another marker, and no
+// box covers another label's leader; leaders cross lines only where every
+// alternative costs more. The result is indexed like specs; labels with
+// empty text are not placed.
+//
+// Each label first gets its candidates, checked against the fixed things
+// (frame, markers, obstacles) and priced by rank, ring and the lines they
+// cross. A greedy pass then gives each label, most constrained first, its
+// cheapest candidate clear of the labels placed before it, and repair
+// rounds move a label to a cheaper candidate, alone or by pushing the one
+// or two neighbours in its way to their best remaining places, while the
+// total cost (dropCost per dropped label) falls.
+//
+// It runs in O(n² + n·k·c²) for n labels, c candidates per label and k
+// neighbours per label (labels whose candidates can meet).
 func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rect) []placedLabel {
-	out := make([]placedLabel, len(specs))
-	markers := make([]circle, len(specs))
+	n := len(specs)
+	markers := make([]circle, n)
 	for i, s := range specs {
 		markers[i] = circle{s.x, s.y, s.r}
 	}
-	// Most crowded first; ties in input order.
-	crowd := make([]int, len(specs))
+	cands := make([][]labelCand, n)
+	reach := make([]rect, n) // bounds of everything a label's candidates draw
+	for i := range specs {
+		cands[i] = labelCandidates(specs, i, markers, obstacles, lines, frame)
+		reach[i] = rect{specs[i].x, specs[i].y, specs[i].x, specs[i].y}
+		for _, c := range cands[i] {
+			reach[i] = reach[i].union(c.l.box)
+		}
+		reach[i] = reach[i].inset(-leaderClear - 1)
+	}
+	nbr := make([][]int, n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if len(cands[i]) > 0 && len(cands[j]) > 0 && reach[i].overlaps(reach[j]) {
+				nbr[i] = append(nbr[i], j)
+				nbr[j] = append(nbr[j], i)
+			}
+		}
+	}
+
+	// Most constrained first: most neighbours nearby, then fewest direct
+	// positions clear of lines, then input order.
+	free := make([]int, n)
+	crowd := make([]int, n)
 	for i, a := range specs {
+		for _, c := range cands[i] {
+			if c.cost < ringCost {
+				free[i]++
+			}
+		}
 		for j, b := range specs {
 			if i != j && math.Hypot(a.x-b.x, a.y-b.y) < crowdRadius*a.size+a.r+b.r {
 				crowd[i]++
 			}
 		}
 	}
-	order := make([]int, len(specs))
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(crowd[b], crowd[a]) })
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(crowd[b], crowd[a]), cmp.Compare(free[a], free[b]))
+	})
 
-	var placed []rect
-	var leaders []segment
+	cur := make([]int, n) // index into cands[i], or -1 when unplaced
+	for i := range cur {
+		cur[i] = -1
+	}
+	// fits reports whether candidate k of label i clears every placed label.
+	fits := func(i, k int) bool {
+		c := &cands[i][k]
+		for _, j := range nbr[i] {
+			if cur[j] >= 0 && c.conflicts(&cands[j][cur[j]]) {
+				return false
+			}
+		}
+		return true
+	}
+	// bestFit returns label i's cheapest candidate that fits, or -1.
+	bestFit := func(i int) int {
+		for k := range cands[i] {
+			if fits(i, k) {
+				return k
+			}
+		}
+		return -1
+	}
+	cost := func(i, k int) float64 {
+		if k < 0 {
+			return dropCost
+		}
+		return cands[i][k].cost
+	}
 	for _, i := range order {
-		s := specs[i]
-		if s.text == "" {
-			continue
-		}
-		best, bestCost := placedLabel{}, math.Inf(1)
-		h := s.size*labelLineEm + 2*labelPad
-		for ring, extra := range []float64{0, 1.5 * h, 3 * h, 4.5 * h} {
-			dist := s.r + labelGap + extra
-			dirs := labelDirs()
-			if ring > 0 {
-				dirs = leaderDirs()
+		cur[i] = bestFit(i)
+	}
+
+	for range repairRounds {
+		improved := false
+		for _, i := range order {
+			was := cost(i, cur[i])
+			if was == 0 {
+				continue
 			}
-			for rank, dir := range dirs {
-				c := candidate(s, dir, dist)
-				if !labelFits(c.box, frame, placed, markers, obstacles) {
-					continue
-				}
-				if ring > 0 {
-					c.leader = true
-					c.lx1, c.ly1 = nearestOnRect(c.box, s.x, s.y)
-					d := math.Hypot(c.lx1-s.x, c.ly1-s.y)
-					c.lx0, c.ly0 = s.x+(c.lx1-s.x)*s.r/d, s.y+(c.ly1-s.y)*s.r/d
-					lead := segment{c.lx0, c.ly0, c.lx1, c.ly1}
-					if leaderBlocked(lead, placed, markers, i) {
-						continue
-					}
-				}
-				cost := float64(rank) + ringCost*float64(ring)
-				for _, ln := range lines {
-					if segmentHitsRect(ln, c.box) {
-						cost += crossCost
-					}
-				}
-				for _, ln := range leaders {
-					if segmentHitsRect(ln, c.box) {
-						cost += crossCost
-					}
-				}
-				if cost < bestCost {
-					best, bestCost = c, cost
-				}
+			if k := bestFit(i); k >= 0 && cands[i][k].cost < was {
+				cur[i] = k
+				improved = true
+				continue
 			}
-			if bestCost < ringCost*float64(ring+1) {
-				break // nothing farther out can beat it
+			if pushNeighbours(i, cands, nbr, cur, cost, bestFit) {
+				improved = true
 			}
 		}
-		if math.IsInf(bestCost, 1) {
-			continue
+		if !improved {
+			break
 		}
-		best.placed = true
-		out[i] = best
-		placed = append(placed, best.box)
-		if best.leader {
-			leaders = append(leaders, segment{best.lx0, best.ly0, best.lx1, best.ly1})
+	}
+
+	out := make([]placedLabel, n)
+	for i, k := range cur {
+		if k >= 0 {
+			out[i] = cands[i][k].l
+			out[i].placed = true
 		}
 	}
 	return out
 }
 
-func labelFits(b, frame rect, placed []rect, markers []circle, obstacles []rect) bool {
-	if !frame.contains(b) {
-		return false
-	}
-	for _, set := range [][]rect{placed, obstacles} {
-		for _, o := range set {
-			if b.overlaps(o) {
-				return false
+// pushNeighbours tries to move label i to a cheaper candidate that at most
+// maxPushed placed neighbours are in the way of, moving each of them in
+// turn to its best remaining place; it keeps the change and reports true
+// when the labels' total cost falls.
+func pushNeighbours(i int, cands [][]labelCand, nbr [][]int, cur []int, cost func(i, k int) float64, bestFit func(int) int) bool {
+	was := cost(i, cur[i])
+	var in, old [maxPushed]int
+	for k := range cands[i] {
+		c := &cands[i][k]
+		if c.cost >= was {
+			break // sorted by cost
+		}
+		m := 0
+		for _, o := range nbr[i] {
+			if cur[o] >= 0 && c.conflicts(&cands[o][cur[o]]) {
+				if m == maxPushed {
+					m++
+					break
+				}
+				in[m], old[m] = o, cur[o]
+				m++
 			}
 		}
-	}
-	for _, m := range markers {
-		if m.hits(b) {
-			return false
+		if m == 0 || m > maxPushed {
+			continue
+		}
+		before, after := was, c.cost
+		oldI := cur[i]
+		cur[i] = k
+		for _, j := range in[:m] {
+			before += cost(j, cur[j])
+			cur[j] = -1
+		}
+		for _, j := range in[:m] {
+			cur[j] = bestFit(j)
+			after += cost(j, cur[j])
+		}
+		if after < before {
+			return true
+		}
+		cur[i] = oldI
+		for x, j := range in[:m] {
+			cur[j] = old[x]
 		}
 	}
-	return true
+	return false
+}
+
+// labelCandidates returns label i's candidates that stay inside frame,
+// clear of every marker's disc and every obstacle, with leaders (on rings
+// beyond the first) clear of other markers and obstacles, sorted by cost
+// (stable, so equal costs keep the preference order).
+func labelCandidates(specs []labelSpec, i int, markers []circle, obstacles []rect, lines []segment, frame rect) []labelCand {
+	s := specs[i]
+	if s.text == "" {
+		return nil
+	}
+	var out []labelCand
+	h := s.size*labelLineEm + 2*labelPad
+	for ring, extra := range []float64{0, 1.5 * h, 3 * h, 4.5 * h} {
+		dirs := labelDirs()
+		if ring > 0 {
+			dirs = leaderDirs()
+		}
+	next:
+		for rank, dir := range dirs {
+			c := labelCand{l: candidate(s, dir, s.r+labelGap+extra)}
+			if !frame.contains(c.l.box) {
+				continue
+			}
+			for _, o := range obstacles {
+				if c.l.box.overlaps(o) {
+					continue next
+				}
+			}
+			for _, m := range markers {
+				if m.hits(c.l.box) {
+					continue next
+				}
+			}
+			c.cost = float64(rank) + ringCost*float64(ring)
+			for _, ln := range lines {
+				if segmentHitsRect(ln, c.l.box) {
+					c.cost += crossCost
+				}
+			}
+			if ring == 0 {
+				out = append(out, c)
+				continue
+			}
+			l := &c.l
+			l.leader = true
+			l.lx1, l.ly1 = nearestOnRect(l.box, s.x, s.y)
+			d := math.Hypot(l.lx1-s.x, l.ly1-s.y)
+			l.lx0, l.ly0 = s.x+(l.lx1-s.x)*s.r/d, s.y+(l.ly1-s.y)*s.r/d
+			c.lead = segment{l.lx0, l.ly0, l.lx1, l.ly1}
+			for j, m := range markers {
+				if j == i {
+					continue
+				}
+				// Keep clear of other markers by markerClear, except
+				// those touching this one, which only the disc can clear.
+				if math.Hypot(m.x-s.x, m.y-s.y) >= m.r+s.r+markerClear {
+					m.r += markerClear
+				}
+				if segmentHitsCircle(c.lead, m) {
+					continue next
+				}
+			}
+			for _, o := range obstacles {
+				if segmentHitsRect(c.lead, o) {
+					continue next
+				}
+			}
+			for _, ln := range lines {
+				if segmentsCross(c.lead, ln) {
+					c.cost += crossCost
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b labelCand) int { return cmp.Compare(a.cost, b.cost) })
+	return out
 }
 
 // circle is a marker's disc, px.
@@ -290,20 +476,31 @@ func segmentHitsCircle(s segment, c circle) bool {
 	return math.Hypot(s.x0+t*dx-c.x, s.y0+t*dy-c.y) < c.r
 }
 
-// leaderBlocked reports whether a leader line for marker self would cross a
-// placed label or another marker.
-func leaderBlocked(l segment, placed []rect, markers []circle, self int) bool {
-	for _, p := range placed {
-		if segmentHitsRect(l, p) {
-			return true
-		}
+// union returns the smallest rect holding r and s.
+func (r rect) union(s rect) rect {
+	return rect{math.Min(r.x0, s.x0), math.Min(r.y0, s.y0), math.Max(r.x1, s.x1), math.Max(r.y1, s.y1)}
+}
+
+// segmentsCross reports whether segments a and b share a point.
+func segmentsCross(a, b segment) bool {
+	d1 := orient(b.x0, b.y0, b.x1, b.y1, a.x0, a.y0)
+	d2 := orient(b.x0, b.y0, b.x1, b.y1, a.x1, a.y1)
+	d3 := orient(a.x0, a.y0, a.x1, a.y1, b.x0, b.y0)
+	d4 := orient(a.x0, a.y0, a.x1, a.y1, b.x1, b.y1)
+	if ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)) {
+		return true
 	}
-	for j, m := range markers {
-		if j != self && segmentHitsCircle(l, m) {
-			return true
-		}
+	on := func(s segment, x, y float64) bool {
+		return math.Min(s.x0, s.x1) <= x && x <= math.Max(s.x0, s.x1) && math.Min(s.y0, s.y1) <= y && y <= math.Max(s.y0, s.y1)
 	}
-	return false
+	return (d1 == 0 && on(b, a.x0, a.y0)) || (d2 == 0 && on(b, a.x1, a.y1)) ||
+		(d3 == 0 && on(a, b.x0, b.y0)) || (d4 == 0 && on(a, b.x1, b.y1))
+}
+
+// orient is the cross product (b−a)×(c−a): positive when a, b, c turn
+// counter-clockwise in x-right, y-up axes.
+func orient(ax, ay, bx, by, cx, cy float64) float64 {
+	return (bx-ax)*(cy-ay) - (by-ay)*(cx-ax)
 }
 
 // nearestOnRect returns the point of r nearest to (x, y).

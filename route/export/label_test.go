@@ -90,9 +90,45 @@ func checkLabels(t *testing.T, specs []labelSpec, got []placedLabel, obstacles [
 			// The leader starts on the marker's edge and ends on the box.
 			assert.InDelta(t, s.r, math.Hypot(a.lx0-s.x, a.ly0-s.y), 1e-6)
 			assert.True(t, a.lx1 >= a.box.x0-1e-9 && a.lx1 <= a.box.x1+1e-9 && a.ly1 >= a.box.y0-1e-9 && a.ly1 <= a.box.y1+1e-9)
+			checkLeader(t, specs, got, obstacles, i)
 		}
 	}
 	return placed
+}
+
+// checkLeader asserts that label i's leader line crosses no other label's
+// box, no other marker's disc, no other leader and no obstacle.
+func checkLeader(t *testing.T, specs []labelSpec, got []placedLabel, obstacles []rect, i int) {
+	t.Helper()
+	a := got[i]
+	lead := segment{a.lx0, a.ly0, a.lx1, a.ly1}
+	for j, b := range got {
+		if j == i {
+			continue
+		}
+		assert.False(t, segmentHitsCircle(lead, circle{specs[j].x, specs[j].y, specs[j].r}), "leader %d crosses marker %d", i, j)
+		if !b.placed {
+			continue
+		}
+		assert.False(t, segmentHitsRect(lead, b.box), "leader %d %v crosses label %d %v", i, lead, j, b.box)
+		if b.leader && j > i {
+			assert.False(t, segmentsCross(lead, segment{b.lx0, b.ly0, b.lx1, b.ly1}), "leaders %d and %d cross", i, j)
+		}
+	}
+	for _, o := range obstacles {
+		assert.False(t, segmentHitsRect(lead, o), "leader %d crosses obstacle %v", i, o)
+	}
+}
+
+// leaders counts the placed labels drawn with a leader line.
+func leaders(got []placedLabel) int {
+	n := 0
+	for _, l := range got {
+		if l.placed && l.leader {
+			n++
+		}
+	}
+	return n
 }
 
 func TestPlaceLabelsCrowded(t *testing.T) {
@@ -177,6 +213,146 @@ func TestPlaceLabelsCrowded(t *testing.T) {
 			assert.GreaterOrEqual(t, n, tt.minPlaced)
 			if tt.wantPlaced >= 0 {
 				assert.Equal(t, tt.wantPlaced, n)
+			}
+		})
+	}
+}
+
+func TestSegmentsCross(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b segment
+		want bool
+	}{
+		{"an X", segment{0, 0, 10, 10}, segment{0, 10, 10, 0}, true},
+		{"parallel", segment{0, 0, 10, 0}, segment{0, 1, 10, 1}, false},
+		{"a T", segment{0, 0, 10, 0}, segment{5, 0, 5, 8}, true},
+		{"short of the other", segment{0, 0, 10, 0}, segment{5, 1, 5, 8}, false},
+		{"collinear overlapping", segment{0, 0, 10, 0}, segment{5, 0, 15, 0}, true},
+		{"collinear apart", segment{0, 0, 10, 0}, segment{11, 0, 15, 0}, false},
+		{"lines would cross beyond the ends", segment{0, 0, 4, 4}, segment{10, 0, 6, 4}, false},
+		{"shared end", segment{0, 0, 5, 5}, segment{5, 5, 10, 0}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, segmentsCross(tt.a, tt.b))
+			assert.Equal(t, tt.want, segmentsCross(tt.b, tt.a), "symmetric")
+		})
+	}
+}
+
+// jinRouteSpecs is the layout of examples/jin-route's English map (8 May
+// 2027 plan, 960×720 px): the county seat and eight stops with their legs,
+// where a leader once ran through a neighbour's name.
+func jinRouteSpecs() ([]labelSpec, []segment, rect) {
+	specs := []labelSpec{
+		{text: "Jiang County seat (Gujiang town)", x: 539.9, y: 611.4, r: 8 * math.Sqrt2, size: 13, bold: true},
+		{text: "Houma covenant site (Houma covenant texts)", x: 213.4, y: 331.6, r: 10.5, size: 13},
+		{text: "Houma Jin State site (Xintian)", x: 213.4, y: 358.6, r: 10.5, size: 13},
+		{text: "Tianma-Qucun site and Cemetery of the Marquises of Jin", x: 543.0, y: 120.0, r: 10.5, size: 13},
+		{text: "Tomb of Duke Xian of Jin (attributed)", x: 606.7, y: 390.3, r: 10.5, size: 13},
+		{text: "Claimed source of the Jin River at Dajintang", x: 746.6, y: 520.2, r: 10.5, size: 13},
+		{text: "Tomb of Duke Ling of Jin (attributed)", x: 746.6, y: 547.2, r: 10.5, size: 13},
+		{text: "Tomb of Duke Wen of Jin (attributed)", x: 672.4, y: 579.3, r: 10.5, size: 13},
+		{text: "Chexiang City ruins", x: 565.2, y: 602.0, r: 10.5, size: 13},
+	}
+	var lines []segment
+	for i := range specs {
+		a, b := specs[i], specs[(i+1)%len(specs)]
+		lines = append(lines, segment{a.x, a.y, b.x, b.y})
+	}
+	return specs, lines, rect{18, 74, 942, 654}
+}
+
+// Crowded configurations: every label placed where there is room, and no
+// leader line crossing another label, another marker or another leader.
+func TestPlaceLabelsLeadersStayClear(t *testing.T) {
+	tests := []struct {
+		name        string
+		specs       func() ([]labelSpec, []segment, rect)
+		minPlaced   int
+		minLeaders  int
+		maxLeaders  int  // -1: not checked
+		legsCrossed bool // whether a leader may have to cross a leg
+	}{
+		{
+			name:      "examples/jin-route",
+			specs:     jinRouteSpecs,
+			minPlaced: 9, minLeaders: 1, maxLeaders: -1,
+		},
+		{
+			name: "long names on a short column",
+			specs: func() ([]labelSpec, []segment, rect) {
+				// Five stops 24 px apart on a vertical road, their names
+				// wider than the gap to the frame on either side.
+				var s []labelSpec
+				var lines []segment
+				for i := range 5 {
+					s = append(s, labelSpec{text: fmt.Sprintf("Tomb of the Duke number %d of Jin", i+1), x: 300, y: 150 + 24*float64(i), r: 10.5, size: 13})
+					if i > 0 {
+						lines = append(lines, segment{300, 150 + 24*float64(i-1), 300, 150 + 24*float64(i)})
+					}
+				}
+				return s, lines, rect{0, 0, 500, 400}
+			},
+			minPlaced: 5, maxLeaders: 0, // left and right in turn, no leaders
+		},
+		{
+			name: "a star of legs round a hub",
+			specs: func() ([]labelSpec, []segment, rect) {
+				// A hub with twelve spokes, a stop on each 40 px out and
+				// another 70 px out: leaders must thread between spokes.
+				s := []labelSpec{{text: "County seat", x: 300, y: 250, r: 11, size: 13, bold: true}}
+				var lines []segment
+				for k := range 12 {
+					a := float64(k) * math.Pi / 6
+					for _, d := range []float64{40, 70} {
+						s = append(s, labelSpec{text: fmt.Sprintf("Site %d at %.0f", k, d), x: 300 + d*math.Cos(a), y: 250 + d*math.Sin(a), r: 9, size: 12})
+					}
+					lines = append(lines, segment{300, 250, 300 + 70*math.Cos(a), 250 + 70*math.Sin(a)})
+				}
+				return s, lines, rect{0, 0, 600, 500}
+			},
+			// The greedy placement before leaders became obstacles placed 19
+			// as well, with leaders crossing legs.
+			minPlaced: 19, minLeaders: 1, maxLeaders: -1,
+		},
+		{
+			name: "a dense random cluster",
+			specs: func() ([]labelSpec, []segment, rect) {
+				rng := rand.New(rand.NewPCG(11, 12))
+				var s []labelSpec
+				var lines []segment
+				for i := range 40 {
+					s = append(s, labelSpec{text: fmt.Sprintf("遗址%d", i), x: 150 + rng.Float64()*200, y: 100 + rng.Float64()*150, r: 8, size: 12})
+					if i > 0 {
+						lines = append(lines, segment{s[i-1].x, s[i-1].y, s[i].x, s[i].y})
+					}
+				}
+				return s, lines, rect{0, 0, 500, 350}
+			},
+			minPlaced: 25, minLeaders: 5, maxLeaders: -1, legsCrossed: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			specs, lines, frame := tt.specs()
+			got := placeLabels(specs, nil, lines, frame)
+			assert.GreaterOrEqual(t, checkLabels(t, specs, got, nil, frame), tt.minPlaced)
+			assert.GreaterOrEqual(t, leaders(got), tt.minLeaders)
+			if tt.maxLeaders >= 0 {
+				assert.LessOrEqual(t, leaders(got), tt.maxLeaders)
+			}
+			if tt.legsCrossed {
+				return
+			}
+			for i, l := range got {
+				if !l.leader {
+					continue
+				}
+				for _, ln := range lines {
+					assert.False(t, segmentsCross(segment{l.lx0, l.ly0, l.lx1, l.ly1}, ln), "leader %d crosses leg %v", i, ln)
+				}
 			}
 		})
 	}
