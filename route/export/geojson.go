@@ -37,15 +37,8 @@ import (
 // collection has a "datum" member and every feature a "datum" property
 // ("gcj02" or "bd09"), since readers assume WGS-84 otherwise.
 func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
-	o, err := newOptions(opts)
+	t, o, err := mappedTrip(p, opts)
 	if err != nil {
-		return err
-	}
-	t, err := fromPlan(p, &o)
-	if err != nil {
-		return err
-	}
-	if err := t.requireLocations(); err != nil {
 		return err
 	}
 	fc := geojson.NewFeatureCollection()

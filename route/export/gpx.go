@@ -71,15 +71,8 @@ type gpxRoute struct {
 // GPX defines its coordinates as WGS-84; with [Datum] set to another datum
 // the metadata's description says so. Times are UTC, as GPX requires.
 func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
-	o, err := newOptions(opts)
+	t, o, err := mappedTrip(p, opts)
 	if err != nil {
-		return err
-	}
-	t, err := fromPlan(p, &o)
-	if err != nil {
-		return err
-	}
-	if err := t.requireLocations(); err != nil {
 		return err
 	}
 	l := newLexicon(o.lang, o.mode)

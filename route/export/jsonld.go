@@ -72,15 +72,8 @@ type ldAddr struct {
 // Search engines read GeoCoordinates as WGS-84: leave [Datum] at its
 // default for pages meant for them.
 func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
-	o, err := newOptions(opts)
+	t, o, err := mappedTrip(p, opts)
 	if err != nil {
-		return err
-	}
-	t, err := fromPlan(p, &o)
-	if err != nil {
-		return err
-	}
-	if err := t.requireLocations(); err != nil {
 		return err
 	}
 	l := newLexicon(o.lang, o.mode)

@@ -125,6 +125,24 @@ func dayColor(day int) string {
 // counted from year 1 (a plan whose days have no Window.Open).
 func hasDate(t time.Time) bool { return t.Year() > 1 }
 
+// mappedTrip reads the options and builds the trip view of p for the
+// writers that put every place on a map (GeoJSON, GPX, KML, JSON-LD), so
+// every place must have a location.
+func mappedTrip(p *route.Plan, opts []Option) (*trip, options, error) {
+	o, err := newOptions(opts)
+	if err != nil {
+		return nil, o, err
+	}
+	t, err := fromPlan(p, &o)
+	if err != nil {
+		return nil, o, err
+	}
+	if err := t.requireLocations(); err != nil {
+		return nil, o, err
+	}
+	return t, o, nil
+}
+
 // fromPlan builds the trip view of p. It fails on a nil plan and on a day
 // whose legs do not join its places; a place without a location is kept
 // (hasLoc false) for the writers that need none.
