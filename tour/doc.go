@@ -42,6 +42,37 @@
 // (visited set, last site, inversions so far). The line's [Story] reports
 // the extra length and travel time as ratios and the inversions left.
 //
+// # JSON
+//
+// [WriteJSON] writes lines as one JSON object and a newline: the body of
+// the web API's GET /api/lines and the output of "chuanzhu lines -format
+// json". Its members:
+//
+//	datum        "wgs84", "gcj02" or "bd09": the datum of every location
+//	lines        array of lines, in the order given:
+//	  id           the line's ID, e.g. "jin-culture/jiangxian"
+//	  theme        {slug, zh, en}: the theme's slug and names
+//	  name         {zh, en}: the line's title
+//	  base         place the line starts from and returns to; null for an
+//	               open path
+//	  sites        array of places, in visiting order
+//	  length_m     length in metres, rounded to 0.1 m
+//	  travel_s     travel time in whole seconds
+//	  duration_s   the whole day, travel and visits, in whole seconds
+//	  description  {zh, en}
+//	  left_out     array of {id, name, name_en, reason, detail}: the
+//	               theme's sites not on the line; reason is one of
+//	               "other-line", "budget", "outside", "closed",
+//	               "unreachable"; detail is {zh, en}
+//	  story        only with [StoryOrder]: {max_extra, extra, extra_travel
+//	               (ratios), shortest_m (0.1 m), inversions,
+//	               shortest_inversions, pairs, exact (bool)}
+//
+// A place is {id, name, name_en, location} as in route/export's JSON form
+// of a plan: the site's ID and Chinese and English names (id and name_en
+// left out when empty), and location [lon, lat] in the datum, rounded to
+// 1e-6 degrees. Arrays are never null; text is not HTML-escaped.
+//
 // # Units
 //
 // Distances are metres (float64), durations [time.Duration]; Request.Hours

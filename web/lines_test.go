@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"testing"
 
@@ -47,8 +48,8 @@ func TestGetLines(t *testing.T) {
 				assert.Equal(t, w.Sites[k].ID, s.ID, "visiting order kept")
 				assert.Equal(t, [2]float64(w.Sites[k].Location), s.Location)
 			}
-			assert.Equal(t, metres(w.Length), l.LengthM)
-			assert.Equal(t, secs(w.Duration), l.DurationS)
+			assert.InDelta(t, w.Length, l.LengthM, 0.05+1e-9, "length_m to 0.1 m")
+			assert.Equal(t, int64(math.Round(w.Duration.Seconds())), l.DurationS)
 			assert.Len(t, l.LeftOut, len(w.LeftOut))
 			for _, lo := range l.LeftOut {
 				assert.NotEmpty(t, lo.Reason)
@@ -80,4 +81,55 @@ func TestGetLines(t *testing.T) {
 			assert.Equal(t, codeBadQuery, apiErr(t, w).Code)
 		})
 	}
+}
+
+// The lines' JSON as the tests decode it: written out here from the
+// documented schema (tour's package doc, "JSON"), apart from the encoder
+// in tour, so that a change of a member's name or type there fails the
+// tests.
+
+type linesOut struct {
+	Datum string    `json:"datum"`
+	Lines []lineOut `json:"lines"`
+}
+
+type lineOut struct {
+	ID    string `json:"id"`
+	Theme struct {
+		Slug string `json:"slug"`
+		Zh   string `json:"zh"`
+		En   string `json:"en"`
+	} `json:"theme"`
+	Name        tour.Text  `json:"name"`
+	Base        *placeOut  `json:"base"`
+	Sites       []placeOut `json:"sites"`
+	LengthM     float64    `json:"length_m"`
+	TravelS     int64      `json:"travel_s"`
+	DurationS   int64      `json:"duration_s"`
+	Description tour.Text  `json:"description"`
+	LeftOut     []struct {
+		ID     string    `json:"id"`
+		Name   string    `json:"name"`
+		NameEn string    `json:"name_en"`
+		Reason string    `json:"reason"`
+		Detail tour.Text `json:"detail"`
+	} `json:"left_out"`
+	Story *struct {
+		MaxExtra           float64 `json:"max_extra"`
+		Extra              float64 `json:"extra"`
+		ExtraTravel        float64 `json:"extra_travel"`
+		ShortestM          float64 `json:"shortest_m"`
+		Inversions         int     `json:"inversions"`
+		ShortestInversions int     `json:"shortest_inversions"`
+		Pairs              int     `json:"pairs"`
+		Exact              bool    `json:"exact"`
+	} `json:"story"`
+}
+
+// placeOut is a place in the lines' JSON and in the plan answer's.
+type placeOut struct {
+	ID       string     `json:"id"`
+	Name     string     `json:"name"`
+	NameEn   string     `json:"name_en"`
+	Location [2]float64 `json:"location"`
 }

@@ -7,12 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"time"
 
 	"github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
@@ -252,95 +250,12 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d h %02d min", m/60, m%60)
 }
 
-// The JSON form of the lines: the web API's GET /api/lines.
-type (
-	linesOut struct {
-		Datum string    `json:"datum"`
-		Lines []lineOut `json:"lines"`
+// writeLinesJSON writes the lines in the web API's JSON form
+// ([tour.WriteJSON]), with coordinates in d, indented for reading.
+func writeLinesJSON(w *bytes.Buffer, ls []tour.Line, d geo.Datum) error {
+	var compact bytes.Buffer
+	if err := tour.WriteJSON(&compact, ls, d); err != nil {
+		return err
 	}
-	lineOut struct {
-		ID          string     `json:"id"`
-		Theme       themeOut   `json:"theme"`
-		Name        tour.Text  `json:"name"`
-		Base        *placeOut  `json:"base"` // null: an open path
-		Sites       []placeOut `json:"sites"`
-		LengthM     float64    `json:"length_m"`
-		TravelS     int64      `json:"travel_s"`
-		DurationS   int64      `json:"duration_s"`
-		Description tour.Text  `json:"description"`
-		LeftOut     []leftOut  `json:"left_out"`
-		Story       *storyOut  `json:"story,omitempty"`
-	}
-	themeOut struct {
-		Slug string `json:"slug"`
-		Zh   string `json:"zh"`
-		En   string `json:"en"`
-	}
-	placeOut struct {
-		ID       string     `json:"id"`
-		Name     string     `json:"name"`
-		NameEn   string     `json:"name_en"`
-		Location [2]float64 `json:"location"`
-	}
-	leftOut struct {
-		ID     string    `json:"id"`
-		Name   string    `json:"name"`
-		NameEn string    `json:"name_en"`
-		Reason string    `json:"reason"`
-		Detail tour.Text `json:"detail"`
-	}
-	storyOut struct {
-		MaxExtra           float64 `json:"max_extra"`
-		Extra              float64 `json:"extra"`
-		ExtraTravel        float64 `json:"extra_travel"`
-		ShortestM          float64 `json:"shortest_m"`
-		Inversions         int     `json:"inversions"`
-		ShortestInversions int     `json:"shortest_inversions"`
-		Pairs              int     `json:"pairs"`
-		Exact              bool    `json:"exact"`
-	}
-)
-
-// writeLinesJSON writes the lines in the web API's JSON form, with
-// coordinates in d.
-func writeLinesJSON(w io.Writer, ls []tour.Line, d geo.Datum) error {
-	place := func(s heritage.Site) placeOut {
-		p := orb.Round(geo.Convert(s.Location, geo.WGS84, d), 1e6).(orb.Point)
-		return placeOut{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: [2]float64{p.Lon(), p.Lat()}}
-	}
-	out := linesOut{Datum: d.String(), Lines: []lineOut{}}
-	for i := range ls {
-		l := &ls[i]
-		lo := lineOut{
-			ID: l.ID, Theme: themeOut{l.Theme.Slug, l.Theme.Zh, l.Theme.En}, Name: l.Name,
-			Sites: []placeOut{}, LengthM: math.Round(l.Length), TravelS: seconds(l.Travel), DurationS: seconds(l.Duration),
-			Description: l.Description, LeftOut: []leftOut{},
-		}
-		if l.Base != nil {
-			b := place(*l.Base)
-			lo.Base = &b
-		}
-		for _, s := range l.Sites {
-			lo.Sites = append(lo.Sites, place(s))
-		}
-		for _, x := range l.LeftOut {
-			lo.LeftOut = append(lo.LeftOut, leftOut{ID: x.Site.ID, Name: x.Site.Name.Zh, NameEn: x.Site.Name.En, Reason: string(x.Reason), Detail: x.Detail})
-		}
-		if st := l.Story; st != nil {
-			lo.Story = &storyOut{
-				MaxExtra: st.MaxExtra, Extra: st.Extra, ExtraTravel: st.ExtraTravel, ShortestM: math.Round(st.Shortest),
-				Inversions: st.Inversions, ShortestInversions: st.ShortestInversions, Pairs: st.Pairs, Exact: st.Exact,
-			}
-		}
-		out.Lines = append(out.Lines, lo)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// seconds returns d in whole seconds, rounded.
-func seconds(d time.Duration) int64 {
-	return int64(d.Round(time.Second) / time.Second)
+	return json.Indent(w, compact.Bytes(), "", "  ")
 }

@@ -94,3 +94,31 @@ func TestWrap(t *testing.T) {
 		})
 	}
 }
+
+// linesOut is the lines' JSON as the test decodes it, written out from the
+// documented schema (tour's package doc, "JSON") apart from the encoder.
+type linesOut struct {
+	Datum string `json:"datum"`
+	Lines []struct {
+		ID    string `json:"id"`
+		Theme struct {
+			Slug string `json:"slug"`
+		} `json:"theme"`
+		Sites []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"sites"`
+		LengthM     float64 `json:"length_m"`
+		TravelS     int64   `json:"travel_s"`
+		DurationS   int64   `json:"duration_s"`
+		Description struct {
+			Zh string `json:"zh"`
+			En string `json:"en"`
+		} `json:"description"`
+		Story *struct {
+			Extra              float64 `json:"extra"`
+			Inversions         int     `json:"inversions"`
+			ShortestInversions int     `json:"shortest_inversions"`
+		} `json:"story"`
+	} `json:"lines"`
+}
