@@ -157,10 +157,7 @@ func (m *model) buildTravel() error {
 		}
 		return nil
 	}
-	mode := m.p.Mode
-	if mode == (geo.Mode{}) {
-		mode = geo.CountyDrive()
-	}
+	mode := m.mode()
 	pts := make([]orb.Point, n)
 	for i, pl := range m.places {
 		pts[i] = pl.Location
@@ -324,4 +321,13 @@ func earliest(ws []top.Window, s, a int64) int64 {
 		}
 	}
 	return never
+}
+
+// mode is the travel mode of a problem without a matrix: its Mode, or
+// geo.CountyDrive for the zero Mode.
+func (m *model) mode() geo.Mode {
+	if m.p.Mode == (geo.Mode{}) {
+		return geo.CountyDrive()
+	}
+	return m.p.Mode
 }

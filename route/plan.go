@@ -3,6 +3,8 @@ package route
 import (
 	"fmt"
 	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
 )
 
 // Plan is the answer to a [Problem]: what to visit on each day and when,
@@ -31,6 +33,10 @@ type Plan struct {
 	Visit time.Duration
 	// Wait is the total idle time: waiting for stops or breaks to open.
 	Wait time.Duration
+	// Mode is the travel mode that turned distances into times: the
+	// problem's Mode, or geo.CountyDrive for the zero Mode; the zero Mode
+	// when the problem gave a Matrix.
+	Mode geo.Mode
 	// Status says how the search ended.
 	Status Status
 	// Stats describes the search.

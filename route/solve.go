@@ -62,6 +62,9 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if p.Matrix == nil {
+		plan.Mode = m.mode()
+	}
 	plan.Stats.Runtime = time.Since(began)
 	return plan, nil
 }
