@@ -167,6 +167,7 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 		return nil, fmt.Errorf("tour: planning a line: %w", b.ctx.Err())
 	}
 	if base == nil {
+		plan.Mode = b.o.mode // the travel matrix was made with it
 		dp := &plan.Days[0]
 		if len(dp.Visits) > 0 {
 			first := dp.Visits[0].Stop.Place

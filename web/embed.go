@@ -175,12 +175,12 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, err)
 		return
 	}
-	plan, title, mode, err := h.embedPlan(r, q)
+	plan, title, err := h.embedPlan(r, q)
 	if err != nil {
 		writeAPIError(w, err)
 		return
 	}
-	opts := []export.Option{export.Catalog(h.cat), export.Lang(q.lang), export.Mode(mode)}
+	opts := []export.Option{export.Catalog(h.cat), export.Lang(q.lang)}
 	if title != "" {
 		opts = append(opts, export.Title(title))
 	}
@@ -236,24 +236,20 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// embedPlan returns the plan the page draws, its title and travel mode.
-func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, title, mode string, err error) {
-	mode = q.mode
-	if mode == "" {
-		mode = tour.DefaultMode
-	}
+// embedPlan returns the plan the page draws and its title.
+func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, title string, err error) {
 	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, Mode: q.mode, Hours: q.hours}
 	if q.line != "" {
 		l, err := h.line(q.line)
 		if err != nil {
-			return nil, "", "", err
+			return nil, "", err
 		}
 		title = l.Name.Zh
 		if q.lang == "en" {
 			title = l.Name.En
 		}
 		if !q.replan {
-			return l.Plan, title, mode, nil
+			return l.Plan, title, nil
 		}
 		req.Sites = make([]string, len(l.Sites))
 		for i, s := range l.Sites {
@@ -268,17 +264,17 @@ func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, ti
 			req.End = tour.AtSite(l.Sites[len(l.Sites)-1].ID)
 		}
 	} else if len(q.sites) > h.cfg.maxStops {
-		return nil, "", "", newError(http.StatusUnprocessableEntity, codeTooManyStops,
+		return nil, "", newError(http.StatusUnprocessableEntity, codeTooManyStops,
 			fmt.Sprintf("sites: %d sites, at most %d per plan", len(q.sites), h.cfg.maxStops))
 	}
 	plan, err = h.plan(r.Context(), req)
 	if err != nil {
-		return nil, "", "", err
+		return nil, "", err
 	}
 	if r.Context().Err() != nil {
-		return nil, "", "", newError(http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
+		return nil, "", newError(http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
 	}
-	return plan, title, mode, nil
+	return plan, title, nil
 }
 
 // stripXMLDecl drops the XML declaration, which has no place inside HTML.

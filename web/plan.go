@@ -356,10 +356,7 @@ func (h *handler) postPlan(w http.ResponseWriter, r *http.Request) {
 
 // writePlan writes plan in format.
 func (h *handler) writePlan(w io.Writer, plan *route.Plan, format string, d geo.Datum, lang, mode string) error {
-	if mode == "" {
-		mode = tour.DefaultMode
-	}
-	opts := []export.Option{export.Catalog(h.cat), export.Datum(d), export.Lang(lang), export.Mode(mode)}
+	opts := []export.Option{export.Catalog(h.cat), export.Datum(d), export.Lang(lang)}
 	switch format {
 	case "geojson":
 		return export.GeoJSON(w, plan, opts...)

@@ -156,7 +156,7 @@ on standard error.`)
 		return err
 	}
 
-	eopts := []export.Option{export.Catalog(cat), export.Datum(datum.d), export.Mode(req.Mode)}
+	eopts := []export.Option{export.Catalog(cat), export.Datum(datum.d)}
 	if *title != "" {
 		eopts = append(eopts, export.Title(*title))
 	}

@@ -110,7 +110,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		}
 		return fail(1, err)
 	}
-	if err := export.Text(stdout, plan, *lang, export.Catalog(cat), export.Mode(*mode)); err != nil {
+	if err := export.Text(stdout, plan, *lang, export.Catalog(cat)); err != nil {
 		return fail(1, err)
 	}
 

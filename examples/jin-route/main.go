@@ -72,7 +72,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		}
 		return 1
 	}
-	mode := cfg.req.Mode
 	langs := []string{"zh", "en"}
 	if cfg.lang != "both" {
 		langs = []string{cfg.lang}
@@ -83,13 +82,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := export.Text(stdout, plan, lang, export.Catalog(cat), export.Mode(mode)); err != nil {
+		if err := export.Text(stdout, plan, lang, export.Catalog(cat)); err != nil {
 			fmt.Fprintln(stderr, "jin-route:", err)
 			return 1
 		}
 	}
 	if cfg.out != "" {
-		files, err := write(cfg.out, plan, cat, mode, langs[0])
+		files, err := write(cfg.out, plan, cat, langs[0])
 		if err != nil {
 			fmt.Fprintln(stderr, "jin-route:", err)
 			return 1
@@ -185,11 +184,11 @@ func themeTitle(req tour.Request) string {
 }
 
 // write writes the plan's files into dir and returns their names.
-func write(dir string, plan *route.Plan, cat *heritage.Catalog, mode, lang string) ([]string, error) {
+func write(dir string, plan *route.Plan, cat *heritage.Catalog, lang string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	opts := []export.Option{export.Catalog(cat), export.Mode(mode), export.Lang(lang)}
+	opts := []export.Option{export.Catalog(cat), export.Lang(lang)}
 	outputs := []struct {
 		name  string
 		write func(io.Writer, *route.Plan, ...export.Option) error

@@ -96,7 +96,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := export.Text(stdout, plan, l, export.Catalog(cat), export.Mode(req.Mode)); err != nil {
+		if err := export.Text(stdout, plan, l, export.Catalog(cat)); err != nil {
 			return fail(1, err)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 )
@@ -37,12 +38,13 @@ func examplePlan() *route.Plan {
 		}},
 		Skipped: []route.Skip{{Index: 1, ID: "taiyin-temple", Reason: route.ReasonBudget}},
 		Score:   80, Visited: 1, Travel: 24 * time.Minute, Distance: 16800, Visit: time.Hour,
+		Mode: geo.CountyDrive(), // the writers say "drive" (车程)
 	}
 }
 
 func ExampleText() {
 	p := examplePlan()
-	if err := export.Text(os.Stdout, p, "en", export.Mode("drive")); err != nil {
+	if err := export.Text(os.Stdout, p, "en"); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -65,7 +67,7 @@ func ExampleText_chinese() {
 	p.Days[0].Start.Name = "绛县县城"
 	p.Days[0].End.Name = "绛县县城"
 	p.Days[0].Visits[0].Stop.Name = "车厢城"
-	if err := export.Text(os.Stdout, p, "zh", export.Mode("drive"), export.Title("车厢城半日游")); err != nil {
+	if err := export.Text(os.Stdout, p, "zh", export.Title("车厢城半日游")); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

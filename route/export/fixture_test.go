@@ -33,12 +33,12 @@ type fixtureDay struct {
 }
 
 // buildPlan makes a consistent plan by hand: legs from geo.CountyDrive over
-// straight-line distances, times chained from each day's departure, totals
+// straight-line distances (the plan's Mode), times chained from each day's departure, totals
 // summed, so tests do not depend on the solver.
 func buildPlan(t testing.TB, days []fixtureDay, skipped []route.Skip) *route.Plan {
 	t.Helper()
 	mode := geo.CountyDrive()
-	p := &route.Plan{Skipped: skipped, Status: route.Optimal}
+	p := &route.Plan{Skipped: skipped, Status: route.Optimal, Mode: mode}
 	for di, fd := range days {
 		d := route.DayPlan{Day: di, Start: fd.start, End: fd.end, Depart: fd.depart}
 		now := fd.depart

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -75,7 +76,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, o.mode)
+	l := newLexicon(o.lang, t.mode)
 	doc := gpxDoc{
 		Xmlns: gpxNamespace, XmlnsXSI: xsiNamespace, SchemaLocation: gpxSchemaLocation,
 		Version: "1.1", Creator: creator,
@@ -87,7 +88,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 	seen := map[string]bool{}
 	for di := range t.days {
 		d := &t.days[di]
-		rte := gpxRoute{Name: l.dayName(d.day), Number: d.day, Desc: l.totals(d.total, 0)}
+		rte := gpxRoute{Name: l.Day(d.day), Number: d.day, Desc: l.totals(d.total, 0)}
 		for _, s := range d.stops {
 			pt := o.point(s.loc)
 			gp := gpxPoint{Lat: coord(pt[1]), Lon: coord(pt[0]), Name: s.name}
@@ -141,9 +142,9 @@ func coord(v float64) string { return strconv.FormatFloat(v, 'f', 6, 64) }
 func datumNote(d geo.Datum, l lexicon) string {
 	switch d {
 	case geo.GCJ02:
-		return l.pick("Coordinates are in GCJ-02 (for AMap/Tencent maps), not WGS-84.", "坐标为 GCJ-02（高德、腾讯地图），不是 WGS-84。")
+		return l.Pick("坐标为 GCJ-02（高德、腾讯地图），不是 WGS-84。", "Coordinates are in GCJ-02 (for AMap/Tencent maps), not WGS-84.")
 	case geo.BD09:
-		return l.pick("Coordinates are in BD-09 (for Baidu maps), not WGS-84.", "坐标为 BD-09（百度地图），不是 WGS-84。")
+		return l.Pick("坐标为 BD-09（百度地图），不是 WGS-84。", "Coordinates are in BD-09 (for Baidu maps), not WGS-84.")
 	}
 	return ""
 }
@@ -155,28 +156,28 @@ func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 	switch s.role {
 	case roleStart:
 		if hasDate(s.departure) {
-			parts = append(parts, fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("leave", "出发"), clock(s.departure)))
+			parts = append(parts, fmt.Sprintf("%s · %s %s", l.Day(d.day), l.Pick("出发", "leave"), phrase.Clock(s.departure)))
 		} else {
-			parts = append(parts, l.dayName(d.day))
+			parts = append(parts, l.Day(d.day))
 		}
 	case roleEnd:
 		if hasDate(s.arrival) {
-			parts = append(parts, fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("arrive", "到达"), clock(s.arrival)))
+			parts = append(parts, fmt.Sprintf("%s · %s %s", l.Day(d.day), l.Pick("到达", "arrive"), phrase.Clock(s.arrival)))
 		} else {
-			parts = append(parts, l.dayName(d.day))
+			parts = append(parts, l.Day(d.day))
 		}
 	case roleStop:
-		when := fmt.Sprintf("%s · %s %s–%s", l.dayName(d.day), l.pick("visit", "游览"), clock(s.start), clock(s.departure))
+		when := fmt.Sprintf("%s · %s %s–%s", l.Day(d.day), l.Pick("游览", "visit"), phrase.Clock(s.start), phrase.Clock(s.departure))
 		if !hasDate(s.start) {
-			when = fmt.Sprintf("%s · %s %s", l.dayName(d.day), l.pick("visit", "游览"), l.duration(s.visit))
+			when = fmt.Sprintf("%s · %s %s", l.Day(d.day), l.Pick("游览", "visit"), l.Duration(s.visit))
 		}
 		parts = append(parts, when)
 		if f := l.siteFacts(s.site); f != "" {
 			parts = append(parts, f)
 		}
-		if n := note(s.site, l.lang); n != "" {
+		if n := note(s.site, string(l.Lang)); n != "" {
 			parts = append(parts, n)
 		}
 	}
-	return strings.Join(parts, l.pick(". ", "。"))
+	return strings.Join(parts, l.Pick("。", ". "))
 }

@@ -248,9 +248,9 @@ func TestJSONDetails(t *testing.T) {
 		_, b := decodeJSON(t, p, Catalog(cat))
 		assert.Equal(t, a, b)
 	})
-	t.Run("Lang, Title, Mode and Size do not apply", func(t *testing.T) {
+	t.Run("Lang, Title and Size do not apply", func(t *testing.T) {
 		_, a := decodeJSON(t, p, Catalog(cat))
-		_, b := decodeJSON(t, p, Catalog(cat), Lang("en"), Title("x"), Mode("walk"), Size(300, 300))
+		_, b := decodeJSON(t, p, Catalog(cat), Lang("en"), Title("x"), Size(300, 300))
 		assert.Equal(t, a, b)
 	})
 	t.Run("no HTML escaping", func(t *testing.T) {

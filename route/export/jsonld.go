@@ -76,7 +76,7 @@ func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, o.mode)
+	l := newLexicon(o.lang, t.mode)
 	trip := ldTrip{
 		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
 		Description: l.totals(t.total, len(t.days)), InLanguage: o.lang,
@@ -89,7 +89,7 @@ func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
 	for di := range t.days {
 		d := &t.days[di]
 		sub := ldTrip{
-			Type: "TouristTrip", Name: l.dayName(d.day), Description: l.totals(d.total, 0),
+			Type: "TouristTrip", Name: l.Day(d.day), Description: l.totals(d.total, 0),
 			DepartureTime: ldTime(d.depart), ArrivalTime: ldTime(d.ret),
 			Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
 		}
@@ -123,9 +123,9 @@ func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
 		Geo: ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])},
 	}
 	desc := l.siteFacts(s.site)
-	if n := note(s.site, l.lang); n != "" {
+	if n := note(s.site, string(l.Lang)); n != "" {
 		if desc != "" {
-			desc += l.pick(". ", "。")
+			desc += l.Pick("。", ". ")
 		}
 		desc += n
 	}

@@ -92,7 +92,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, o.mode)
+	l := newLexicon(o.lang, t.mode)
 	doc := kmlDoc{Xmlns: kmlNamespace, Document: kmlDocument{Name: t.title, Open: 1}}
 	desc := []string{l.totals(t.total, len(t.days))}
 	if n := datumNote(o.datum, l); n != "" {
@@ -109,7 +109,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		st.LabelStyle.Scale = "0.9"
 		doc.Document.Styles = append(doc.Document.Styles, st)
-		folder := kmlFolder{Name: l.dayName(d.day), Description: l.totals(d.total, 0)}
+		folder := kmlFolder{Name: l.Day(d.day), Description: l.totals(d.total, 0)}
 		coords := make([]string, 0, len(d.stops))
 		for _, s := range d.stops {
 			pt := o.point(s.loc)
@@ -127,7 +127,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		if len(coords) > 1 {
 			folder.Placemarks = append(folder.Placemarks, kmlPlacemark{
-				Name: l.pick("Route, ", "路线 · ") + l.dayName(d.day), StyleURL: "#" + style,
+				Name: l.Pick("路线 · ", "Route, ") + l.Day(d.day), StyleURL: "#" + style,
 				LineString: &kmlLine{Tessellate: 1, Coordinates: strings.Join(coords, " ")},
 			})
 		}

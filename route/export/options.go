@@ -19,7 +19,6 @@ type options struct {
 	title   string
 	width   int
 	height  int
-	mode    string
 }
 
 // Default sizes of the SVG picture, in CSS pixels.
@@ -94,9 +93,3 @@ func Title(s string) Option { return func(o *options) { o.title = s } }
 func Size(width, height int) Option {
 	return func(o *options) { o.width, o.height = width, height }
 }
-
-// Mode names the way the plan travels, one of [geo.ParseMode]'s names
-// ("walk", "cycle", "drive", "drive-mountain", "bus"), so the itinerary
-// says "12 min drive" (车程) or "12 min walk" (步行) rather than the
-// neutral "12 min travel" (路程). Unknown names keep the neutral words.
-func Mode(name string) Option { return func(o *options) { o.mode = name } }

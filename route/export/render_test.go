@@ -32,7 +32,7 @@ func TestWriteSampleSVGs(t *testing.T) {
 func writeSamples(t *testing.T, name string, p *route.Plan) {
 	for _, lang := range []string{"zh", "en"} {
 		var b bytes.Buffer
-		require.NoError(t, SVG(&b, p, Catalog(catalog(t)), Lang(lang), Mode("drive")))
+		require.NoError(t, SVG(&b, p, Catalog(catalog(t)), Lang(lang)))
 		require.NoError(t, os.WriteFile(filepath.Join(*svgDir, name+"-"+lang+".svg"), b.Bytes(), 0o644))
 		o, err := newOptions([]Option{Catalog(catalog(t)), Lang(lang)})
 		require.NoError(t, err)

@@ -165,7 +165,7 @@ type gridLine struct {
 }
 
 func layoutMap(t *trip, o *options) (*mapLayout, error) {
-	m := &mapLayout{t: t, l: newLexicon(o.lang, o.mode), width: float64(o.width), height: float64(o.height)}
+	m := &mapLayout{t: t, l: newLexicon(o.lang, t.mode), width: float64(o.width), height: float64(o.height)}
 	m.frame = rect{svgPad, svgTitleBand, m.width - svgPad, m.height - svgFootBand}
 	var b orb.Bound
 	n := 0
@@ -566,13 +566,13 @@ func (m *mapLayout) subtitle() string {
 	l, t := m.l, m.t
 	var parts []string
 	if len(t.days) > 0 && hasDate(t.days[0].depart) {
-		d := l.shortDate(t.days[0].depart)
+		d := l.ShortDate(t.days[0].depart)
 		if last := t.days[len(t.days)-1].depart; len(t.days) > 1 && hasDate(last) {
-			d += " – " + l.shortDate(last)
+			d += " – " + l.ShortDate(last)
 		}
 		parts = append(parts, d)
 	}
-	parts = append(parts, l.sites(t.total.visits), l.travel(t.total.travel, t.total.distance))
+	parts = append(parts, l.Sites(t.total.visits), l.travel(t.total.travel, t.total.distance))
 	return strings.Join(parts, " · ")
 }
 
@@ -583,7 +583,7 @@ func (m *mapLayout) writeNorthArrow(w *bufio.Writer) {
 	mid := bottom - 9
 	fmt.Fprintf(w, `<g class="north-arrow">`)
 	fmt.Fprintf(w, `<text x="%s" y="%s" font-size="13" font-weight="bold" text-anchor="middle" fill="%s">%s</text>`,
-		f(cx), f(r.y0+12), inkColor, m.l.pick("N", "北"))
+		f(cx), f(r.y0+12), inkColor, m.l.Pick("北", "N"))
 	fmt.Fprintf(w, `<path d="M %s %s L %s %s L %s %s Z" fill="%s"/>`, f(cx), f(top), f(cx-8), f(bottom), f(cx), f(mid), inkColor)
 	fmt.Fprintf(w, `<path d="M %s %s L %s %s L %s %s Z" fill="#FFFFFF" stroke="%s" stroke-width="1"/>`, f(cx), f(top), f(cx+8), f(bottom), f(cx), f(mid), inkColor)
 	fmt.Fprintln(w, "</g>")
@@ -621,9 +621,9 @@ func (m *mapLayout) writeLegend(w *bufio.Writer) {
 	}
 	var items []item
 	for _, d := range m.t.days {
-		items = append(items, item{text: l.dayName(d.day) + " · " + l.sites(d.total.visits), color: d.color})
+		items = append(items, item{text: l.Day(d.day) + " · " + l.Sites(d.total.visits), color: d.color})
 	}
-	items = append(items, item{text: l.pick("start / end", "起点 / 终点"), anchor: true})
+	items = append(items, item{text: l.Pick("起点 / 终点", "start / end"), anchor: true})
 
 	x0 := svgPad + 8 + math.Max(m.scalePx, 60) + 48
 	x, y := x0, m.height-svgFootBand+24

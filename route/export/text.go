@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -54,7 +55,7 @@ func itinerary(p *route.Plan, lang string, opts []Option) (*trip, lexicon, error
 	if err != nil {
 		return nil, lexicon{}, err
 	}
-	return t, newLexicon(lang, o.mode), nil
+	return t, newLexicon(lang, t.mode), nil
 }
 
 // event is one line of a day's itinerary; detail, if any, goes on an
@@ -101,18 +102,18 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 
 // dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10".
 func dayHeading(d *tripDay, l lexicon) string {
-	h := l.dayName(d.day)
+	h := l.Day(d.day)
 	if hasDate(d.depart) {
-		h += " · " + l.date(d.depart)
+		h += " · " + l.Date(d.depart)
 	}
 	if !d.depart.IsZero() && !d.ret.IsZero() {
-		h += " · " + clock(d.depart) + "–" + clock(d.ret)
+		h += " · " + phrase.Clock(d.depart) + "–" + phrase.Clock(d.ret)
 	}
 	return h
 }
 
 func (l lexicon) noVisits() string {
-	return l.pick("No visits this day.", "当日没有安排游览。")
+	return l.Pick("当日没有安排游览。", "No visits this day.")
 }
 
 func writeText(w *bufio.Writer, t *trip, l lexicon) {
@@ -124,7 +125,7 @@ func writeText(w *bufio.Writer, t *trip, l lexicon) {
 			fmt.Fprintln(w, l.noVisits())
 		}
 		for _, e := range dayEvents(d, l, plain) {
-			fmt.Fprintf(w, "%s %s\n", clock(e.at), e.text)
+			fmt.Fprintf(w, "%s %s\n", phrase.Clock(e.at), e.text)
 			if e.detail != "" {
 				fmt.Fprintf(w, "      %s\n", e.detail)
 			}
@@ -154,9 +155,9 @@ func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
 			if e.detail != "" {
 				// A backslash at the end of a line is CommonMark's hard
 				// line break: the facts go on their own line in the item.
-				fmt.Fprintf(w, "- **%s** %s\\\n  *%s*\n", clock(e.at), e.text, markdownEscape(e.detail))
+				fmt.Fprintf(w, "- **%s** %s\\\n  *%s*\n", phrase.Clock(e.at), e.text, markdownEscape(e.detail))
 			} else {
-				fmt.Fprintf(w, "- **%s** %s\n", clock(e.at), e.text)
+				fmt.Fprintf(w, "- **%s** %s\n", phrase.Clock(e.at), e.text)
 			}
 		}
 		fmt.Fprintf(w, "\n%s\n", l.totals(d.total, 0))

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -66,20 +67,22 @@ func TestTextGolden(t *testing.T) {
 		skip []route.Skip
 		lang string
 		md   bool
+		mode geo.Mode // the plan's; the zero Mode as for a plan from a matrix
 		opts []Option
 	}{
-		{"jin-zh.txt", jinDay(t), jinSkipped(), "zh", false, []Option{Mode("drive")}},
-		{"jin-en.txt", englishNames(jinDay(t)), jinSkipped(), "en", false, []Option{Mode("drive")}},
-		{"jin-zh.md", jinDay(t), jinSkipped(), "zh", true, []Option{Mode("drive")}},
-		{"jin-en.md", englishNames(jinDay(t)), jinSkipped(), "en", true, []Option{Mode("drive")}},
-		{"three-zh.txt", threeDays(t), nil, "zh", false, []Option{Mode("bus"), Title("晋国故地三日游")}},
-		{"three-en.md", englishNames(threeDays(t)), nil, "en", true, []Option{Mode("bus"), Title("Three days in the land of Jin")}},
-		{"open-zh.txt", openDay(), nil, "zh", false, nil},
-		{"open-en.txt", englishNames(openDay()), nil, "en", false, nil},
+		{"jin-zh.txt", jinDay(t), jinSkipped(), "zh", false, geo.CountyDrive(), nil},
+		{"jin-en.txt", englishNames(jinDay(t)), jinSkipped(), "en", false, geo.CountyDrive(), nil},
+		{"jin-zh.md", jinDay(t), jinSkipped(), "zh", true, geo.CountyDrive(), nil},
+		{"jin-en.md", englishNames(jinDay(t)), jinSkipped(), "en", true, geo.CountyDrive(), nil},
+		{"three-zh.txt", threeDays(t), nil, "zh", false, geo.TouristBus(), []Option{Title("晋国故地三日游")}},
+		{"three-en.md", englishNames(threeDays(t)), nil, "en", true, geo.TouristBus(), []Option{Title("Three days in the land of Jin")}},
+		{"open-zh.txt", openDay(), nil, "zh", false, geo.Mode{}, nil},
+		{"open-en.txt", englishNames(openDay()), nil, "en", false, geo.Mode{}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			p := buildPlan(t, tt.days, tt.skip)
+			p.Mode = tt.mode
 			var b bytes.Buffer
 			write := Text
 			if tt.md {
@@ -102,14 +105,15 @@ func TestTextGolden(t *testing.T) {
 func TestTextPhrases(t *testing.T) {
 	at := time.Date(2025, 5, 1, 8, 30, 0, 0, time.FixedZone("CST", 8*3600))
 	tests := []struct {
-		lang, mode string
-		want       []string
+		lang string
+		mode geo.Mode
+		want []string
 	}{
-		{"zh", "drive", []string{"08:30 从绛县县城出发，车程 12 分钟（约 8.4 公里）", "08:42 到达车厢城，游览 1 小时", "09:42 离开车厢城，车程 1 小时 5 分钟（约 52.0 公里）", "10:47 返回绛县县城"}},
-		{"en", "drive", []string{"08:30 Leave 绛县县城; 12 min drive (8.4 km)", "08:42 Arrive at 车厢城; visit 1 h", "10:47 Back at 绛县县城"}},
-		{"zh", "walk", []string{"步行 12 分钟（约 8.4 公里）"}},
-		{"en", "", []string{"12 min travel (8.4 km)"}},
-		{"en", "cycle", []string{"12 min ride (8.4 km)"}},
+		{"zh", geo.CountyDrive(), []string{"08:30 从绛县县城出发，车程 12 分钟（约 8.4 公里）", "08:42 到达车厢城，游览 1 小时", "09:42 离开车厢城，车程 1 小时 5 分钟（约 52.0 公里）", "10:47 返回绛县县城"}},
+		{"en", geo.CountyDrive(), []string{"08:30 Leave 绛县县城; 12 min drive (8.4 km)", "08:42 Arrive at 车厢城; visit 1 h", "10:47 Back at 绛县县城"}},
+		{"zh", geo.Walking(), []string{"步行 12 分钟（约 8.4 公里）"}},
+		{"en", geo.Mode{}, []string{"12 min travel (8.4 km)"}},
+		{"en", geo.Cycling(), []string{"12 min ride (8.4 km)"}},
 	}
 	seat := route.Place{ID: "seat", Name: "绛县县城"}
 	site := route.Place{ID: "site", Name: "车厢城"}
@@ -119,8 +123,9 @@ func TestTextPhrases(t *testing.T) {
 		Legs:   []route.Leg{{From: seat, To: site, Distance: 8400, Duration: 12 * time.Minute}, {From: site, To: seat, Distance: 52000, Duration: 65 * time.Minute}},
 	}}}
 	for _, tt := range tests {
+		p.Mode = tt.mode
 		var b bytes.Buffer
-		require.NoError(t, Text(&b, p, tt.lang, Mode(tt.mode)))
+		require.NoError(t, Text(&b, p, tt.lang))
 		for _, w := range tt.want {
 			assert.Contains(t, b.String(), w)
 		}
@@ -128,38 +133,7 @@ func TestTextPhrases(t *testing.T) {
 }
 
 func TestLexicon(t *testing.T) {
-	zh, en := newLexicon("zh", "drive"), newLexicon("en", "drive")
-	durations := []struct {
-		d      time.Duration
-		zh, en string
-	}{
-		{0, "0 分钟", "0 min"},
-		{10 * time.Second, "1 分钟", "1 min"},
-		{45 * time.Minute, "45 分钟", "45 min"},
-		{time.Hour, "1 小时", "1 h"},
-		{95*time.Minute + 29*time.Second, "1 小时 35 分钟", "1 h 35 min"},
-		{26 * time.Hour, "26 小时", "26 h"},
-	}
-	for _, tt := range durations {
-		assert.Equal(t, tt.zh, zh.duration(tt.d))
-		assert.Equal(t, tt.en, en.duration(tt.d))
-	}
-	distances := []struct {
-		m      float64
-		zh, en string
-	}{
-		{0, "0 米", "0 m"},
-		{845, "850 米", "850 m"},
-		{8449, "8.4 公里", "8.4 km"},
-		{125_600, "126 公里", "126 km"},
-		{-1, "?", "?"},
-	}
-	for _, tt := range distances {
-		assert.Equal(t, tt.zh, zh.distance(tt.m))
-		assert.Equal(t, tt.en, en.distance(tt.m))
-	}
-	assert.Equal(t, "2025年5月1日 星期四", zh.date(time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)))
-	assert.Equal(t, "Thursday 1 May 2025", en.date(time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)))
+	zh, en := newLexicon("zh", geo.CountyDrive()), newLexicon("en", geo.CountyDrive())
 	assert.Equal(t, "午休 1 小时", zh.rest(time.Date(2025, 5, 1, 12, 0, 0, 0, time.UTC), time.Hour))
 	assert.Equal(t, "Break, 20 min", en.rest(time.Date(2025, 5, 1, 15, 0, 0, 0, time.UTC), 20*time.Minute))
 	assert.Equal(t, "下一处与此处为同一坐标点", zh.travel(0, 0))
@@ -175,7 +149,7 @@ func TestTextWithCatalog(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		var b bytes.Buffer
 		require.NoError(t, Text(&b, p, lang, Catalog(c)))
-		l := newLexicon(lang, "")
+		l := newLexicon(lang, p.Mode)
 		for _, d := range p.Days {
 			for _, v := range d.Visits {
 				s, ok := c.Get(v.Stop.ID)

@@ -1,0 +1,278 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
+)
+
+// lexicon writes the itinerary's sentences in one language. The words
+// themselves (distances, durations, dates, counts, the mode's travel) are
+// internal/phrase's; the sentences built from them are here, so the two
+// languages can order their words as each reads naturally rather than
+// filling one template.
+type lexicon struct {
+	phrase.Lang
+	// travelWord names the mode's travel: "drive" / "车程".
+	travelWord string
+}
+
+func newLexicon(lang string, mode geo.Mode) lexicon {
+	l := lexicon{Lang: phrase.Lang(lang)}
+	l.travelWord = l.Travel(mode)
+	return l
+}
+
+// zh reports whether the lexicon writes Chinese.
+func (l lexicon) zh() bool { return l.Lang == phrase.Chinese }
+
+// travel writes a leg: "12 min drive (8.4 km)"; "车程 12 分钟（约 8.4 公里）".
+// A leg of no time and no distance is "the next site is at the same map
+// point"; "下一处与此处为同一坐标点": the sites may truly share a place, or
+// only share an approximate point (a village or township centre), so the
+// wording claims no more than the coordinates do.
+func (l lexicon) travel(d time.Duration, m float64) string {
+	if d == 0 && m == 0 {
+		return l.Pick("下一处与此处为同一坐标点", "the next site is at the same map point")
+	}
+	if l.zh() {
+		return fmt.Sprintf("%s %s（约 %s）", l.travelWord, l.Duration(d), l.Distance(m))
+	}
+	return fmt.Sprintf("%s %s (%s)", l.Duration(d), l.travelWord, l.Distance(m))
+}
+
+// defaultTitle names a trip from its first start and its days:
+// "1-day route from Jiang County seat"; "绛县县城出发 · 1 日游".
+func (l lexicon) defaultTitle(start string, days int) string {
+	if l.zh() {
+		if start == "" {
+			return zhCount(days) + "日游线路"
+		}
+		return start + "出发 · " + zhCount(days) + "日游"
+	}
+	if start == "" {
+		return fmt.Sprintf("%d-day route", days)
+	}
+	return fmt.Sprintf("%d-day route from %s", days, start)
+}
+
+// zhCount writes 1–10 as Chinese numerals (一日游, 三日游), larger numbers
+// as digits with spaces ("12 日游" reads as 12 日游).
+func zhCount(n int) string {
+	if n >= 1 && n <= 10 {
+		return [...]string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}[n-1]
+	}
+	return fmt.Sprintf("%d ", n)
+}
+
+// leave writes the departure from a place: "Leave X; 12 min drive (8.4 km)";
+// "从X出发，车程 12 分钟（约 8.4 公里）" for the day's start, "离开X，…" later.
+func (l lexicon) leave(name string, first bool, travel string) string {
+	if l.zh() {
+		if first {
+			return fmt.Sprintf("从%s出发，%s", name, travel)
+		}
+		return fmt.Sprintf("离开%s，%s", name, travel)
+	}
+	return fmt.Sprintf("Leave %s; %s", name, travel)
+}
+
+// arrive writes the arrival at a visited site, with any wait:
+// "Arrive at X; visit 1 h" or "Arrive at X; wait 20 min, visit 45 min from
+// 10:30"; "到达X，游览 1 小时" or "到达X，等候 20 分钟，10:30 起游览 45 分钟".
+func (l lexicon) arrive(name string, wait, visit time.Duration, start time.Time) string {
+	if l.zh() {
+		if wait > 0 {
+			return fmt.Sprintf("到达%s，等候 %s，%s 起游览 %s", name, l.Duration(wait), phrase.Clock(start), l.Duration(visit))
+		}
+		return fmt.Sprintf("到达%s，游览 %s", name, l.Duration(visit))
+	}
+	if wait > 0 {
+		return fmt.Sprintf("Arrive at %s; wait %s, visit %s from %s", name, l.Duration(wait), l.Duration(visit), phrase.Clock(start))
+	}
+	return fmt.Sprintf("Arrive at %s; visit %s", name, l.Duration(visit))
+}
+
+// finish writes the arrival at the day's end: back at the start, at another
+// place (a hotel), or, on an open day, at the last site.
+func (l lexicon) finish(name string, loop, open bool) string {
+	switch {
+	case open && l.zh():
+		return fmt.Sprintf("在%s结束当日行程", name)
+	case open:
+		return fmt.Sprintf("End of the day at %s", name)
+	case loop && l.zh():
+		return fmt.Sprintf("返回%s", name)
+	case loop:
+		return fmt.Sprintf("Back at %s", name)
+	case l.zh():
+		return fmt.Sprintf("到达%s，当日行程结束", name)
+	}
+	return fmt.Sprintf("Arrive at %s for the night", name)
+}
+
+// rest writes a break: "Lunch break, 1 h" when it starts between 10:30 and
+// 14:00, else "Break, 30 min"; "午休 1 小时", "休息 30 分钟".
+func (l lexicon) rest(start time.Time, d time.Duration) string {
+	tod := start.Hour()*60 + start.Minute()
+	lunch := tod >= 10*60+30 && tod < 14*60
+	if l.zh() {
+		if lunch {
+			return "午休 " + l.Duration(d)
+		}
+		return "休息 " + l.Duration(d)
+	}
+	if lunch {
+		return "Lunch break, " + l.Duration(d)
+	}
+	return "Break, " + l.Duration(d)
+}
+
+// totals writes a day's sums, or the trip's when days > 0: "Day total: 5
+// sites, 3 h visiting; 1 h drive (30.6 km)."; "当日合计：游览 5 处，共 3 小时；
+// 车程 1 小时（约 30.6 公里）。", with any waiting after the travel.
+func (l lexicon) totals(t tripTotals, days int) string {
+	head := l.Pick("当日合计：", "Day total: ")
+	if days > 0 {
+		head = l.Pick("全程 "+l.Days(days)+"：", "Whole trip, "+l.Days(days)+": ")
+	}
+	travel := l.travel(t.travel, t.distance)
+	if l.zh() {
+		s := fmt.Sprintf("%s游览 %s，共 %s；%s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
+		if t.wait > 0 {
+			s += "；等候 " + l.Duration(t.wait)
+		}
+		return s + "。"
+	}
+	s := fmt.Sprintf("%s%s, %s visiting; %s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
+	if t.wait > 0 {
+		s += "; " + l.Duration(t.wait) + " waiting"
+	}
+	return s + "."
+}
+
+// leftOut heads the list of skipped sites: "Left out (2 sites)";
+// "未安排的地点（2 处）".
+func (l lexicon) leftOut(n int) string {
+	return l.Pick("未安排的地点（"+l.Sites(n)+"）", "Left out ("+l.Sites(n)+")")
+}
+
+// reason explains why a stop was left out.
+func (l lexicon) reason(r string) string {
+	switch r {
+	case reasonBudget:
+		return l.Pick("时间不够", "not enough time in the day")
+	case reasonClosed:
+		return l.Pick("当天不开放", "closed on the day")
+	case reasonUnreachable:
+		return l.Pick("在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day")
+	}
+	return r
+}
+
+// reasonLine writes one skipped stop: "X: not enough time in the day";
+// "X：时间不够".
+func (l lexicon) reasonLine(name, reason string) string {
+	return name + l.Pick("：", ": ") + l.reason(reason)
+}
+
+// kindNames names the heritage kinds in Chinese and English.
+var kindNames = map[heritage.Kind][2]string{
+	heritage.Tomb:           {"墓葬", "tomb"},
+	heritage.Cemetery:       {"墓地", "cemetery"},
+	heritage.CityRuins:      {"城址", "city ruins"},
+	heritage.SettlementSite: {"聚落遗址", "settlement site"},
+	heritage.Temple:         {"寺庙", "temple"},
+	heritage.Stage:          {"戏台", "opera stage"},
+	heritage.MemorialArch:   {"牌坊", "memorial arch"},
+	heritage.SteleBuilding:  {"碑楼", "stele pavilion"},
+	heritage.RitualSite:     {"祭祀遗址", "ritual site"},
+	heritage.Museum:         {"博物馆", "museum"},
+	heritage.ScenicArea:     {"风景区", "scenic area"},
+	heritage.Spring:         {"泉", "spring"},
+	heritage.Valley:         {"峪谷", "valley"},
+	heritage.Yamen:          {"衙署", "yamen (government hall)"},
+	heritage.Garden:         {"园林", "garden"},
+	heritage.Town:           {"城镇", "town"},
+	heritage.RailStation:    {"火车站", "railway station"},
+	heritage.Hotel:          {"住宿", "hotel"},
+}
+
+// levelNames names the designation levels in Chinese and English.
+var levelNames = map[heritage.Level][2]string{
+	heritage.National:   {"全国重点文物保护单位", "national protected site"},
+	heritage.Provincial: {"省级文物保护单位", "provincial protected site"},
+	heritage.City:       {"市级文物保护单位", "city-level protected site"},
+	heritage.County:     {"县级文物保护单位", "county-level protected site"},
+}
+
+// kind names a heritage kind: "city ruins"; "城址". An unknown kind is
+// written as it is.
+func (l lexicon) kind(k heritage.Kind) string {
+	if n, ok := kindNames[k]; ok {
+		return l.Pick(n[0], n[1])
+	}
+	return string(k)
+}
+
+// level names a designation level: "national protected site";
+// "全国重点文物保护单位". An unknown level is written as it is.
+func (l lexicon) level(v heritage.Level) string {
+	if n, ok := levelNames[v]; ok {
+		return l.Pick(n[0], n[1])
+	}
+	return string(v)
+}
+
+// siteFacts writes a site's period, kind and designation on one line:
+// "Spring and Autumn · city ruins · national protected site";
+// "春秋 · 城址 · 全国重点文物保护单位". Anchors give "".
+func (l lexicon) siteFacts(s *heritage.Site) string {
+	if s == nil || s.Anchor() {
+		return ""
+	}
+	var parts []string
+	if s.Period != nil {
+		if name := l.Pick(s.Period.NameZh, s.Period.Name); name != "" {
+			parts = append(parts, name)
+		}
+	}
+	if s.Kind != "" {
+		parts = append(parts, l.kind(s.Kind))
+	}
+	if s.Designation != nil && s.Designation.Level != "" {
+		parts = append(parts, l.level(s.Designation.Level))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// siteName returns s's name in lang by [phrase.Lang.Pick]'s fallback, the
+// English name standing for the pinyin when there is none, and s's ID when
+// it has no name.
+func siteName(s *heritage.Site, lang string) string {
+	return cmp.Or(phrase.Lang(lang).Pick(s.Name.Zh, cmp.Or(s.Name.En, s.Name.Pinyin)), s.ID)
+}
+
+// note returns s's first note in lang, by [phrase.Lang.Pick]'s fallback:
+// in the other language when s has none in lang.
+func note(s *heritage.Site, lang string) string {
+	if s == nil {
+		return ""
+	}
+	return phrase.Lang(lang).Pick(noteIn(s, "zh"), noteIn(s, "en"))
+}
+
+// noteIn returns the text of s's first note in lang, or "".
+func noteIn(s *heritage.Site, lang string) string {
+	for _, n := range s.Notes {
+		if n.Lang == lang {
+			return n.Text
+		}
+	}
+	return ""
+}
