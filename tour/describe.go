@@ -7,60 +7,88 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
+	"github.com/chuanzhu/chuanzhu/route"
 )
 
 // describe writes a line's description from its sites' names, periods
 // and notes and its figures. Nothing is added that the catalog or the
 // plan does not say.
 func describe(l *Line, mode geo.Mode) Text {
-	var zh, en strings.Builder
-	n := len(l.Sites)
-	zhNames := make([]string, n)
-	enNames := make([]string, n)
-	for i, s := range l.Sites {
-		zhNames[i], enNames[i] = s.Name.Zh, s.Name.En
-	}
-	if l.Base != nil {
-		fmt.Fprintf(&zh, "从%s出发，依次游览%d处地点：%s，再回到%s。", l.Base.Name.Zh, n, strings.Join(zhNames, "、"), l.Base.Name.Zh)
-		fmt.Fprintf(&en, "From %s, %s in turn: %s; then back to %s.", l.Base.Name.En, sitesEn(n), strings.Join(enNames, "; "), l.Base.Name.En)
-	} else {
-		fmt.Fprintf(&zh, "依次游览%d处地点：%s。", n, strings.Join(zhNames, "、"))
-		fmt.Fprintf(&en, "%s in turn: %s.", upperFirst(sitesEn(n)), strings.Join(enNames, "; "))
-	}
-	dp := l.Plan.Days[0]
-	fmt.Fprintf(&zh, "全程约%s，%s约%s，参观约%s，共约%s。", kmZh(dp.Distance), modeZh(mode), durationZh(dp.Travel), durationZh(dp.Visit), durationZh(dp.Return.Sub(dp.Depart)))
-	fmt.Fprintf(&en, " About %s, %s %s and %s of visits, %s in all.", kmEn(dp.Distance), durationEn(dp.Travel), modeEn(mode), durationEn(dp.Visit), durationEn(dp.Return.Sub(dp.Depart)))
+	return Text{Zh: describeIn(phrase.Chinese, l, mode), En: describeIn(phrase.English, l, mode)}
+}
+
+// describeIn writes the description in one language: the sites in
+// visiting order, the day's figures, the oldest and newest site, how far
+// the story order strays from the shortest way, and a highlight.
+func describeIn(lang phrase.Lang, l *Line, mode geo.Mode) string {
+	sentences := []string{visitSentence(lang, l), figureSentence(lang, &l.Plan.Days[0], mode)}
 	if old, young := span(l.Sites); old != nil {
-		fmt.Fprintf(&zh, "最早：%s，%s；最晚：%s，%s。", old.Name.Zh, old.Period.NameZh, young.Name.Zh, young.Period.NameZh)
-		fmt.Fprintf(&en, " Oldest: %s, %s; newest: %s, %s.", old.Name.En, old.Period.Name, young.Name.En, young.Period.Name)
+		sentences = append(sentences, lang.Pick(
+			fmt.Sprintf("最早：%s，%s；最晚：%s，%s。", siteName(lang, old), periodName(lang, old), siteName(lang, young), periodName(lang, young)),
+			fmt.Sprintf("Oldest: %s, %s; newest: %s, %s.", siteName(lang, old), periodName(lang, old), siteName(lang, young), periodName(lang, young))))
 	}
 	if st := l.Story; st != nil && st.Pairs > 0 {
-		if st.Inversions == 0 {
-			zh.WriteString("按年代先后游览")
-			en.WriteString(" Visited oldest first")
-		} else {
-			zh.WriteString("大体按年代先后游览")
-			en.WriteString(" Visited roughly oldest first")
-		}
-		if st.Extra >= 0.005 {
-			fmt.Fprintf(&zh, "，比最短路线多走%s。", percent(st.Extra))
-			fmt.Fprintf(&en, ", %s longer than the shortest way.", percent(st.Extra))
-		} else {
-			zh.WriteString("，不比最短路线远。")
-			en.WriteString(", no longer than the shortest way.")
-		}
+		sentences = append(sentences, storySentence(lang, st))
 	}
-	if top, zhS, enS := highlight(l.Sites); top != nil {
-		fmt.Fprintf(&zh, "%s：%s。", top.Name.Zh, zhS)
-		fmt.Fprintf(&en, " %s: %s.", top.Name.En, enS)
+	if top, zh, en := highlight(l.Sites); top != nil {
+		sentences = append(sentences, siteName(lang, top)+lang.Pick("：", ": ")+lang.Pick(zh, en)+lang.Pick("。", "."))
 	}
-	return Text{Zh: zh.String(), En: en.String()}
+	if lang == phrase.Chinese {
+		return strings.Join(sentences, "")
+	}
+	return strings.Join(sentences, " ")
+}
+
+// visitSentence lists the sites in visiting order, from and back to the
+// base when the line has one.
+func visitSentence(lang phrase.Lang, l *Line) string {
+	names := make([]string, len(l.Sites))
+	for i := range l.Sites {
+		names[i] = siteName(lang, &l.Sites[i])
+	}
+	list, n := lang.List(names), lang.Sites(len(l.Sites))
+	if l.Base != nil {
+		base := siteName(lang, l.Base)
+		return lang.Pick(fmt.Sprintf("从%s出发，依次游览 %s地点：%s，再回到%s。", base, n, list, base),
+			fmt.Sprintf("From %s, %s in turn: %s; then back to %s.", base, n, list, base))
+	}
+	return lang.Pick(fmt.Sprintf("依次游览 %s地点：%s。", n, list), fmt.Sprintf("%s in turn: %s.", upperFirst(n), list))
+}
+
+// figureSentence gives the day's distance, travel, visiting and whole
+// time: "About 30.6 km, 1 h 35 min drive and 3 h of visits, 5 h in all."
+func figureSentence(lang phrase.Lang, d *route.DayPlan, mode geo.Mode) string {
+	dist, travel, visit, all := lang.Distance(d.Distance), lang.Duration(d.Travel), lang.Duration(d.Visit), lang.Duration(d.Return.Sub(d.Depart))
+	return lang.Pick(fmt.Sprintf("全程约 %s，%s约 %s，参观约 %s，共约 %s。", dist, lang.Travel(mode), travel, visit, all),
+		fmt.Sprintf("About %s, %s %s and %s of visits, %s in all.", dist, travel, lang.Travel(mode), visit, all))
+}
+
+// storySentence says whether the sites are visited oldest first and what
+// that costs against the shortest way.
+func storySentence(lang phrase.Lang, st *Story) string {
+	s := lang.Pick("按年代先后游览", "Visited oldest first")
+	if st.Inversions > 0 {
+		s = lang.Pick("大体按年代先后游览", "Visited roughly oldest first")
+	}
+	if st.Extra >= 0.005 {
+		return s + lang.Pick("，比最短路线多走"+percent(st.Extra)+"。", ", "+percent(st.Extra)+" longer than the shortest way.")
+	}
+	return s + lang.Pick("，不比最短路线远。", ", no longer than the shortest way.")
+}
+
+// siteName returns s's name in lang, by phrase's fallback rule.
+func siteName(lang phrase.Lang, s *heritage.Site) string { return lang.Pick(s.Name.Zh, s.Name.En) }
+
+// periodName returns the name of s's period in lang, by phrase's fallback
+// rule; s must have a period.
+func periodName(lang phrase.Lang, s *heritage.Site) string {
+	return lang.Pick(s.Period.NameZh, s.Period.Name)
 }
 
 // span returns the oldest and the newest of the sites with a story year
@@ -146,14 +174,6 @@ func firstSentence(text string, chinese bool) string {
 	return strings.TrimRight(text, ".。;； ")
 }
 
-// sitesEn returns "1 site" or "n sites".
-func sitesEn(n int) string {
-	if n == 1 {
-		return "1 site"
-	}
-	return strconv.Itoa(n) + " sites"
-}
-
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
@@ -162,86 +182,6 @@ func upperFirst(s string) string {
 // percent writes a ratio as a whole percentage, e.g. "12%".
 func percent(x float64) string {
 	return strconv.Itoa(int(math.Round(x*100))) + "%"
-}
-
-// kmZh writes metres as kilometres in Chinese: "8.6公里", "31公里", "550米".
-func kmZh(m float64) string {
-	switch {
-	case m < 1000:
-		return strconv.Itoa(int(math.Round(m/10)*10)) + "米"
-	case m < 10_000:
-		return strconv.FormatFloat(math.Round(m/100)/10, 'f', -1, 64) + "公里"
-	}
-	return strconv.Itoa(int(math.Round(m/1000))) + "公里"
-}
-
-// kmEn writes metres as kilometres in English: "8.6 km", "31 km", "550 m".
-func kmEn(m float64) string {
-	switch {
-	case m < 1000:
-		return strconv.Itoa(int(math.Round(m/10)*10)) + " m"
-	case m < 10_000:
-		return strconv.FormatFloat(math.Round(m/100)/10, 'f', -1, 64) + " km"
-	}
-	return strconv.Itoa(int(math.Round(m/1000))) + " km"
-}
-
-// durationZh writes d to the minute: "2小时25分钟", "45分钟", "8小时".
-func durationZh(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m < 60:
-		return strconv.Itoa(m) + "分钟"
-	case m%60 == 0:
-		return strconv.Itoa(m/60) + "小时"
-	}
-	return strconv.Itoa(m/60) + "小时" + strconv.Itoa(m%60) + "分钟"
-}
-
-// durationEn writes d to the minute: "2 h 25 min", "45 min", "8 h".
-func durationEn(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m < 60:
-		return strconv.Itoa(m) + " min"
-	case m%60 == 0:
-		return strconv.Itoa(m/60) + " h"
-	}
-	return strconv.Itoa(m/60) + " h " + strconv.Itoa(m%60) + " min"
-}
-
-// modeZh names the travel of a mode in Chinese ("车程").
-func modeZh(m geo.Mode) string {
-	switch m.Name {
-	case "walk":
-		return "步行"
-	case "cycle":
-		return "骑行"
-	case "drive":
-		return "车程"
-	case "drive-mountain":
-		return "山路车程"
-	case "bus":
-		return "大巴车程"
-	}
-	return "路程"
-}
-
-// modeEn names the travel of a mode in English ("by car").
-func modeEn(m geo.Mode) string {
-	switch m.Name {
-	case "walk":
-		return "on foot"
-	case "cycle":
-		return "by bike"
-	case "drive":
-		return "by car"
-	case "drive-mountain":
-		return "by car on mountain roads"
-	case "bus":
-		return "by coach"
-	}
-	return "travelling"
 }
 
 // area is the county-level place a site lies in.

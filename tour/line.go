@@ -10,6 +10,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -333,15 +334,15 @@ func (b *builder) build(pl *pending, theme heritage.Theme) error {
 		for _, sk := range plan.Skipped {
 			s := all[sk.Index]
 			lo := LeftOut{Site: s, Reason: ReasonBudget, Detail: Text{
-				Zh: "在线路附近，但与评分更高的地点一起在一天（" + durationZh(b.o.budget) + "）内走不完",
-				En: "near the line, but it does not fit in the day (" + durationEn(b.o.budget) + ") with the higher-scoring sites",
+				Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
+				En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
 			}}
 			switch sk.Reason {
 			case route.ReasonUnreachable:
 				lo.Reason = ReasonUnreachable
 				lo.Detail = Text{
-					Zh: "即使单独前往，路程加参观也超过一天（" + durationZh(b.o.budget) + "）",
-					En: "even on its own, the journey and visit take more than the day (" + durationEn(b.o.budget) + ")",
+					Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
+					En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
 				}
 			case route.ReasonClosed:
 				lo.Reason = ReasonClosed
@@ -424,12 +425,12 @@ func outsideDetail(s heritage.Site, members []heritage.Site, o options) Text {
 	if nearD > 1 {
 		limit := o.limit(s, *near)
 		return Text{
-			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约%s，一条线上最多相距%s）", near.Name.Zh, kmZh(km), kmZh(limit)),
-			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, kmEn(km), kmEn(limit)),
+			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约 %s，一条线上最多相距 %s）", near.Name.Zh, phrase.Chinese.Distance(km), phrase.Chinese.Distance(limit)),
+			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, phrase.English.Distance(km), phrase.English.Distance(limit)),
 		}
 	}
 	return Text{
-		Zh: fmt.Sprintf("附近的地点（如%s，约%s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, kmZh(km)),
-		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, kmEn(km)),
+		Zh: fmt.Sprintf("附近的地点（如%s，约 %s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, phrase.Chinese.Distance(km)),
+		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, phrase.English.Distance(km)),
 	}
 }

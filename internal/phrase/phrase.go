@@ -21,7 +21,9 @@ const (
 )
 
 // Pick returns zh in Chinese and en otherwise; when that one is empty, it
-// returns the other. This is the package's one fallback rule.
+// returns the other. This is the package's one fallback rule: it is meant
+// for texts that may be missing in one language (a name, a note), so a
+// word that is empty on purpose in one language must not go through it.
 func (l Lang) Pick(zh, en string) string {
 	if l == Chinese {
 		if zh != "" {
