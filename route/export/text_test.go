@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,8 +14,6 @@ import (
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // englishNames renames the fixture's places for the English goldens
 // (without a catalog, a plan's names are written as they are).
@@ -89,14 +85,7 @@ func TestTextGolden(t *testing.T) {
 				write = Markdown
 			}
 			require.NoError(t, write(&b, p, tt.lang, tt.opts...))
-			path := filepath.Join("testdata", "itinerary", tt.file)
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-				require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test -update to create the golden files")
-			assert.Equal(t, string(want), b.String())
+			checkGolden(t, filepath.Join("itinerary", tt.file), b.Bytes())
 		})
 	}
 }
