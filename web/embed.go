@@ -180,27 +180,17 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 		writeAPIError(w, err)
 		return
 	}
-	opts := []export.Option{export.Catalog(h.cat), export.Lang(q.lang)}
+	opts := []export.Option{export.Catalog(h.cat), export.Lang(q.lang), export.Inline()}
 	if title != "" {
 		opts = append(opts, export.Title(title))
 	}
-	m, err := export.Layout(plan, opts...)
-	if err != nil {
-		writeAPIError(w, err)
-		return
+	if q.tiles != nil {
+		opts = append(opts, export.Underlay(q.tiles.draw))
 	}
 	var svg bytes.Buffer
-	if err := m.WriteSVG(&svg); err != nil {
+	if err := export.SVG(&svg, plan, opts...); err != nil {
 		writeAPIError(w, err)
 		return
-	}
-	pic := stripXMLDecl(svg.Bytes())
-	tileNote := ""
-	if q.tiles != nil {
-		if pic, err = addTiles(pic, m, q.tiles); err != nil {
-			// The map still works without its background; say why.
-			tileNote = err.Error()
-		}
 	}
 	data := h.embedData(plan, q.lang, title)
 	dataJSON, err := json.Marshal(data) // escapes <, > and &: safe inside <script>
@@ -215,9 +205,9 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 	}
 	page := embedPage{
 		Lang: q.lang, Title: data.Title, Nonce: nonce,
-		SVG: template.HTML(pic), Data: template.JS(dataJSON),
+		SVG: template.HTML(svg.Bytes()), Data: template.JS(dataJSON),
 		Script: template.JS(embedScript), Style: template.CSS(embedStyle),
-		Attribution: q.attribution, TileNote: tileNote,
+		Attribution: q.attribution,
 	}
 	var buf bytes.Buffer
 	if err := h.page.Execute(&buf, page); err != nil {
@@ -275,33 +265,6 @@ func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, ti
 		return nil, "", newError(http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
 	}
 	return plan, title, nil
-}
-
-// stripXMLDecl drops the XML declaration, which has no place inside HTML.
-func stripXMLDecl(svg []byte) []byte {
-	svg = bytes.TrimSpace(svg)
-	if bytes.HasPrefix(svg, []byte("<?xml")) {
-		if i := bytes.Index(svg, []byte("?>")); i >= 0 {
-			svg = bytes.TrimSpace(svg[i+2:])
-		}
-	}
-	return svg
-}
-
-// addTiles inserts the tile layer into pic, the picture m wrote, placed
-// by m's projection: just before the graticule, where export.SVG says a
-// background layer belongs (above the paper, below the legs and
-// markers).
-func addTiles(pic []byte, m *export.Map, t *tileLayer) ([]byte, error) {
-	at := bytes.Index(pic, []byte(`<g class="graticule"`))
-	if at < 0 {
-		return pic, fmt.Errorf("web: no place for the tile layer in the SVG map")
-	}
-	layer := tilesSVG(t.tiles(m))
-	out := make([]byte, 0, len(pic)+len(layer))
-	out = append(out, pic[:at]...)
-	out = append(out, layer...)
-	return append(out, pic[at:]...), nil
 }
 
 // embedData collects what the page's script shows about each place.
@@ -413,12 +376,12 @@ func contentSecurityPolicy(nonce string, t *tileLayer) string {
 
 // embedPage is the data of the page template.
 type embedPage struct {
-	Lang, Title, Nonce    string
-	SVG                   template.HTML
-	Data                  template.JS
-	Script                template.JS
-	Style                 template.CSS
-	Attribution, TileNote string
+	Lang, Title, Nonce string
+	SVG                template.HTML
+	Data               template.JS
+	Script             template.JS
+	Style              template.CSS
+	Attribution        string
 }
 
 // embedTemplate parses the page template. The template is a constant
@@ -446,7 +409,6 @@ const embedHTML = `<!DOCTYPE html>
 <p id="panel-note" class="note"></p>
 </aside>
 {{if .Attribution}}<p class="attribution">{{.Attribution}}</p>{{end}}
-{{if .TileNote}}<p class="tile-note">{{.TileNote}}</p>{{end}}
 <script type="application/json" id="chuanzhu-data" nonce="{{.Nonce}}">{{.Data}}</script>
 <script nonce="{{.Nonce}}">{{.Script}}</script>
 </body>

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"html"
+	"io"
 	"math"
 	"net/url"
 	"slices"
@@ -204,15 +205,17 @@ func (t *tileLayer) tiles(m *export.Map) []tile {
 	return out
 }
 
-// tilesSVG writes the tiles as an SVG group clipped to the map frame.
-func tilesSVG(ts []tile) string {
+// draw is the tile layer as an [export.Layer]: the tiles covering m's
+// frame (see tiles) as SVG images, drawn beneath the route.
+func (t *tileLayer) draw(w io.Writer, m *export.Map) error {
 	var b strings.Builder
-	b.WriteString(`<g class="tiles" clip-path="url(#frame)">`)
-	for _, t := range ts {
+	b.WriteString(`<g class="tiles">`)
+	for _, tl := range t.tiles(m) {
 		// Half a pixel of overlap hides the seams antialiasing leaves.
 		fmt.Fprintf(&b, `<image href="%s" x="%.2f" y="%.2f" width="%.2f" height="%.2f" preserveAspectRatio="none"/>`,
-			html.EscapeString(t.url), t.x-0.25, t.y-0.25, t.w+0.5, t.h+0.5)
+			html.EscapeString(tl.url), tl.x-0.25, tl.y-0.25, tl.w+0.5, tl.h+0.5)
 	}
 	b.WriteString("</g>\n")
-	return b.String()
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -193,6 +194,39 @@ func ExampleLayout() {
 	// frame 16,72–784,536 px
 	// the ruins at 610.7, 120.0 px; 8.9 m per px
 	// and back: 111.61200, 35.5201
+}
+
+// Underlay draws a layer of the caller's beneath the route, placed with
+// the map's projection; here a shaded square of 1 km round the ruins. Web
+// pages add map tiles this way, with Inline to leave out the XML
+// declaration.
+func ExampleUnderlay() {
+	p := examplePlan()
+	ruins := p.Days[0].Visits[0].Stop.Location
+	shade := func(w io.Writer, m *export.Map) error {
+		proj := m.Projection()
+		half := 500 / proj.MetresPerPixel()
+		x, y := proj.Project(ruins)
+		_, err := fmt.Fprintf(w, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#DDDDDD\"/>\n", x-half, y-half, 2*half, 2*half)
+		return err
+	}
+	var b bytes.Buffer
+	if err := export.SVG(&b, p, export.Size(800, 600), export.Underlay(shade), export.Inline()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := strings.Split(b.String(), "\n")
+	fmt.Println(lines[0][:4])
+	for i, l := range lines {
+		if strings.HasPrefix(l, `<g class="underlay"`) {
+			fmt.Println(l)
+			fmt.Println(lines[i+1])
+		}
+	}
+	// Output:
+	// <svg
+	// <g class="underlay" clip-path="url(#frame)">
+	// <rect x="554.4" y="63.7" width="112.6" height="112.6" fill="#DDDDDD"/>
 }
 
 // JSON writes the plan as data for programs; here one reads a few of

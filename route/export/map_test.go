@@ -2,6 +2,9 @@ package export
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -205,4 +208,48 @@ func TestLayoutErrors(t *testing.T) {
 	assert.ErrorContains(t, err, "no places")
 	_, err = Layout(buildPlan(t, jinDay(t), nil), Size(10, 10))
 	assert.ErrorContains(t, err, "size")
+}
+
+// An underlay is drawn over the paper and under the graticule, clipped to
+// the frame, placed with the map being written; Inline drops the XML
+// declaration and nothing else.
+func TestUnderlayAndInline(t *testing.T) {
+	p := buildPlan(t, jinDay(t), jinSkipped())
+	var plain bytes.Buffer
+	require.NoError(t, SVG(&plain, p))
+
+	var seen []Projection
+	mark := func(w io.Writer, m *Map) error {
+		seen = append(seen, m.Projection())
+		x, y := m.Projection().Project(orb.Point{111.64861, 35.49333})
+		_, err := fmt.Fprintf(w, `<circle class="mark" cx="%s" cy="%s" r="3"/>`+"\n", f(x), f(y))
+		return err
+	}
+	second := func(w io.Writer, _ *Map) error { _, err := io.WriteString(w, "<g class=\"second\"/>\n"); return err }
+	m, err := Layout(p, Underlay(mark), Underlay(second), Inline())
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, m.WriteSVG(&b))
+	got := b.String()
+
+	require.Equal(t, []Projection{m.Projection()}, seen)
+	assert.True(t, strings.HasPrefix(got, "<svg "), "no XML declaration")
+	paper := strings.Index(got, `fill="`+paperColor+`"/>`)
+	under := strings.Index(got, `<g class="underlay" clip-path="url(#frame)">`)
+	grid := strings.Index(got, `<g class="graticule"`)
+	require.True(t, paper >= 0 && under >= 0 && grid >= 0)
+	assert.Less(t, paper, under)
+	assert.Less(t, under, grid)
+	assert.Less(t, strings.Index(got, `class="mark"`), strings.Index(got, `class="second"`), "layers in the order given")
+
+	// Without the underlay group and with the declaration, the bytes are
+	// those of the plain picture.
+	group := got[under:grid]
+	decl := plain.String()[:strings.Index(plain.String(), "<svg ")]
+	assert.Equal(t, plain.String(), decl+strings.Replace(got, group, "", 1))
+
+	failing := func(io.Writer, *Map) error { return errors.New("no tiles") }
+	m, err = Layout(p, Underlay(failing))
+	require.NoError(t, err)
+	assert.ErrorContains(t, m.WriteSVG(io.Discard), "export: SVG underlay: no tiles")
 }

@@ -19,6 +19,9 @@ type options struct {
 	title   string
 	width   int
 	height  int
+	// underlay and inline shape the SVG picture: see Underlay and Inline.
+	underlay []Layer
+	inline   bool
 }
 
 // Default sizes of the SVG picture, in CSS pixels.

@@ -48,7 +48,7 @@ func writeSamples(t *testing.T, name string, p *route.Plan) {
 func writeDebugSVG(t *testing.T, m *mapLayout, path string) {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
-	m.write(w)
+	require.NoError(t, m.write(w, &Map{l: m}))
 	require.NoError(t, w.Flush())
 	s := strings.TrimSuffix(b.String(), "</svg>\n")
 	var extra strings.Builder
