@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -48,10 +49,8 @@ func parseEmbedQuery(v url.Values) (embedQuery, error) {
 		"tiles", "tiles_datum", "tiles_subdomains", "tiles_attribution"); err != nil {
 		return q, err
 	}
-	single := func(name string) (string, bool, error) { return singleParam(v, name) }
 	var err error
-	var ok bool
-	if q.line, _, err = single("line"); err != nil {
+	if q.line, _, err = singleParam(v, "line"); err != nil {
 		return q, err
 	}
 	if q.sites, err = listParam(v, "sites"); err != nil {
@@ -63,68 +62,77 @@ func parseEmbedQuery(v url.Values) (embedQuery, error) {
 	case q.line != "" && len(q.sites) > 0:
 		return q, queryError("sites", "", "give line or sites, not both")
 	}
-	if s, given, err := single("start"); err != nil {
+	if err := q.parsePlanParams(v); err != nil {
 		return q, err
-	} else if given {
-		if q.start, err = parseEndpoint(s); err != nil {
-			return q, queryError("start", s, err.Error())
-		}
-		q.replan = true
-	}
-	if s, given, err := single("date"); err != nil {
-		return q, err
-	} else if given {
-		if q.date, err = tour.ParseDate(s); err != nil {
-			return q, newError(http.StatusBadRequest, codeBadDate, "query parameter date: "+strings.TrimPrefix(err.Error(), "tour: "))
-		}
-		q.replan = true
-	}
-	if q.mode, ok, err = single("mode"); err != nil {
-		return q, err
-	} else if ok {
-		q.replan = true
-	}
-	if s, given, err := single("hours"); err != nil {
-		return q, err
-	} else if given {
-		h, err := strconv.ParseFloat(s, 64)
-		if err != nil || !(h > 0 && h <= 24) {
-			return q, queryError("hours", s, "want a number of hours more than 0 and at most 24")
-		}
-		q.hours, q.replan = h, true
 	}
 	if q.lang, err = langParam(v); err != nil {
 		return q, err
 	}
-	tiles, hasTiles, err := single("tiles")
-	if err != nil {
-		return q, err
+	return q, q.parseTileParams(v)
+}
+
+// parsePlanParams reads start, date, mode and hours; any of them given
+// asks for a line to be planned anew.
+func (q *embedQuery) parsePlanParams(v url.Values) error {
+	if s, given, err := singleParam(v, "start"); err != nil {
+		return err
+	} else if given {
+		if q.start, err = parseEndpoint(s); err != nil {
+			return queryError("start", s, err.Error())
+		}
+		q.replan = true
 	}
-	tilesDatum, hasDatum, err := single("tiles_datum")
-	if err != nil {
-		return q, err
+	if s, given, err := singleParam(v, "date"); err != nil {
+		return err
+	} else if given {
+		if q.date, err = tour.ParseDate(s); err != nil {
+			return newError(http.StatusBadRequest, codeBadDate, "query parameter date: "+strings.TrimPrefix(err.Error(), "tour: "))
+		}
+		q.replan = true
 	}
-	subs, hasSubs, err := single("tiles_subdomains")
-	if err != nil {
-		return q, err
+	if s, given, err := singleParam(v, "mode"); err != nil {
+		return err
+	} else if given {
+		q.mode, q.replan = s, true
 	}
-	attribution, hasAttr, err := single("tiles_attribution")
-	if err != nil {
-		return q, err
+	if s, given, err := singleParam(v, "hours"); err != nil {
+		return err
+	} else if given {
+		h, err := strconv.ParseFloat(s, 64)
+		if err != nil || !(h > 0 && h <= 24) {
+			return queryError("hours", s, "want a number of hours more than 0 and at most 24")
+		}
+		q.hours, q.replan = h, true
+	}
+	return nil
+}
+
+// parseTileParams reads the tile layer: tiles (a URL template) with its
+// tiles_datum, tiles_subdomains and tiles_attribution, which need it.
+func (q *embedQuery) parseTileParams(v url.Values) error {
+	names := [...]string{"tiles", "tiles_datum", "tiles_subdomains", "tiles_attribution"}
+	var value [len(names)]string
+	var given [len(names)]bool
+	for i, name := range names {
+		var err error
+		if value[i], given[i], err = singleParam(v, name); err != nil {
+			return err
+		}
 	}
 	switch {
-	case hasTiles:
-		if q.tiles, err = parseTileLayer(tiles, tilesDatum, subs); err != nil {
-			return q, err
+	case given[0]:
+		var err error
+		if q.tiles, err = parseTileLayer(value[0], value[1], value[2]); err != nil {
+			return err
 		}
-		if len(attribution) > 200 {
-			return q, queryError("tiles_attribution", "", "longer than 200 bytes")
+		if len(value[3]) > 200 {
+			return queryError("tiles_attribution", "", "longer than 200 bytes")
 		}
-		q.attribution = attribution
-	case hasDatum || hasSubs || hasAttr:
-		return q, queryError("tiles", "", "tiles_datum, tiles_subdomains and tiles_attribution need tiles=URL-template")
+		q.attribution = value[3]
+	case given[1] || given[2] || given[3]:
+		return queryError("tiles", "", "tiles_datum, tiles_subdomains and tiles_attribution need tiles=URL-template")
 	}
-	return q, nil
+	return nil
 }
 
 // parseEndpoint reads a site ID or "lon,lat".
@@ -269,18 +277,9 @@ func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, ti
 
 // embedData collects what the page's script shows about each place.
 func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
-	pick := func(zh, en string) string {
-		if lang == "en" && en != "" || zh == "" {
-			return en
-		}
-		return zh
-	}
-	data := embedData{Lang: lang, Title: title, Stops: []embedStop{}, Labels: map[string]string{
-		"arrival": pick("到达", "Arrive"), "departure": pick("离开", "Leave"), "visit": pick("游览", "Visit"),
-		"wait": pick("等候", "Wait"), "min": pick("分钟", "min"), "period": pick("时代", "Period"),
-		"region": pick("地点", "Place"), "day": pick("第%d天", "Day %d"), "close": pick("关闭", "Close"),
-		"start": pick("起点", "Start"), "end": pick("终点", "End"),
-	}}
+	l := phrase.Lang(lang)
+	pick := l.Pick
+	data := embedData{Lang: lang, Title: title, Stops: []embedStop{}, Labels: embedLabels(l)}
 	if data.Title == "" {
 		data.Title = pick("串珠 · 游览路线", "Chuanzhu · route")
 	}
@@ -328,17 +327,32 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	return data
 }
 
-// siteNote returns the site's first note in lang, else its first note.
+// embedLabels are the words of the page's panel: the day in the
+// itinerary's spelling ("第 %d 天", "Day %d", with %d for the script to
+// fill), the minute unit of [phrase.Lang.Duration], and the panel's own
+// labels.
+func embedLabels(l phrase.Lang) map[string]string {
+	return map[string]string{
+		"day": l.DayPattern(), "min": l.Minute(),
+		"arrival": l.Pick("到达", "Arrive"), "departure": l.Pick("离开", "Leave"), "visit": l.Pick("游览", "Visit"),
+		"wait": l.Pick("等候", "Wait"), "period": l.Pick("时代", "Period"), "region": l.Pick("地点", "Place"),
+		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
+	}
+}
+
+// siteNote returns the site's first note in lang, by phrase's fallback
+// rule: the other language's first note when it has none in lang.
 func siteNote(s *heritage.Site, lang string) string {
+	var zh, en string
 	for _, n := range s.Notes {
-		if n.Lang == lang {
-			return n.Text
+		switch {
+		case n.Lang == "zh" && zh == "":
+			zh = n.Text
+		case n.Lang == "en" && en == "":
+			en = n.Text
 		}
 	}
-	if len(s.Notes) > 0 {
-		return s.Notes[0].Text
-	}
-	return ""
+	return phrase.Lang(lang).Pick(zh, en)
 }
 
 // clockOf writes t as "01-02 15:04", or only "15:04" for a plan without

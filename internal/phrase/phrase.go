@@ -62,7 +62,7 @@ func (l Lang) Duration(d time.Duration) string {
 	}
 	m = max(m, 0)
 	h, m := m/60, m%60
-	hour, minute := l.Pick("小时", "h"), l.Pick("分钟", "min")
+	hour, minute := l.Pick("小时", "h"), l.Minute()
 	switch {
 	case h == 0:
 		return fmt.Sprintf("%d %s", m, minute)
@@ -71,6 +71,9 @@ func (l Lang) Duration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%d %s %d %s", h, hour, m, minute)
 }
+
+// Minute is the unit [Lang.Duration] writes minutes in: "min"; "分钟".
+func (l Lang) Minute() string { return l.Pick("分钟", "min") }
 
 // Clock writes t as "08:30" in t's own location, rounded to the minute so
 // that a 40-second leg does not seem to arrive before it leaves.

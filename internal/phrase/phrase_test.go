@@ -73,6 +73,8 @@ func TestDuration(t *testing.T) {
 		{119*time.Minute + 40*time.Second, "2 小时", "2 h"},
 		{-5 * time.Minute, "0 分钟", "0 min"},
 	}
+	assert.Equal(t, "分钟", Chinese.Minute())
+	assert.Equal(t, "min", English.Minute())
 	for _, tt := range tests {
 		t.Run(tt.en, func(t *testing.T) {
 			assert.Equal(t, tt.zh, Chinese.Duration(tt.d))
