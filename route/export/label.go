@@ -219,53 +219,8 @@ func (a *labelCand) conflicts(b *labelCand) bool {
 // neighbours per label (labels whose candidates can meet).
 func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rect) []placedLabel {
 	n := len(specs)
-	markers := make([]circle, n)
-	for i, s := range specs {
-		markers[i] = circle{s.x, s.y, s.r}
-	}
-	cands := make([][]labelCand, n)
-	reach := make([]rect, n) // bounds of everything a label's candidates draw
-	for i := range specs {
-		cands[i] = labelCandidates(specs, i, markers, obstacles, lines, frame)
-		reach[i] = rect{specs[i].x, specs[i].y, specs[i].x, specs[i].y}
-		for _, c := range cands[i] {
-			reach[i] = reach[i].union(c.l.box)
-		}
-		reach[i] = reach[i].inset(-leaderClear - 1)
-	}
-	nbr := make([][]int, n)
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			if len(cands[i]) > 0 && len(cands[j]) > 0 && reach[i].overlaps(reach[j]) {
-				nbr[i] = append(nbr[i], j)
-				nbr[j] = append(nbr[j], i)
-			}
-		}
-	}
-
-	// Most constrained first: most neighbours nearby, then fewest direct
-	// positions clear of lines, then input order.
-	free := make([]int, n)
-	crowd := make([]int, n)
-	for i, a := range specs {
-		for _, c := range cands[i] {
-			if c.cost < ringCost {
-				free[i]++
-			}
-		}
-		for j, b := range specs {
-			if i != j && math.Hypot(a.x-b.x, a.y-b.y) < crowdRadius*a.size+a.r+b.r {
-				crowd[i]++
-			}
-		}
-	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(crowd[b], crowd[a]), cmp.Compare(free[a], free[b]))
-	})
+	cands, nbr := labelNeighbours(specs, obstacles, lines, frame)
+	order := placementOrder(specs, cands)
 
 	cur := make([]int, n) // index into cands[i], or -1 when unplaced
 	for i := range cur {
@@ -329,6 +284,64 @@ func placeLabels(specs []labelSpec, obstacles []rect, lines []segment, frame rec
 		}
 	}
 	return out
+}
+
+// labelNeighbours returns each label's candidates and its neighbours:
+// the labels whose candidates can meet its own.
+func labelNeighbours(specs []labelSpec, obstacles []rect, lines []segment, frame rect) (cands [][]labelCand, nbr [][]int) {
+	n := len(specs)
+	markers := make([]circle, n)
+	for i, s := range specs {
+		markers[i] = circle{s.x, s.y, s.r}
+	}
+	cands = make([][]labelCand, n)
+	reach := make([]rect, n) // bounds of everything a label's candidates draw
+	for i := range specs {
+		cands[i] = labelCandidates(specs, i, markers, obstacles, lines, frame)
+		reach[i] = rect{specs[i].x, specs[i].y, specs[i].x, specs[i].y}
+		for _, c := range cands[i] {
+			reach[i] = reach[i].union(c.l.box)
+		}
+		reach[i] = reach[i].inset(-leaderClear - 1)
+	}
+	nbr = make([][]int, n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if len(cands[i]) > 0 && len(cands[j]) > 0 && reach[i].overlaps(reach[j]) {
+				nbr[i] = append(nbr[i], j)
+				nbr[j] = append(nbr[j], i)
+			}
+		}
+	}
+	return cands, nbr
+}
+
+// placementOrder puts the most constrained labels first: most neighbours
+// nearby, then fewest direct positions clear of lines, then input order.
+func placementOrder(specs []labelSpec, cands [][]labelCand) []int {
+	n := len(specs)
+	free := make([]int, n)
+	crowd := make([]int, n)
+	for i, a := range specs {
+		for _, c := range cands[i] {
+			if c.cost < ringCost {
+				free[i]++
+			}
+		}
+		for j, b := range specs {
+			if i != j && math.Hypot(a.x-b.x, a.y-b.y) < crowdRadius*a.size+a.r+b.r {
+				crowd[i]++
+			}
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(crowd[b], crowd[a]), cmp.Compare(free[a], free[b]))
+	})
+	return order
 }
 
 // pushNeighbours tries to move label i to a cheaper candidate that at most
