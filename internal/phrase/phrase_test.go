@@ -10,6 +10,13 @@ import (
 	"github.com/chuanzhu/chuanzhu/geo"
 )
 
+// both checks what write writes in Chinese and in English.
+func both(t *testing.T, zh, en string, write func(Lang) string) {
+	t.Helper()
+	assert.Equal(t, zh, write(Chinese), "Chinese")
+	assert.Equal(t, en, write(English), "English")
+}
+
 func TestPick(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -52,10 +59,7 @@ func TestDistance(t *testing.T) {
 		{math.Inf(1), "?", "?"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.en, func(t *testing.T) {
-			assert.Equal(t, tt.zh, Chinese.Distance(tt.metres))
-			assert.Equal(t, tt.en, English.Distance(tt.metres))
-		})
+		t.Run(tt.en, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.Distance(tt.metres) }) })
 	}
 }
 
@@ -76,10 +80,7 @@ func TestDuration(t *testing.T) {
 	assert.Equal(t, "分钟", Chinese.Minute())
 	assert.Equal(t, "min", English.Minute())
 	for _, tt := range tests {
-		t.Run(tt.en, func(t *testing.T) {
-			assert.Equal(t, tt.zh, Chinese.Duration(tt.d))
-			assert.Equal(t, tt.en, English.Duration(tt.d))
-		})
+		t.Run(tt.en, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.Duration(tt.d) }) })
 	}
 }
 
@@ -131,10 +132,7 @@ func TestTravel(t *testing.T) {
 		{geo.Mode{Name: "horse", Speed: 8, Circuity: 1.4}, "路程", "travel"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.en, func(t *testing.T) {
-			assert.Equal(t, tt.zh, Chinese.Travel(tt.mode))
-			assert.Equal(t, tt.en, English.Travel(tt.mode))
-		})
+		t.Run(tt.en, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.Travel(tt.mode) }) })
 	}
 }
 
@@ -148,9 +146,6 @@ func TestList(t *testing.T) {
 		{[]string{"晋文公墓", "太阴寺", "车厢城"}, "晋文公墓、太阴寺、车厢城", "晋文公墓, 太阴寺, 车厢城"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.en, func(t *testing.T) {
-			assert.Equal(t, tt.zh, Chinese.List(tt.items))
-			assert.Equal(t, tt.en, English.List(tt.items))
-		})
+		t.Run(tt.en, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.List(tt.items) }) })
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
@@ -76,7 +75,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, t.mode)
+	l := t.lex
 	doc := gpxDoc{
 		Xmlns: gpxNamespace, XmlnsXSI: xsiNamespace, SchemaLocation: gpxSchemaLocation,
 		Version: "1.1", Creator: creator,
@@ -113,6 +112,12 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		doc.Routes = append(doc.Routes, rte)
 	}
+	return writeXML(w, doc)
+}
+
+// writeXML writes doc as an indented XML document with its declaration,
+// ending in a newline.
+func writeXML(w io.Writer, doc any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -121,7 +126,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
+	_, err := io.WriteString(w, "\n")
 	return err
 }
 
@@ -172,12 +177,7 @@ func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 			when = fmt.Sprintf("%s · %s %s", l.Day(d.day), l.Pick("游览", "visit"), l.Duration(s.visit))
 		}
 		parts = append(parts, when)
-		if f := l.siteFacts(s.site); f != "" {
-			parts = append(parts, f)
-		}
-		if n := note(s.site, string(l.Lang)); n != "" {
-			parts = append(parts, n)
-		}
+		parts = append(parts, l.siteAbout(s.site)...)
 	}
-	return strings.Join(parts, l.Pick("。", ". "))
+	return l.sentences(parts)
 }

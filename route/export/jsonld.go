@@ -76,7 +76,7 @@ func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, t.mode)
+	l := t.lex
 	trip := ldTrip{
 		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
 		Description: l.totals(t.total, len(t.days)), InLanguage: o.lang,
@@ -122,14 +122,7 @@ func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
 		Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt,
 		Geo: ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])},
 	}
-	desc := l.siteFacts(s.site)
-	if n := note(s.site, string(l.Lang)); n != "" {
-		if desc != "" {
-			desc += l.Pick("。", ". ")
-		}
-		desc += n
-	}
-	a.Description = desc
+	a.Description = l.sentences(l.siteAbout(s.site))
 	if s.site != nil && s.site.Region != "" {
 		a.Address = &ldAddr{Type: "PostalAddress", AddressLocality: s.site.Region}
 	}

@@ -92,7 +92,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 	if err != nil {
 		return err
 	}
-	l := newLexicon(o.lang, t.mode)
+	l := t.lex
 	doc := kmlDoc{Xmlns: kmlNamespace, Document: kmlDocument{Name: t.title, Open: 1}}
 	desc := []string{l.totals(t.total, len(t.days))}
 	if n := datumNote(o.datum, l); n != "" {
@@ -133,16 +133,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		doc.Document.Folders = append(doc.Document.Folders, folder)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, "\n")
-	return err
+	return writeXML(w, doc)
 }
 
 // kmlColor turns "#rrggbb" into KML's aabbggrr.

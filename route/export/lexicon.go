@@ -251,6 +251,23 @@ func (l lexicon) siteFacts(s *heritage.Site) string {
 	return strings.Join(parts, " · ")
 }
 
+// siteAbout returns what the outputs say about a site beside its name:
+// its facts ([lexicon.siteFacts]) and its note in the language, those it
+// has.
+func (l lexicon) siteAbout(s *heritage.Site) []string {
+	var parts []string
+	if f := l.siteFacts(s); f != "" {
+		parts = append(parts, f)
+	}
+	if n := note(s, string(l.Lang)); n != "" {
+		parts = append(parts, n)
+	}
+	return parts
+}
+
+// sentences joins parts as sentences: "A. B"; "A。B".
+func (l lexicon) sentences(parts []string) string { return strings.Join(parts, l.Pick("。", ". ")) }
+
 // siteName returns s's name in lang by [phrase.Lang.Pick]'s fallback, the
 // English name standing for the pinyin when there is none, and s's ID when
 // it has no name.

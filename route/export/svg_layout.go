@@ -57,7 +57,7 @@ type gridLine struct {
 
 func layoutMap(t *trip, o *options) (*mapLayout, error) {
 	m := &mapLayout{
-		t: t, l: newLexicon(o.lang, t.mode), width: float64(o.width), height: float64(o.height),
+		t: t, l: t.lex, width: float64(o.width), height: float64(o.height),
 		underlay: o.underlay, inline: o.inline,
 	}
 	m.frame = rect{svgPad, svgTitleBand, m.width - svgPad, m.height - svgFootBand}

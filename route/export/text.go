@@ -19,13 +19,7 @@ import (
 // with the reason. Times are written in the plan's own time zone. The
 // [Lang] option is ignored: lang decides.
 func Text(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
-	t, l, err := itinerary(p, lang, opts)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	writeText(bw, t, l)
-	return bw.Flush()
+	return writeItinerary(w, p, lang, opts, writeText)
 }
 
 // Markdown writes the same itinerary as [Text] in Markdown: the title as a
@@ -33,12 +27,18 @@ func Text(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
 // events as list items with times and names in bold. Names are escaped so
 // that no Markdown syntax in them takes effect.
 func Markdown(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
+	return writeItinerary(w, p, lang, opts, writeMarkdown)
+}
+
+// writeItinerary builds the itinerary of p in lang and writes it to w
+// with write.
+func writeItinerary(w io.Writer, p *route.Plan, lang string, opts []Option, write func(*bufio.Writer, *trip, lexicon)) error {
 	t, l, err := itinerary(p, lang, opts)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	writeMarkdown(bw, t, l)
+	write(bw, t, l)
 	return bw.Flush()
 }
 
@@ -55,7 +55,7 @@ func itinerary(p *route.Plan, lang string, opts []Option) (*trip, lexicon, error
 	if err != nil {
 		return nil, lexicon{}, err
 	}
-	return t, newLexicon(lang, t.mode), nil
+	return t, t.lex, nil
 }
 
 // event is one line of a day's itinerary; detail, if any, goes on an

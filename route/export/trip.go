@@ -18,7 +18,7 @@ import (
 // writers convert them with options.point.
 type trip struct {
 	title   string
-	mode    geo.Mode // the plan's travel mode
+	lex     lexicon // words in the chosen language and the plan's travel mode
 	days    []tripDay
 	skipped []tripSkip
 	total   tripTotals
@@ -151,7 +151,7 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 	if p == nil {
 		return nil, errors.New("export: nil plan")
 	}
-	t := &trip{title: o.title, mode: p.Mode}
+	t := &trip{title: o.title, lex: newLexicon(o.lang, p.Mode)}
 	seq := 0
 	for di := range p.Days {
 		dp := &p.Days[di]
@@ -213,7 +213,7 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 		if len(t.days) > 0 {
 			start = t.days[0].stops[0].name
 		}
-		t.title = newLexicon(o.lang, t.mode).defaultTitle(start, len(t.days))
+		t.title = t.lex.defaultTitle(start, len(t.days))
 	}
 	return t, nil
 }
