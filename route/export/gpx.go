@@ -71,10 +71,11 @@ type gpxRoute struct {
 // GPX defines its coordinates as WGS-84; with [Datum] set to another datum
 // the metadata's description says so. Times are UTC, as GPX requires.
 func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
-	t, o, err := mappedTrip(p, opts)
-	if err != nil {
-		return err
-	}
+	return writeMapped(w, p, opts, gpxDocumentOf, writeXML)
+}
+
+// gpxDocumentOf makes the GPX document of t.
+func gpxDocumentOf(t *trip, o *options) any {
 	l := t.lex
 	doc := gpxDoc{
 		Xmlns: gpxNamespace, XmlnsXSI: xsiNamespace, SchemaLocation: gpxSchemaLocation,
@@ -112,7 +113,7 @@ func GPX(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		doc.Routes = append(doc.Routes, rte)
 	}
-	return writeXML(w, doc)
+	return doc
 }
 
 // writeXML writes doc as an indented XML document with its declaration,

@@ -72,10 +72,11 @@ type ldAddr struct {
 // Search engines read GeoCoordinates as WGS-84: leave [Datum] at its
 // default for pages meant for them.
 func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
-	t, o, err := mappedTrip(p, opts)
-	if err != nil {
-		return err
-	}
+	return writeMapped(w, p, opts, touristTrip, writeIndentedJSON)
+}
+
+// touristTrip makes the schema.org TouristTrip of t.
+func touristTrip(t *trip, o *options) any {
 	l := t.lex
 	trip := ldTrip{
 		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
@@ -108,7 +109,12 @@ func JSONLD(w io.Writer, p *route.Plan, opts ...Option) error {
 	if len(trip.SubTrip) < 2 {
 		trip.SubTrip = nil
 	}
-	b, err := gojson.MarshalIndent(trip, "", "  ")
+	return trip
+}
+
+// writeIndentedJSON writes v as indented JSON and a newline.
+func writeIndentedJSON(w io.Writer, v any) error {
+	b, err := gojson.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}

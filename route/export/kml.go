@@ -88,10 +88,11 @@ type kmlLine struct {
 // KML defines its coordinates as WGS-84; with [Datum] set to another datum
 // the document's description says so.
 func KML(w io.Writer, p *route.Plan, opts ...Option) error {
-	t, o, err := mappedTrip(p, opts)
-	if err != nil {
-		return err
-	}
+	return writeMapped(w, p, opts, kmlDocumentOf, writeXML)
+}
+
+// kmlDocumentOf makes the KML document of t.
+func kmlDocumentOf(t *trip, o *options) any {
 	l := t.lex
 	doc := kmlDoc{Xmlns: kmlNamespace, Document: kmlDocument{Name: t.title, Open: 1}}
 	desc := []string{l.totals(t.total, len(t.days))}
@@ -133,7 +134,7 @@ func KML(w io.Writer, p *route.Plan, opts ...Option) error {
 		}
 		doc.Document.Folders = append(doc.Document.Folders, folder)
 	}
-	return writeXML(w, doc)
+	return doc
 }
 
 // kmlColor turns "#rrggbb" into KML's aabbggrr.

@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -142,6 +143,17 @@ func mappedTrip(p *route.Plan, opts []Option) (*trip, options, error) {
 		return nil, o, err
 	}
 	return t, o, nil
+}
+
+// writeMapped writes p in an output that puts every place on a map: it
+// reads the options, builds the trip (see mappedTrip), makes the output's
+// document of it with build and writes that with write.
+func writeMapped(w io.Writer, p *route.Plan, opts []Option, build func(*trip, *options) any, write func(io.Writer, any) error) error {
+	t, o, err := mappedTrip(p, opts)
+	if err != nil {
+		return err
+	}
+	return write(w, build(t, &o))
 }
 
 // fromPlan builds the trip view of p. It fails on a nil plan and on a day
