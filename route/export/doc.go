@@ -12,8 +12,15 @@
 // Every function takes the plan and [Option]s: [Datum] converts the
 // coordinates written for China's map SDKs, [Catalog] enriches the stops
 // that are heritage sites with their facts, [Lang] picks the language of
-// names and labels, [Title] names the trip, [Mode] names the way of
-// travel in the itinerary, and [Size] sizes the picture.
+// names and labels, [Title] names the trip, and [Size] sizes the picture;
+// [Underlay] and [Inline] compose the picture with a caller's layers and
+// page. The way of travel ("12 min drive", "车程") is the plan's own
+// [route.Plan.Mode].
+//
+// The words (distances such as "30.6 km" / "30.6 公里", durations such as
+// "1 h 35 min" / "1 小时 35 分钟", dates, counts) are spelled by the
+// module's internal/phrase package, as in tour's line descriptions and
+// web's embed page.
 //
 // # Units
 //

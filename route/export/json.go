@@ -20,7 +20,7 @@ import (
 // which it is. [Catalog] names the places that are sites of the catalog
 // (its Chinese name as "name", its English one as "name_en") and names
 // the sites left out. Both names are written whatever the [Lang], and
-// [Title], [Mode] and [Size] do not apply: the output holds data, not
+// [Title], [Size], [Underlay] and [Inline] do not apply: the output holds data, not
 // prose. It does not modify p.
 func JSON(w io.Writer, p *route.Plan, opts ...Option) error {
 	o, err := newOptions(opts)
