@@ -88,6 +88,18 @@ func buildPlan(t testing.TB, days []fixtureDay, skipped []route.Skip) *route.Pla
 	return p
 }
 
+// testLayout lays out the map of p with opts, failing the test on error.
+func testLayout(t *testing.T, p *route.Plan, opts ...Option) *mapLayout {
+	t.Helper()
+	o, err := newOptions(opts)
+	require.NoError(t, err)
+	tr, err := fromPlan(p, &o)
+	require.NoError(t, err)
+	m, err := layoutMap(tr, &o)
+	require.NoError(t, err)
+	return m
+}
+
 // Sites of Jiang County from the embedded catalog (heritage/data), with
 // their catalog IDs, so that Catalog enrichment can be tested.
 func countySeat() route.Place {

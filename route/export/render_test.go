@@ -34,12 +34,7 @@ func writeSamples(t *testing.T, name string, p *route.Plan) {
 		var b bytes.Buffer
 		require.NoError(t, SVG(&b, p, Catalog(catalog(t)), Lang(lang)))
 		require.NoError(t, os.WriteFile(filepath.Join(*svgDir, name+"-"+lang+".svg"), b.Bytes(), 0o644))
-		o, err := newOptions([]Option{Catalog(catalog(t)), Lang(lang)})
-		require.NoError(t, err)
-		tr, err := fromPlan(p, &o)
-		require.NoError(t, err)
-		m, err := layoutMap(tr, &o)
-		require.NoError(t, err)
+		m := testLayout(t, p, Catalog(catalog(t)), Lang(lang))
 		writeDebugSVG(t, m, filepath.Join(*svgDir, name+"-"+lang+"-debug.svg"))
 	}
 }

@@ -157,12 +157,7 @@ func TestSVGLayoutInvariants(t *testing.T) {
 		for _, lang := range []string{"zh", "en"} {
 			t.Run(name+" "+lang, func(t *testing.T) {
 				p := buildPlan(t, days, nil)
-				o, err := newOptions([]Option{Catalog(catalog(t)), Lang(lang)})
-				require.NoError(t, err)
-				tr, err := fromPlan(p, &o)
-				require.NoError(t, err)
-				m, err := layoutMap(tr, &o)
-				require.NoError(t, err)
+				m := testLayout(t, p, Catalog(catalog(t)), Lang(lang))
 				obstacles := []rect{m.north}
 				for _, g := range m.grid {
 					obstacles = append(obstacles, g.box)

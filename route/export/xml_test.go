@@ -55,6 +55,17 @@ func childOrder(t *testing.T, b []byte, ns string, parents ...string) map[string
 
 // assertSequence checks that children follow the order of schema (each name
 // known, indices non-decreasing), as an XSD xs:sequence requires.
+// assertSequences checks every element of order whose name schemas has
+// against that schema's sequence.
+func assertSequences(t *testing.T, order map[string][][]string, schemas map[string][]string) {
+	t.Helper()
+	for name, schema := range schemas {
+		for _, c := range order[name] {
+			assertSequence(t, name, c, schema)
+		}
+	}
+}
+
 func assertSequence(t *testing.T, parent string, children, schema []string) {
 	t.Helper()
 	last := -1
@@ -125,18 +136,7 @@ func TestGPXStructure(t *testing.T) {
 	order := childOrder(t, b.Bytes(), gpxNamespace, "gpx", "metadata", "wpt", "rte", "rtept")
 	require.Len(t, order["gpx"], 1)
 	assertSequence(t, "gpx", order["gpx"][0], gpxSeq)
-	for _, c := range order["metadata"] {
-		assertSequence(t, "metadata", c, metadataSeq)
-	}
-	for _, c := range order["wpt"] {
-		assertSequence(t, "wpt", c, wptSeq)
-	}
-	for _, c := range order["rtept"] {
-		assertSequence(t, "rtept", c, wptSeq)
-	}
-	for _, c := range order["rte"] {
-		assertSequence(t, "rte", c, rteSeq)
-	}
+	assertSequences(t, order, map[string][]string{"metadata": metadataSeq, "wpt": wptSeq, "rtept": wptSeq, "rte": rteSeq})
 
 	require.Len(t, g.Rte, len(p.Days))
 	wpts := map[string]bool{}
@@ -221,21 +221,9 @@ func TestKMLStructure(t *testing.T) {
 	order := childOrder(t, b.Bytes(), kmlNamespace, "kml", "Document", "Folder", "Placemark", "Style", "IconStyle", "LineString")
 	assert.Equal(t, [][]string{{"Document"}}, order["kml"])
 	assertSequence(t, "Document", order["Document"][0], kmlDocumentSeq)
-	for _, c := range order["Folder"] {
-		assertSequence(t, "Folder", c, kmlDocumentSeq)
-	}
-	for _, c := range order["Placemark"] {
-		assertSequence(t, "Placemark", c, kmlPlacemarkSeq)
-	}
-	for _, c := range order["Style"] {
-		assertSequence(t, "Style", c, kmlStyleSeq)
-	}
-	for _, c := range order["IconStyle"] {
-		assertSequence(t, "IconStyle", c, kmlIconSeq)
-	}
-	for _, c := range order["LineString"] {
-		assertSequence(t, "LineString", c, kmlLineSeq)
-	}
+	assertSequences(t, order, map[string][]string{
+		"Folder": kmlDocumentSeq, "Placemark": kmlPlacemarkSeq, "Style": kmlStyleSeq, "IconStyle": kmlIconSeq, "LineString": kmlLineSeq,
+	})
 
 	var k kmlParsed
 	require.NoError(t, xml.Unmarshal(b.Bytes(), &k))
