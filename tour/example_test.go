@@ -18,8 +18,8 @@ func ExamplePlan() {
 			"jiangxian/chexiangcheng", "jiangxian/jin-xiangong-tomb", "jiangxian/jin-wengong-tomb",
 			"jiangxian/jin-linggong-tomb", "jiangxian/taiyin-temple",
 		},
-		Date:  tour.Date{Year: 2026, Month: time.May, Day: 12},
-		Hours: 6,
+		Date:      tour.Date{Year: 2026, Month: time.May, Day: 12},
+		DayLength: 6 * time.Hour,
 	}
 	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
 	if err != nil {

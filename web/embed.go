@@ -15,6 +15,7 @@ import (
 
 	"github.com/goccy/go-json"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
@@ -34,7 +35,7 @@ type embedQuery struct {
 	start       tour.Endpoint
 	date        tour.Date
 	mode        string
-	hours       float64
+	hours       time.Duration
 	lang        string
 	tiles       *tileLayer
 	attribution string
@@ -88,10 +89,13 @@ func parseEmbedQuery(v url.Values) (embedQuery, error) {
 		return q, err
 	} else if given {
 		h, err := strconv.ParseFloat(s, 64)
-		if err != nil || !(h > 0 && h <= 24) {
+		if err == nil {
+			q.hours, err = tour.Hours(h)
+		}
+		if err != nil {
 			return q, queryError("hours", s, "want a number of hours more than 0 and at most 24")
 		}
-		q.hours, q.replan = h, true
+		q.replan = true
 	}
 	if q.lang, err = langParam(v); err != nil {
 		return q, err
@@ -242,7 +246,12 @@ func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, ti
 	if mode == "" {
 		mode = tour.DefaultMode
 	}
-	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, Mode: q.mode, Hours: q.hours}
+	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, DayLength: q.hours}
+	if q.mode != "" {
+		if req.Mode, err = geo.ParseMode(q.mode); err != nil {
+			return nil, "", "", newError(http.StatusBadRequest, codeBadField, fmt.Sprintf("mode %q: %s", clip(q.mode, 40), strings.TrimPrefix(err.Error(), "geo: ")))
+		}
+	}
 	if q.line != "" {
 		l, err := h.line(q.line)
 		if err != nil {

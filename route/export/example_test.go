@@ -42,7 +42,7 @@ func examplePlan() *route.Plan {
 
 func ExampleText() {
 	p := examplePlan()
-	if err := export.Text(os.Stdout, p, "en", export.Mode("drive")); err != nil {
+	if err := export.Text(os.Stdout, p, export.Lang("en"), export.Mode("drive")); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -65,7 +65,7 @@ func ExampleText_chinese() {
 	p.Days[0].Start.Name = "绛县县城"
 	p.Days[0].End.Name = "绛县县城"
 	p.Days[0].Visits[0].Stop.Name = "车厢城"
-	if err := export.Text(os.Stdout, p, "zh", export.Mode("drive"), export.Title("车厢城半日游")); err != nil {
+	if err := export.Text(os.Stdout, p, export.Mode("drive"), export.Title("车厢城半日游")); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
