@@ -106,12 +106,7 @@ func (f *datumFlag) Set(s string) error {
 // listFlag collects comma-separated values; it may be repeated.
 type listFlag []string
 
-func (f *listFlag) String() string {
-	if f == nil {
-		return ""
-	}
-	return strings.Join(*f, ",")
-}
+func (f *listFlag) String() string { return joined((*[]string)(f), ",") }
 
 func (f *listFlag) Set(s string) error {
 	*f = appendSplit(*f, s, ",")
@@ -129,6 +124,15 @@ func (f *splitFlag) String() string {
 		return ""
 	}
 	return strings.Join(f.values, f.sep)
+}
+
+// joined is the String of a list flag: its values joined with sep, ""
+// for a nil flag (as the flag package's zero-value check calls it).
+func joined(vs *[]string, sep string) string {
+	if vs == nil {
+		return ""
+	}
+	return strings.Join(*vs, sep)
 }
 
 func (f *splitFlag) Set(s string) error {
@@ -149,12 +153,7 @@ func appendSplit(dst []string, s, sep string) []string {
 // fileList collects file names; it may be repeated.
 type fileList []string
 
-func (f *fileList) String() string {
-	if f == nil {
-		return ""
-	}
-	return strings.Join(*f, " ")
-}
+func (f *fileList) String() string { return joined((*[]string)(f), " ") }
 
 func (f *fileList) Set(s string) error {
 	if s == "" {
