@@ -190,6 +190,10 @@ func TestPostPlanFormats(t *testing.T) {
 		{"text", "en", "text/plain; charset=utf-8", func(t *testing.T, b []byte) {
 			assert.Contains(t, string(b), "Chexiang City")
 		}},
+		{"markdown", "en", "text/markdown; charset=utf-8", func(t *testing.T, b []byte) {
+			assert.Contains(t, string(b), "## Day 1")
+			assert.Contains(t, string(b), "Chexiang City")
+		}},
 		{"json", "", "application/json", func(t *testing.T, b []byte) {
 			var p planOut
 			require.NoError(t, json.Unmarshal(b, &p))
@@ -287,7 +291,7 @@ func TestPostPlanErrors(t *testing.T) {
 		{"too many sites", "", sites(many...), 422, codeTooManyStops, "at most 40"},
 		{"too many days", "", `{"days":100}`, 422, codeTooLarge, "days"},
 		{"unreachable start", "", `{"start":[0,0],"sites":["jiangxian/chexiangcheng"]}`, 422, codeUnplannable, "unreachable"},
-		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, "pdf"},
+		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, `"pdf": not a format (known: json, geojson, gpx, kml, jsonld, svg, text, markdown)`},
 		{"unknown lang", "/api/plan?lang=fr", `{}`, 400, codeBadQuery, "lang"},
 		{"unknown parameter", "/api/plan?seed=1", `{}`, 400, codeBadQuery, "seed"},
 	}
