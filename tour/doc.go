@@ -24,10 +24,12 @@
 // by car ("drive"), in China Standard Time (a fixed UTC+8 zone, so no
 // time-zone database is needed), and the date is today. Days of at least
 // 6 hours that span 11:30–13:30 include a 60-minute lunch break within
-// that window; a Break with Minutes 0 turns it off. Bad requests return a
+// that window; a Break of 0 turns it off. Bad requests return a
 // [*FieldError] that names the field ("sites[2]", "hours", "date"), with
 // a sentinel ([ErrUnknownSite], [ErrTooLarge], …) a web handler can map to
-// a status code.
+// a status code. A Request's JSON form is the body of the web API's POST
+// /api/plan: [DecodeRequest] reads it strictly, with errors of the same
+// kind ([ErrSyntax], [ErrUnknownField] or [ErrInvalid]), naming the member.
 //
 // # Story order
 //
@@ -75,9 +77,10 @@
 //
 // # Units
 //
-// Distances are metres (float64), durations [time.Duration]; Request.Hours
-// is in hours and Break.Minutes in minutes, as in the JSON form. Points
-// are orb.Point [lon, lat] in degrees, WGS-84.
+// Distances are metres (float64), durations [time.Duration] (the JSON
+// form of a [Request] writes the day length in hours and the break in
+// minutes). Points are orb.Point [lon, lat] in degrees, WGS-84, except
+// the points of a Request, which are in its Datum.
 //
 // # Concurrency
 //

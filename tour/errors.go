@@ -20,14 +20,22 @@ var (
 	// ErrInvalid: any other bad value (a date that does not exist, hours
 	// outside (0, 24], an unknown mode, a point off the globe, …).
 	ErrInvalid = errors.New("tour: invalid request")
+	// ErrSyntax: a JSON request that is not one JSON object (malformed,
+	// empty, trailing data, a member given twice, invalid UTF-8), from
+	// [DecodeRequest].
+	ErrSyntax = errors.New("tour: malformed JSON request")
+	// ErrUnknownField: a JSON member the request does not have (names
+	// are case-sensitive), from [DecodeRequest].
+	ErrUnknownField = errors.New("tour: unknown field")
 )
 
 // FieldError reports a bad field of a [Request]. Field names the field
 // as in the JSON form ("sites[2]", "start", "hotels[0]", "hours",
-// "break"); Err is one of the package's sentinels, possibly joined with
-// the error of a lower layer.
+// "break.from"), or is empty when the request as a whole is at fault (a
+// body that is not JSON); Err is one of the package's sentinels.
 type FieldError struct {
-	// Field is the JSON name of the field, with an index for list items.
+	// Field is the JSON name of the field, with an index for list items
+	// and a dot before a nested member; empty for the whole request.
 	Field string
 	// Value is the offending value as text; may be empty.
 	Value string
@@ -38,10 +46,13 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	if e.Value == "" {
+	switch {
+	case e.Field == "":
+		return "tour: " + e.Reason
+	case e.Value == "":
 		return fmt.Sprintf("tour: %s: %s", e.Field, e.Reason)
 	}
-	return fmt.Sprintf("tour: %s %q: %s", e.Field, e.Value, e.Reason)
+	return fmt.Sprintf("tour: %s %.80q: %s", e.Field, e.Value, e.Reason)
 }
 
 // Unwrap returns the sentinel class.

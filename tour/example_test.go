@@ -18,8 +18,8 @@ func ExamplePlan() {
 			"jiangxian/chexiangcheng", "jiangxian/jin-xiangong-tomb", "jiangxian/jin-wengong-tomb",
 			"jiangxian/jin-linggong-tomb", "jiangxian/taiyin-temple",
 		},
-		Date:  tour.Date{Year: 2026, Month: time.May, Day: 12},
-		Hours: 6,
+		Date:      tour.Date{Year: 2026, Month: time.May, Day: 12},
+		DayLength: 6 * time.Hour,
 	}
 	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
 	if err != nil {
@@ -121,4 +121,24 @@ func ExampleLines() {
 	// mountains-valleys/jiangxian              4 sites,  34 km  Mountains and valleys: Jiangxian line
 	// medicinal-herbs/jiangxian                3 sites,  34 km  Medicinal herbs: Jiangxian line
 	// museums/houma-quwo                       2 sites,  58 km  Museums: Houma–Quwo line
+}
+
+// A request in its JSON form, the body of the web API's POST /api/plan:
+// DecodeRequest reads it strictly and names the member at fault.
+func ExampleDecodeRequest() {
+	req, err := tour.DecodeRequest([]byte(`{"theme": "jin-culture", "date": "2027-05-04",
+		"hours": 6.5, "mode": "cycle", "break": {"minutes": 45}}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(req.Theme, req.Date, req.DayLength, req.Mode.Name, req.Break.Duration)
+
+	_, err = tour.DecodeRequest([]byte(`{"theme": "jin-culture", "date": "tomorrow"}`))
+	fmt.Println(err)
+	_, err = tour.DecodeRequest([]byte(`{"break": {"minutes": 45, "until": "13:00"}}`))
+	fmt.Println(err)
+	// Output:
+	// jin-culture 2027-05-04 6h30m0s cycle 45m0s
+	// tour: date "tomorrow": want a date like 2027-05-04
+	// tour: break.until: unknown member: a break has minutes, from and to
 }

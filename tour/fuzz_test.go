@@ -2,6 +2,7 @@ package tour_test
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
@@ -9,19 +10,33 @@ import (
 	"github.com/goccy/go-json"
 )
 
-// FuzzRequestJSON decodes arbitrary bodies as the web API would and
-// converts what decodes into a problem: neither may panic, and a problem
-// that converts must validate.
+// FuzzRequestJSON decodes arbitrary bodies with DecodeRequest, as the web
+// API does, and converts what decodes into a problem: neither may panic,
+// a decoded request survives a JSON round trip, and a problem that
+// converts must validate.
 func FuzzRequestJSON(f *testing.F) {
 	f.Add([]byte(`{"theme": "jin-culture", "date": "2027-05-04"}`))
 	f.Add([]byte(`{"sites": ["jiangxian/chexiangcheng"], "start": [111.57, 35.49], "hours": 3, "date": "2027-05-04"}`))
 	cat := heritage.Default()
 	f.Fuzz(func(t *testing.T, body []byte) {
-		var r tour.Request
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&r); err != nil {
+		r, err := tour.DecodeRequest(body)
+		if err != nil {
+			var fe *tour.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("DecodeRequest(%s): %v is not a *FieldError", body, err)
+			}
 			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("decoded %s but cannot encode %+v: %v", body, r, err)
+		}
+		back, err := tour.DecodeRequest(b)
+		if err != nil {
+			t.Fatalf("cannot decode %s again: %v", b, err)
+		}
+		if b2, _ := json.Marshal(back); !bytes.Equal(b, b2) {
+			t.Fatalf("round trip: %s became %s", b, b2)
 		}
 		if r.Date.IsZero() {
 			r.Date = tour.Date{Year: 2027, Month: 5, Day: 4}

@@ -128,7 +128,7 @@ func Lines(ctx context.Context, cat *heritage.Catalog, opts ...Option) ([]Line, 
 		return nil, err
 	}
 	var out []Line
-	for _, slug := range catalogThemes(cat) {
+	for _, slug := range Themes(cat) {
 		ls, err := themeLines(ctx, cat, slug, o)
 		if err != nil {
 			return nil, err
@@ -224,7 +224,7 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 		if heritage.KnownTheme(slug) {
 			return nil, nil
 		}
-		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(catalogThemes(cat), ", "))
+		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(Themes(cat), ", "))
 	}
 
 	groups, err := b.cluster(members)

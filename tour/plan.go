@@ -3,7 +3,6 @@ package tour
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,9 +38,9 @@ func Plan(ctx context.Context, cat *heritage.Catalog, req Request, opts ...route
 //     without known hours is taken as always open. No stop is Required:
 //     sites that do not fit are left out of the plan with a reason rather
 //     than failing it;
-//   - day d runs from StartTime on Date+d for Hours hours, from Start (or
+//   - day d runs from StartTime on Date+d for DayLength, from Start (or
 //     the previous night's hotel) to End (or that night's hotel), with the
-//     daily Break;
+//     daily Break; points are converted from req.Datum to WGS-84;
 //   - the travel mode is req.Mode.
 //
 // Anchors (towns, stations, hotels) are never stops. Problem reads cat
@@ -51,124 +50,148 @@ func Problem(cat *heritage.Catalog, req Request) (route.Problem, error) {
 	if cat == nil {
 		return p, fieldErr("catalog", "", ErrInvalid, "no catalog")
 	}
-	loc := req.Location
-	if loc == nil {
-		loc = china()
-	}
-	days := req.Days
-	switch {
-	case days < 0:
-		return p, fieldErr("days", strconv.Itoa(days), ErrInvalid, "must be at least 1")
-	case days == 0:
-		days = 1
-	case days > MaxDays:
-		return p, fieldErr("days", strconv.Itoa(days), ErrTooLarge, "at most %d days", MaxDays)
-	}
-	hours := req.Hours
-	switch {
-	case hours == 0:
-		hours = DefaultHours
-	case !finite(hours) || hours < 0 || hours > 24:
-		return p, fieldErr("hours", strconv.FormatFloat(hours, 'g', -1, 64), ErrInvalid, "must be more than 0 and at most 24")
-	}
-	dayLen := time.Duration(math.Round(hours*60)) * time.Minute
-	if dayLen <= 0 {
-		return p, fieldErr("hours", strconv.FormatFloat(hours, 'g', -1, 64), ErrInvalid, "is shorter than a minute")
-	}
-	startTime := req.StartTime
-	switch {
-	case startTime == 0:
-		startTime = DefaultStartTime
-	case !startTime.Valid() || time.Duration(startTime) >= 24*time.Hour:
-		return p, fieldErr("start_time", time.Duration(startTime).String(), ErrInvalid, "must be a time of day from 00:00 to 23:59")
-	}
-	date := req.Date
-	if date.IsZero() {
-		date = DateOf(time.Now().In(loc))
-	} else if !date.Valid() {
-		return p, fieldErr("date", date.String(), ErrInvalid, "is not a calendar date")
-	}
-	if last := date.AddDays(days - 1); !last.Valid() {
-		return p, fieldErr("date", date.String(), ErrInvalid, "the trip would end after the year 9999")
-	}
-	modeName := req.Mode
-	if modeName == "" {
-		modeName = DefaultMode
-	}
-	mode, err := geo.ParseMode(modeName)
-	if err != nil {
-		return p, &FieldError{Field: "mode", Value: req.Mode, Reason: strings.TrimPrefix(err.Error(), "geo: "), Err: ErrInvalid}
-	}
-	brk, err := dailyBreak(req.Break, startTime, dayLen)
+	s, err := newSchedule(req)
 	if err != nil {
 		return p, err
 	}
-
 	sites, err := requestSites(cat, req)
 	if err != nil {
 		return p, err
 	}
-
-	start, err := endpoint(cat, req.Start, "start")
+	start, end, nights, err := tripPlaces(cat, req, s.days)
 	if err != nil {
 		return p, err
 	}
-	end := start
+	if p.Stops, err = route.StopsFromSites(sites, s.date.At(0, s.loc), s.days); err != nil {
+		return p, fieldErr("sites", "", ErrInvalid, "%v", err)
+	}
+	p.Mode = s.mode
+	p.Days = s.routeDays(start, end, nights)
+	return p, nil
+}
+
+// schedule is the part of a request every day shares, with the defaults
+// applied and checked.
+type schedule struct {
+	loc    *time.Location
+	date   Date // the first day
+	days   int
+	start  Clock         // when each day starts
+	length time.Duration // of each day
+	mode   geo.Mode
+	brk    *Break // nil: no break
+}
+
+// newSchedule applies the defaults to the zero fields of req that every
+// day shares and checks them.
+func newSchedule(req Request) (schedule, error) {
+	s := schedule{loc: req.Location, date: req.Date, days: req.Days, start: req.StartTime, length: req.DayLength, mode: req.Mode}
+	if s.loc == nil {
+		s.loc = china()
+	}
+	switch {
+	case s.days < 0:
+		return s, fieldErr("days", strconv.Itoa(s.days), ErrInvalid, "must be at least 1")
+	case s.days == 0:
+		s.days = 1
+	case s.days > MaxDays:
+		return s, fieldErr("days", strconv.Itoa(s.days), ErrTooLarge, "at most %d days", MaxDays)
+	}
+	switch {
+	case s.length == 0:
+		s.length = DefaultDayLength
+	case s.length < time.Minute || s.length > 24*time.Hour:
+		return s, dayLengthError(s.length.Hours())
+	}
+	switch {
+	case s.start == 0:
+		s.start = DefaultStartTime
+	case !s.start.Valid() || time.Duration(s.start) >= 24*time.Hour:
+		return s, fieldErr("start_time", time.Duration(s.start).String(), ErrInvalid, "must be a time of day from 00:00 to 23:59")
+	}
+	switch {
+	case s.date.IsZero():
+		s.date = DateOf(time.Now().In(s.loc))
+	case !s.date.Valid():
+		return s, fieldErr("date", s.date.String(), ErrInvalid, "is not a calendar date")
+	}
+	if last := s.date.AddDays(s.days - 1); !last.Valid() {
+		return s, fieldErr("date", s.date.String(), ErrInvalid, "the trip would end after the year 9999")
+	}
+	if s.mode == (geo.Mode{}) {
+		s.mode = geo.CountyDrive()
+	} else if err := s.mode.Validate(); err != nil {
+		return s, &FieldError{Field: "mode", Value: s.mode.Name, Reason: strings.TrimPrefix(err.Error(), "geo: "), Err: ErrInvalid}
+	}
+	var err error
+	s.brk, err = dailyBreak(req.Break, s.start, s.length)
+	return s, err
+}
+
+// routeDays returns the days of the route problem: day d from start (or
+// the hotel of night d-1) to end (or the hotel of night d).
+func (s schedule) routeDays(start, end route.Place, nights []route.Place) []route.Day {
+	days := make([]route.Day, s.days)
+	for d := range days {
+		date := s.date.AddDays(d)
+		open := date.At(s.start, s.loc)
+		day := route.Day{Start: start, Window: route.Window{Open: open, Close: open.Add(s.length)}}
+		if d > 0 {
+			day.Start = nights[d-1]
+		}
+		e := end
+		if d < s.days-1 {
+			e = nights[d]
+		}
+		day.End = &e
+		if s.brk != nil {
+			day.Break = &route.Break{
+				Duration: s.brk.Duration,
+				Window:   route.Window{Open: date.At(s.brk.From, s.loc), Close: date.At(s.brk.To, s.loc)},
+			}
+		}
+		days[d] = day
+	}
+	return days
+}
+
+// tripPlaces resolves where the trip starts and ends and the hotel of
+// each of its days-1 nights.
+func tripPlaces(cat *heritage.Catalog, req Request, days int) (start, end route.Place, nights []route.Place, err error) {
+	switch req.Datum {
+	case geo.WGS84, geo.GCJ02, geo.BD09:
+	default:
+		return start, end, nil, fieldErr("datum", req.Datum.String(), ErrInvalid, "not a datum (known: wgs84, gcj02, bd09)")
+	}
+	if start, err = endpoint(cat, req.Start, "start", req.Datum); err != nil {
+		return start, end, nil, err
+	}
+	end = start
 	if !req.End.IsZero() {
-		if end, err = endpoint(cat, req.End, "end"); err != nil {
-			return p, err
+		if end, err = endpoint(cat, req.End, "end", req.Datum); err != nil {
+			return start, end, nil, err
 		}
 	}
-	nights := make([]route.Place, days-1)
+	nights = make([]route.Place, days-1)
 	switch {
 	case len(req.Hotels) == 0:
 		for i := range nights {
 			nights[i] = start
 		}
 	case len(req.Hotels) != days-1:
-		return p, fieldErr("hotels", "", ErrInvalid, "%d given for %d nights: give one per night or none", len(req.Hotels), days-1)
+		return start, end, nil, fieldErr("hotels", "", ErrInvalid, "%d given for %d nights: give one per night or none", len(req.Hotels), days-1)
 	default:
 		for i, h := range req.Hotels {
+			field := fmt.Sprintf("hotels[%d]", i)
 			if h.IsZero() {
-				return p, fieldErr(fmt.Sprintf("hotels[%d]", i), "", ErrInvalid, "empty: give a site ID or a point")
+				return start, end, nil, fieldErr(field, "", ErrInvalid, "empty: give a site ID or a point")
 			}
-			if nights[i], err = endpoint(cat, h, fmt.Sprintf("hotels[%d]", i)); err != nil {
-				return p, err
-			}
-		}
-	}
-
-	dates := make([]Date, days)
-	for d := range dates {
-		dates[d] = date.AddDays(d)
-	}
-	if p.Stops, err = route.StopsFromSites(sites, date.At(0, loc), days); err != nil {
-		return p, fieldErr("sites", "", ErrInvalid, "%v", err)
-	}
-	p.Mode = mode
-	p.Days = make([]route.Day, days)
-	for d := range days {
-		open := dates[d].At(startTime, loc)
-		day := route.Day{Window: route.Window{Open: open, Close: open.Add(dayLen)}}
-		if d == 0 {
-			day.Start = start
-		} else {
-			day.Start = nights[d-1]
-		}
-		e := end
-		if d < days-1 {
-			e = nights[d]
-		}
-		day.End = &e
-		if brk != nil {
-			day.Break = &route.Break{
-				Duration: time.Duration(brk.Minutes) * time.Minute,
-				Window:   route.Window{Open: dates[d].At(brk.From, loc), Close: dates[d].At(brk.To, loc)},
+			if nights[i], err = endpoint(cat, h, field, req.Datum); err != nil {
+				return start, end, nil, err
 			}
 		}
-		p.Days[d] = day
 	}
-	return p, nil
+	return start, end, nights, nil
 }
 
 // dailyBreak resolves the break of each day (nil for none) and checks
@@ -176,16 +199,16 @@ func Problem(cat *heritage.Catalog, req Request) (route.Problem, error) {
 func dailyBreak(b *Break, start Clock, dayLen time.Duration) (*Break, error) {
 	dayStart, dayEnd := time.Duration(start), time.Duration(start)+dayLen
 	if b == nil {
-		if dayLen < LunchMinHours*time.Hour || time.Duration(LunchFrom) < dayStart || time.Duration(LunchTo) > dayEnd {
+		if dayLen < LunchMinDay || time.Duration(LunchFrom) < dayStart || time.Duration(LunchTo) > dayEnd {
 			return nil, nil
 		}
-		return &Break{Minutes: LunchMinutes, From: LunchFrom, To: LunchTo}, nil
+		return &Break{Duration: LunchDuration, From: LunchFrom, To: LunchTo}, nil
 	}
 	r := *b
 	switch {
-	case r.Minutes < 0:
-		return nil, fieldErr("break", strconv.Itoa(r.Minutes)+" min", ErrInvalid, "minutes must not be negative")
-	case r.Minutes == 0:
+	case r.Duration < 0:
+		return nil, fieldErr("break", r.Duration.String(), ErrInvalid, "the length must not be negative")
+	case r.Duration == 0:
 		return nil, nil
 	}
 	if r.From == 0 {
@@ -194,18 +217,26 @@ func dailyBreak(b *Break, start Clock, dayLen time.Duration) (*Break, error) {
 	if r.To == 0 {
 		r.To = LunchTo
 	}
-	if !r.From.Valid() || !r.To.Valid() || r.To <= r.From {
-		return nil, fieldErr("break", r.From.String()+"–"+r.To.String(), ErrInvalid, "from must be before to, both within 00:00–24:00")
-	}
-	brk := time.Duration(r.Minutes) * time.Minute
-	if time.Duration(r.To-r.From) < brk {
-		return nil, fieldErr("break", r.From.String()+"–"+r.To.String(), ErrInvalid, "the window is shorter than the %d-minute break", r.Minutes)
-	}
-	if min(time.Duration(r.To), dayEnd)-max(time.Duration(r.From), dayStart) < brk {
-		return nil, fieldErr("break", r.From.String()+"–"+r.To.String(), ErrInvalid,
-			"a %d-minute break does not fit inside both this window and the day (%s for %s)", r.Minutes, start, dayLen)
+	window := r.From.String() + "–" + r.To.String()
+	switch {
+	case !r.From.Valid() || !r.To.Valid() || r.To <= r.From:
+		return nil, fieldErr("break", window, ErrInvalid, "from must be before to, both within 00:00–24:00")
+	case time.Duration(r.To-r.From) < r.Duration:
+		return nil, fieldErr("break", window, ErrInvalid, "the window is shorter than the %s break", minutes(r.Duration))
+	case min(time.Duration(r.To), dayEnd)-max(time.Duration(r.From), dayStart) < r.Duration:
+		return nil, fieldErr("break", window, ErrInvalid,
+			"a %s break does not fit inside both this window and the day (%s for %s)", minutes(r.Duration), start, dayLen)
 	}
 	return &r, nil
+}
+
+// minutes writes d as "45-minute", or as a duration when it is not a
+// whole number of minutes.
+func minutes(d time.Duration) string {
+	if d%time.Minute == 0 {
+		return strconv.FormatInt(int64(d/time.Minute), 10) + "-minute"
+	}
+	return d.String()
 }
 
 // requestSites returns the heritage sites req asks to plan over.
@@ -250,16 +281,18 @@ func requestSites(cat *heritage.Catalog, req Request) ([]heritage.Site, error) {
 	if req.Theme == "" {
 		return nil, fieldErr("sites", "", ErrNoSites, "the catalog has no heritage sites")
 	}
-	known := catalogThemes(cat)
+	known := Themes(cat)
 	if heritage.KnownTheme(req.Theme) {
 		return nil, fieldErr("theme", req.Theme, ErrNoSites, "no heritage site of the catalog carries it (themes present: %s)", strings.Join(known, ", "))
 	}
 	return nil, fieldErr("theme", req.Theme, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(known, ", "))
 }
 
-// catalogThemes returns the slugs of the themes carried by cat's heritage
-// sites: the known ones in heritage.Themes order, then others sorted.
-func catalogThemes(cat *heritage.Catalog) []string {
+// Themes returns the slugs of the themes carried by cat's heritage sites
+// (anchors carry none): the known ones in heritage.Themes order, then
+// others sorted. These are the themes a [Request] or [ThemeLines] can
+// name.
+func Themes(cat *heritage.Catalog) []string {
 	has := map[string]bool{}
 	for _, s := range cat.Sites() {
 		if !s.Anchor() {
@@ -302,9 +335,9 @@ func countySeat(cat *heritage.Catalog) (heritage.Site, bool) {
 	return heritage.Site{}, false
 }
 
-// endpoint resolves e to a route place; the zero Endpoint means the
-// county seat.
-func endpoint(cat *heritage.Catalog, e Endpoint, field string) (route.Place, error) {
+// endpoint resolves e, whose point is in datum d, to a route place; the
+// zero Endpoint means the county seat.
+func endpoint(cat *heritage.Catalog, e Endpoint, field string, d geo.Datum) (route.Place, error) {
 	switch {
 	case e.ID != "" && e.Point != nil:
 		return route.Place{}, fieldErr(field, e.ID, ErrInvalid, "give a site ID or a point, not both")
@@ -313,7 +346,7 @@ func endpoint(cat *heritage.Catalog, e Endpoint, field string) (route.Place, err
 		if !finite(pt[0]) || !finite(pt[1]) || !geo.Valid(pt) {
 			return route.Place{}, fieldErr(field, e.String(), ErrInvalid, "not a [lon, lat] point in degrees (lon -180..180, lat -90..90)")
 		}
-		return route.Place{Name: e.String(), Location: pt}, nil
+		return route.Place{Name: e.String(), Location: geo.Convert(pt, d, geo.WGS84)}, nil
 	case e.ID != "":
 		s, ok := cat.Get(e.ID)
 		if !ok {

@@ -3,7 +3,6 @@ package tour_test
 import (
 	"context"
 	"errors"
-	"math"
 	"testing"
 	"time"
 
@@ -37,14 +36,15 @@ func TestProblemErrors(t *testing.T) {
 		{"sites and theme", tour.Request{Sites: []string{"jiangxian/wenmiao"}, Theme: "jin-culture"}, "theme", tour.ErrInvalid},
 		{"unknown theme", tour.Request{Theme: "dinosaurs"}, "theme", tour.ErrUnknownTheme},
 		{"too many sites", tour.Request{Sites: make([]string, tour.MaxSites+1)}, "sites", tour.ErrTooLarge},
-		{"negative hours", tour.Request{Hours: -1}, "hours", tour.ErrInvalid},
-		{"too many hours", tour.Request{Hours: 25}, "hours", tour.ErrInvalid},
-		{"NaN hours", tour.Request{Hours: math.NaN()}, "hours", tour.ErrInvalid},
+		{"negative day length", tour.Request{DayLength: -time.Hour}, "hours", tour.ErrInvalid},
+		{"too long a day", tour.Request{DayLength: 25 * time.Hour}, "hours", tour.ErrInvalid},
+		{"day shorter than a minute", tour.Request{DayLength: 30 * time.Second}, "hours", tour.ErrInvalid},
 		{"negative days", tour.Request{Days: -2}, "days", tour.ErrInvalid},
 		{"too many days", tour.Request{Days: tour.MaxDays + 1}, "days", tour.ErrTooLarge},
 		{"impossible date", tour.Request{Date: tour.Date{Year: 2027, Month: time.February, Day: 30}}, "date", tour.ErrInvalid},
 		{"start time past midnight", tour.Request{StartTime: tour.Clock(25 * time.Hour)}, "start_time", tour.ErrInvalid},
-		{"unknown mode", tour.Request{Mode: "horse"}, "mode", tour.ErrInvalid},
+		{"bad mode", tour.Request{Mode: geo.Mode{Name: "horse", Speed: -1}}, "mode", tour.ErrInvalid},
+		{"unknown datum", tour.Request{Datum: geo.Datum(7)}, "datum", tour.ErrInvalid},
 		{"unknown start", tour.Request{Start: tour.AtSite("anchor/moon")}, "start", tour.ErrUnknownSite},
 		{"start off the globe", tour.Request{Start: tour.AtPoint(bad)}, "start", tour.ErrInvalid},
 		{"start with both", tour.Request{Start: tour.Endpoint{ID: seat, Point: &orb.Point{111, 35}}}, "start", tour.ErrInvalid},
@@ -52,10 +52,10 @@ func TestProblemErrors(t *testing.T) {
 		{"hotel count", tour.Request{Days: 3, Hotels: []tour.Endpoint{tour.AtSite(seat)}}, "hotels", tour.ErrInvalid},
 		{"unknown hotel", tour.Request{Days: 2, Hotels: []tour.Endpoint{tour.AtSite("hotel/ritz")}}, "hotels[0]", tour.ErrUnknownSite},
 		{"empty hotel", tour.Request{Days: 2, Hotels: []tour.Endpoint{{}}}, "hotels[0]", tour.ErrInvalid},
-		{"negative break", tour.Request{Break: &tour.Break{Minutes: -5}}, "break", tour.ErrInvalid},
-		{"break window too short", tour.Request{Break: &tour.Break{Minutes: 90, From: tour.Clock(12 * time.Hour), To: tour.Clock(13 * time.Hour)}}, "break", tour.ErrInvalid},
-		{"break outside the day", tour.Request{Hours: 3, Break: &tour.Break{Minutes: 60}}, "break", tour.ErrInvalid},
-		{"break backwards", tour.Request{Break: &tour.Break{Minutes: 30, From: tour.Clock(14 * time.Hour), To: tour.Clock(12 * time.Hour)}}, "break", tour.ErrInvalid},
+		{"negative break", tour.Request{Break: &tour.Break{Duration: -5 * time.Minute}}, "break", tour.ErrInvalid},
+		{"break window too short", tour.Request{Break: &tour.Break{Duration: 90 * time.Minute, From: tour.Clock(12 * time.Hour), To: tour.Clock(13 * time.Hour)}}, "break", tour.ErrInvalid},
+		{"break outside the day", tour.Request{DayLength: 3 * time.Hour, Break: &tour.Break{Duration: time.Hour}}, "break", tour.ErrInvalid},
+		{"break backwards", tour.Request{Break: &tour.Break{Duration: 30 * time.Minute, From: tour.Clock(14 * time.Hour), To: tour.Clock(12 * time.Hour)}}, "break", tour.ErrInvalid},
 	}
 	cat := heritage.Default()
 	for _, tt := range tests {
@@ -110,13 +110,31 @@ func TestProblemDefaults(t *testing.T) {
 	}
 
 	// A short morning has no lunch break.
-	p, err = tour.Problem(cat, tour.Request{Date: tuesday, Hours: 3})
+	p, err = tour.Problem(cat, tour.Request{Date: tuesday, DayLength: 3 * time.Hour})
 	require.NoError(t, err)
 	assert.Nil(t, p.Days[0].Break)
-	// Minutes 0 turns the break off.
+	// A Break of 0 turns the break off.
 	p, err = tour.Problem(cat, tour.Request{Date: tuesday, Break: &tour.Break{}})
 	require.NoError(t, err)
 	assert.Nil(t, p.Days[0].Break)
+}
+
+// Points are read in the request's datum and planned in WGS-84.
+func TestProblemDatum(t *testing.T) {
+	cat := heritage.Default()
+	seatSite, ok := cat.Get(seat)
+	require.True(t, ok)
+	for _, d := range []geo.Datum{geo.WGS84, geo.GCJ02, geo.BD09} {
+		t.Run(d.String(), func(t *testing.T) {
+			at := tour.AtPoint(geo.Convert(seatSite.Location, geo.WGS84, d))
+			p, err := tour.Problem(cat, tour.Request{Date: tuesday, Days: 2, Datum: d, Start: at, End: at, Hotels: []tour.Endpoint{at}})
+			require.NoError(t, err)
+			for _, pl := range []route.Place{p.Days[0].Start, *p.Days[0].End, p.Days[1].Start} {
+				assert.InDelta(t, seatSite.Location[0], pl.Location[0], 1e-7)
+				assert.InDelta(t, seatSite.Location[1], pl.Location[1], 1e-7)
+			}
+		})
+	}
 }
 
 func TestProblemOpeningHours(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
+
+	"github.com/chuanzhu/chuanzhu/geo"
 )
 
 // Limits on a [Request]. They keep one planning call small enough for a
@@ -26,86 +28,103 @@ const (
 const (
 	// DefaultStartTime is when a day starts: 08:30.
 	DefaultStartTime = Clock(8*time.Hour + 30*time.Minute)
-	// DefaultHours is the length of a day: 8 hours.
-	DefaultHours = 8
-	// DefaultMode is the travel mode: "drive" ([geo.CountyDrive]).
+	// DefaultDayLength is the length of a day: 8 hours.
+	DefaultDayLength = 8 * time.Hour
+	// DefaultMode names the travel mode of the zero Request.Mode:
+	// "drive", [geo.CountyDrive].
 	DefaultMode = "drive"
-	// LunchMinutes, LunchFrom and LunchTo describe the default lunch
-	// break: 60 minutes taken within 11:30–13:30.
-	LunchMinutes = 60
-	LunchFrom    = Clock(11*time.Hour + 30*time.Minute)
-	LunchTo      = Clock(13*time.Hour + 30*time.Minute)
-	// LunchMinHours is the shortest day that gets the default lunch break:
+	// LunchDuration, LunchFrom and LunchTo describe the default lunch
+	// break: an hour taken within 11:30–13:30.
+	LunchDuration = time.Hour
+	LunchFrom     = Clock(11*time.Hour + 30*time.Minute)
+	LunchTo       = Clock(13*time.Hour + 30*time.Minute)
+	// LunchMinDay is the shortest day that gets the default lunch break:
 	// 6 hours.
-	LunchMinHours = 6
+	LunchMinDay = 6 * time.Hour
 )
 
 // Request is what a visitor asks the planner for: which sites (or a
 // theme), from where to where, on which date, for how long, and how they
-// travel. Its JSON form is the body of the web API's POST /api/plan; the
-// zero value of every field means its documented default.
+// travel. The zero value of every field means its documented default.
+//
+// Its JSON form, the body of the web API's POST /api/plan, is read by
+// [DecodeRequest] (strictly) and written by [Request.MarshalJSON]; each
+// field's comment names its member. The JSON form keeps the units a
+// visitor writes: "hours" for DayLength, "break": {"minutes"} for
+// Break.Duration, "mode" and "datum" by name. Errors name fields by
+// their JSON member ("hours", "break", "sites[2]").
 //
 // A Request is plain data: [Plan] does not modify it.
 type Request struct {
-	// Sites are the IDs of the heritage sites to choose from, in any
-	// order; at most MaxSites, no duplicates, no anchors. Leave it empty to
-	// plan over Theme.
-	Sites []string `json:"sites,omitempty"`
-	// Theme is a theme slug (see heritage.Themes): plan over every
-	// heritage site of the catalog that carries it. Sites and Theme are
-	// exclusive; with both empty the planner chooses among all heritage
-	// sites of the catalog.
-	Theme string `json:"theme,omitempty"`
-	// Start is where the trip begins: a site or anchor ID, or a point.
-	// The zero Endpoint means the catalog's county seat: its first town
-	// anchor (anchor/jiangxian-county-seat in the embedded catalog).
-	Start Endpoint `json:"start"`
-	// End is where the trip ends; the zero Endpoint means Start, a loop.
-	End Endpoint `json:"end"`
-	// Hotels are where the visitor sleeps, one per night (Days-1 of
-	// them): day d ends at Hotels[d] and day d+1 starts there. Empty
-	// means every night is spent back at Start, which then serves as the
-	// base of the trip.
-	Hotels []Endpoint `json:"hotels,omitempty"`
-	// Date is the first day of the trip, written "2006-01-02". The zero
+	// Sites ("sites") are the IDs of the heritage sites to choose from,
+	// in any order; at most MaxSites, no duplicates, no anchors. Leave it
+	// empty to plan over Theme.
+	Sites []string
+	// Theme ("theme") is a theme slug (see heritage.Themes): plan over
+	// every heritage site of the catalog that carries it. Sites and Theme
+	// are exclusive; with both empty the planner chooses among all
+	// heritage sites of the catalog.
+	Theme string
+	// Start ("start") is where the trip begins: a site or anchor ID, or a
+	// point in Datum. The zero Endpoint means the catalog's county seat:
+	// its first town anchor (anchor/jiangxian-county-seat in the embedded
+	// catalog).
+	Start Endpoint
+	// End ("end") is where the trip ends; the zero Endpoint means Start, a
+	// loop.
+	End Endpoint
+	// Hotels ("hotels") are where the visitor sleeps, one per night
+	// (Days-1 of them): day d ends at Hotels[d] and day d+1 starts there.
+	// Empty means every night is spent back at Start, which then serves as
+	// the base of the trip.
+	Hotels []Endpoint
+	// Date ("date", "2006-01-02") is the first day of the trip. The zero
 	// Date means today in Location (so the plan then depends on the day
 	// it is made). Opening hours are applied for each day's date.
-	Date Date `json:"date"`
-	// StartTime is when each day starts, written "15:04"; zero means
-	// DefaultStartTime (08:30), so a day cannot be asked to start at
+	Date Date
+	// StartTime ("start_time", "15:04") is when each day starts; zero
+	// means DefaultStartTime (08:30), so a day cannot be asked to start at
 	// exactly midnight.
-	StartTime Clock `json:"start_time"`
-	// Hours is the length of each day in hours, from StartTime until the
-	// visitor must be back at the day's end (0 < Hours <= 24); zero means
-	// DefaultHours.
-	Hours float64 `json:"hours,omitempty"`
-	// Days is the number of days, 1 to MaxDays; zero means 1.
-	Days int `json:"days,omitempty"`
-	// Mode names the travel mode as geo.ParseMode reads it ("walk",
-	// "cycle", "drive", "drive-mountain", "bus"); empty means DefaultMode.
-	Mode string `json:"mode,omitempty"`
-	// Break is the daily break. Nil means the default: a lunch of
-	// LunchMinutes within LunchFrom–LunchTo on days of at least
-	// LunchMinHours hours that span that whole window, and no break
-	// otherwise. A Break with Minutes 0 means no break.
-	Break *Break `json:"break,omitempty"`
+	StartTime Clock
+	// DayLength ("hours", a number of hours) is the length of each day,
+	// from StartTime until the visitor must be back at the day's end:
+	// more than 0 and at most 24 hours. Zero means DefaultDayLength.
+	DayLength time.Duration
+	// Days ("days") is the number of days, 1 to MaxDays; zero means 1.
+	Days int
+	// Mode ("mode", by name: "walk", "cycle", "drive", "drive-mountain",
+	// "bus", see geo.ParseMode) is the travel mode; the zero Mode means
+	// [geo.CountyDrive] (DefaultMode). A Go caller may give a mode of its
+	// own speed and circuity; only the named modes have a JSON form.
+	Mode geo.Mode
+	// Break ("break") is the daily break. Nil means the default: a lunch
+	// of LunchDuration within LunchFrom–LunchTo on days of at least
+	// LunchMinDay that span that whole window, and no break otherwise. A
+	// Break with Duration 0 means no break.
+	Break *Break
+	// Datum ("datum": "wgs84", "gcj02" or "bd09") is the datum of the
+	// points in Start, End and Hotels; [Problem] converts them to WGS-84.
+	// The web API also writes its answer in it. The zero Datum is
+	// geo.WGS84.
+	Datum geo.Datum
 	// Location is the time zone of the dates and times; nil means China
 	// Standard Time, time.FixedZone("CST", 8*3600). A fixed zone is used
 	// rather than time.LoadLocation("Asia/Shanghai") so that the planner
 	// needs no time-zone database on the host (China has kept UTC+8
 	// without daylight saving since 1991). Not part of the JSON form.
-	Location *time.Location `json:"-"`
+	Location *time.Location
 }
 
 // Break is a daily pause, such as lunch, taken at the place the visitor
-// is at.
+// is at. Its JSON form is {"minutes", "from", "to"}, the times "15:04".
 type Break struct {
-	// Minutes is the length of the break in minutes; 0 means no break.
-	Minutes int `json:"minutes"`
-	// From and To bound when the break may be taken, written "15:04";
-	// zero values mean LunchFrom and LunchTo.
-	From Clock `json:"from"`
-	To   Clock `json:"to"`
+	// Duration ("minutes", a whole number of minutes) is the length of
+	// the break; 0 means no break.
+	Duration time.Duration
+	// From and To ("from", "to") bound when the break may be taken; zero
+	// values mean LunchFrom and LunchTo.
+	From Clock
+	To   Clock
 }
 
 // Endpoint is where a day starts or ends: a site of the catalog (usually
@@ -115,8 +134,9 @@ type Break struct {
 type Endpoint struct {
 	// ID is a site or anchor ID of the catalog.
 	ID string
-	// Point, when not nil, is a location [lon, lat] in degrees, WGS-84.
-	// ID and Point are exclusive.
+	// Point, when not nil, is a location [lon, lat] in degrees, in the
+	// datum of the Request (WGS-84 by default). ID and Point are
+	// exclusive.
 	Point *orb.Point
 }
 
@@ -124,7 +144,7 @@ type Endpoint struct {
 // given ID.
 func AtSite(id string) Endpoint { return Endpoint{ID: id} }
 
-// AtPoint returns the Endpoint at p, [lon, lat] in degrees, WGS-84.
+// AtPoint returns the Endpoint at p, [lon, lat] in degrees.
 func AtPoint(p orb.Point) Endpoint { return Endpoint{Point: &p} }
 
 // IsZero reports whether e is the zero Endpoint (neither ID nor point).
@@ -200,18 +220,26 @@ func DateOf(t time.Time) Date {
 }
 
 // ParseDate parses "2006-01-02" and rejects dates that do not exist
-// ("2027-02-30") and years outside 1–9999.
+// ("2027-02-30") and years outside 1–9999. Its error is a [*FieldError]
+// for the field "date" with ErrInvalid.
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		// time.Parse says "day out of range" for 2027-02-30; say which date.
-		return Date{}, fmt.Errorf("tour: date %q is not a calendar date in the form 2006-01-02: %w", s, err)
+	bad := func(reason string) (Date, error) { return Date{}, fieldErr("date", s, ErrInvalid, "%s", reason) }
+	y, rest, ok1 := strings.Cut(s, "-")
+	m, dd, ok2 := strings.Cut(rest, "-")
+	if !ok1 || !ok2 || len(y) != 4 || len(m) != 2 || len(dd) != 2 || !digits(y+m+dd) {
+		return bad("want a date like 2027-05-04")
 	}
-	d := DateOf(t)
-	if !d.Valid() {
-		return Date{}, fmt.Errorf("tour: date %q is outside the years 1–9999", s)
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	d, _ := strconv.Atoi(dd)
+	date := Date{yy, time.Month(mm), d}
+	switch {
+	case yy < 1:
+		return bad("outside the years 1–9999")
+	case !date.Valid():
+		return bad("no such day in the calendar")
 	}
-	return d, nil
+	return date, nil
 }
 
 // IsZero reports whether d is the zero Date.
@@ -250,39 +278,25 @@ func (d Date) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads "2006-01-02" as [ParseDate] does; "" is the zero Date.
-func (d *Date) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*d = Date{}
-		return nil
-	}
-	v, err := ParseDate(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
+func (d *Date) UnmarshalText(b []byte) error { return unmarshalText(b, ParseDate, d) }
 
 // Clock is a time of day: the duration since midnight, 0 to 24 hours,
 // written "15:04" as text and in JSON.
 type Clock time.Duration
 
 // ParseClock parses "15:04" (hours 00–24, minutes 00–59; "24:00" is the
-// end of the day).
+// end of the day). Its error is a [*FieldError] for the field "time"
+// with ErrInvalid.
 func ParseClock(s string) (Clock, error) {
-	bad := func() (Clock, error) {
-		return 0, fmt.Errorf("tour: time of day %q is not in the form 15:04 (00:00–24:00)", s)
-	}
 	hh, mm, ok := strings.Cut(s, ":")
-	if !ok || len(hh) != 2 || len(mm) != 2 || !digits(hh) || !digits(mm) {
-		return bad()
+	if ok && len(hh) == 2 && len(mm) == 2 && digits(hh+mm) {
+		h, _ := strconv.Atoi(hh)
+		m, _ := strconv.Atoi(mm)
+		if m <= 59 && (h < 24 || h == 24 && m == 0) {
+			return Clock(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), nil
+		}
 	}
-	h, err1 := strconv.Atoi(hh)
-	m, err2 := strconv.Atoi(mm)
-	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
-		return bad()
-	}
-	return Clock(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute), nil
+	return 0, fieldErr("time", s, ErrInvalid, "want a time of day like 08:30 (00:00–24:00)")
 }
 
 func digits(s string) bool {
@@ -312,16 +326,18 @@ func (c Clock) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText reads "15:04" as [ParseClock] does; "" is the zero Clock.
-func (c *Clock) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*c = 0
-		return nil
+func (c *Clock) UnmarshalText(b []byte) error { return unmarshalText(b, ParseClock, c) }
+
+// unmarshalText sets *v to parse(b), or to the zero value for empty b.
+func unmarshalText[T any](b []byte, parse func(string) (T, error), v *T) error {
+	var x T
+	if len(b) > 0 {
+		var err error
+		if x, err = parse(string(b)); err != nil {
+			return err
+		}
 	}
-	v, err := ParseClock(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
+	*v = x
 	return nil
 }
 

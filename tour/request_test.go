@@ -1,10 +1,11 @@
 package tour_test
 
 import (
-	"bytes"
+	"math"
 	"testing"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/tour"
 	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
@@ -12,72 +13,132 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// decodeStrict decodes like the web API: unknown fields rejected.
-func decodeStrict(t *testing.T, body string) (tour.Request, error) {
-	t.Helper()
-	var r tour.Request
-	dec := json.NewDecoder(bytes.NewReader([]byte(body)))
-	dec.DisallowUnknownFields()
-	err := dec.Decode(&r)
-	return r, err
-}
-
-func TestRequestJSON(t *testing.T) {
+func TestDecodeRequest(t *testing.T) {
 	body := `{"sites": ["jiangxian/chexiangcheng", "jiangxian/jin-wengong-tomb"],
 		"start": "anchor/jiangxian-county-seat", "end": [111.57, 35.49],
-		"hotels": [], "date": "2027-05-04", "start_time": "08:30", "hours": 9,
-		"days": 1, "mode": "drive", "break": {"minutes": 45, "from": "12:00", "to": "13:00"}}`
-	r, err := decodeStrict(t, body)
+		"hotels": [], "date": "2027-05-04", "start_time": "08:30", "hours": 9.5,
+		"days": 1, "mode": "walk", "datum": "gcj02",
+		"break": {"minutes": 45, "from": "12:00", "to": "13:00"}}`
+	r, err := tour.DecodeRequest([]byte(body))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"jiangxian/chexiangcheng", "jiangxian/jin-wengong-tomb"}, r.Sites)
 	assert.Equal(t, tour.AtSite("anchor/jiangxian-county-seat"), r.Start)
-	assert.Equal(t, tour.AtPoint(orb.Point{111.57, 35.49}), r.End)
+	assert.Equal(t, tour.AtPoint(orb.Point{111.57, 35.49}), r.End, "points stay in the request's datum")
 	assert.Equal(t, tour.Date{Year: 2027, Month: time.May, Day: 4}, r.Date)
 	assert.Equal(t, tour.Clock(8*time.Hour+30*time.Minute), r.StartTime)
-	assert.InDelta(t, 9, r.Hours, 0)
+	assert.Equal(t, 9*time.Hour+30*time.Minute, r.DayLength)
 	assert.Equal(t, 1, r.Days)
-	assert.Equal(t, "drive", r.Mode)
+	assert.Equal(t, geo.Walking(), r.Mode)
+	assert.Equal(t, geo.GCJ02, r.Datum)
 	require.NotNil(t, r.Break)
-	assert.Equal(t, tour.Break{Minutes: 45, From: tour.Clock(12 * time.Hour), To: tour.Clock(13 * time.Hour)}, *r.Break)
+	assert.Equal(t, tour.Break{Duration: 45 * time.Minute, From: tour.Clock(12 * time.Hour), To: tour.Clock(13 * time.Hour)}, *r.Break)
 
+	// Its JSON form round-trips, through json.Marshal and json.Unmarshal.
 	out, err := json.Marshal(r)
 	require.NoError(t, err)
-	back, err := decodeStrict(t, string(out))
-	require.NoError(t, err)
-	assert.Equal(t, r.Sites, back.Sites)
-	assert.Equal(t, r.Start, back.Start)
-	assert.Equal(t, r.End, back.End)
-	assert.Equal(t, r.Date, back.Date)
-	assert.Equal(t, r.StartTime, back.StartTime)
-	assert.Equal(t, r.Break, back.Break)
+	assert.JSONEq(t, `{"sites": ["jiangxian/chexiangcheng", "jiangxian/jin-wengong-tomb"],
+		"start": "anchor/jiangxian-county-seat", "end": [111.57, 35.49],
+		"date": "2027-05-04", "start_time": "08:30", "hours": 9.5,
+		"days": 1, "mode": "walk", "datum": "gcj02",
+		"break": {"minutes": 45, "from": "12:00", "to": "13:00"}}`, string(out))
+	back := tour.Request{Location: time.UTC}
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.Equal(t, time.UTC, back.Location, "Location has no JSON form and is kept")
+	back.Location = nil
+	r.Hotels = nil // [] is written as nothing
+	assert.Equal(t, r, back)
 
 	// The theme form, with defaults left out.
-	r, err = decodeStrict(t, `{"theme": "jin-culture"}`)
+	r, err = tour.DecodeRequest([]byte(`{"theme": "jin-culture"}`))
 	require.NoError(t, err)
-	assert.Equal(t, "jin-culture", r.Theme)
-	assert.True(t, r.Start.IsZero())
-	assert.True(t, r.Date.IsZero())
+	assert.Equal(t, tour.Request{Theme: "jin-culture"}, r)
+	out, err = json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"theme": "jin-culture"}`, string(out))
 }
 
-func TestRequestJSONErrors(t *testing.T) {
+func TestDecodeRequestErrors(t *testing.T) {
 	tests := []struct {
-		name, body, want string
+		name, body, field string
+		err               error
+		msg               string
 	}{
-		{"unknown field", `{"theme": "x", "colour": 1}`, "colour"},
-		{"impossible date", `{"date": "2027-02-30"}`, "2027-02-30"},
-		{"date format", `{"date": "4 May 2027"}`, "4 May 2027"},
-		{"bad time", `{"start_time": "8:30"}`, "8:30"},
-		{"time past midnight", `{"start_time": "24:30"}`, "24:30"},
-		{"endpoint object", `{"start": {"id": "x"}}`, "endpoint"},
-		{"endpoint three numbers", `{"start": [1, 2, 3]}`, "3 numbers"},
-		{"endpoint strings", `{"end": ["a", "b"]}`, "endpoint"},
+		{"empty", ``, "", tour.ErrSyntax, "empty body"},
+		{"not an object", `["x"]`, "", tour.ErrSyntax, "JSON object"},
+		{"null", `null`, "", tour.ErrSyntax, "JSON object"},
+		{"malformed", `{"sites": [`, "", tour.ErrSyntax, "malformed JSON"},
+		{"trailing data", `{} {}`, "", tour.ErrSyntax, "after top-level value"},
+		{"duplicate member", `{"days": 1, "days": 2}`, "", tour.ErrSyntax, "duplicate"},
+		{"invalid UTF-8", "{\"theme\": \"\xff\"}", "", tour.ErrSyntax, "UTF-8"},
+		{"unknown member", `{"theme": "x", "colour": 1}`, "colour", tour.ErrUnknownField, "a plan request has sites"},
+		{"wrong case", `{"Sites": []}`, "Sites", tour.ErrUnknownField, "unknown member"},
+		{"unknown break member", `{"break": {"minutes": 30, "length": 1}}`, "break.length", tour.ErrUnknownField, "a break has minutes, from and to"},
+		{"odd member name", `{"a b": 1}`, `"a b"`, tour.ErrUnknownField, "unknown member"},
+		{"wrong type", `{"days": "two"}`, "days", tour.ErrInvalid, "cannot use a string as int"},
+		{"wrong item type", `{"sites": ["a/b", 7]}`, "sites[1]", tour.ErrInvalid, "cannot use a number"},
+		{"impossible date", `{"date": "2027-02-30"}`, "date", tour.ErrInvalid, "no such day"},
+		{"date format", `{"date": "4 May 2027"}`, "date", tour.ErrInvalid, "want a date like 2027-05-04"},
+		{"date word", `{"date": "tomorrow"}`, "date", tour.ErrInvalid, "want a date like 2027-05-04"},
+		{"year 0", `{"date": "0000-01-01"}`, "date", tour.ErrInvalid, "years 1–9999"},
+		{"bad time", `{"start_time": "8:30"}`, "start_time", tour.ErrInvalid, "08:30"},
+		{"time past midnight", `{"start_time": "24:30"}`, "start_time", tour.ErrInvalid, "24:30"},
+		{"midnight start", `{"start_time": "00:00"}`, "start_time", tour.ErrInvalid, "cannot start at 00:00"},
+		{"hours", `{"hours": 30}`, "hours", tour.ErrInvalid, "at most 24 hours"},
+		{"negative hours", `{"hours": -1}`, "hours", tour.ErrInvalid, "at most 24 hours"},
+		{"seconds of a day", `{"hours": 0.001}`, "hours", tour.ErrInvalid, "at least a minute"},
+		{"huge hours", `{"hours": 1e300}`, "hours", tour.ErrInvalid, "at most 24 hours"},
+		{"mode", `{"mode": "rocket"}`, "mode", tour.ErrInvalid, "rocket"},
+		{"datum", `{"datum": "utm"}`, "datum", tour.ErrInvalid, "known: wgs84, gcj02, bd09"},
+		{"break minutes", `{"break": {"minutes": 100000}}`, "break.minutes", tour.ErrInvalid, "0 to 1440"},
+		{"break time", `{"break": {"minutes": 30, "from": "1130"}}`, "break.from", tour.ErrInvalid, "1130"},
+		{"endpoint object", `{"start": {"id": "x"}}`, "start", tour.ErrInvalid, "endpoint"},
+		{"endpoint number", `{"start": 5}`, "start", tour.ErrInvalid, "want a site ID string or [lon, lat]"},
+		{"endpoint three numbers", `{"start": [1, 2, 3]}`, "start", tour.ErrInvalid, "3 numbers"},
+		{"endpoint strings", `{"end": ["a", "b"]}`, "end", tour.ErrInvalid, "endpoint"},
+		{"hotel", `{"hotels": ["a/b", [1]]}`, "hotels[1]", tour.ErrInvalid, "endpoint"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := decodeStrict(t, tt.body)
+			_, err := tour.DecodeRequest([]byte(tt.body))
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.want)
+			var fe *tour.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.field, fe.Field)
+			assert.ErrorIs(t, err, tt.err)
+			assert.Contains(t, err.Error(), tt.msg)
+			assert.NotContains(t, err.Error(), "2006", "no Go layout strings in messages")
 		})
+	}
+}
+
+func TestRequestMarshalErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		req  tour.Request
+		msg  string
+	}{
+		{"own mode", tour.Request{Mode: geo.Mode{Name: "horse", Speed: 12, Circuity: 1.4}}, "horse"},
+		{"seconds of a break", tour.Request{Break: &tour.Break{Duration: 90 * time.Second}}, "whole minutes"},
+		{"unknown datum", tour.Request{Datum: geo.Datum(9)}, "datum"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := json.Marshal(tt.req)
+			assert.ErrorContains(t, err, tt.msg)
+		})
+	}
+}
+
+func TestHours(t *testing.T) {
+	d, err := tour.Hours(9.5)
+	require.NoError(t, err)
+	assert.Equal(t, 9*time.Hour+30*time.Minute, d)
+	d, err = tour.Hours(1.0 / 3)
+	require.NoError(t, err)
+	assert.Equal(t, 20*time.Minute, d, "rounded to the minute")
+	for _, h := range []float64{0, -1, 24.5, math.NaN(), math.Inf(1), 0.001} {
+		_, err := tour.Hours(h)
+		assert.ErrorIs(t, err, tour.ErrInvalid, "%v hours", h)
 	}
 }
 

@@ -19,13 +19,16 @@
 //     {"datum", "lines": [{"id", "theme", "name", "base", "sites",
 //     "length_m", "travel_s", "duration_s", "description", "left_out"}]}.
 //     Parameters: theme (list), datum.
-//   - POST /api/plan: plans a trip. The body is a [PlanRequest] object;
-//     unknown members are rejected. The answer is the plan as JSON
-//     (days with their visits, legs and break, the sites left out with the
-//     reason, totals and the solver's status), or with ?format= one of
-//     geojson, gpx, kml, jsonld, svg or text in that format with its
-//     content type (route/export). Parameter lang (zh or en) picks the
-//     language of names in the formats.
+//   - POST /api/plan: plans a trip. The body is a [tour.Request] in its
+//     JSON form, read strictly by [tour.DecodeRequest] (unknown members
+//     are rejected; points are in the request's "datum", which is also the
+//     datum of the answer); at most [WithMaxStops] sites. The answer is
+//     the plan as JSON (days with their visits, legs and break, the sites
+//     left out with the reason, totals and the solver's status), or with
+//     ?format= any other name of export.Formats (geojson, gpx, kml,
+//     jsonld, svg, text, markdown) in that format with its content type.
+//     Parameter lang (zh or en) picks the language of names and of the
+//     itinerary.
 //   - GET /embed: an HTML page for an iframe drawing a themed line
 //     (line=ID) or a plan over sites (sites=id1,id2,…, with optional
 //     start=ID or lon,lat, date, mode, hours; for a line these plan it

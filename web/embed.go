@@ -15,6 +15,7 @@ import (
 
 	"github.com/goccy/go-json"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
@@ -35,7 +36,7 @@ type embedQuery struct {
 	start       tour.Endpoint
 	date        tour.Date
 	mode        string
-	hours       float64
+	hours       time.Duration
 	lang        string
 	tiles       *tileLayer
 	attribution string
@@ -99,10 +100,13 @@ func (q *embedQuery) parsePlanParams(v url.Values) error {
 		return err
 	} else if given {
 		h, err := strconv.ParseFloat(s, 64)
-		if err != nil || !(h > 0 && h <= 24) {
+		if err == nil {
+			q.hours, err = tour.Hours(h)
+		}
+		if err != nil {
 			return queryError("hours", s, "want a number of hours more than 0 and at most 24")
 		}
-		q.hours, q.replan = h, true
+		q.replan = true
 	}
 	return nil
 }
@@ -236,7 +240,12 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 
 // embedPlan returns the plan the page draws and its title.
 func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, title string, err error) {
-	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, Mode: q.mode, Hours: q.hours}
+	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, DayLength: q.hours}
+	if q.mode != "" {
+		if req.Mode, err = geo.ParseMode(q.mode); err != nil {
+			return nil, "", newError(http.StatusBadRequest, codeBadField, fmt.Sprintf("mode %q: %s", clip(q.mode, 40), strings.TrimPrefix(err.Error(), "geo: ")))
+		}
+	}
 	if q.line != "" {
 		l, err := h.line(q.line)
 		if err != nil {

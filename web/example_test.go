@@ -68,5 +68,5 @@ func ExampleNewHandler() {
 	// 车厢城城址 / Chexiang City ruins
 	// 200 https://tour.example.cn
 	// visits: 3
-	// 400 {"error":{"code":"bad_date","message":"date \"2027-02-30\" is not a calendar date in the form 2006-01-02: parsing time \"2027-02-30\": day out of range"}}
+	// 400 {"error":{"code":"bad_date","message":"date \"2027-02-30\": no such day in the calendar"}}
 }

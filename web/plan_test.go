@@ -190,6 +190,10 @@ func TestPostPlanFormats(t *testing.T) {
 		{"text", "en", "text/plain; charset=utf-8", func(t *testing.T, b []byte) {
 			assert.Contains(t, string(b), "Chexiang City")
 		}},
+		{"markdown", "en", "text/markdown; charset=utf-8", func(t *testing.T, b []byte) {
+			assert.Contains(t, string(b), "## Day 1")
+			assert.Contains(t, string(b), "Chexiang City")
+		}},
 		{"json", "", "application/json", func(t *testing.T, b []byte) {
 			var p planOut
 			require.NoError(t, json.Unmarshal(b, &p))
@@ -255,10 +259,10 @@ func TestPostPlanErrors(t *testing.T) {
 		{"trailing data", "", `{} {}`, 400, codeBadJSON, "after top-level value"},
 		{"duplicate member", "", `{"days":1,"days":2}`, 400, codeBadJSON, "duplicate"},
 		{"invalid UTF-8", "", "{\"theme\":\"\xff\"}", 400, codeBadJSON, "UTF-8"},
-		{"member names are case-sensitive", "", `{"Sites":["jiangxian/chexiangcheng"]}`, 400, codeUnknownField, `"Sites"`},
+		{"member names are case-sensitive", "", `{"Sites":["jiangxian/chexiangcheng"]}`, 400, codeUnknownField, "Sites: unknown member"},
 		{"trailing garbage", "", `{}x`, 400, codeBadJSON, ""},
-		{"unknown field", "", `{"site":["jiangxian/chexiangcheng"]}`, 400, codeUnknownField, `"site"`},
-		{"unknown nested field", "", `{"break":{"minutes":30,"length":1}}`, 400, codeUnknownField, `"length" in break`},
+		{"unknown field", "", `{"site":["jiangxian/chexiangcheng"]}`, 400, codeUnknownField, "site: unknown member"},
+		{"unknown nested field", "", `{"break":{"minutes":30,"length":1}}`, 400, codeUnknownField, "break.length: unknown member"},
 		{"wrong type", "", `{"days":"two"}`, 400, codeBadField, "days: cannot use a string as int"},
 		{"wrong list type", "", `{"sites":"jiangxian/chexiangcheng"}`, 400, codeBadField, "sites"},
 		{"wrong item type", "", `{"sites":["jiangxian/chexiangcheng",7]}`, 400, codeBadField, "sites[1]"},
@@ -269,6 +273,7 @@ func TestPostPlanErrors(t *testing.T) {
 		{"impossible date", "", `{"date":"2027-02-30"}`, 400, codeBadDate, "2027-02-30"},
 		{"month 13", "", `{"date":"2027-13-01"}`, 400, codeBadDate, "2027-13-01"},
 		{"date format", "", `{"date":"04/05/2027"}`, 400, codeBadDate, "04/05/2027"},
+		{"date word", "", `{"date":"tomorrow"}`, 400, codeBadDate, `date "tomorrow": want a date like 2027-05-04`},
 		{"year 0", "", `{"date":"0000-01-01"}`, 400, codeBadDate, ""},
 		{"start time", "", `{"start_time":"25:00"}`, 400, codeBadField, "start_time"},
 		{"midnight start", "", `{"start_time":"00:00"}`, 400, codeBadField, "00:00"},
@@ -286,7 +291,7 @@ func TestPostPlanErrors(t *testing.T) {
 		{"too many sites", "", sites(many...), 422, codeTooManyStops, "at most 40"},
 		{"too many days", "", `{"days":100}`, 422, codeTooLarge, "days"},
 		{"unreachable start", "", `{"start":[0,0],"sites":["jiangxian/chexiangcheng"]}`, 422, codeUnplannable, "unreachable"},
-		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, "pdf"},
+		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, `"pdf": not a format (known: json, geojson, gpx, kml, jsonld, svg, text, markdown)`},
 		{"unknown lang", "/api/plan?lang=fr", `{}`, 400, codeBadQuery, "lang"},
 		{"unknown parameter", "/api/plan?seed=1", `{}`, 400, codeBadQuery, "seed"},
 	}
@@ -453,27 +458,27 @@ func TestPlanCanceledRealSolve(t *testing.T) {
 
 func TestDecodePlanRequest(t *testing.T) {
 	req, err := decodePlanRequest([]byte(`{"sites":["a/b"],"start":[111.5,35.5],"end":"anchor/x","hotels":["h/1",[1,2]],
-		"date":"2027-05-04","start_time":"08:30","hours":9,"days":2,"mode":"walk","datum":"gcj02","break":{"minutes":30,"from":"12:00","to":"13:00"}}`))
+		"date":"2027-05-04","start_time":"08:30","hours":9,"days":2,"mode":"walk","datum":"gcj02","break":{"minutes":30,"from":"12:00","to":"13:00"}}`), DefaultMaxStops)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a/b"}, req.Sites)
 	require.NotNil(t, req.Start.Point)
-	assert.Equal(t, orb.Point{111.5, 35.5}, *req.Start.Point)
+	assert.Equal(t, orb.Point{111.5, 35.5}, *req.Start.Point, "points stay in the request's datum; tour.Problem converts them")
 	assert.Equal(t, "anchor/x", req.End.ID)
 	require.Len(t, req.Hotels, 2)
+	assert.Equal(t, orb.Point{1, 2}, *req.Hotels[1].Point)
 	assert.Equal(t, 2, req.Days)
-	assert.Equal(t, "gcj02", req.Datum)
+	assert.Equal(t, geo.GCJ02, req.Datum)
 	require.NotNil(t, req.Break)
-	assert.Equal(t, 30, req.Break.Minutes)
+	assert.Equal(t, 30*time.Minute, req.Break.Duration)
+	assert.Equal(t, "2027-05-04", req.Date.String())
+	assert.Equal(t, "08:30", req.StartTime.String())
+	assert.Equal(t, 9*time.Hour, req.DayLength)
+	assert.Equal(t, geo.Walking(), req.Mode)
 
-	tr, d, err := req.toTour(DefaultMaxStops)
-	require.NoError(t, err)
-	assert.Equal(t, geo.GCJ02, d)
-	assert.Equal(t, "2027-05-04", tr.Date.String())
-	assert.Equal(t, "08:30", tr.StartTime.String())
-	require.NotNil(t, tr.Start.Point)
-	assert.Equal(t, geo.GCJ02ToWGS84(orb.Point{111.5, 35.5}), *tr.Start.Point, "points are read in the request's datum")
-	assert.Equal(t, geo.GCJ02ToWGS84(orb.Point{1, 2}), *tr.Hotels[1].Point)
-	assert.Equal(t, "walk", tr.Mode)
+	_, err = decodePlanRequest([]byte(`{"sites":["a/b","c/d"]}`), 1)
+	var e *apiError
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, codeTooManyStops, e.code)
 }
 
 func TestPlanSolverLimit(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -105,19 +106,10 @@ func (f *datumFlag) Set(s string) error {
 // listFlag collects comma-separated values; it may be repeated.
 type listFlag []string
 
-func (f *listFlag) String() string {
-	if f == nil {
-		return ""
-	}
-	return strings.Join(*f, ",")
-}
+func (f *listFlag) String() string { return joined((*[]string)(f), ",") }
 
 func (f *listFlag) Set(s string) error {
-	for v := range strings.SplitSeq(s, ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			*f = append(*f, v)
-		}
-	}
+	*f = appendSplit(*f, s, ",")
 	return nil
 }
 
@@ -134,24 +126,34 @@ func (f *splitFlag) String() string {
 	return strings.Join(f.values, f.sep)
 }
 
+// joined is the String of a list flag: its values joined with sep, ""
+// for a nil flag (as the flag package's zero-value check calls it).
+func joined(vs *[]string, sep string) string {
+	if vs == nil {
+		return ""
+	}
+	return strings.Join(*vs, sep)
+}
+
 func (f *splitFlag) Set(s string) error {
-	for v := range strings.SplitSeq(s, f.sep) {
+	f.values = appendSplit(f.values, s, f.sep)
+	return nil
+}
+
+// appendSplit appends the non-empty, trimmed parts of s separated by sep.
+func appendSplit(dst []string, s, sep string) []string {
+	for v := range strings.SplitSeq(s, sep) {
 		if v = strings.TrimSpace(v); v != "" {
-			f.values = append(f.values, v)
+			dst = append(dst, v)
 		}
 	}
-	return nil
+	return dst
 }
 
 // fileList collects file names; it may be repeated.
 type fileList []string
 
-func (f *fileList) String() string {
-	if f == nil {
-		return ""
-	}
-	return strings.Join(*f, " ")
-}
+func (f *fileList) String() string { return joined((*[]string)(f), " ") }
 
 func (f *fileList) Set(s string) error {
 	if s == "" {
@@ -199,8 +201,8 @@ func parsePoint(s string) (orb.Point, error) {
 }
 
 // parseEndpoint reads a site or anchor ID, or a point "lon,lat" in
-// datum d, which it converts to WGS-84.
-func parseEndpoint(s string, d geo.Datum) (tour.Endpoint, error) {
+// degrees (in the request's datum, which tour converts).
+func parseEndpoint(s string) (tour.Endpoint, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return tour.Endpoint{}, errors.New("empty: want a site ID or lon,lat")
@@ -210,7 +212,7 @@ func parseEndpoint(s string, d geo.Datum) (tour.Endpoint, error) {
 		if err != nil {
 			return tour.Endpoint{}, err
 		}
-		return tour.AtPoint(geo.Convert(p, d, geo.WGS84)), nil
+		return tour.AtPoint(p), nil
 	}
 	if !heritage.ValidID(s) {
 		return tour.Endpoint{}, fmt.Errorf("%q: not a site ID or lon,lat", s)
@@ -226,7 +228,7 @@ func parseBreak(s string) (*tour.Break, error) {
 	if err != nil || m < 0 || m > 24*60 {
 		return nil, fmt.Errorf("%q: want minutes 0–1440, optionally @HH:MM-HH:MM", s)
 	}
-	b := &tour.Break{Minutes: m}
+	b := &tour.Break{Duration: time.Duration(m) * time.Minute}
 	if !hasWindow {
 		return b, nil
 	}
@@ -234,11 +236,11 @@ func parseBreak(s string) (*tour.Break, error) {
 	if !ok {
 		return nil, fmt.Errorf("%q: want a window HH:MM-HH:MM after @", s)
 	}
-	if b.From, err = tour.ParseClock(from); err != nil {
-		return nil, fmt.Errorf("%q: %w", s, err)
-	}
-	if b.To, err = tour.ParseClock(to); err != nil {
-		return nil, fmt.Errorf("%q: %w", s, err)
+	var err1, err2 error
+	b.From, err1 = tour.ParseClock(from)
+	b.To, err2 = tour.ParseClock(to)
+	if err1 != nil || err2 != nil {
+		return nil, fmt.Errorf("%q: want times of day HH:MM-HH:MM (00:00–24:00) after @", s)
 	}
 	if b.To <= b.From {
 		return nil, fmt.Errorf("%q: the window ends before it starts", s)
@@ -285,33 +287,9 @@ func (c *catalogFlags) load() (*heritage.Catalog, error) {
 	return cat, nil
 }
 
-// catalogThemes returns the theme slugs the catalog's sites carry, in
-// heritage.Themes order and then sorted.
-func catalogThemes(cat *heritage.Catalog) []string {
-	seen := map[string]bool{}
-	for _, s := range cat.Sites() {
-		for _, t := range s.Themes {
-			seen[t] = true
-		}
-	}
-	var out []string
-	for _, t := range heritage.Themes() {
-		if seen[t.Slug] {
-			out = append(out, t.Slug)
-			delete(seen, t.Slug)
-		}
-	}
-	var rest []string
-	for t := range seen {
-		rest = append(rest, t)
-	}
-	slices.Sort(rest)
-	return append(out, rest...)
-}
-
 // checkThemes reports a usage error for a theme no site of cat carries.
 func checkThemes(cat *heritage.Catalog, themes []string) error {
-	known := catalogThemes(cat)
+	known := tour.Themes(cat)
 	for _, t := range themes {
 		if !slices.Contains(known, t) {
 			return usagef("-theme %q: no site of the catalog carries it (themes: %s)", t, strings.Join(known, ", "))

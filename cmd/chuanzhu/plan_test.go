@@ -15,6 +15,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route/export"
 )
 
 func jsonUnmarshal(s string, v any) error {
@@ -215,6 +216,7 @@ func TestPlanFormats(t *testing.T) {
 		{"kml", "zh", []string{"<kml", "<Placemark>", "</kml>"}},
 		{"jsonld", "en", []string{`"TouristTrip"`, `"itemListElement"`}},
 		{"svg", "zh", []string{"<svg", "</svg>"}},
+		{"jsonld", "both", []string{`"TouristTrip"`, "车厢城"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.format+"/"+tc.lang, func(t *testing.T) {
@@ -239,6 +241,13 @@ func TestPlanFormats(t *testing.T) {
 			}
 		})
 	}
+	t.Run("every registered format", func(t *testing.T) {
+		for _, f := range export.Formats() {
+			code, out, errs := runCLI(t, "", append(sixArgs, "-format", f.Name, "-lang", "both")...)
+			require.Equal(t, 0, code, "%s: %s", f.Name, errs)
+			assert.NotEmpty(t, out, f.Name)
+		}
+	})
 	t.Run("both languages in order", func(t *testing.T) {
 		_, out, _ := runCLI(t, "", append(sixArgs, "-lang", "both")...)
 		zh, en := strings.Index(out, "第 1 天"), strings.Index(out, "Day 1")

@@ -87,9 +87,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		kinds[false], kinds[true], b.Min[0], b.Max[0], b.Min[1], b.Max[1])
 
 	// 2. Plan a walk over all its sites.
+	m, err := geo.ParseMode(*mode)
+	if err != nil {
+		return fail(2, err)
+	}
+	dayLen, err := tour.Hours(*hours)
+	if err != nil {
+		return fail(2, err)
+	}
 	china := time.FixedZone("CST", 8*3600)
 	req := tour.Request{
-		Hours: *hours, Mode: *mode, Location: china,
+		DayLength: dayLen, Mode: m, Location: china,
 		StartTime: tour.Clock(9 * time.Hour), Date: tour.DateOf(now().In(china)),
 	}
 	if *date != "" {
@@ -110,16 +118,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		}
 		return fail(1, err)
 	}
-	if err := export.Text(stdout, plan, *lang, export.Catalog(cat)); err != nil {
+	if err := export.Text(stdout, plan, export.Lang(*lang), export.Catalog(cat)); err != nil {
 		return fail(1, err)
 	}
 
 	// 3. Its themed lines, walked.
-	m, err := geo.ParseMode(*mode)
-	if err != nil {
-		return fail(2, err)
-	}
-	lines, err := tour.Lines(ctx, cat, tour.Mode(m), tour.DayBudget(time.Duration(*hours*float64(time.Hour))))
+	lines, err := tour.Lines(ctx, cat, tour.Mode(m), tour.DayBudget(dayLen))
 	if err != nil {
 		return fail(1, err)
 	}

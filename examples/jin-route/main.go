@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
@@ -82,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := export.Text(stdout, plan, lang, export.Catalog(cat)); err != nil {
+		if err := export.Text(stdout, plan, export.Lang(lang), export.Catalog(cat)); err != nil {
 			fmt.Fprintln(stderr, "jin-route:", err)
 			return 1
 		}
@@ -108,9 +109,9 @@ func parseFlags(args []string, stderr io.Writer, now func() time.Time) (config, 
 	end := fs.String("end", "", "where the trip ends (default: back at the start)")
 	date := fs.String("date", "", "first day of the trip, YYYY-MM-DD (default: today in China)")
 	at := fs.String("time", "08:30", "time each day starts, HH:MM")
-	fs.Float64Var(&cfg.req.Hours, "hours", tour.DefaultHours, "length of each day in hours")
+	hours := fs.Float64("hours", tour.DefaultDayLength.Hours(), "length of each day in hours")
 	fs.IntVar(&cfg.req.Days, "days", 1, "number of days (every night back at the start)")
-	fs.StringVar(&cfg.req.Mode, "mode", tour.DefaultMode, "travel mode: walk, cycle, drive, drive-mountain or bus")
+	mode := fs.String("mode", tour.DefaultMode, "travel mode: walk, cycle, drive, drive-mountain or bus")
 	fs.StringVar(&cfg.lang, "lang", "both", "language of the itinerary: zh, en or both")
 	fs.StringVar(&cfg.out, "out", "", "directory to write route.geojson, route.gpx, route.kml, route.jsonld and route.svg into")
 	fs.Int64Var(&cfg.seed, "seed", 1, "seed of the route search")
@@ -146,6 +147,12 @@ func parseFlags(args []string, stderr io.Writer, now func() time.Time) (config, 
 	}
 	if cfg.req.StartTime, err = tour.ParseClock(*at); err != nil {
 		return cfg, fmt.Errorf("-time: %w", err)
+	}
+	if cfg.req.DayLength, err = tour.Hours(*hours); err != nil {
+		return cfg, fmt.Errorf("-hours: %w", err)
+	}
+	if cfg.req.Mode, err = geo.ParseMode(*mode); err != nil {
+		return cfg, fmt.Errorf("-mode: %w", err)
 	}
 	switch cfg.lang {
 	case "zh", "en", "both":
@@ -189,24 +196,18 @@ func write(dir string, plan *route.Plan, cat *heritage.Catalog, lang string) ([]
 		return nil, err
 	}
 	opts := []export.Option{export.Catalog(cat), export.Lang(lang)}
-	outputs := []struct {
-		name  string
-		write func(io.Writer, *route.Plan, ...export.Option) error
-	}{
-		{"route.geojson", export.GeoJSON},
-		{"route.gpx", export.GPX},
-		{"route.kml", export.KML},
-		{"route.jsonld", export.JSONLD},
-		{"route.svg", export.SVG},
-	}
 	var names []string
-	for _, o := range outputs {
-		path := filepath.Join(dir, o.name)
+	for _, name := range []string{"geojson", "gpx", "kml", "jsonld", "svg"} {
+		format, err := export.ParseFormat(name)
+		if err != nil {
+			return names, err
+		}
+		path := filepath.Join(dir, "route"+format.Ext)
 		f, err := os.Create(path)
 		if err != nil {
 			return names, err
 		}
-		err = o.write(f, plan, opts...)
+		err = format.Write(f, plan, opts...)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

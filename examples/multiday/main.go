@@ -20,6 +20,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
@@ -51,8 +52,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	if *days < 1 {
 		return fail(2, fmt.Errorf("-days %d: at least 1", *days))
 	}
+	m, errMode := geo.ParseMode(*mode)
+	dayLen, errHours := tour.Hours(*hours)
+	if err := errors.Join(errMode, errHours); err != nil {
+		return fail(2, err)
+	}
 	china := time.FixedZone("CST", 8*3600)
-	req := tour.Request{Days: *days, Hours: *hours, Mode: *mode, Location: china, Date: tour.DateOf(now().In(china))}
+	req := tour.Request{Days: *days, DayLength: dayLen, Mode: m, Location: china, Date: tour.DateOf(now().In(china))}
 	if *date != "" {
 		d, err := tour.ParseDate(*date)
 		if err != nil {
@@ -96,7 +102,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if err := export.Text(stdout, plan, l, export.Catalog(cat)); err != nil {
+		if err := export.Text(stdout, plan, export.Lang(l), export.Catalog(cat)); err != nil {
 			return fail(1, err)
 		}
 	}

@@ -45,7 +45,7 @@ func examplePlan() *route.Plan {
 
 func ExampleText() {
 	p := examplePlan()
-	if err := export.Text(os.Stdout, p, "en"); err != nil {
+	if err := export.Text(os.Stdout, p, export.Lang("en")); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -68,7 +68,7 @@ func ExampleText_chinese() {
 	p.Days[0].Start.Name = "绛县县城"
 	p.Days[0].End.Name = "绛县县城"
 	p.Days[0].Visits[0].Stop.Name = "车厢城"
-	if err := export.Text(os.Stdout, p, "zh", export.Title("车厢城半日游")); err != nil {
+	if err := export.Text(os.Stdout, p, export.Lang("zh"), export.Title("车厢城半日游")); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

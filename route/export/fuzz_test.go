@@ -54,8 +54,8 @@ func FuzzOutputs(f *testing.F) {
 			}
 		}
 		for _, lang := range []string{"zh", "en"} {
-			_ = Text(io.Discard, p, lang)
-			_ = Markdown(io.Discard, p, lang)
+			_ = Text(io.Discard, p, Lang(lang))
+			_ = Markdown(io.Discard, p, Lang(lang))
 		}
 	})
 }

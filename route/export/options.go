@@ -81,8 +81,8 @@ func Catalog(c *heritage.Catalog) Option { return func(o *options) { o.catalog =
 
 // Lang sets the language of names and labels, "zh" (the default) or "en".
 // A site's name in that language is taken from the [Catalog] when one is
-// given; otherwise the plan's place name is written as it is. [Text] and
-// [Markdown] take their language as an argument instead.
+// given; otherwise the plan's place name is written as it is. It is also
+// the language of every word of [Text] and [Markdown].
 func Lang(lang string) Option { return func(o *options) { o.lang = lang } }
 
 // Title sets the title written into the outputs (the GPX and KML document

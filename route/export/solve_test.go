@@ -63,8 +63,8 @@ func TestOutputsOnSolvedPlan(t *testing.T) {
 		"route.jsonld":  func(b *bytes.Buffer) error { return JSONLD(b, p, Catalog(c)) },
 		"route.svg":     func(b *bytes.Buffer) error { return SVG(b, p, Catalog(c)) },
 		"route-en.svg":  func(b *bytes.Buffer) error { return SVG(b, p, Catalog(c), Lang("en")) },
-		"route.zh.txt":  func(b *bytes.Buffer) error { return Text(b, p, "zh", Catalog(c)) },
-		"route.en.md":   func(b *bytes.Buffer) error { return Markdown(b, p, "en", Catalog(c)) },
+		"route.zh.txt":  func(b *bytes.Buffer) error { return Text(b, p, Lang("zh"), Catalog(c)) },
+		"route.en.md":   func(b *bytes.Buffer) error { return Markdown(b, p, Lang("en"), Catalog(c)) },
 	}
 	for name, write := range writers {
 		var b bytes.Buffer

@@ -11,51 +11,38 @@ import (
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
-// Text writes p as a plain-text itinerary in lang, "zh" or "en": the title,
-// then per day its date, one line per event (leaving a place with the
-// leg's travel time and distance, arriving at a site with any wait and the
-// visit's length, a break, the end of the day), the day's totals, the
-// whole trip's totals when it has several days, and the stops left out
-// with the reason. Times are written in the plan's own time zone. The
-// [Lang] option is ignored: lang decides.
-func Text(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
-	return writeItinerary(w, p, lang, opts, writeText)
+// Text writes p as a plain-text itinerary in the language of the [Lang]
+// option ("zh" by default, or "en"): the title, then per day its date,
+// one line per event (leaving a place with the leg's travel time and
+// distance, arriving at a site with any wait and the visit's length, a
+// break, the end of the day), the day's totals, the whole trip's totals
+// when it has several days, and the stops left out with the reason.
+// Times are written in the plan's own time zone.
+func Text(w io.Writer, p *route.Plan, opts ...Option) error {
+	return writeItinerary(w, p, opts, writeText)
 }
 
 // Markdown writes the same itinerary as [Text] in Markdown: the title as a
 // level-1 heading, a level-2 heading per day and for the stops left out,
 // events as list items with times and names in bold. Names are escaped so
 // that no Markdown syntax in them takes effect.
-func Markdown(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
-	return writeItinerary(w, p, lang, opts, writeMarkdown)
+func Markdown(w io.Writer, p *route.Plan, opts ...Option) error {
+	return writeItinerary(w, p, opts, writeMarkdown)
 }
 
-// writeItinerary builds the itinerary of p in lang and writes it to w
-// with write.
-func writeItinerary(w io.Writer, p *route.Plan, lang string, opts []Option, write func(*bufio.Writer, *trip, lexicon)) error {
-	t, l, err := itinerary(p, lang, opts)
+// writeItinerary builds the itinerary of p and writes it to w with write.
+func writeItinerary(w io.Writer, p *route.Plan, opts []Option, write func(*bufio.Writer, *trip, lexicon)) error {
+	o, err := newOptions(opts)
+	if err != nil {
+		return err
+	}
+	t, err := fromPlan(p, &o)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	write(bw, t, l)
+	write(bw, t, t.lex)
 	return bw.Flush()
-}
-
-func itinerary(p *route.Plan, lang string, opts []Option) (*trip, lexicon, error) {
-	if err := checkLang(lang); err != nil {
-		return nil, lexicon{}, err
-	}
-	opts = append(opts[:len(opts):len(opts)], Lang(lang))
-	o, err := newOptions(opts)
-	if err != nil {
-		return nil, lexicon{}, err
-	}
-	t, err := fromPlan(p, &o)
-	if err != nil {
-		return nil, lexicon{}, err
-	}
-	return t, t.lex, nil
 }
 
 // event is one line of a day's itinerary; detail, if any, goes on an

@@ -84,7 +84,7 @@ func TestTextGolden(t *testing.T) {
 			if tt.md {
 				write = Markdown
 			}
-			require.NoError(t, write(&b, p, tt.lang, tt.opts...))
+			require.NoError(t, write(&b, p, append([]Option{Lang(tt.lang)}, tt.opts...)...))
 			checkGolden(t, filepath.Join("itinerary", tt.file), b.Bytes())
 		})
 	}
@@ -114,7 +114,7 @@ func TestTextPhrases(t *testing.T) {
 	for _, tt := range tests {
 		p.Mode = tt.mode
 		var b bytes.Buffer
-		require.NoError(t, Text(&b, p, tt.lang))
+		require.NoError(t, Text(&b, p, Lang(tt.lang)))
 		for _, w := range tt.want {
 			assert.Contains(t, b.String(), w)
 		}
@@ -137,7 +137,7 @@ func TestTextWithCatalog(t *testing.T) {
 	c := catalog(t)
 	for _, lang := range []string{"zh", "en"} {
 		var b bytes.Buffer
-		require.NoError(t, Text(&b, p, lang, Catalog(c)))
+		require.NoError(t, Text(&b, p, Lang(lang), Catalog(c)))
 		l := newLexicon(lang, p.Mode)
 		for _, d := range p.Days {
 			for _, v := range d.Visits {
@@ -158,11 +158,11 @@ func TestTextWithCatalog(t *testing.T) {
 func TestTextErrors(t *testing.T) {
 	p := buildPlan(t, jinDay(t), nil)
 	var b bytes.Buffer
-	assert.ErrorContains(t, Text(&b, p, "fr"), `unknown language "fr"`)
-	assert.ErrorContains(t, Markdown(&b, nil, "en"), "nil plan")
+	assert.ErrorContains(t, Text(&b, p, Lang("fr")), `unknown language "fr"`)
+	assert.ErrorContains(t, Markdown(&b, nil, Lang("en")), "nil plan")
 	bad := buildPlan(t, jinDay(t), nil)
 	bad.Days[0].Legs = bad.Days[0].Legs[:3]
-	assert.ErrorContains(t, Text(&b, bad, "en"), "day 1 has 3 legs for 9 places")
+	assert.ErrorContains(t, Text(&b, bad, Lang("en")), "day 1 has 3 legs for 9 places")
 }
 
 func TestMarkdownEscape(t *testing.T) {
