@@ -36,8 +36,13 @@ var (
 	// ErrUnreachable: a travel leg between two places of the problem is
 	// longer than MaxDuration.
 	ErrUnreachable = errors.New("route: unreachable leg")
+	// ErrBadOrder: a visiting order given to Schedule that names a stop
+	// outside the problem or a stop already visited, leaves out a
+	// required stop, or does not give one order per day.
+	ErrBadOrder = errors.New("route: bad visiting order")
 	// ErrInfeasible: no plan can visit all required stops; Solve returns it
-	// inside an [*InfeasibleError] that names them.
+	// inside an [*InfeasibleError] that names them. Schedule returns it
+	// inside a [*DayError] for an order that cannot be kept.
 	ErrInfeasible = errors.New("route: no feasible plan")
 )
 

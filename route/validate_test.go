@@ -178,7 +178,7 @@ func TestSolveOptionErrors(t *testing.T) {
 func TestErrorsAreDistinct(t *testing.T) {
 	all := []error{route.ErrNoStops, route.ErrNoDays, route.ErrTooManyStops, route.ErrTooManyDays, route.ErrDuplicateID,
 		route.ErrBadPlace, route.ErrBadDuration, route.ErrBadScore, route.ErrBadWindow, route.ErrBadMatrix,
-		route.ErrUnreachable, route.ErrInfeasible}
+		route.ErrUnreachable, route.ErrBadOrder, route.ErrInfeasible}
 	for i, a := range all {
 		assert.Regexp(t, "^route: ", a.Error())
 		for _, b := range all[i+1:] {
