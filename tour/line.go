@@ -87,33 +87,6 @@ const (
 	ReasonUnreachable Reason = "unreachable"
 )
 
-// Story reports how a story-ordered line compares with the shortest
-// order of the same sites.
-type Story struct {
-	// MaxExtra is the bound that was asked for (0.2: 20% longer at most).
-	MaxExtra float64
-	// Extra is how much longer the story order is than the shortest, as
-	// a ratio: length/shortest - 1. ExtraTravel is the same for travel
-	// time.
-	Extra, ExtraTravel float64
-	// Shortest is the length of the shortest order in metres.
-	Shortest float64
-	// Inversions counts the pairs of dated sites visited newer first;
-	// ShortestInversions counts them in the shortest order that Solve
-	// returned. Pairs counts the pairs of sites whose first years differ
-	// (the most inversions there could be).
-	//
-	// A site's year is the first known year of its period, or else the
-	// conventional first year of the era its Chinese period name starts
-	// with (西周 → 1046 BCE, 明 → 1368; see the package documentation);
-	// sites with neither are not compared.
-	Inversions, ShortestInversions, Pairs int
-	// Exact reports that the order is proven to have the fewest
-	// inversions within the bound (lines of at most StoryExactLimit
-	// sites); otherwise a local search found it.
-	Exact bool
-}
-
 // Lines generates the themed lines of every theme carried by cat's
 // heritage sites, themes in heritage.Themes order (unknown themes after,
 // sorted), and within a theme the most important line (highest total
