@@ -47,7 +47,8 @@ type Place struct {
 // must fit inside it — arrive, wait if early, and start no later than
 // Close minus the visit duration. This is the library's rule, stricter than
 // VROOM's (there only the service start must lie in the window); package
-// route/vroom maps VROOM's windows onto it exactly.
+// route/vroom maps VROOM's windows onto it exactly, and
+// [WindowFromInterval] a heritage site's half-open opening interval.
 //
 // Times are absolute instants; they may be in any time zone (Location),
 // and plans report times in the zone of the day's Window.Open.
@@ -133,9 +134,6 @@ type Problem struct {
 	Matrix *geo.Matrix
 }
 
-// maxErrors caps the problems one Validate call lists.
-const maxErrors = 20
-
 // Validate reports every problem with p's data, or nil: no stops or days,
 // too many of either, empty or duplicate stop IDs, bad locations or
 // matrix indices, negative or too long durations, scores out of range,
@@ -154,22 +152,15 @@ func (p *Problem) Validate() error {
 
 type validator struct {
 	errs []error
-	more int
 }
 
-func (v *validator) add(err error) {
-	if len(v.errs) == maxErrors {
-		v.more++
-		return
-	}
-	v.errs = append(v.errs, err)
-}
+func (v *validator) add(err error) { v.errs = append(v.errs, err) }
 
 func (v *validator) result() error {
 	if len(v.errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Errs: v.errs, More: v.more}
+	return &ValidationError{Errs: v.errs}
 }
 
 func (v *validator) stop(i int, s *Stop, field string, err error, format string, args ...any) {
