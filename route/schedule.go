@@ -57,7 +57,7 @@ func (m *model) scheduleOrders(orders [][]int) (*Plan, error) {
 	for r, order := range orders {
 		dp, ok := m.bestSchedule(r, order)
 		if !ok {
-			v.day(r, "order", ErrInfeasible, "%s", m.why(r, order))
+			v.dayErr(r, "order", ErrInfeasible, "%s", m.why(r, order))
 			continue
 		}
 		plan.Days = append(plan.Days, *dp)
@@ -77,12 +77,12 @@ func (m *model) checkOrders(v *validator, orders [][]int) {
 		for k, i := range order {
 			switch {
 			case i < 0 || i >= m.stops:
-				v.day(r, "order", ErrBadOrder, "position %d: stop index %d is outside [0, %d)", k, i, m.stops)
+				v.dayErr(r, "order", ErrBadOrder, "position %d: stop index %d is outside [0, %d)", k, i, m.stops)
 			case day[i] > 0:
-				v.day(r, "order", ErrBadOrder, "position %d: stop %d (%s) is already visited on day %d", k, i, m.p.Stops[i].ID, day[i]-1)
+				v.dayErr(r, "order", ErrBadOrder, "position %d: stop %d (%s) is already visited on day %d", k, i, m.p.Stops[i].ID, day[i]-1)
 			case m.skip[i] != nil:
 				day[i] = r + 1
-				v.day(r, "order", ErrInfeasible, "position %d: stop %d (%s) cannot be visited: %s (%s)",
+				v.dayErr(r, "order", ErrInfeasible, "position %d: stop %d (%s) cannot be visited: %s (%s)",
 					k, i, m.p.Stops[i].ID, m.skip[i].Detail, m.skip[i].Reason)
 			default:
 				day[i] = r + 1
@@ -91,7 +91,7 @@ func (m *model) checkOrders(v *validator, orders [][]int) {
 	}
 	for i := range m.p.Stops {
 		if s := &m.p.Stops[i]; s.Required && day[i] == 0 {
-			v.stop(i, s, "required", ErrBadOrder, "a required stop in no day's order")
+			v.stopErr(i, s, "required", ErrBadOrder, "a required stop in no day's order")
 		}
 	}
 }
