@@ -3,6 +3,7 @@ package route
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/chuanzhu/chuanzhu/route/internal/tsp"
 )
@@ -68,6 +69,7 @@ type Story struct {
 // error for more than one day, a ranks slice of the wrong length or a
 // maxExtra that is negative or not finite.
 func StoryOrder(p Problem, shortest []int, ranks []Rank, maxExtra float64) (*Plan, *Story, error) {
+	began := time.Now()
 	if len(p.Days) != 1 || len(ranks) != len(p.Stops) {
 		return nil, nil, fmt.Errorf("route: StoryOrder: %d days and %d ranks for %d stops; want one day and a rank per stop",
 			len(p.Days), len(ranks), len(p.Stops))
@@ -99,6 +101,7 @@ func StoryOrder(p Problem, shortest []int, ranks []Rank, maxExtra float64) (*Pla
 	if exact {
 		plan.Status = Optimal
 	}
+	plan.Stats.Runtime = time.Since(began)
 	st := &Story{MaxExtra: maxExtra, Inversions: s.Inversions(order), ShortestInversions: s.Inversions(identity(len(shortest))), Pairs: s.Pairs(), Exact: exact,
 		Shortest: min(base.Distance, plan.Distance)}
 	if st.Shortest > 0 {
