@@ -149,6 +149,9 @@ func (m *model) why(r int, order []int) string {
 	if t > d.close {
 		return fmt.Sprintf("the day ends at %s at the earliest, after it closes at %s", m.clock(t, d.loc), m.clock(d.close, d.loc))
 	}
+	if d.brk == nil {
+		return "infeasible" // unreachable: without a break the walk above is the schedule's
+	}
 	return fmt.Sprintf("no place in the order leaves room for the %s break within its window and the day", time.Duration(d.brk.Duration))
 }
 
