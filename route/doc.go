@@ -17,7 +17,10 @@
 // arrival, wait, start and departure times, the legs with distance and
 // duration, the break, and totals; every stop left out with its [Reason]
 // (ReasonBudget, ReasonClosed, ReasonUnreachable); and a [Status] saying
-// how the search ended.
+// how the search ended. [Schedule] builds the same kind of plan, by the
+// same rules, for visiting orders the caller chose, and [StoryOrder]
+// reorders a day so that a story unfolds — stops of lower [Rank] first,
+// such as the oldest sites — at a bounded extra length.
 //
 // # Objective
 //

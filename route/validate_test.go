@@ -3,7 +3,9 @@ package route_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,7 +146,8 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	var ve *route.ValidationError
 	require.ErrorAs(t, err, &ve)
 	require.Len(t, ve.Errs, 3)
-	assert.Equal(t, "route: stop 0 (a): visit: -1m0s is negative (and 2 more problems)", err.Error())
+	assert.Equal(t, "route: 3 problems: stop 0 (a): visit: -1m0s is negative; stop 1 (b): window 0: closes before it opens; "+
+		"stop 2 (c): score: -5 is outside [0, 1000000]", err.Error())
 	var se *route.StopError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, 0, se.Index)
@@ -157,6 +160,24 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	p.Days[0].Window.Close = t0.Add(-time.Minute)
 	require.ErrorAs(t, p.Validate(), &de)
 	assert.Equal(t, "window", de.Field)
+}
+
+// Every problem is kept, however many; the message spells out ten.
+func TestValidateKeepsEveryProblem(t *testing.T) {
+	p := small()
+	for i := range 40 {
+		p.Stops = append(p.Stops, route.Stop{Place: route.Place{ID: fmt.Sprintf("s%d", i), Location: orb.Point{111.6, 35.5}}, Score: -1})
+	}
+	err := p.Validate()
+	var ve *route.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Len(t, ve.Errs, 40)
+	msg := err.Error()
+	assert.True(t, strings.HasPrefix(msg, "route: 40 problems: stop 3 (s0): score: -1 is outside"), msg)
+	assert.Equal(t, 9, strings.Count(msg, "; "))
+	assert.True(t, strings.HasSuffix(msg, "stop 12 (s9): score: -1 is outside [0, 1000000] (and 30 more)"), msg)
+	ve.Source = "trip.json"
+	assert.True(t, strings.HasPrefix(ve.Error(), "route: trip.json: 40 problems: "))
 }
 
 func TestUnreachableByMode(t *testing.T) {
@@ -178,7 +199,7 @@ func TestSolveOptionErrors(t *testing.T) {
 func TestErrorsAreDistinct(t *testing.T) {
 	all := []error{route.ErrNoStops, route.ErrNoDays, route.ErrTooManyStops, route.ErrTooManyDays, route.ErrDuplicateID,
 		route.ErrBadPlace, route.ErrBadDuration, route.ErrBadScore, route.ErrBadWindow, route.ErrBadMatrix,
-		route.ErrUnreachable, route.ErrInfeasible}
+		route.ErrUnreachable, route.ErrBadOrder, route.ErrInfeasible}
 	for i, a := range all {
 		assert.Regexp(t, "^route: ", a.Error())
 		for _, b := range all[i+1:] {

@@ -64,56 +64,40 @@ type LeftOut struct {
 	// Site is the site left out.
 	Site heritage.Site
 	// Reason says why; Detail explains it in words.
-	Reason Reason
+	Reason LeftOutReason
 	Detail Text
 }
 
-// Reason says why a site of a theme is not on a line.
-type Reason string
+// LeftOutReason says why a site of a theme is not on a line. It is a
+// wider concept than [route.Reason], which says why a plan left a stop
+// out: a line also leaves a site to another line of its theme, or finds
+// none near it. When the line's day plan left the site out, the reason
+// is the plan's route.Reason under the same name ([PlanReason]). Its text
+// is the JSON form.
+type LeftOutReason string
 
 // The reasons a site is not on a line.
 const (
 	// ReasonOtherLine: the site is on another line of the same theme.
-	ReasonOtherLine Reason = "other-line"
-	// ReasonBudget: the site is near the line but did not fit in the day
-	// together with the line's higher-scoring sites.
-	ReasonBudget Reason = "budget"
+	ReasonOtherLine LeftOutReason = "other-line"
 	// ReasonOutside: no line of the theme runs near enough (within the
 	// maximum span) to take the site in.
-	ReasonOutside Reason = "outside"
-	// ReasonClosed: the site's opening hours never open.
-	ReasonClosed Reason = "closed"
-	// ReasonUnreachable: the site cannot be visited within a day even on
-	// its own (its visit or the journey is too long).
-	ReasonUnreachable Reason = "unreachable"
+	ReasonOutside LeftOutReason = "outside"
+	// ReasonBudget: route.ReasonBudget: the site is near the line but did
+	// not fit in the day together with the line's higher-scoring sites.
+	ReasonBudget LeftOutReason = "budget"
+	// ReasonClosed: route.ReasonClosed: the site's opening hours never
+	// open.
+	ReasonClosed LeftOutReason = "closed"
+	// ReasonUnreachable: route.ReasonUnreachable: the site cannot be
+	// visited within a day even on its own (its visit or the journey is
+	// too long).
+	ReasonUnreachable LeftOutReason = "unreachable"
 )
 
-// Story reports how a story-ordered line compares with the shortest
-// order of the same sites.
-type Story struct {
-	// MaxExtra is the bound that was asked for (0.2: 20% longer at most).
-	MaxExtra float64
-	// Extra is how much longer the story order is than the shortest, as
-	// a ratio: length/shortest - 1. ExtraTravel is the same for travel
-	// time.
-	Extra, ExtraTravel float64
-	// Shortest is the length of the shortest order in metres.
-	Shortest float64
-	// Inversions counts the pairs of dated sites visited newer first;
-	// ShortestInversions counts them in the shortest order that Solve
-	// returned. Pairs counts the pairs of sites whose first years differ
-	// (the most inversions there could be).
-	//
-	// A site's year is the first known year of its period, or else the
-	// conventional first year of the era its Chinese period name starts
-	// with (西周 → 1046 BCE, 明 → 1368; see the package documentation);
-	// sites with neither are not compared.
-	Inversions, ShortestInversions, Pairs int
-	// Exact reports that the order is proven to have the fewest
-	// inversions within the bound (lines of at most StoryExactLimit
-	// sites); otherwise a local search found it.
-	Exact bool
-}
+// PlanReason returns the reason a site is not on a line when the line's
+// day plan left it out for r: r's name.
+func PlanReason(r route.Reason) LeftOutReason { return LeftOutReason(r.String()) }
 
 // Lines generates the themed lines of every theme carried by cat's
 // heritage sites, themes in heritage.Themes order (unknown themes after,
@@ -333,19 +317,17 @@ func (b *builder) build(pl *pending, theme heritage.Theme) error {
 		}
 		for _, sk := range plan.Skipped {
 			s := all[sk.Index]
-			lo := LeftOut{Site: s, Reason: ReasonBudget, Detail: Text{
+			lo := LeftOut{Site: s, Reason: PlanReason(sk.Reason), Detail: Text{
 				Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
 				En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
 			}}
 			switch sk.Reason {
 			case route.ReasonUnreachable:
-				lo.Reason = ReasonUnreachable
 				lo.Detail = Text{
 					Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
 					En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
 				}
 			case route.ReasonClosed:
-				lo.Reason = ReasonClosed
 				lo.Detail = Text{Zh: "不开放", En: "closed"}
 			}
 			pl.left = append(pl.left, lo)
