@@ -11,18 +11,46 @@ import (
 // any value but a harmless one (VROOM ignores an empty list of skills, a
 // zero setup, a speed factor of 1), it is refused with the reason why.
 type feature struct {
-	name     string
-	value    jsontext.Value // nil when absent
 	why      string
 	harmless func(jsontext.Value) bool // nil: no value is harmless
 }
 
-// refuse returns an error wrapping ErrUnsupported for the first feature,
-// in the order given (by name, so errors are deterministic), that is used.
-func refuse(path string, features ...feature) error {
-	for _, f := range features {
-		if f.value != nil && (f.harmless == nil || !f.harmless(f.value)) {
-			return unsupported(path+"."+f.name, "%s", f.why)
+// features are the members outside the subset, by name.
+var features = map[string]feature{
+	"amount":           {"amounts are not supported", emptyArray},
+	"capacity":         {"capacities are not supported", emptyArray},
+	"costs":            {"vehicle costs are not supported: the cost is the travel duration", emptyObject},
+	"delivery":         {"amounts (delivery) are not supported", emptyArray},
+	"max_distance":     {"max_distance is not supported", nil},
+	"max_load":         {"break max_load is not supported", emptyArray},
+	"max_tasks":        {"max_tasks is not supported", nil},
+	"max_travel_time":  {"max_travel_time is not supported", nil},
+	"pickup":           {"amounts (pickup) are not supported", emptyArray},
+	"service_per_type": {"per-type service times are not supported", emptyObject},
+	"setup":            {"setup times are not supported", zero},
+	"setup_per_type":   {"per-type setup times are not supported", emptyObject},
+	"shipments":        {"shipments (pickup and delivery pairs) are not supported", emptyArray},
+	"skills":           {"skills are not supported", emptyArray},
+	"speed_factor":     {"speed factors are not supported", one},
+	"steps":            {"custom vehicle steps are not supported", nil},
+	"type":             {"vehicle types are not supported", nil},
+}
+
+// member is a member of an object that may hold a feature: its name and
+// value, nil when absent.
+type member struct {
+	name  string
+	value jsontext.Value
+}
+
+// refuse returns an error wrapping ErrUnsupported for the first of the
+// members of the object at path, in the order given (by name, so errors
+// are deterministic), that uses its feature.
+func refuse(path string, members ...member) error {
+	for _, m := range members {
+		f := features[m.name]
+		if m.value != nil && (f.harmless == nil || !f.harmless(m.value)) {
+			return unsupported(path+"."+m.name, "%s", f.why)
 		}
 	}
 	return nil
@@ -46,39 +74,21 @@ func one(v jsontext.Value) bool {
 }
 
 func (p *problemJSON) unsupported() error {
-	return refuse("problem",
-		feature{"shipments", p.Shipments, "shipments (pickup and delivery pairs) are not supported", emptyArray},
-	)
+	return refuse("problem", member{"shipments", p.Shipments})
 }
 
 func (j *jobJSON) unsupported(path string) error {
-	return refuse(path,
-		feature{"amount", j.Amount, "amounts are not supported", emptyArray},
-		feature{"delivery", j.Delivery, "amounts (delivery) are not supported", emptyArray},
-		feature{"pickup", j.Pickup, "amounts (pickup) are not supported", emptyArray},
-		feature{"service_per_type", j.ServicePerType, "per-type service times are not supported", emptyObject},
-		feature{"setup", j.Setup, "setup times are not supported", zero},
-		feature{"setup_per_type", j.SetupPerType, "per-type setup times are not supported", emptyObject},
-		feature{"skills", j.Skills, "skills are not supported", emptyArray},
-	)
+	return refuse(path, member{"amount", j.Amount}, member{"delivery", j.Delivery}, member{"pickup", j.Pickup},
+		member{"service_per_type", j.ServicePerType}, member{"setup", j.Setup},
+		member{"setup_per_type", j.SetupPerType}, member{"skills", j.Skills})
 }
 
 func (v *vehicleJSON) unsupported(path string) error {
-	return refuse(path,
-		feature{"capacity", v.Capacity, "capacities are not supported", emptyArray},
-		feature{"costs", v.Costs, "vehicle costs are not supported: the cost is the travel duration", emptyObject},
-		feature{"max_distance", v.MaxDistance, "max_distance is not supported", nil},
-		feature{"max_tasks", v.MaxTasks, "max_tasks is not supported", nil},
-		feature{"max_travel_time", v.MaxTravelTime, "max_travel_time is not supported", nil},
-		feature{"skills", v.Skills, "skills are not supported", emptyArray},
-		feature{"speed_factor", v.SpeedFactor, "speed factors are not supported", one},
-		feature{"steps", v.Steps, "custom vehicle steps are not supported", nil},
-		feature{"type", v.Type, "vehicle types are not supported", nil},
-	)
+	return refuse(path, member{"capacity", v.Capacity}, member{"costs", v.Costs}, member{"max_distance", v.MaxDistance},
+		member{"max_tasks", v.MaxTasks}, member{"max_travel_time", v.MaxTravelTime}, member{"skills", v.Skills},
+		member{"speed_factor", v.SpeedFactor}, member{"steps", v.Steps}, member{"type", v.Type})
 }
 
 func (br *breakJSON) unsupported(path string) error {
-	return refuse(path,
-		feature{"max_load", br.MaxLoad, "break max_load is not supported", emptyArray},
-	)
+	return refuse(path, member{"max_load", br.MaxLoad})
 }

@@ -103,7 +103,7 @@ type vehicle struct {
 // Times are seconds after [Epoch].
 func Decode(r io.Reader) (*Problem, error) {
 	in := &input{r: r}
-	var p problemJSON
+	var p object[problemJSON]
 	if err := jsonv2.UnmarshalRead(in, &p, jsonv2.RejectUnknownMembers(true)); err != nil {
 		switch {
 		case errors.Is(in.err, errTooLarge):
@@ -116,7 +116,7 @@ func Decode(r io.Reader) (*Problem, error) {
 		return nil, describe(err, "")
 	}
 	b := &builder{p: &Problem{}}
-	if err := b.problem(&p); err != nil {
+	if err := b.problem(&p.v); err != nil {
 		return nil, err
 	}
 	return b.p, nil
@@ -154,17 +154,15 @@ func (in *input) Read(p []byte) (int, error) {
 
 // problemJSON is a VROOM problem as its JSON has it.
 type problemJSON struct {
-	Jobs      jobList        `json:"jobs"`
-	Vehicles  vehicleList    `json:"vehicles"`
-	Matrices  profiles       `json:"matrices"`
-	Matrix    table          `json:"matrix"`
-	Shipments jsontext.Value `json:"shipments"`
+	Jobs      entries[jobJSON]     `json:"jobs"`
+	Vehicles  entries[vehicleJSON] `json:"vehicles"`
+	Matrices  profiles             `json:"matrices"`
+	Matrix    table                `json:"matrix"`
+	Shipments jsontext.Value       `json:"shipments"`
 }
 
-func (p *problemJSON) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	type plain problemJSON
-	return decodeObject(dec, (*plain)(p))
-}
+func (jobJSON) array() (string, int)     { return "jobs", route.MaxStops }
+func (vehicleJSON) array() (string, int) { return "vehicles", route.MaxDays }
 
 // builder turns a decoded problem into a Problem, checking what the JSON
 // types cannot say.
@@ -205,10 +203,11 @@ func (b *builder) problem(in *problemJSON) error {
 	return nil
 }
 
-// firstUse checks that entry i of the array name ("jobs" or "vehicles")
-// has an id not used before in the array, recorded in seen, and returns
-// the path that names the entry by it: "jobs[3] (id 17)".
-func firstUse(name string, i int, id natural, seen map[uint64]int) (string, error) {
+// identify checks entry i of the array name ("jobs" or "vehicles"): its
+// id is not used before in the array, as recorded in seen, and it uses no
+// unsupported feature. It returns the path that names the entry by its
+// id: "jobs[3] (id 17)".
+func identify(name string, i int, id natural, seen map[uint64]int, unsupported func(path string) error) (string, error) {
 	path := fmt.Sprintf("%s[%d]", name, i)
 	if !id.set {
 		return path, invalid(path, "no id")
@@ -217,55 +216,8 @@ func firstUse(name string, i int, id natural, seen map[uint64]int) (string, erro
 		return path, invalid(path, "id %d already used by %s[%d]", id.v, name, k)
 	}
 	seen[id.v] = i
-	return fmt.Sprintf("%s (id %d)", path, id.v), nil
-}
-
-// decodeEntries reads the array member name ("jobs" or "vehicles") of
-// objects that each have an id, at most max of them (noun counts them in
-// the error). Each entry is read whole and then decoded, so that an error
-// inside it names it by index and id: "jobs[3] (id 17).service".
-func decodeEntries[T any](dec *jsontext.Decoder, name, noun string, max int) ([]T, error) {
-	if err := open(dec, '['); err != nil {
-		return nil, err
-	}
-	out := []T{}
-	for i := 0; dec.PeekKind() != ']'; i++ {
-		if i == max {
-			for ; dec.PeekKind() != ']'; i++ {
-				if err := dec.SkipValue(); err != nil {
-					return nil, err
-				}
-			}
-			return nil, invalid(name, "%d %s, at most %d", i, noun, max)
-		}
-		raw, err := dec.ReadValue()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *new(T))
-		if err := decodeEntry(raw, &out[i], fmt.Sprintf("%s[%d]", name, i)); err != nil {
-			return nil, err
-		}
-	}
-	_, err := dec.ReadToken()
-	return out, err
-}
-
-func decodeEntry(raw jsontext.Value, v any, path string) error {
-	if raw.Kind() != '{' {
-		return invalid(path, "not a JSON object")
-	}
-	err := jsonv2.Unmarshal(raw, v, jsonv2.RejectUnknownMembers(true))
-	if err == nil {
-		return nil
-	}
-	var named struct {
-		ID natural `json:"id"`
-	}
-	if jsonv2.Unmarshal(raw, &named) == nil && named.ID.set {
-		path = fmt.Sprintf("%s (id %d)", path, named.ID.v)
-	}
-	return describe(err, path)
+	path = fmt.Sprintf("%s (id %d)", path, id.v)
+	return path, unsupported(path)
 }
 
 func seconds(s uint64) time.Duration { return time.Duration(s) * time.Second }

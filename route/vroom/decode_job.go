@@ -31,22 +31,11 @@ type jobJSON struct {
 	Skills         jsontext.Value `json:"skills"`
 }
 
-// jobList is the "jobs" array; more than route.MaxStops jobs are refused
-// as they are read.
-type jobList []jobJSON
-
-func (l *jobList) UnmarshalJSONFrom(dec *jsontext.Decoder) (err error) {
-	*l, err = decodeEntries[jobJSON](dec, "jobs", "jobs", route.MaxStops)
-	return err
-}
-
-// job adds in, jobs[i], as a stop.
+// job adds in, jobs[i], as a stop: its location, service time, priority
+// (the stop's score) and time windows.
 func (b *builder) job(i int, in *jobJSON, seen map[uint64]int) error {
-	path, err := firstUse("jobs", i, in.ID, seen)
+	path, err := identify("jobs", i, in.ID, seen, in.unsupported)
 	if err != nil {
-		return err
-	}
-	if err := in.unsupported(path); err != nil {
 		return err
 	}
 	j := job{id: in.ID.v, desc: in.Description.s}

@@ -144,14 +144,14 @@ func square[T any](t *table, conv func(uint64) T) [][]T {
 }
 
 // profiles is the "matrices" object: a matrix set per routing profile.
-type profiles map[string]matrixSet
+type profiles map[string]object[matrixSet]
 
 func (ps *profiles) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	if err := expect(dec, '{'); err != nil {
 		return err
 	}
 	*ps = profiles{}
-	return jsonv2.UnmarshalDecode(dec, (*map[string]matrixSet)(ps))
+	return jsonv2.UnmarshalDecode(dec, (*map[string]object[matrixSet])(ps))
 }
 
 // matrixSet is the matrices of one profile.
@@ -159,11 +159,6 @@ type matrixSet struct {
 	Durations table          `json:"durations"`
 	Distances table          `json:"distances"`
 	Costs     jsontext.Value `json:"costs"`
-}
-
-func (m *matrixSet) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	type plain matrixSet
-	return decodeObject(dec, (*plain)(m))
 }
 
 // matrices sets the problem's matrix from the custom matrices of in, if
@@ -180,7 +175,7 @@ func (b *builder) matrices(in *problemJSON) error {
 			return unsupported("matrices", "%d profiles; exactly one is supported", len(in.Matrices))
 		}
 		for profile, m := range in.Matrices {
-			if err := b.matrixSet(profile, &m); err != nil {
+			if err := b.matrixSet(profile, &m.v); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package vroom
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 
@@ -62,16 +63,15 @@ type text struct {
 }
 
 func (t *text) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	raw, err := dec.ReadValue()
+	if k := dec.PeekKind(); k != '"' && k != 0 {
+		return notValue("not a string")
+	}
+	tok, err := dec.ReadToken()
 	if err != nil {
 		return err
 	}
-	if raw.Kind() != '"' {
-		return notValue("not a string")
-	}
-	b, err := jsontext.AppendUnquote(nil, raw)
-	t.s, t.set = string(b), true
-	return err
+	t.s, t.set = tok.String(), true
+	return nil
 }
 
 // point is a [lon, lat] pair of coordinates.
@@ -81,12 +81,9 @@ type point struct {
 }
 
 func (pt *point) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	a, err := readArray(dec)
+	a, err := readPair(dec, "[lon, lat]")
 	if err != nil {
 		return err
-	}
-	if len(a) != 2 {
-		return notValue("want [lon, lat], got %d numbers", len(a))
 	}
 	for i, raw := range a {
 		v, err := strconv.ParseFloat(string(raw), 64)
@@ -110,12 +107,9 @@ type window struct {
 }
 
 func (w *window) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	pair, err := readArray(dec)
+	pair, err := readPair(dec, "[start, end]")
 	if err != nil {
 		return err
-	}
-	if len(pair) != 2 {
-		return notValue("want [start, end], got %d numbers", len(pair))
 	}
 	var ends [2]uint64
 	for i, raw := range pair {
@@ -135,8 +129,8 @@ func (w *window) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	return nil
 }
 
-// readArray reads a JSON array and returns its elements.
-func readArray(dec *jsontext.Decoder) ([]jsontext.Value, error) {
+// readPair reads a JSON array of two values, as want shows them.
+func readPair(dec *jsontext.Decoder, want string) ([]jsontext.Value, error) {
 	raw, err := dec.ReadValue()
 	if err != nil {
 		return nil, err
@@ -147,6 +141,9 @@ func readArray(dec *jsontext.Decoder) ([]jsontext.Value, error) {
 	var a []jsontext.Value
 	if err := jsonv2.Unmarshal(raw, &a); err != nil {
 		return nil, err
+	}
+	if len(a) != 2 {
+		return nil, notValue("want %s, got %d numbers", want, len(a))
 	}
 	return a, nil
 }
@@ -194,12 +191,78 @@ func open(dec *jsontext.Decoder, kind jsontext.Kind) error {
 	return err
 }
 
-// decodeObject decodes a JSON object into v, a pointer to a struct type
-// without methods, as UnmarshalDecode does, but rejects null and values
-// of other kinds.
-func decodeObject(dec *jsontext.Decoder, v any) error {
+// object is a JSON object decoded into v, a struct, as UnmarshalDecode
+// does, but null and values of other kinds are errors.
+type object[T any] struct{ v T }
+
+func (o *object[T]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	if err := expect(dec, '{'); err != nil {
 		return err
 	}
-	return jsonv2.UnmarshalDecode(dec, v)
+	return jsonv2.UnmarshalDecode(dec, &o.v)
+}
+
+// entry is an element of the jobs or the vehicles array, an object named
+// by its id; array names the array and its largest size.
+type entry interface {
+	array() (name string, max int)
+}
+
+// entries is the array of jobs or vehicles. More than its largest size
+// is refused as soon as it is read. Each entry is read whole and then
+// decoded, so that an error inside it names it by index and id:
+// "jobs[3] (id 17).service".
+type entries[T entry] []T
+
+func (l *entries[T]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	var zero T
+	name, max := zero.array()
+	if err := open(dec, '['); err != nil {
+		return err
+	}
+	*l = entries[T]{}
+	for i := 0; dec.PeekKind() != ']'; i++ {
+		if i == max {
+			return tooMany(dec, name, max)
+		}
+		raw, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		*l = append(*l, zero)
+		if err := decodeEntry(raw, &(*l)[i], fmt.Sprintf("%s[%d]", name, i)); err != nil {
+			return err
+		}
+	}
+	_, err := dec.ReadToken()
+	return err
+}
+
+// tooMany counts the rest of the array name, which has more than max
+// elements, and reports how many there are.
+func tooMany(dec *jsontext.Decoder, name string, max int) error {
+	n := max
+	for ; dec.PeekKind() != ']'; n++ {
+		if err := dec.SkipValue(); err != nil {
+			return err
+		}
+	}
+	return invalid(name, "%d %s, at most %d", n, name, max)
+}
+
+func decodeEntry(raw jsontext.Value, v any, path string) error {
+	if raw.Kind() != '{' {
+		return invalid(path, "not a JSON object")
+	}
+	err := jsonv2.Unmarshal(raw, v, jsonv2.RejectUnknownMembers(true))
+	if err == nil {
+		return nil
+	}
+	var named struct {
+		ID natural `json:"id"`
+	}
+	if jsonv2.Unmarshal(raw, &named) == nil && named.ID.set {
+		path = fmt.Sprintf("%s (id %d)", path, named.ID.v)
+	}
+	return describe(err, path)
 }

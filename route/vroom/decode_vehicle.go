@@ -9,15 +9,15 @@ import (
 // JSON values are features outside the subset, accepted only when empty
 // or neutral (see check.go).
 type vehicleJSON struct {
-	ID          natural         `json:"id"`
-	Description text            `json:"description"`
-	Profile     text            `json:"profile"`
-	Start       point           `json:"start"`
-	StartIndex  natural         `json:"start_index"`
-	End         point           `json:"end"`
-	EndIndex    natural         `json:"end_index"`
-	TimeWindow  window          `json:"time_window"`
-	Breaks      list[breakJSON] `json:"breaks"`
+	ID          natural                 `json:"id"`
+	Description text                    `json:"description"`
+	Profile     text                    `json:"profile"`
+	Start       point                   `json:"start"`
+	StartIndex  natural                 `json:"start_index"`
+	End         point                   `json:"end"`
+	EndIndex    natural                 `json:"end_index"`
+	TimeWindow  window                  `json:"time_window"`
+	Breaks      list[object[breakJSON]] `json:"breaks"`
 
 	Capacity      jsontext.Value `json:"capacity"`
 	Skills        jsontext.Value `json:"skills"`
@@ -39,27 +39,10 @@ type breakJSON struct {
 	MaxLoad     jsontext.Value `json:"max_load"`
 }
 
-func (br *breakJSON) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	type plain breakJSON
-	return decodeObject(dec, (*plain)(br))
-}
-
-// vehicleList is the "vehicles" array; more than route.MaxDays vehicles
-// are refused as they are read.
-type vehicleList []vehicleJSON
-
-func (l *vehicleList) UnmarshalJSONFrom(dec *jsontext.Decoder) (err error) {
-	*l, err = decodeEntries[vehicleJSON](dec, "vehicles", "vehicles", route.MaxDays)
-	return err
-}
-
 // vehicle adds in, vehicles[i], as a day.
 func (b *builder) vehicle(i int, in *vehicleJSON, seen map[uint64]int) error {
-	path, err := firstUse("vehicles", i, in.ID, seen)
+	path, err := identify("vehicles", i, in.ID, seen, in.unsupported)
 	if err != nil {
-		return err
-	}
-	if err := in.unsupported(path); err != nil {
 		return err
 	}
 	profile := "car"
@@ -100,7 +83,7 @@ func (b *builder) vehicle(i int, in *vehicleJSON, seen map[uint64]int) error {
 
 // brk maps the breaks of a vehicle, at path, onto a route.Break (nil
 // without breaks) and records the break's id in v.
-func (b *builder) brk(path string, breaks list[breakJSON], v *vehicle) (*route.Break, error) {
+func (b *builder) brk(path string, breaks list[object[breakJSON]], v *vehicle) (*route.Break, error) {
 	switch len(breaks) {
 	case 0:
 		return nil, nil
@@ -108,7 +91,7 @@ func (b *builder) brk(path string, breaks list[breakJSON], v *vehicle) (*route.B
 	default:
 		return nil, unsupported(path, "%d breaks; at most one per vehicle is supported", len(breaks))
 	}
-	in := &breaks[0]
+	in := &breaks[0].v
 	path += "[0]"
 	if err := in.unsupported(path); err != nil {
 		return nil, err
