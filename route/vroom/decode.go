@@ -89,8 +89,9 @@ type vehicle struct {
 // Decode never panics.
 //
 // The input is read as it is decoded, with the strict rules of the
-// encoding/json/v2 API: more than [route.MaxStops] jobs or a matrix row
-// longer than [MaxMatrixSize] is refused when it is read, before the rest
+// encoding/json/v2 API (as package heritage reads its catalogs): more than
+// [route.MaxStops] jobs or [route.MaxDays] vehicles, or a first matrix row
+// longer than [MaxMatrixSize], is refused when it is read, before the rest
 // of the input. Matrix values are taken as they are: a long leg is the
 // problem's own cost, and only package route's limits apply to it.
 //
