@@ -78,7 +78,7 @@ func (q *embedQuery) parsePlanParams(v url.Values) error {
 	if s, given, err := singleParam(v, "start"); err != nil {
 		return err
 	} else if given {
-		if q.start, err = parseEndpoint(s); err != nil {
+		if q.start, err = tour.ParseEndpoint(s); err != nil {
 			return queryError("start", s, err.Error())
 		}
 		q.replan = true
@@ -137,21 +137,6 @@ func (q *embedQuery) parseTileParams(v url.Values) error {
 		return queryError("tiles", "", "tiles_datum, tiles_subdomains and tiles_attribution need tiles=URL-template")
 	}
 	return nil
-}
-
-// parseEndpoint reads a site ID or "lon,lat".
-func parseEndpoint(s string) (tour.Endpoint, error) {
-	if strings.Contains(s, ",") {
-		p, err := parseNear(s)
-		if err != nil {
-			return tour.Endpoint{}, err
-		}
-		return tour.AtPoint(p), nil
-	}
-	if s == "" {
-		return tour.Endpoint{}, fmt.Errorf("empty: give a site ID or lon,lat")
-	}
-	return tour.AtSite(s), nil
 }
 
 // embedStop is what the page's script shows of a place on the map.

@@ -66,9 +66,9 @@ row per site after a header row.`)
 	}
 	var center *orb.Point
 	if *near != "" {
-		p, err := parsePoint(*near)
+		p, err := geo.ParsePoint(*near)
 		if err != nil {
-			return usagef("-near %v", err)
+			return usagef("-near %q: %s", *near, strings.TrimPrefix(err.Error(), "geo: "))
 		}
 		p = geo.Convert(p, datum.d, geo.WGS84)
 		center = &p

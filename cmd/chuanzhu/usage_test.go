@@ -25,7 +25,7 @@ func TestUsageErrors(t *testing.T) {
 		{"sites unknown kind", []string{"sites", "-kind", "castle"}, `-kind "castle": not a kind`},
 		{"sites unknown theme", []string{"sites", "-theme", "castles"}, `-theme "castles": no site of the catalog carries it`},
 		{"sites bad near", []string{"sites", "-near", "35.5"}, "want lon,lat"},
-		{"sites near off the globe", []string{"sites", "-near", "200,35"}, "want lon,lat in degrees"},
+		{"sites near off the globe", []string{"sites", "-near", "200,35"}, "lon must lie in [-180, 180]"},
 		{"sites radius without near", []string{"sites", "-radius", "100"}, "-radius needs -near"},
 		{"sites negative radius", []string{"sites", "-near", "111.5,35.5", "-radius", "-1"}, "-radius -1"},
 		{"sites bad radius", []string{"sites", "-near", "111.5,35.5", "-radius", "far"}, `invalid value "far" for flag -radius`},
