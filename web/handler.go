@@ -105,7 +105,6 @@ func WithMaxConcurrentPlans(n int) Option {
 	}
 }
 
-
 // WithMaxQueuedPlans bounds the plan requests that wait for a free solver
 // (default 32 per solver, see [WithMaxConcurrentPlans]); more are shed at
 // once with 503 "busy". The handler sheds earlier still when it expects
