@@ -123,8 +123,11 @@ func (c *core) recovered(w *statusWriter, r *http.Request, id string, p any) boo
 	}{detail{codeInternal, "internal error (request ID " + id + "); it has been logged", id}})
 	hd := w.Header()
 	for k := range hd {
-		if k != requestIDHeader && k != "X-Content-Type-Options" && k != "Vary" && k != "Access-Control-Allow-Origin" {
-			hd.Del(k)
+		switch k {
+		case http.CanonicalHeaderKey(requestIDHeader), "X-Content-Type-Options", "Vary",
+			"Access-Control-Allow-Origin", "Access-Control-Expose-Headers":
+		default:
+			delete(hd, k) // what the handler set for the answer it did not give
 		}
 	}
 	hd.Set("Content-Type", "application/json")
