@@ -90,9 +90,11 @@ func WithMaxStops(n int) Option {
 }
 
 // WithMaxConcurrentPlans sets how many plans are solved at once (default
-// runtime.GOMAXPROCS when the handler is made). Solving is CPU-bound: more
-// solves at once only share the cores, and starve the cheap catalog
-// requests. Further plan requests wait for a free solver within their
+// one less than runtime.GOMAXPROCS when the handler is made, at least
+// one). Solving is CPU-bound: more solves at once only share the cores,
+// and a solve on every core starves the cheap catalog requests, which
+// then wait for the scheduler to preempt a solve; the core left over
+// keeps them fast. Further plan requests wait for a free solver within their
 // deadline ([WithPlanTimeout]) when the handler expects one to be free in
 // time; otherwise, or when one finds none in time, they are answered 503
 // with code "busy" and a Retry-After header (see the package
@@ -126,6 +128,10 @@ func WithMaxQueuedPlans(n int) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) { c.log = l }
 }
+
+// defaultSolvers is the default of WithMaxConcurrentPlans: a solver per
+// core but one, kept for the other requests.
+func defaultSolvers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 
 // solveFunc is route.Solve; tests replace it.
 type solveFunc func(ctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error)
@@ -183,7 +189,7 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 	if cat == nil {
 		panic("web: NewHandler: nil catalog")
 	}
-	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops, maxSolves: runtime.GOMAXPROCS(0)}
+	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops, maxSolves: defaultSolvers()}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
