@@ -101,9 +101,13 @@ func (h *Handler) Reload(load func() (*heritage.Catalog, error)) error {
 	log := h.h.logger()
 	if err != nil {
 		probs := errorItems(err)
-		log.Error("catalog reload failed; still serving the previous catalog", "problems", len(probs))
+		var attrs []any
+		if ve := (*heritage.ValidationError)(nil); errors.As(err, &ve) && ve.Source != "" {
+			attrs = append(attrs, "source", ve.Source)
+		}
+		log.Error("catalog reload failed; still serving the previous catalog", append(attrs, "problems", len(probs))...)
 		for _, p := range probs {
-			log.Error("catalog reload problem", "problem", p)
+			log.Error("catalog reload problem", append(attrs, "problem", p)...)
 		}
 		return err
 	}
@@ -135,6 +139,7 @@ const maxReportedProblems = 20
 // reloadStatus is the outcome of the last catalog reload, for /readyz.
 type reloadStatus struct {
 	mu       sync.Mutex
+	count    int
 	at       time.Time // zero: no reload yet
 	err      error
 	problems []string
@@ -143,6 +148,7 @@ type reloadStatus struct {
 func (s *reloadStatus) record(at time.Time, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.count++
 	s.at, s.err, s.problems = at, err, nil
 	if err != nil {
 		s.problems = errorItems(err)
@@ -156,7 +162,7 @@ func (s *reloadStatus) report() *reloadReport {
 	if s.at.IsZero() {
 		return nil
 	}
-	r := &reloadReport{At: s.at.UTC().Format(time.RFC3339), OK: s.err == nil}
+	r := &reloadReport{Count: s.count, At: s.at.UTC().Format(time.RFC3339), OK: s.err == nil}
 	if s.err != nil {
 		r.Error = s.err.Error()
 		r.Problems = s.problems[:min(len(s.problems), maxReportedProblems)]

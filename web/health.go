@@ -39,7 +39,8 @@ type plansReport struct {
 
 // reloadReport is the outcome of the last catalog reload.
 type reloadReport struct {
-	At           string   `json:"at"` // RFC 3339, when it started
+	Count        int      `json:"count"` // reloads so far, failed ones included
+	At           string   `json:"at"`    // RFC 3339, when it started
 	OK           bool     `json:"ok"`
 	Error        string   `json:"error,omitempty"`
 	Problems     []string `json:"problems,omitempty"` // the first maxReportedProblems
