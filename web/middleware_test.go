@@ -2,9 +2,12 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -14,25 +17,42 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// logRecords decodes the JSON log lines in buf.
-func logRecords(t *testing.T, buf *syncBuffer) []map[string]any {
-	t.Helper()
-	var out []map[string]any
-	for line := range strings.SplitSeq(strings.TrimSpace(buf.String()), "\n") {
-		if line == "" {
-			continue
-		}
-		var rec map[string]any
-		require.NoError(t, json.Unmarshal([]byte(line), &rec), line)
-		out = append(out, rec)
-	}
-	return out
+// logRecorder is a slog.Handler that keeps every record, as a map of its
+// attributes with "level" and "msg".
+type logRecorder struct {
+	mu   sync.Mutex
+	recs []map[string]any
 }
 
-// jsonLogger returns a JSON logger at level debug writing to a buffer.
-func jsonLogger() (*slog.Logger, *syncBuffer) {
-	buf := &syncBuffer{}
-	return slog.New(slog.NewJSONHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug})), buf
+func (l *logRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (l *logRecorder) WithAttrs([]slog.Attr) slog.Handler       { return l }
+func (l *logRecorder) WithGroup(string) slog.Handler            { return l }
+
+func (l *logRecorder) Handle(_ context.Context, r slog.Record) error {
+	m := map[string]any{"level": r.Level.String(), "msg": r.Message}
+	r.Attrs(func(a slog.Attr) bool {
+		m[a.Key] = a.Value.Any()
+		return true
+	})
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.recs = append(l.recs, m)
+	return nil
+}
+
+func (l *logRecorder) records() []map[string]any {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.recs)
+}
+
+// String writes every record, for searching them all.
+func (l *logRecorder) String() string { return fmt.Sprint(l.records()) }
+
+// recordingLogger returns a logger keeping its records.
+func recordingLogger() (*slog.Logger, *logRecorder) {
+	rec := &logRecorder{}
+	return slog.New(rec), rec
 }
 
 // The panic test hook: a route that panics, added to the handler's own
@@ -50,7 +70,7 @@ func addPanicRoute(h *handler, writeFirst bool) {
 }
 
 func TestPanicRecovered(t *testing.T) {
-	log, buf := jsonLogger()
+	log, buf := recordingLogger()
 	h := defaultHandler(WithLogger(log))
 	addPanicRoute(h, false)
 
@@ -71,13 +91,13 @@ func TestPanicRecovered(t *testing.T) {
 	assert.Contains(t, body.Error.Message, id)
 	assert.NotContains(t, body.Error.Message, "nil map", "the panic stays in the log")
 
-	recs := logRecords(t, buf)
+	recs := buf.records()
 	require.Len(t, recs, 2, buf.String())
 	assert.Equal(t, "ERROR", recs[0]["level"])
 	assert.Equal(t, id, recs[0]["request_id"])
 	assert.Contains(t, recs[0]["panic"], "assignment to entry in nil map")
 	assert.Contains(t, recs[0]["stack"], "middleware_test.go", "the stack reaches the panicking code")
-	assert.Equal(t, float64(500), recs[1]["status"], "the access log has the 500")
+	assert.Equal(t, int64(500), recs[1]["status"], "the access log has the 500")
 
 	// The handler goes on serving.
 	w = call(t, h, http.MethodGet, "/api/sites/jiangxian/chexiangcheng", "")
@@ -85,7 +105,7 @@ func TestPanicRecovered(t *testing.T) {
 }
 
 func TestPanicAfterWriteAborts(t *testing.T) {
-	log, buf := jsonLogger()
+	log, buf := recordingLogger()
 	h := defaultHandler(WithLogger(log))
 	addPanicRoute(h, true)
 	srv := httptest.NewServer(h)
@@ -100,7 +120,7 @@ func TestPanicAfterWriteAborts(t *testing.T) {
 }
 
 func TestAccessLog(t *testing.T) {
-	log, buf := jsonLogger()
+	log, buf := recordingLogger()
 	h := defaultHandler(WithLogger(log))
 	const secret = "jiangxian/a-secret-body-marker"
 	w := call(t, h, http.MethodPost, "/api/plan?format=gpx", `{"sites":["`+secret+`"]}`, "X-Request-ID", "client-id.42")
@@ -108,16 +128,16 @@ func TestAccessLog(t *testing.T) {
 	assert.Equal(t, "client-id.42", w.Header().Get("X-Request-ID"), "a valid client ID is kept")
 	call(t, h, http.MethodGet, "/healthz", "", "X-Request-ID", "bad id\nlevel=ERROR")
 
-	recs := logRecords(t, buf)
+	recs := buf.records()
 	require.Len(t, recs, 2)
 	r := recs[0]
 	assert.Equal(t, "INFO", r["level"])
 	assert.Equal(t, "request", r["msg"])
 	assert.Equal(t, "POST", r["method"])
 	assert.Equal(t, "/api/plan", r["path"], "the path, without the query")
-	assert.Equal(t, float64(422), r["status"])
+	assert.Equal(t, int64(422), r["status"])
 	assert.Equal(t, "client-id.42", r["request_id"])
-	assert.Greater(t, r["bytes"], float64(0))
+	assert.Greater(t, r["bytes"], int64(0))
 	assert.Contains(t, r, "duration")
 	assert.NotContains(t, buf.String(), "secret", "never the body")
 
@@ -127,13 +147,13 @@ func TestAccessLog(t *testing.T) {
 }
 
 func TestNoLoggerNoAccessLog(t *testing.T) {
-	var buf syncBuffer
+	log, buf := recordingLogger()
 	old := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	slog.SetDefault(log)
 	defer slog.SetDefault(old)
 	h := defaultHandler()
 	call(t, h, http.MethodGet, "/api/sites/jiangxian/chexiangcheng", "")
-	assert.Empty(t, buf.String(), "without WithLogger the handler logs no requests")
+	assert.Empty(t, buf.records(), "without WithLogger the handler logs no requests")
 	addPanicRoute(h, false)
 	call(t, h, http.MethodGet, "/test/panic", "")
 	assert.Contains(t, buf.String(), "panic", "panics go to slog.Default")
@@ -153,22 +173,4 @@ func TestRequestIDsUnique(t *testing.T) {
 	}{{"abc-123_x.y", true}, {"", false}, {strings.Repeat("a", 65), false}, {"a b", false}, {"ü", false}} {
 		assert.Equal(t, tc.ok, validRequestID(tc.id), tc.id)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writers and readers.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
