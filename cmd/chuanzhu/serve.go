@@ -45,7 +45,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, error) {
 	fs.Var(&f.origins, "cors", "allow cross-origin requests from these `origins` (comma-separated, repeatable; * for any)")
 	fs.DurationVar(&f.planTimeout, "plan-timeout", web.DefaultPlanTimeout, "deadline of one plan's solve, waiting for a solver included")
 	fs.IntVar(&f.maxStops, "max-stops", web.DefaultMaxStops, "largest number of sites one plan may choose from")
-	fs.IntVar(&f.maxPlans, "max-plans", 0, "plans solved at once (0: one per CPU)")
+	fs.IntVar(&f.maxPlans, "max-plans", 0, "plans solved at once (0: one per CPU but one, at least one, so that a core is left for the catalog queries)")
 	fs.IntVar(&f.maxQueued, "max-queued-plans", 0, "plan requests waiting for a solver before more are shed with 503 (0: 32 per solver)")
 	fs.DurationVar(&f.readHeader, "read-header-timeout", defaultReadHeaderTimeout, "close a connection whose request headers take longer than this (slow clients)")
 	fs.DurationVar(&f.read, "read-timeout", defaultReadTimeout, "close a connection whose request, headers and body, takes longer than this")
