@@ -174,7 +174,11 @@ func TestErrorItems(t *testing.T) {
 // while the catalog is swapped back and forth, and a bad reload in
 // between changes nothing.
 func TestReloadUnderLoad(t *testing.T) {
-	h := NewHandler(heritage.Default(), WithPlanTimeout(2*time.Second), WithLogger(slog.New(slog.DiscardHandler)))
+	// Deadline and solvers to spare: no plan is shed even on a slow
+	// machine (under the race detector), so that every failure is the
+	// reload's.
+	h := NewHandler(heritage.Default(), WithPlanTimeout(30*time.Second), WithMaxConcurrentPlans(4),
+		WithLogger(slog.New(slog.DiscardHandler)))
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	targets := []string{"/api/sites", "/api/sites?q=jin", "/api/sites/jiangxian/chexiangcheng", "/api/lines?theme=jin-culture", "plan"}

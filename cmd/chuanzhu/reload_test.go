@@ -100,7 +100,10 @@ func TestServeReload(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, good, 0o644))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	base, stderr, done := startServe(t, ctx, "-data", file, "-log-level", "warn")
+	// Deadline and solvers to spare: no plan is shed even on a slow
+	// machine, so that every failure is the reload's.
+	base, stderr, done := startServe(t, ctx, "-data", file, "-log-level", "warn",
+		"-plan-timeout", "30s", "-write-timeout", "60s", "-max-plans", "4")
 	reloads := 0
 	_, body := getText(t, base+"/readyz")
 	var r0 readiness
