@@ -207,8 +207,11 @@ func TestOverload(t *testing.T) {
 	require.Nil(t, bad.Load(), "a plan answer that is neither a plan nor a 503 busy with Retry-After")
 	assert.Positive(t, ok.Load(), "plans are still solved")
 	assert.Greater(t, shed.Load(), ok.Load(), "most plans are shed")
-	assert.Greater(t, early.Load(), shed.Load()*9/10, "sheds come at once, not at the deadline")
+	assert.Greater(t, early.Load(), shed.Load()/2, "most sheds come at once, not at the deadline (without admission none do)")
 	assert.Less(t, p99(loaded), max(siteQueryBound, 3*p99(base)), "site queries are not starved by plans")
+	// With a solve on every core, the median query waits for the
+	// scheduler to preempt one: 50 ms rather than 1 ms on two cores.
+	assert.Less(t, loaded[len(loaded)/2], max(25*time.Millisecond, 10*base[len(base)/2]), "a core is left for the queries")
 }
 
 // planClient posts plans until ctx ends, counting the answers; after a
