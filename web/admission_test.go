@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -211,7 +212,9 @@ func TestOverload(t *testing.T) {
 	assert.Less(t, p99(loaded), max(siteQueryBound, 3*p99(base)), "site queries are not starved by plans")
 	// With a solve on every core, the median query waits for the
 	// scheduler to preempt one: 50 ms rather than 1 ms on two cores.
-	assert.Less(t, loaded[len(loaded)/2], max(25*time.Millisecond, 10*base[len(base)/2]), "a core is left for the queries")
+	if runtime.GOMAXPROCS(0) > 1 { // else the one solver has the only core
+		assert.Less(t, loaded[len(loaded)/2], max(25*time.Millisecond, 10*base[len(base)/2]), "a core is left for the queries")
+	}
 }
 
 // planClient posts plans until ctx ends, counting the answers; after a

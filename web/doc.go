@@ -133,9 +133,9 @@
 //
 // With 200 concurrent plan clients on two cores (each solve 150 ms of
 // CPU, a 1 s deadline), the site queries keep a p99 under 500 ms
-// (TestOverload; measured near 100 ms, against 25–35 ms without the plan
-// clients on the same busy machine) while most plans are shed within
-// milliseconds.
+// (TestOverload; measured 40–250 ms, against 12–80 ms without the plan
+// clients on the same busy machine, and a median under 10 ms) while most
+// plans are shed within milliseconds.
 //
 // # Logging and request IDs
 //
