@@ -37,13 +37,13 @@ func getLatencies(t *testing.T, client *http.Client, url string, n int) []time.D
 // byte every interval, as a slowloris attack does, until the server
 // closes the connection; it returns how long the connection lived.
 func slowClient(ctx context.Context, addr string, interval time.Duration) (time.Duration, error) {
+	start := time.Now() // before the server can accept, and start its timer
 	var d net.Dialer
 	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		return 0, err
 	}
 	defer conn.Close()
-	start := time.Now()
 	closed := make(chan struct{})
 	go func() {
 		_, _ = io.Copy(io.Discard, conn) // returns when the server closes
@@ -94,7 +94,7 @@ func TestServeSlowloris(t *testing.T) {
 	for i, err := range errs {
 		require.NoError(t, err, "slow connection %d was not closed within %s", i, 10*headerTimeout)
 	}
-	assert.GreaterOrEqual(t, lived[0], headerTimeout/2, "closed by the header timeout, not at once")
+	assert.GreaterOrEqual(t, lived[0], headerTimeout*9/10, "closed by the header timeout, not before")
 	assert.Less(t, lived[len(lived)-1], headerTimeout+3*time.Second, "every stalled connection is closed soon after the header timeout")
 	assert.Less(t, during[len(during)/2], max(50*time.Millisecond, 5*before[len(before)/2]), "others are served at their normal latency")
 	assert.Less(t, during[len(during)-1], max(time.Second, 5*before[len(before)-1]))
