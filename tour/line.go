@@ -185,8 +185,44 @@ type pending struct {
 func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o options) ([]Line, error) {
 	theme := themeInfo(slug)
 	b := &builder{ctx: ctx, o: o, fit: map[string]bool{}}
-	var members []heritage.Site
-	var early []LeftOut // left out before clustering
+	members, early := b.members(cat, slug)
+	if len(members) == 0 && len(early) == 0 {
+		if heritage.KnownTheme(slug) {
+			return nil, nil
+		}
+		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(Themes(cat), ", "))
+	}
+	groups, err := b.cluster(members)
+	if err != nil {
+		return nil, err
+	}
+	lines, outside := attachSingles(groups, members, o)
+	for _, pl := range lines {
+		if err := b.build(pl, theme); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(lines, func(x, y *pending) int {
+		if c := cmp.Compare(y.line.Plan.Score, x.line.Plan.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.line.Sites[0].ID, y.line.Sites[0].ID)
+	})
+	out := make([]Line, 0, len(lines))
+	for _, pl := range lines {
+		out = append(out, pl.line)
+	}
+	nameLines(out, theme)
+	for i := range out {
+		out[i].LeftOut = leftOut(out, i, lines, append(outside, early...))
+	}
+	return out, nil
+}
+
+// members returns the catalog's sites with the theme, and those of them
+// left out before clustering because they are never open; it collects the
+// catalog's anchors into b.
+func (b *builder) members(cat *heritage.Catalog, slug string) (members []heritage.Site, early []LeftOut) {
 	for _, s := range cat.Sites() {
 		if s.Anchor() { // catalogs reject anchors with themes
 			b.anchors = append(b.anchors, s)
@@ -204,18 +240,13 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 		}
 		members = append(members, s)
 	}
-	if len(members) == 0 && len(early) == 0 {
-		if heritage.KnownTheme(slug) {
-			return nil, nil
-		}
-		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(Themes(cat), ", "))
-	}
+	return members, early
+}
 
-	groups, err := b.cluster(members)
-	if err != nil {
-		return nil, err
-	}
-	var lines []*pending
+// attachSingles turns the groups of at least o.minSites sites into pending
+// lines and gives each smaller group's site to the nearest line it fits
+// (as an extra the line may take); the sites that fit none are left out.
+func attachSingles(groups [][]heritage.Site, members []heritage.Site, o options) (lines []*pending, outside []LeftOut) {
 	var singles []heritage.Site
 	for _, g := range groups {
 		if len(g) >= o.minSites {
@@ -224,7 +255,6 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 			singles = append(singles, g...)
 		}
 	}
-	var outside []LeftOut
 	for _, s := range singles {
 		best, bestD := -1, 0.0
 		for i, pl := range lines {
@@ -238,66 +268,53 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 		}
 		outside = append(outside, LeftOut{Site: s, Reason: ReasonOutside, Detail: outsideDetail(s, members, o)})
 	}
-	for _, pl := range lines {
-		if err := b.build(pl, theme); err != nil {
-			return nil, err
+	return lines, outside
+}
+
+// leftOut is line i's report of every theme site not on it: the sites of
+// the other lines, the sites the lines' plans left out (said to be near
+// their line when it is another), and the sites left out of every line;
+// best score first.
+func leftOut(out []Line, i int, lines []*pending, everywhere []LeftOut) []LeftOut {
+	onLine := map[string]bool{}
+	for j := range out {
+		for _, s := range out[j].Sites {
+			onLine[s.ID] = true
 		}
 	}
-	slices.SortStableFunc(lines, func(x, y *pending) int {
-		if c := cmp.Compare(y.line.Plan.Score, x.line.Plan.Score); c != 0 {
-			return c
+	var left []LeftOut
+	for j := range out {
+		if j == i {
+			continue
 		}
-		return cmp.Compare(x.line.Sites[0].ID, y.line.Sites[0].ID)
-	})
-	out := make([]Line, 0, len(lines))
-	for _, pl := range lines {
-		out = append(out, pl.line)
-	}
-	nameLines(out, theme)
-	// Left-out reports: every theme site not on a line, on every line.
-	onLine := map[string]int{}
-	for i := range out {
-		for _, s := range out[i].Sites {
-			onLine[s.ID] = i
+		for _, s := range out[j].Sites {
+			left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: Text{
+				Zh: "在" + out[j].Name.Zh + "上", En: "on the line " + out[j].Name.En,
+			}})
 		}
 	}
-	for i := range out {
-		var left []LeftOut
-		for j := range out {
-			if j == i {
+	for j, pl := range lines {
+		for _, lo := range pl.left {
+			if onLine[lo.Site.ID] {
 				continue
 			}
-			for _, s := range out[j].Sites {
-				left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: Text{
-					Zh: "在" + out[j].Name.Zh + "上", En: "on the line " + out[j].Name.En,
-				}})
-			}
-		}
-		for j, pl := range lines {
-			for _, lo := range pl.left {
-				if _, on := onLine[lo.Site.ID]; on {
-					continue
+			if j != i {
+				lo.Detail = Text{
+					Zh: "靠近" + out[j].Name.Zh + "：" + lo.Detail.Zh,
+					En: "near the line " + out[j].Name.En + ": " + lo.Detail.En,
 				}
-				if j != i {
-					lo.Detail = Text{
-						Zh: "靠近" + out[j].Name.Zh + "：" + lo.Detail.Zh,
-						En: "near the line " + out[j].Name.En + ": " + lo.Detail.En,
-					}
-				}
-				left = append(left, lo)
 			}
+			left = append(left, lo)
 		}
-		left = append(left, outside...)
-		left = append(left, early...)
-		slices.SortStableFunc(left, func(x, y LeftOut) int {
-			if c := cmp.Compare(y.Site.Score, x.Site.Score); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.Site.ID, y.Site.ID)
-		})
-		out[i].LeftOut = left
 	}
-	return out, nil
+	left = append(left, everywhere...)
+	slices.SortStableFunc(left, func(x, y LeftOut) int {
+		if c := cmp.Compare(y.Site.Score, x.Site.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Site.ID, y.Site.ID)
+	})
+	return left
 }
 
 // build plans one line: chooses its sites (if it has extras), its base
