@@ -78,7 +78,7 @@ func ExampleLoad_problems() {
 	_, err := heritage.Load(strings.NewReader(bad))
 	var ve *heritage.ValidationError
 	if errors.As(err, &ve) {
-		for _, p := range ve.Problems {
+		for _, p := range ve.Errs {
 			fmt.Println(p)
 		}
 	}

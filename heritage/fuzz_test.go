@@ -16,11 +16,12 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal("a failed load returned a catalog")
 			}
 			var ve *ValidationError
-			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+			if !errors.As(err, &ve) || len(ve.Errs) == 0 {
 				t.Fatalf("error %v: want a *ValidationError with problems", err)
 			}
-			for _, p := range ve.Problems {
-				if p.Err == nil || p.Index < -1 {
+			for _, err := range ve.Errs {
+				p, ok := err.(*SiteError)
+				if !ok || p.Err == nil || p.Index < -1 {
 					t.Fatalf("bad problem %#v", p)
 				}
 				if !isSentinel(p) {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -53,7 +52,7 @@ func collect(opts []Option) (options, error) {
 // schema is documented in the package README.
 //
 // Load validates every site and returns either the whole catalog or a
-// [*ValidationError] listing every problem found (each [Problem] wraps one
+// [*ValidationError] listing every problem found (each [*SiteError] wraps one
 // of the package's sentinel errors); it never returns a partial catalog.
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are.
@@ -93,7 +92,6 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		v.site(i, &sites[i], d.skip)
 	}
 	if err := ps.err(source); err != nil {
-		sortProblems(err.(*ValidationError).Problems)
 		return nil, err
 	}
 	return newCatalog(sites, o.bound, v.seenID)
@@ -123,7 +121,7 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 // Merge returns a catalog holding the sites of cs in order. Catalogs are
 // immutable, so the sites are shared, not copied. Two catalogs holding the
 // same ID are an error: a [*ValidationError] with one [ErrDuplicateID]
-// problem per repeated ID, whose Index is -1 and whose reason names both
+// [*SiteError] per repeated ID, whose Index is -1 and whose reason names both
 // catalogs. Nil catalogs are skipped. The result keeps the declared region
 // ([Catalog.Region]) when every input declared the same one, else it has
 // none.
@@ -154,12 +152,6 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 		return nil, err
 	}
 	return newCatalog(sites, commonRegion(cs), nil)
-}
-
-// sortProblems orders problems by item (input-level ones first), keeping
-// the order found within an item.
-func sortProblems(ps []Problem) {
-	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Index - b.Index })
 }
 
 // commonRegion returns the region every non-nil catalog of cs declared,

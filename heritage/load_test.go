@@ -121,7 +121,8 @@ func describe(t *testing.T, err error) []string {
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	var out []string
-	for _, p := range ve.Problems {
+	for _, err := range ve.Errs {
+		p := err.(*SiteError)
 		var classes []string
 		for name, s := range sentinels {
 			if errors.Is(p, s) {
@@ -333,7 +334,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, "bad/kind", ve.Problems[0].ID, "problems name the site")
+	assert.Equal(t, "bad/kind", ve.Errs[0].(*SiteError).ID, "problems name the site")
 	for _, s := range []error{ErrKind, ErrPeriod, ErrOpeningHours, ErrRange, ErrLevel, ErrCoordinates, ErrSyntax, ErrDuplicateID, ErrUnknownField} {
 		assert.ErrorIs(t, err, s)
 	}
@@ -345,21 +346,35 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	assert.Contains(t, err.Error(), `item 1 (bad/kind): properties.kind: heritage: unknown kind: "castle"`)
 }
 
-func TestProblemMessages(t *testing.T) {
+func TestSiteErrorMessages(t *testing.T) {
 	tests := []struct {
-		p    Problem
+		p    *SiteError
 		want string
 	}{
-		{Problem{Index: 3, ID: "a/x", Field: "properties.kind", Err: ErrKind}, "item 3 (a/x): properties.kind: heritage: unknown kind"},
-		{Problem{Index: 3, Field: "properties.id", Err: ErrMissing}, "item 3: properties.id: heritage: missing value"},
-		{Problem{Index: -1, ID: "a/x", Field: "id", Err: ErrDuplicateID}, "a/x: id: heritage: duplicate ID"},
-		{Problem{Index: -1, Err: ErrSyntax}, "input: heritage: malformed JSON"},
+		{&SiteError{Index: 3, ID: "a/x", Field: "properties.kind", Err: ErrKind}, "item 3 (a/x): properties.kind: heritage: unknown kind"},
+		{&SiteError{Index: 3, Field: "properties.id", Err: ErrMissing}, "item 3: properties.id: heritage: missing value"},
+		{&SiteError{Index: -1, ID: "a/x", Field: "id", Err: ErrDuplicateID}, "a/x: id: heritage: duplicate ID"},
+		{&SiteError{Index: -1, Err: ErrSyntax}, "input: heritage: malformed JSON"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, tt.p.Error())
 	}
-	ve := &ValidationError{Source: "x.geojson", Problems: []Problem{tests[0].p}}
+	ve := &ValidationError{Source: "x.geojson", Errs: []error{tests[0].p}}
 	assert.Equal(t, "heritage: x.geojson: 1 problem: "+tests[0].want, ve.Error())
+
+	// Twelve problems: the message lists ten, Errs holds all twelve.
+	ve = &ValidationError{}
+	var listed []string
+	for i := range 12 {
+		e := &SiteError{Index: i, Field: "kind", Err: ErrKind}
+		ve.Errs = append(ve.Errs, e)
+		if i < 10 {
+			listed = append(listed, e.Error())
+		}
+	}
+	assert.Equal(t, "heritage: 12 problems: "+strings.Join(listed, "; ")+" (and 2 more)", ve.Error())
+	assert.Len(t, ve.Unwrap(), 12)
+	assert.ErrorIs(t, ve, ErrKind)
 }
 
 func TestLoadSyntaxMessages(t *testing.T) {
