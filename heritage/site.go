@@ -62,11 +62,11 @@ var _ orb.Pointer = Site{}
 // Name is a site's name in three forms.
 type Name struct {
 	// Zh is the Chinese name in simplified characters, e.g. "晋文公墓".
-	Zh string
+	Zh string `json:"zh"`
 	// Pinyin is the Hanyu Pinyin of Zh with tone marks, e.g. "Jìn Wéngōng Mù".
-	Pinyin string
+	Pinyin string `json:"pinyin"`
 	// En is the English name, e.g. "Tomb of Duke Wen of Jin".
-	En string
+	En string `json:"en"`
 }
 
 // Period is the era a site dates from: a name and, where known, a range of
@@ -74,13 +74,13 @@ type Name struct {
 // 1 BCE is -1, 1 CE is 1.
 type Period struct {
 	// Name is the era's English name, e.g. "Spring and Autumn".
-	Name string
+	Name string `json:"name,omitempty"`
 	// NameZh is the era's Chinese name, e.g. "春秋".
-	NameZh string
+	NameZh string `json:"name_zh,omitempty"`
 	// From is the first year, nil when unknown.
-	From *int
+	From *int `json:"from,omitempty"`
 	// To is the last year, nil when unknown; From <= To when both are known.
-	To *int
+	To *int `json:"to,omitempty"`
 }
 
 // Years returns the period's year range. A period with only one known
@@ -104,11 +104,11 @@ func Year(y int) *int { return &y }
 // Designation is an official protection listing (文物保护单位).
 type Designation struct {
 	// Level is the level of government that listed the site.
-	Level Level
+	Level Level `json:"level"`
 	// Batch is the listing batch (第n批); 0 when unknown.
-	Batch int
+	Batch int `json:"batch,omitempty"`
 	// Year is the year the listing was announced; 0 when unknown.
-	Year int
+	Year int `json:"year,omitempty"`
 }
 
 // Level is the level of a [Designation].
@@ -134,35 +134,35 @@ func (l Level) Valid() bool {
 // Note is a short history note in one language.
 type Note struct {
 	// Lang is "zh" or "en".
-	Lang string
+	Lang string `json:"lang"`
 	// Text is the note, written in the catalog authors' own words.
-	Text string
+	Text string `json:"text"`
 	// Sources are URLs backing the note; each also appears in the site's
 	// Sources.
-	Sources []string
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Source is a document a site's facts are drawn from.
 type Source struct {
 	// Title names the document.
-	Title string
+	Title string `json:"title"`
 	// URL locates it.
-	URL string
+	URL string `json:"url"`
 }
 
 // Visit holds practical facts for a visitor.
 type Visit struct {
 	// Minutes is the typical time a visit takes, in minutes; 0 when unknown.
-	Minutes int
+	Minutes int `json:"minutes,omitempty"`
 	// OpeningHours is in the subset of OpenStreetMap opening_hours syntax
 	// that [ParseOpeningHours] accepts; empty when unknown.
-	OpeningHours string
+	OpeningHours string `json:"opening_hours,omitempty"`
 	// Ticket describes the admission fee in free text; empty when unknown.
-	Ticket string
+	Ticket string `json:"ticket,omitempty"`
 	// Estimated names the visit fields ("minutes", "opening_hours",
 	// "ticket") whose values are documented defaults rather than sourced
 	// facts.
-	Estimated []string
+	Estimated []string `json:"estimated,omitempty"`
 }
 
 // Point returns the site's Location; it makes Site an [orb.Pointer].
