@@ -109,23 +109,29 @@ type member struct {
 	value jsontext.Value
 }
 
-// splitter is how the slow path reads containers: syntax is checked, but
-// repeated names and invalid UTF-8 inside the values are left for the
-// strict decoding of each value, where they can be reported in place.
-func splitter(raw []byte) *jsontext.Decoder {
-	return jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+// openTop returns a decoder over raw, past the opening token of its
+// top-level value, which must be of kind ('{' or '['). It is how the slow
+// path reads containers: syntax is checked, but repeated names and
+// invalid UTF-8 inside the values are left for the strict decoding of
+// each value, where they can be reported in place.
+func openTop(raw []byte, kind jsontext.Kind) (*jsontext.Decoder, error) {
+	dec := jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return nil, err
+	}
+	if tok.Kind() != kind {
+		return nil, fmt.Errorf("want %s, got %s", kindName(kind), kindName(tok.Kind()))
+	}
+	return dec, nil
 }
 
 // splitObject returns the members of the JSON object raw in order,
 // repeated names included.
 func splitObject(raw []byte) ([]member, error) {
-	dec := splitter(raw)
-	tok, err := dec.ReadToken()
+	dec, err := openTop(raw, '{')
 	if err != nil {
 		return nil, err
-	}
-	if tok.Kind() != '{' {
-		return nil, fmt.Errorf("want an object, got %s", kindName(tok.Kind()))
 	}
 	var ms []member
 	for dec.PeekKind() != '}' {
@@ -157,13 +163,9 @@ func closeTop(dec *jsontext.Decoder) error {
 
 // splitArray returns the elements of the JSON array raw.
 func splitArray(raw []byte) ([]jsontext.Value, error) {
-	dec := splitter(raw)
-	tok, err := dec.ReadToken()
+	dec, err := openTop(raw, '[')
 	if err != nil {
 		return nil, err
-	}
-	if tok.Kind() != '[' {
-		return nil, fmt.Errorf("want an array, got %s", kindName(tok.Kind()))
 	}
 	var vs []jsontext.Value
 	for dec.PeekKind() != ']' {

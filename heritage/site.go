@@ -69,6 +69,23 @@ type Name struct {
 	En string `json:"en"`
 }
 
+// In returns the name for a reader of lang: Zh for "zh", En for any other
+// language. An empty form falls back to the others, in the order Zh, En,
+// Pinyin for "zh" and En, Pinyin, Zh otherwise (a catalog loaded with
+// [Load] has all three).
+func (n Name) In(lang string) string {
+	order := [3]string{n.En, n.Pinyin, n.Zh}
+	if lang == "zh" {
+		order = [3]string{n.Zh, n.En, n.Pinyin}
+	}
+	for _, s := range order {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // Period is the era a site dates from: a name and, where known, a range of
 // years. Years are calendar years counted without a year 0, BCE negative:
 // 1 BCE is -1, 1 CE is 1.
@@ -176,6 +193,22 @@ func (s Site) Anchor() bool { return s.Kind.Anchor() }
 // duration; 0 when unknown.
 func (s Site) VisitDuration() time.Duration {
 	return time.Duration(s.Visit.Minutes) * time.Minute
+}
+
+// Note returns the site's note for a reader of lang, by one rule: the
+// first note in lang, else the first in Chinese ("zh"), else the first in
+// English ("en"); ok is false when there is none of these. The note's Lang
+// says which language it is in, so a caller that wants lang only can
+// check it.
+func (s Site) Note(lang string) (n Note, ok bool) {
+	for _, l := range [...]string{lang, "zh", "en"} {
+		for _, n := range s.Notes {
+			if n.Lang == l {
+				return n, true
+			}
+		}
+	}
+	return Note{}, false
 }
 
 // HasTheme reports whether the site belongs to the theme with the given slug.
