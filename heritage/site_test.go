@@ -55,3 +55,24 @@ func TestSiteNote(t *testing.T) {
 		})
 	}
 }
+
+func TestPeriodYears(t *testing.T) {
+	tests := []struct {
+		name     string
+		p        *Period
+		from, to int
+		ok       bool
+	}{
+		{"nil", nil, 0, 0, false},
+		{"no years", &Period{NameZh: "明"}, 0, 0, false},
+		{"range", &Period{From: Year(-770), To: Year(-476)}, -770, -476, true},
+		{"only from", &Period{From: Year(1612)}, 1612, 1612, true},
+		{"only to", &Period{To: Year(-300)}, -300, -300, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			from, to, ok := tc.p.Years()
+			assert.Equal(t, []any{tc.from, tc.to, tc.ok}, []any{from, to, ok})
+		})
+	}
+}
