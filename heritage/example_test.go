@@ -3,6 +3,7 @@ package heritage_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -167,4 +168,35 @@ func ExampleParseOpeningHours() {
 	// Tue 14 Jan: 08:30–17:00
 	// Mon 7 Jul:
 	// heritage: opening hours "Mo-Fr 09:00-17:00, Sa 10:00-12:00": at offset 17: ',' must be followed by another time range; separate rules with ';'
+}
+
+func ExampleSite_Feature() {
+	c, err := heritage.Load(strings.NewReader(sample))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, _ := c.Get("demo/temple")
+	f := s.Feature(heritage.Datum(geo.GCJ02), heritage.Decimals(6))
+	fmt.Println(f.ID, f.Geometry, f.ExtraMembers["datum"])
+	fmt.Println(f.Properties["name"].(heritage.Name).In("en"), f.Properties["visit"].(heritage.Visit).OpeningHours)
+	// Output:
+	// demo/temple [111.656097 35.489565] gcj02
+	// Demo temple Tu-Su 09:00-17:00
+}
+
+func ExampleWriteGeoJSON() {
+	c, err := heritage.Load(strings.NewReader(sample))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	town, _ := c.Get("demo/town")
+	if err := heritage.WriteGeoJSON(os.Stdout, []heritage.Site{town}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {"type":"FeatureCollection","features":[
+	// {"id":"demo/town","type":"Feature","geometry":{"type":"Point","coordinates":[111.57,35.49]},"properties":{"id":"demo/town","kind":"town","location_source":"example","name":{"zh":"示例镇","pinyin":"Shìlì Zhèn","en":"Demo town"},"precision_m":1000,"score":0}}
+	// ]}
 }
