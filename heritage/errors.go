@@ -45,8 +45,18 @@ var (
 	// score.
 	ErrAnchor = errors.New("heritage: anchor with heritage facts")
 	// ErrEstimated: visit.estimated names something other than a visit
-	// field, or a field twice.
+	// field, or a field twice, or disagrees with visit.hours_status.
 	ErrEstimated = errors.New("heritage: invalid estimated field")
+	// ErrUnknownValue: a visit.experience, visit.access or
+	// visit.hours_status outside its list.
+	ErrUnknownValue = errors.New("heritage: unknown value")
+	// ErrDate: an event without a lunar or Gregorian date, with both, or
+	// with one that is not a month and day.
+	ErrDate = errors.New("heritage: invalid event date")
+	// ErrReference: a presented_at or visit_via that names no site of the
+	// catalog, the site itself, or (presented_at) a site that is not a
+	// museum.
+	ErrReference = errors.New("heritage: invalid reference")
 )
 
 // SiteError is one thing wrong with one site (or with the input as a

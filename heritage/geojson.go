@@ -21,7 +21,7 @@ type featureOptions struct {
 	decimals int // < 0: coordinates as they are
 }
 
-// Datum writes coordinates (the location and the footprint) in d instead
+// Datum writes coordinates (location, footprint and entrance) in d instead
 // of WGS-84, converted with [geo.Convert]; the output then states d in a
 // "datum" member, since GeoJSON readers assume WGS-84 (RFC 7946). [Load]
 // reads WGS-84 only. A d that geo does not know is taken as WGS-84.
@@ -111,12 +111,22 @@ func (o *featureOptions) properties(s *Site) geojson.Properties {
 	set("notes", s.Notes, len(s.Notes) > 0)
 	set("sources", s.Sources, len(s.Sources) > 0)
 	set("visit", s.Visit, s.Visit.known())
+	set("address", s.Address, s.Address != nil)
+	if s.Entrance != nil {
+		p["entrance"] = o.point(*s.Entrance)
+		p["entrance_precision_m"] = s.EntrancePrecisionM
+	}
+	set("rating", s.Rating, s.Rating != nil)
+	set("presented_at", s.PresentedAt, len(s.PresentedAt) > 0)
+	set("visit_via", s.VisitVia, s.VisitVia != "")
+	set("events", s.Events, len(s.Events) > 0)
 	return p
 }
 
 // known reports whether any visit fact is known.
 func (v *Visit) known() bool {
-	return v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" || len(v.Estimated) > 0
+	return v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" || len(v.Estimated) > 0 ||
+		v.Experience != "" || v.Access != "" || v.AccessSource != "" || v.HoursStatus != ""
 }
 
 // point returns p in the output datum and precision.

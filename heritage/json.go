@@ -45,6 +45,14 @@ type jsonProps struct {
 	Sources        []Source     `json:"sources,omitempty"`
 	Visit          *Visit       `json:"visit,omitempty"`
 	Score          *int         `json:"score,omitempty"`
+
+	Address            *Text     `json:"address,omitempty"`
+	Entrance           []float64 `json:"entrance,omitempty"`
+	EntrancePrecisionM *float64  `json:"entrance_precision_m,omitempty"`
+	Rating             *Rating   `json:"rating,omitempty"`
+	PresentedAt        []string  `json:"presented_at,omitempty"`
+	VisitVia           *string   `json:"visit_via,omitempty"`
+	Events             []Event   `json:"events,omitempty"`
 }
 
 // jsonItem is one element of the plain-array format: the properties plus
@@ -88,6 +96,20 @@ func (p *jsonProps) field(key string) any {
 		return &p.Visit
 	case "score":
 		return &p.Score
+	case "address":
+		return &p.Address
+	case "entrance":
+		return &p.Entrance
+	case "entrance_precision_m":
+		return &p.EntrancePrecisionM
+	case "rating":
+		return &p.Rating
+	case "presented_at":
+		return &p.PresentedAt
+	case "visit_via":
+		return &p.VisitVia
+	case "events":
+		return &p.Events
 	}
 	return nil
 }

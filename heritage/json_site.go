@@ -41,12 +41,39 @@ func toSite(i int, d *decoded, names fieldNames, ps *problems) Site {
 		s.Visit = *p.Visit
 		s.Visit.Estimated = nilIfEmpty(s.Visit.Estimated)
 	}
+	s.Address, s.Rating = p.Address, p.Rating
+	s.PresentedAt, s.Events = nilIfEmpty(p.PresentedAt), nilIfEmpty(p.Events)
+	if p.VisitVia != nil {
+		s.VisitVia = *p.VisitVia
+		if s.VisitVia == "" {
+			ps.addf(i, p.ID, names.prefix+"visit_via", ErrMissing, "an empty ID; omit visit_via when there is none")
+		}
+	}
+	s.Entrance = d.entrance(i, names.prefix+"entrance", ps)
+	if p.EntrancePrecisionM != nil {
+		s.EntrancePrecisionM = *p.EntrancePrecisionM
+	}
 	if p.Score != nil {
 		s.Score = *p.Score
 	} else if !s.Kind.Anchor() {
 		s.Score = DefaultScore(s)
 	}
 	return s
+}
+
+// entrance returns the item's entrance point, nil if it has none,
+// reporting a position that is not [lon, lat]; field is its JSON path.
+func (d *decoded) entrance(i int, field string, ps *problems) *orb.Point {
+	e := d.props.Entrance
+	switch {
+	case e == nil:
+		return nil
+	case len(e) != 2:
+		ps.addf(i, d.props.ID, field, ErrCoordinates, "want [lon, lat], got %d numbers", len(e))
+		d.skip = setSkip(d.skip, "entrance")
+		return nil
+	}
+	return &orb.Point{e[0], e[1]}
 }
 
 // point returns the item's location, reporting a missing point, a

@@ -12,7 +12,17 @@ import (
 type Option func(*options)
 
 type options struct {
-	bound *orb.Bound
+	bound     *orb.Bound
+	refer     []*Catalog
+	deferRefs bool // leave references for Merge to check (the embedded files)
+}
+
+// ReferTo lets the sites being loaded refer (presented_at, visit_via) to
+// the sites of cs as well as to each other: a user's file, say, to the
+// museums of [Default]. Such a catalog holds references to sites it does
+// not contain; [Merge] it with cs to close them.
+func ReferTo(cs ...*Catalog) Option {
+	return func(o *options) { o.refer = append(o.refer, cs...) }
 }
 
 // WithinBound declares the region a catalog covers: every location and
@@ -91,6 +101,9 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		sites[i] = toSite(i, d, names, &ps)
 		v.site(i, &sites[i], d.skip)
 	}
+	if !o.deferRefs {
+		checkRefs(sites, func(i int) int { return i }, names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
+	}
 	if err := ps.err(source); err != nil {
 		return nil, err
 	}
@@ -112,6 +125,7 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 		cp[i] = sites[i].Clone()
 		v.site(i, &cp[i], nil)
 	}
+	checkRefs(cp, func(i int) int { return i }, "", kindIn(cp, v.seenID, o.refer), &ps)
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
@@ -122,7 +136,9 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 // immutable, so the sites are shared, not copied. Two catalogs holding the
 // same ID are an error: a [*ValidationError] with one [ErrDuplicateID]
 // [*SiteError] per repeated ID, whose Index is -1 and whose reason names both
-// catalogs. Nil catalogs are skipped. The result keeps the declared region
+// catalogs. So is a reference (presented_at, visit_via; see [ReferTo])
+// to a site that none of cs holds: the result's references are closed.
+// Nil catalogs are skipped. The result keeps the declared region
 // ([Catalog.Region]) when every input declared the same one, else it has
 // none.
 func Merge(cs ...*Catalog) (*Catalog, error) {
@@ -147,6 +163,13 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 			first[s.ID] = ci
 			sites = append(sites, s)
 		}
+	}
+	if len(ps.list) == 0 && hasRefs(sites) {
+		byID := make(map[string]int, len(sites))
+		for i := range sites {
+			byID[sites[i].ID] = i
+		}
+		checkRefs(sites, func(int) int { return -1 }, "", kindIn(sites, byID, nil), &ps)
 	}
 	if err := ps.err(""); err != nil {
 		return nil, err

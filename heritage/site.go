@@ -11,9 +11,10 @@ import (
 // museum, …) or an anchor, a non-heritage place that routes start from,
 // end at or sleep in (a town, a rail station, a hotel).
 //
-// A Site read from a [Catalog] shares its slices (Aliases, Themes, Notes,
-// Sources, Footprint, Visit.Estimated) with the catalog: treat them as
-// read-only, or take a deep copy with [Site.Clone] before changing them.
+// A Site read from a [Catalog] shares its slices and pointers (Aliases,
+// Themes, Notes, Sources, Footprint, Visit.Estimated, PresentedAt, Events,
+// …) with the catalog: treat them as read-only, or take a deep copy with
+// [Site.Clone] before changing them.
 type Site struct {
 	// ID is the stable identifier, a lowercase ASCII slug path such as
 	// "jiangxian/chexiangcheng" (see [ValidID]).
@@ -55,6 +56,29 @@ type Site struct {
 	Visit Visit
 	// Score is the planning importance, 0–100; by default [DefaultScore].
 	Score int
+
+	// Address is the street or village address a visitor or a navigation
+	// app can search for; nil when unknown.
+	Address *Text
+	// Entrance is the visitor entrance or car park, [lon, lat] in degrees,
+	// WGS-84, where it differs from Location (a large site's centroid is
+	// not where one arrives); nil otherwise.
+	Entrance *orb.Point
+	// EntrancePrecisionM is the radius in metres around Entrance within
+	// which the entrance lies; > 0 when Entrance is set, else 0.
+	EntrancePrecisionM float64
+	// Rating is the A-level tourist attraction grade of the site or its
+	// scenic area; nil when it has none or none is known.
+	Rating *Rating
+	// PresentedAt are the IDs of museums (kind [Museum]) of the same
+	// catalog that display the site's finds or are its visitor centre.
+	PresentedAt []string
+	// VisitVia is the ID of the site of the same catalog through which
+	// this one is seen (an on-site museum); "" if none.
+	VisitVia string
+	// Events are the site's recurring events, each sourced; see
+	// [Site.EventsOn].
+	Events []Event
 }
 
 var _ orb.Pointer = Site{}
@@ -180,6 +204,15 @@ type Visit struct {
 	// "ticket") whose values are documented defaults rather than sourced
 	// facts.
 	Estimated []string `json:"estimated,omitempty"`
+	// Experience is what there is to see; "" when not given.
+	Experience Experience `json:"experience,omitempty"`
+	// Access says whether one can get in; "" when not given.
+	Access Access `json:"access,omitempty"`
+	// AccessSource is the URL, one of the site's Sources, that states
+	// Access; "" when none.
+	AccessSource string `json:"access_source,omitempty"`
+	// HoursStatus says how sure OpeningHours are; "" when not given.
+	HoursStatus HoursStatus `json:"hours_status,omitempty"`
 }
 
 // Point returns the site's Location; it makes Site an [orb.Pointer].
@@ -259,5 +292,19 @@ func (s Site) Clone() Site {
 	}
 	c.Sources = slices.Clone(s.Sources)
 	c.Visit.Estimated = slices.Clone(s.Visit.Estimated)
+	if s.Address != nil {
+		a := *s.Address
+		c.Address = &a
+	}
+	if s.Entrance != nil {
+		e := *s.Entrance
+		c.Entrance = &e
+	}
+	if s.Rating != nil {
+		r := *s.Rating
+		c.Rating = &r
+	}
+	c.PresentedAt = slices.Clone(s.PresentedAt)
+	c.Events = slices.Clone(s.Events)
 	return c
 }

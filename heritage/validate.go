@@ -82,15 +82,17 @@ func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *vali
 // reported again as missing.
 func (v *validator) site(i int, s *Site, skip map[string]bool) {
 	// The ID as written, even when malformed: it helps to find the item.
-	c := &siteCheck{v: v, i: i, id: s.ID, s: s, skip: skip}
+	c := &siteCheck{v: v, i: i, id: s.ID, s: s, skip: skip, first: sourceIndex(s.Sources)}
 	c.identity()
 	c.era()
 	c.location()
 	c.themes()
 	c.sources()
 	if !c.skipped("visit") {
-		v.visit(i, c.id, c.f("visit"), &s.Visit)
+		c.visit()
+		c.visitStatus()
 	}
+	c.visitor()
 	switch {
 	case c.skipped("score"):
 	case s.Score < 0 || s.Score > 100:
@@ -107,6 +109,9 @@ type siteCheck struct {
 	id   string
 	s    *Site
 	skip map[string]bool
+	// first returns the index of the first of the site's sources with
+	// URL u, -1 if none.
+	first func(u string) int
 }
 
 // f returns the JSON path of the property name.
@@ -207,18 +212,24 @@ func (c *siteCheck) location() {
 	if !c.skipped("geometry") && !c.skipped("location") {
 		c.v.point(c.i, c.id, c.v.names.location, s.Location)
 	}
-	switch pm := s.PrecisionM; {
-	case c.skipped("precision_m"):
-	case math.IsNaN(pm) || math.IsInf(pm, 0) || pm < 0:
-		c.bad(c.f("precision_m"), ErrRange, "precision %v m is not a positive number", pm)
-	case pm == 0:
-		c.bad(c.f("precision_m"), ErrMissing, "precision in metres is required and must be > 0")
+	if !c.skipped("precision_m") {
+		c.precision(c.f("precision_m"), s.PrecisionM)
 	}
 	if !c.skipped("location_source") && strings.TrimSpace(s.LocationSource) == "" {
 		c.missing(c.f("location_source"))
 	}
 	if s.Footprint != nil && !c.skipped("footprint") {
 		c.v.polygon(c.i, c.id, c.f("footprint.coordinates"), s.Footprint)
+	}
+}
+
+// precision checks a precision in metres, which is required.
+func (c *siteCheck) precision(field string, pm float64) {
+	switch {
+	case math.IsNaN(pm) || math.IsInf(pm, 0) || pm < 0:
+		c.bad(field, ErrRange, "precision %v m is not a positive number", pm)
+	case pm == 0:
+		c.bad(field, ErrMissing, "precision in metres is required and must be > 0")
 	}
 }
 
@@ -240,8 +251,7 @@ func (c *siteCheck) themes() {
 
 // sources checks the sources and the notes that cite them.
 func (c *siteCheck) sources() {
-	s := c.s
-	first := sourceIndex(s.Sources)
+	s, first := c.s, c.first
 	for j, src := range s.Sources {
 		if strings.TrimSpace(src.Title) == "" {
 			c.missing(c.at("sources", j) + ".title")
@@ -295,7 +305,10 @@ func sourceIndex(sources []Source) func(u string) int {
 	}
 }
 
-func (v *validator) visit(i int, id, field string, vis *Visit) {
+// visit checks the visit facts a plan uses: minutes, opening hours and
+// which of them are estimated.
+func (c *siteCheck) visit() {
+	v, i, id, field, vis := c.v, c.i, c.id, c.f("visit"), &c.s.Visit
 	if vis.Minutes < 0 {
 		v.ps.addf(i, id, field+".minutes", ErrRange, "%d minutes is negative", vis.Minutes)
 	}
@@ -331,6 +344,48 @@ func (v *validator) visit(i int, id, field string, vis *Visit) {
 			v.ps.addf(i, id, ef, ErrEstimated, "%q is marked estimated but has no value", e)
 		}
 		seen[e] = true
+	}
+}
+
+// visitStatus checks what there is to see, whether one can get in and how
+// sure the opening hours are.
+func (c *siteCheck) visitStatus() {
+	vis, field := &c.s.Visit, c.f("visit")
+	if e := vis.Experience; e != "" && !e.Valid() {
+		c.bad(field+".experience", ErrUnknownValue, "%q (known: exhibits, buildings, earthworks, landscape, nothing-visible)", e)
+	}
+	if a := vis.Access; a != "" && !a.Valid() {
+		c.bad(field+".access", ErrUnknownValue, "%q (known: open, by-arrangement, closed, unknown)", a)
+	}
+	if vis.AccessSource != "" {
+		if vis.Access == "" {
+			c.bad(field+".access_source", ErrMissing, "a source for an access that is not given")
+		}
+		c.cites(field+".access_source", vis.AccessSource)
+	}
+	h := vis.HoursStatus
+	estimated := slices.Contains(vis.Estimated, "opening_hours")
+	switch {
+	case h == "":
+	case !h.Valid():
+		c.bad(field+".hours_status", ErrUnknownValue, "%q (known: official, reported, estimated, unknown)", h)
+	case h == HoursUnknown && vis.OpeningHours != "":
+		c.bad(field+".hours_status", ErrEstimated, "\"unknown\" but opening_hours %q is given; say \"estimated\" or where it is from", vis.OpeningHours)
+	case h == HoursEstimated && vis.OpeningHours != "" && !estimated:
+		c.bad(field+".hours_status", ErrEstimated, "\"estimated\" but opening_hours is not listed in visit.estimated")
+	case h != HoursEstimated && estimated:
+		c.bad(field+".hours_status", ErrEstimated, "%q but opening_hours is listed in visit.estimated", h)
+	}
+}
+
+// cites checks that u, the source a field cites, is one of the site's
+// sources.
+func (c *siteCheck) cites(field, u string) {
+	switch {
+	case u == "":
+		c.missing(field)
+	case c.first(u) < 0:
+		c.bad(field, ErrSource, "%q is not listed in the site's sources", u)
 	}
 }
 
