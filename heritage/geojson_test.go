@@ -42,6 +42,10 @@ func backToWGS84(t *testing.T, raw []byte, d geo.Datum) []byte {
 		}
 		f.Properties["footprint"] = geojson.NewGeometry(poly)
 	}
+	if e, ok := f.Properties["entrance"].([]any); ok {
+		p := back(orb.Point{e[0].(float64), e[1].(float64)})
+		f.Properties["entrance"] = []float64{p[0], p[1]}
+	}
 	out, err := json.Marshal(f)
 	require.NoError(t, err)
 	return out
@@ -52,7 +56,7 @@ func backToWGS84(t *testing.T, raw []byte, d geo.Datum) []byte {
 // converted back.
 func TestFeatureRoundTrip(t *testing.T) {
 	const cm = 0.01
-	cats := map[string]*Catalog{"default": Default(), "fixture": loadFixture(t)}
+	cats := map[string]*Catalog{"default": Default(), "fixture": loadFixture(t), "visitor": loadVisitorExample(t)}
 	for name, c := range cats {
 		for _, d := range []geo.Datum{geo.WGS84, geo.GCJ02, geo.BD09} {
 			for _, s := range c.Sites() {
@@ -65,7 +69,7 @@ func TestFeatureRoundTrip(t *testing.T) {
 						assert.Greater(t, geo.Distance(f.Geometry.(orb.Point), s.Location), 1.0, "the point is converted")
 					}
 					doc := `{"type":"FeatureCollection","features":[` + string(backToWGS84(t, raw, d)) + `]}`
-					got, err := Load(strings.NewReader(doc))
+					got, err := Load(strings.NewReader(doc), ReferTo(c)) // for its references
 					require.NoError(t, err, doc)
 					require.Equal(t, 1, got.Len())
 					back := got.Sites()[0]
@@ -77,11 +81,15 @@ func TestFeatureRoundTrip(t *testing.T) {
 							assert.Less(t, geo.Distance(back.Footprint[r][k], ring[k]), cm)
 						}
 					}
+					if s.Entrance != nil {
+						require.NotNil(t, back.Entrance)
+						assert.Less(t, geo.Distance(*back.Entrance, *s.Entrance), cm)
+					}
 					if d == geo.WGS84 {
 						assert.Equal(t, s, back, "exact in WGS-84")
 						return
 					}
-					back.Location, back.Footprint = s.Location, s.Footprint
+					back.Location, back.Footprint, back.Entrance = s.Location, s.Footprint, s.Entrance
 					assert.Equal(t, s, back, "every other fact is unchanged")
 				})
 			}

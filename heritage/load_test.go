@@ -113,6 +113,7 @@ var sentinels = map[string]error{
 	"duplicate-id": ErrDuplicateID, "coordinates": ErrCoordinates, "out-of-bound": ErrOutOfBound,
 	"period": ErrPeriod, "kind": ErrKind, "level": ErrLevel, "range": ErrRange, "source": ErrSource,
 	"lang": ErrLang, "anchor": ErrAnchor, "estimated": ErrEstimated, "opening-hours": ErrOpeningHours,
+	"value": ErrUnknownValue, "date": ErrDate, "reference": ErrReference,
 }
 
 // describe renders each problem as "index field class" for comparison.
@@ -557,23 +558,6 @@ func writeTemp(t *testing.T, data []byte) string {
 	path := filepath.Join(t.TempDir(), "sites.geojson")
 	require.NoError(t, os.WriteFile(path, data, 0o600))
 	return path
-}
-
-// TestREADMEFeature loads the example Feature of README.md, so the
-// documentation cannot drift from the loader.
-func TestREADMEFeature(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	_, rest, ok := strings.Cut(string(readme), "## An example Feature\n\n```json\n")
-	require.True(t, ok)
-	feature, _, ok := strings.Cut(rest, "```")
-	require.True(t, ok)
-	c, err := Load(strings.NewReader(`{"type":"FeatureCollection","features":[`+feature+`]}`), WithinBound(DefaultBound()))
-	require.NoError(t, err)
-	s, ok := c.Get("jiangxian/chexiangcheng")
-	require.True(t, ok)
-	assert.Equal(t, DefaultScore(s), s.Score)
-	assert.Len(t, s.Footprint[0], 5)
 }
 
 func TestSiteOpeningHours(t *testing.T) {
