@@ -171,12 +171,12 @@ func ExampleParseOpeningHours() {
 }
 
 func ExampleSite_Feature() {
-	c, err := heritage.Load(strings.NewReader(sample))
-	if err != nil {
-		fmt.Println(err)
-		return
+	s := heritage.Site{
+		ID:   "demo/temple",
+		Name: heritage.Name{Zh: "示例寺", Pinyin: "Shìlì Sì", En: "Demo temple"},
+		Kind: heritage.Temple, Location: orb.Point{111.65, 35.49}, PrecisionM: 500, LocationSource: "example",
+		Visit: heritage.Visit{OpeningHours: "Tu-Su 09:00-17:00", HoursStatus: heritage.HoursOfficial},
 	}
-	s, _ := c.Get("demo/temple")
 	f := s.Feature(heritage.Datum(geo.GCJ02), heritage.Decimals(6))
 	fmt.Println(f.ID, f.Geometry, f.ExtraMembers["datum"])
 	fmt.Println(f.Properties["name"].(heritage.Name).In("en"), f.Properties["visit"].(heritage.Visit).OpeningHours)
@@ -186,12 +186,11 @@ func ExampleSite_Feature() {
 }
 
 func ExampleWriteGeoJSON() {
-	c, err := heritage.Load(strings.NewReader(sample))
-	if err != nil {
-		fmt.Println(err)
-		return
+	town := heritage.Site{
+		ID:   "demo/town",
+		Name: heritage.Name{Zh: "示例镇", Pinyin: "Shìlì Zhèn", En: "Demo town"},
+		Kind: heritage.Town, Location: orb.Point{111.57, 35.49}, PrecisionM: 1000, LocationSource: "example",
 	}
-	town, _ := c.Get("demo/town")
 	if err := heritage.WriteGeoJSON(os.Stdout, []heritage.Site{town}); err != nil {
 		fmt.Println(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/goccy/go-json"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -42,4 +43,15 @@ func TestREADMEFeature(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, DefaultScore(s), s.Score)
 	assert.Len(t, s.Footprint[0], 5)
+}
+
+// readmeFeatures returns the Features of the JSON example under the README
+// heading as generic maps, for tests to change.
+func readmeFeatures(t *testing.T, heading string) []map[string]any {
+	t.Helper()
+	doc, err := readmeExample(heading)
+	require.NoError(t, err)
+	var fc struct{ Features []map[string]any }
+	require.NoError(t, json.Unmarshal([]byte(doc), &fc))
+	return fc.Features
 }

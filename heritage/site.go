@@ -164,13 +164,7 @@ const (
 )
 
 // Valid reports whether l is one of the known levels.
-func (l Level) Valid() bool {
-	switch l {
-	case National, Provincial, City, County:
-		return true
-	}
-	return false
-}
+func (l Level) Valid() bool { return slices.Contains([]Level{National, Provincial, City, County}, l) }
 
 // Note is a short history note in one language.
 type Note struct {

@@ -162,7 +162,7 @@ func (c *siteCheck) identity() {
 	case s.Kind == "":
 		c.missing(c.f("kind"))
 	case !s.Kind.Valid():
-		c.bad(c.f("kind"), ErrKind, "%q (known kinds: %s)", s.Kind, kindList())
+		c.bad(c.f("kind"), ErrKind, "%q (known kinds: %s)", s.Kind, list(Kinds()))
 	}
 }
 
@@ -352,10 +352,10 @@ func (c *siteCheck) visit() {
 func (c *siteCheck) visitStatus() {
 	vis, field := &c.s.Visit, c.f("visit")
 	if e := vis.Experience; e != "" && !e.Valid() {
-		c.bad(field+".experience", ErrUnknownValue, "%q (known: exhibits, buildings, earthworks, landscape, nothing-visible)", e)
+		c.bad(field+".experience", ErrUnknownValue, "%q (known: %s)", e, list(experiences()))
 	}
 	if a := vis.Access; a != "" && !a.Valid() {
-		c.bad(field+".access", ErrUnknownValue, "%q (known: open, by-arrangement, closed, unknown)", a)
+		c.bad(field+".access", ErrUnknownValue, "%q (known: %s)", a, list(accesses()))
 	}
 	if vis.AccessSource != "" {
 		if vis.Access == "" {
@@ -368,7 +368,7 @@ func (c *siteCheck) visitStatus() {
 	switch {
 	case h == "":
 	case !h.Valid():
-		c.bad(field+".hours_status", ErrUnknownValue, "%q (known: official, reported, estimated, unknown)", h)
+		c.bad(field+".hours_status", ErrUnknownValue, "%q (known: %s)", h, list(hoursStatuses()))
 	case h == HoursUnknown && vis.OpeningHours != "":
 		c.bad(field+".hours_status", ErrEstimated, "\"unknown\" but opening_hours %q is given; say \"estimated\" or where it is from", vis.OpeningHours)
 	case h == HoursEstimated && vis.OpeningHours != "" && !estimated:
@@ -451,13 +451,4 @@ func finitePoint(p orb.Point) bool {
 
 func boundString(b orb.Bound) string {
 	return fmt.Sprintf("the region [%g, %g]–[%g, %g]", b.Min[0], b.Min[1], b.Max[0], b.Max[1])
-}
-
-func kindList() string {
-	ks := Kinds()
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }

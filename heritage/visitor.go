@@ -1,6 +1,7 @@
 package heritage
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -51,31 +52,31 @@ const (
 	HoursUnknown HoursStatus = "unknown"
 )
 
-// Valid reports whether e is one of the known experiences.
-func (e Experience) Valid() bool {
-	switch e {
-	case Exhibits, Buildings, Earthworks, Landscape, NothingVisible:
-		return true
-	}
-	return false
+// The values of each list, in the order documented.
+func experiences() []Experience {
+	return []Experience{Exhibits, Buildings, Earthworks, Landscape, NothingVisible}
 }
+func accesses() []Access { return []Access{Open, ByArrangement, Closed, AccessUnknown} }
+func hoursStatuses() []HoursStatus {
+	return []HoursStatus{HoursOfficial, HoursReported, HoursEstimated, HoursUnknown}
+}
+
+// Valid reports whether e is one of the known experiences.
+func (e Experience) Valid() bool { return slices.Contains(experiences(), e) }
 
 // Valid reports whether a is one of the known kinds of access.
-func (a Access) Valid() bool {
-	switch a {
-	case Open, ByArrangement, Closed, AccessUnknown:
-		return true
-	}
-	return false
-}
+func (a Access) Valid() bool { return slices.Contains(accesses(), a) }
 
 // Valid reports whether h is one of the known statuses.
-func (h HoursStatus) Valid() bool {
-	switch h {
-	case HoursOfficial, HoursReported, HoursEstimated, HoursUnknown:
-		return true
+func (h HoursStatus) Valid() bool { return slices.Contains(hoursStatuses(), h) }
+
+// list joins values for messages: "a, b, c".
+func list[T ~string](values []T) string {
+	s := make([]string, len(values))
+	for i, v := range values {
+		s[i] = string(v)
 	}
-	return false
+	return strings.Join(s, ", ")
 }
 
 // Text is a short text in Chinese and, where known, English.

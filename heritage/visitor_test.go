@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -66,12 +65,9 @@ func TestVisitorMembers(t *testing.T) {
 func TestVisitorProblems(t *testing.T) {
 	// Each case changes one member of the README's cemetery (deletes it
 	// when v is nil); a second cemetery is there to be referred to.
-	doc, err := readmeExample("What a visitor finds")
-	require.NoError(t, err)
 	example := func() (site, museum map[string]any) {
-		var fc struct{ Features []map[string]any }
-		require.NoError(t, json.Unmarshal([]byte(doc), &fc))
-		return fc.Features[0], fc.Features[1]
+		fs := readmeFeatures(t, "What a visitor finds")
+		return fs[0], fs[1]
 	}
 	tests := []struct {
 		name string
@@ -128,13 +124,10 @@ func TestVisitorProblems(t *testing.T) {
 // References resolve within the input, within ReferTo's catalogs, and
 // Merge closes them.
 func TestReferences(t *testing.T) {
-	doc, err := readmeExample("What a visitor finds")
-	require.NoError(t, err)
-	var fc struct{ Features []map[string]any }
-	require.NoError(t, json.Unmarshal([]byte(doc), &fc))
-	site, museum := collection(fc.Features[0]), collection(fc.Features[1])
+	fs := readmeFeatures(t, "What a visitor finds")
+	site, museum := collection(fs[0]), collection(fs[1])
 
-	_, err = Load(bytes.NewReader(site))
+	_, err := Load(bytes.NewReader(site))
 	assert.Equal(t, []string{"0 properties.presented_at[0] reference", "0 properties.visit_via reference"}, describe(t, err),
 		"the museum is not in the input")
 
