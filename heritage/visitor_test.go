@@ -86,6 +86,8 @@ func TestVisitorProblems(t *testing.T) {
 		{"entrance off the region", "properties.entrance", []any{116.4, 39.9}, []string{"0 properties.entrance out-of-bound"}},
 		{"entrance without precision", "properties.entrance_precision_m", nil, []string{"0 properties.entrance_precision_m missing"}},
 		{"precision without entrance", "properties.entrance", nil, []string{"0 properties.entrance_precision_m missing"}},
+		{"precision not a number", "properties.entrance_precision_m", "100 m", []string{"0 properties.entrance_precision_m syntax"}},
+		{"entrance not numbers", "properties.entrance", "north gate", []string{"0 properties.entrance syntax"}},
 		{"presented at a non-museum", "properties.presented_at", []any{"example/cemetery2"}, []string{"0 properties.presented_at[0] reference"}},
 		{"presented at itself", "properties.presented_at", []any{"example/cemetery"}, []string{"0 properties.presented_at[0] reference"}},
 		{"presented at a bad ID", "properties.presented_at", []any{"Example Museum"}, []string{"0 properties.presented_at[0] id"}},
