@@ -24,7 +24,7 @@ type catalogState struct {
 	index  map[string]int
 	sites  []heritage.Site
 
-	features [3]func() (*featureSet, error) // per geo.Datum, computed once
+	allSites [3]func() (*cached, error) // GET /api/sites per geo.Datum, computed once
 	lines    func() ([]tour.Line, error)
 	mux      *http.ServeMux // the routes, bound to the handler over this catalog
 }
@@ -46,8 +46,8 @@ func (c *core) handlerFor(cat *heritage.Catalog) *handler {
 		}
 	}
 	slices.Sort(st.themes)
-	for d := range st.features {
-		st.features[d] = sync.OnceValues(func() (*featureSet, error) { return h.buildFeatures(geo.Datum(d)) })
+	for d := range st.allSites {
+		st.allSites[d] = sync.OnceValues(func() (*cached, error) { return writeSites(st.sites, geo.Datum(d)) })
 	}
 	st.lines = sync.OnceValues(h.buildLines)
 	st.mux = h.routes()
@@ -57,7 +57,7 @@ func (c *core) handlerFor(cat *heritage.Catalog) *handler {
 // warm computes everything h serves from its catalog: the GeoJSON in
 // every datum and the themed lines.
 func (h *handler) warm() error {
-	for _, f := range h.features {
+	for _, f := range h.allSites {
 		if _, err := f(); err != nil {
 			return err
 		}

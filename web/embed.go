@@ -16,7 +16,6 @@ import (
 	"github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/geo"
-	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
@@ -282,7 +281,11 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 		s := embedStop{ID: pl.ID, Role: role, Day: day, Name: pl.Name}
 		if i, ok := h.index[pl.ID]; ok {
 			site := &h.sites[i]
-			s.Name, s.Alt = pick(site.Name.Zh, site.Name.En), pick(site.Name.En, site.Name.Zh)
+			other := "zh"
+			if lang == "zh" {
+				other = "en"
+			}
+			s.Name, s.Alt = site.Name.In(lang), site.Name.In(other)
 			if s.Alt == s.Name {
 				s.Alt = ""
 			}
@@ -290,7 +293,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
 			s.Region = site.Region
-			s.Note = siteNote(site, lang)
+			if n, ok := site.Note(lang); ok {
+				s.Note = n.Text
+			}
 		}
 		return s
 	}
@@ -332,21 +337,6 @@ func embedLabels(l phrase.Lang) map[string]string {
 		"wait": l.Pick("等候", "Wait"), "period": l.Pick("时代", "Period"), "region": l.Pick("地点", "Place"),
 		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
 	}
-}
-
-// siteNote returns the site's first note in lang, by phrase's fallback
-// rule: the other language's first note when it has none in lang.
-func siteNote(s *heritage.Site, lang string) string {
-	var zh, en string
-	for _, n := range s.Notes {
-		switch {
-		case n.Lang == "zh" && zh == "":
-			zh = n.Text
-		case n.Lang == "en" && en == "":
-			en = n.Text
-		}
-	}
-	return phrase.Lang(lang).Pick(zh, en)
 }
 
 // clockOf writes t as "01-02 15:04", or only "15:04" for a plan without

@@ -60,11 +60,11 @@ func (h *handler) getHealth(w http.ResponseWriter, r *http.Request) {
 func (h *handler) getReady(w http.ResponseWriter, r *http.Request) {
 	rep := readyReport{Ready: true, Reload: h.reload.report()}
 	rep.Catalog = catalogReport{Sites: len(h.sites), Loaded: h.loaded.UTC().Format(time.RFC3339)}
-	if fs, err := h.features[geo.WGS84](); err != nil {
+	if all, err := h.allSites[geo.WGS84](); err != nil {
 		rep.Ready = false
 		rep.Reasons = append(rep.Reasons, "the catalog's GeoJSON failed: "+err.Error())
 	} else {
-		rep.Catalog.ETag = fs.all.etag
+		rep.Catalog.ETag = all.etag
 	}
 	rep.Plans = plansReport{Solvers: cap(h.solver), Running: len(h.solver), Waiting: h.queue.waiting.Load(),
 		MaxWaiting: h.cfg.maxQueue, TypicalSolve: h.solveEstimate().Milliseconds(),
