@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/route"
 )
 
 // instanceName is a file's name without folder and extension, after its
@@ -50,4 +54,18 @@ func parseFiles[T any](cfg *config, pattern string, withDir bool, parse func(io.
 // filters.
 func (cfg *config) sizeOK(n int) bool {
 	return n >= cfg.minN && (cfg.maxN <= 0 || n <= cfg.maxN)
+}
+
+// solve solves p with the -time budget (route.TimeLimit, which spends the
+// whole budget unless the plan is proven optimal sooner) or, for -time 0,
+// with route's own stopping rule and no deadline. It returns the wall time
+// of the call in seconds.
+func (cfg *config) solve(p route.Problem) (*route.Plan, float64, error) {
+	opts := []route.Option{route.Seed(cfg.seed)}
+	if cfg.timeEach > 0 {
+		opts = append(opts, route.TimeLimit(cfg.timeEach))
+	}
+	began := time.Now()
+	plan, err := route.Solve(context.Background(), p, opts...)
+	return plan, time.Since(began).Seconds(), err
 }

@@ -88,7 +88,7 @@ func runSet(name string, cfg *config, emit func(row)) error {
 func main() {
 	data := flag.String("data", "../shared/bench", "benchmark data folder")
 	set := flag.String("set", "tsplib", "instance set: "+strings.Join(setNames(), "|")+"|all")
-	each := flag.Duration("time", time.Second, "time limit per instance")
+	each := flag.Duration("time", time.Second, "time limit per instance; 0 = route's own stopping rule")
 	name := flag.String("name", "", "instances to run: a regexp, or a comma-separated list of exact names")
 	minN := flag.Int("min", 0, "smallest instance size (nodes)")
 	maxN := flag.Int("max", 0, "largest instance size (nodes); 0 = no limit")

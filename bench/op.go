@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -388,13 +387,7 @@ func solveOPJob(cfg *config, j opJob, routes int, instance string) (row, error) 
 	m := *j.model
 	m.routes = slices.Repeat(m.routes[:1], routes)
 	p, nodes := m.problem()
-	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeEach)
-	defer cancel()
-	start := time.Now()
-	// TimeLimit makes route spend the whole budget instead of stopping at
-	// the engine's convergence rule.
-	plan, err := route.Solve(ctx, p, route.Seed(cfg.seed), route.TimeLimit(cfg.timeEach))
-	secs := time.Since(start).Seconds()
+	plan, secs, err := cfg.solve(p)
 	if err != nil {
 		return row{}, err
 	}
