@@ -215,13 +215,25 @@ func (s *solver) polish() bool {
 
 // resequenceAny orders r's visits with the tsp engine and adopts the order
 // if it is shorter, feasible or not.
-func (s *solver) resequenceAny(r *rstate) bool { return s.reorder(r, false) }
+func (s *solver) resequenceAny(r *rstate) bool { return s.reorder(r, reorderAny) }
 
 // resequence orders r's visits with the tsp engine and adopts the order if
 // it is shorter and feasible.
-func (s *solver) resequence(r *rstate) bool { return s.reorder(r, true) }
+func (s *solver) resequence(r *rstate) bool { return s.reorder(r, reorderFit) }
 
-func (s *solver) reorder(r *rstate, mustFit bool) bool {
+// reorderMode says which order reorder adopts.
+type reorderMode int
+
+const (
+	reorderAny   reorderMode = iota // a shorter one, feasible or not
+	reorderFit                      // a shorter feasible one
+	reorderExact                    // the exact optimum (Held–Karp): reorder reports whether r now has it
+)
+
+// reorder orders r's visits with the tsp engine (see reorderMode) and
+// reports whether it adopted a new order (reorderExact: whether r's order
+// is now proven optimal).
+func (s *solver) reorder(r *rstate, mode reorderMode) bool {
 	m := len(r.nodes)
 	old := slices.Clone(r.nodes)
 	nodes := old
@@ -246,9 +258,16 @@ func (s *solver) reorder(r *rstate, mustFit bool) bool {
 			}
 		}
 	}
-	res, err := tsp.Solve(s.ctx, in, tsp.Options{Seed: int64(s.rng.Uint64() >> 1), ExactLimit: -1, MaxKicks: polishKicks})
-	if err != nil || res.Cost >= r.travel() {
+	opt := tsp.Options{Seed: int64(s.rng.Uint64() >> 1), ExactLimit: -1, MaxKicks: polishKicks}
+	if mode == reorderExact {
+		opt.ExactLimit = 0
+	}
+	res, err := tsp.Solve(s.ctx, in, opt)
+	if err != nil || mode == reorderExact && !res.Optimal {
 		return false
+	}
+	if res.Cost >= r.travel() {
+		return mode == reorderExact && res.Cost == r.travel()
 	}
 	seq := r.nodes[:0]
 	for _, i := range res.Order {
@@ -259,7 +278,7 @@ func (s *solver) reorder(r *rstate, mustFit bool) bool {
 	}
 	r.nodes = seq
 	s.update(r)
-	if (mustFit && !r.feasible()) || r.travel() >= s.pathTravel(old) {
+	if (mode != reorderAny && !r.feasible()) || r.travel() >= s.pathTravel(old) {
 		r.nodes = old
 		s.update(r)
 		return false

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"slices"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/tsp"
 )
 
 // localSearch applies improving moves until none is left (or ctx ends).
@@ -35,28 +37,24 @@ func (s *solver) localSearch() {
 
 // run is the iterated local search.
 func (s *solver) run(ctx context.Context) {
+	s.construct()
 	s.ctx = ctx
-	s.shS = 1
-	s.setWeights(2, 0)
-	s.insertAll()
-	s.repairRequired()
 	s.localSearch()
 	var best, cand, cur snapshot
 	s.save(&best)
 	s.save(&cur)
 	s.polishFrom = best.obj.score
-	maxNoImp := s.opt.MaxNoImprove
-	if maxNoImp <= 0 {
-		maxNoImp = 300 + 4*len(s.cust)
-		if _, ok := ctx.Deadline(); ok {
-			maxNoImp *= 10
-		}
+	stall := stallRule{fixed: s.opt.MaxNoImprove, budget: s.opt.MaxNoImprove}
+	if stall.fixed <= 0 {
+		stall.budget = stallBudget(len(s.cust))
 	}
-	noImp := 0
 	alphas := [...]float64{1, 2, 2, 3}
 	s.tabu = make([]int, s.n1)
 	s.useTab = true
-	for !s.stop() && noImp < maxNoImp && (s.opt.MaxIterations <= 0 || s.iters < s.opt.MaxIterations) {
+	for !s.stop() && (s.opt.MaxIterations <= 0 || s.iters < s.opt.MaxIterations) {
+		if stall.done() || best.obj.score == s.top.score && best.obj.count == s.top.count && s.certify(&best) {
+			break
+		}
 		s.iters++
 		s.shake()
 		s.setWeights(alphas[s.rng.IntN(len(alphas))], 0.3)
@@ -71,18 +69,18 @@ func (s *solver) run(ctx context.Context) {
 		case cand.obj.better(best.obj):
 			best.copyFrom(&cand)
 			cur.copyFrom(&cand)
-			noImp = 0
+			stall.improved(s.iters)
 			s.shS = 1
 			s.polishFrom = best.obj.score
 		case s.walk || !cur.obj.better(cand.obj) ||
 			s.rng.Float64() < math.Exp(-float64(cur.obj.score-cand.obj.score)/(acceptTau*float64(max(best.obj.score, 1)))):
-			noImp++
+			stall.noImp++
 			cur.copyFrom(&cand)
 		default:
-			noImp++
+			stall.noImp++
 			s.load(&cur)
 		}
-		if noImp > 0 && noImp%restartEvery == 0 {
+		if stall.noImp > 0 && stall.noImp%restartEvery == 0 {
 			// A quarter of the restarts random-walk (accept every candidate,
 			// as Vansteenwegen et al.'s ILS does): some instances (Solomon
 			// rc103) are solved that way and not by annealing.
@@ -97,7 +95,7 @@ func (s *solver) run(ctx context.Context) {
 	// Polish the best solution without tabu restrictions.
 	s.useTab = false
 	s.load(&best)
-	if !s.stop() {
+	if !s.stop() && !s.optimal {
 		s.localSearch()
 	}
 	s.save(&cand)
@@ -105,6 +103,47 @@ func (s *solver) run(ctx context.Context) {
 		best = cand
 	}
 	s.load(&best)
+}
+
+// construct builds the first plan by greedy ratio insertion and shortens
+// each route by 2-opt and Or-opt, ignoring the context: whatever the
+// deadline, the search returns at least this plan.
+func (s *solver) construct() {
+	s.ctx = nil
+	s.top = s.bound()
+	s.shS = 1
+	s.setWeights(2, 0)
+	s.insertAll()
+	s.repairRequired()
+	for _, r := range s.rts {
+		s.intra(r)
+	}
+}
+
+// stallBudget is the default number of perturbations in a row without a
+// better plan after which the search stops, for n customers: 50 + n, plus
+// 2000/n so that small instances, whose perturbations cost microseconds,
+// search longer (a 7-customer instance gets 342, 64 customers 145, 400
+// customers 455).
+func stallBudget(n int) int { return 50 + n + 2000/max(n, 1) }
+
+// stallRule decides when the search has converged: after budget
+// perturbations in a row without a better plan; unless the budget is
+// fixed (Options.MaxNoImprove), also not before the search has run as
+// long again as it took to find its best plan.
+type stallRule struct {
+	fixed, budget int
+	noImp, last   int // perturbations since the best plan, and when it was found
+}
+
+func (r *stallRule) improved(iter int) { r.noImp, r.last = 0, iter }
+
+func (r *stallRule) done() bool {
+	budget := r.budget
+	if r.fixed <= 0 {
+		budget = max(budget, r.last)
+	}
+	return r.noImp >= budget
 }
 
 // result builds the Result from the solver's current state.
@@ -116,6 +155,7 @@ func (s *solver) result() Result {
 		BreakStart: make([]int64, len(s.rts)),
 		Iterations: s.iters,
 		Canceled:   s.halted,
+		Optimal:    s.optimal && !s.halted,
 	}
 	for i, r := range s.rts {
 		res.Routes[i] = slices.Clone(r.nodes[1 : len(r.nodes)-1])
@@ -124,4 +164,51 @@ func (s *solver) result() Result {
 		res.Travel += r.travel()
 	}
 	return res
+}
+
+// bound is the best score and count any plan can reach: the customers
+// that fit into some route on their own. It is called on empty routes.
+func (s *solver) bound() objective {
+	var o objective
+	for _, c := range s.cust {
+		for _, r := range s.rts {
+			if ok, _ := s.canInsert(r, 0, c); ok {
+				o.score += s.score[c]
+				o.count++
+				break
+			}
+		}
+	}
+	return o
+}
+
+// certify tries to prove best optimal once it visits every reachable
+// customer: with one route whose feasibility depends on travel alone and
+// few enough visits, the exact Held–Karp order of its visits is the
+// optimum. On success best holds that order, s.optimal is set and certify
+// reports true. It is tried once.
+func (s *solver) certify(best *snapshot) bool {
+	if s.certTried {
+		return false
+	}
+	s.certTried = true
+	if len(s.rts) != 1 || s.rts[0].hasBrk {
+		return false
+	}
+	seq := best.seqs[0]
+	if len(seq)-2 > tsp.DefaultExactLimit {
+		return false
+	}
+	for _, c := range seq[1 : len(seq)-1] {
+		if s.win[c] != nil {
+			return false
+		}
+	}
+	s.load(best)
+	if !s.reorder(s.rts[0], reorderExact) {
+		return false
+	}
+	s.save(best)
+	s.optimal = true
+	return true
 }

@@ -50,6 +50,10 @@ type solver struct {
 
 	polishFrom int64 // re-sequence only solutions scoring at least this (the best score)
 	walk       bool  // accept every candidate (a random walk) rather than by annealing
+
+	top       objective // the best score and count any plan can reach (travel unused)
+	certTried bool      // certify has run
+	optimal   bool      // the best plan is proven optimal
 }
 
 // stop reports whether ctx has ended. It is called between moves, never

@@ -1,14 +1,11 @@
 package tsp
 
-import (
-	"context"
-	"slices"
-)
+import "slices"
 
 // neighbours returns, for every node, up to k other nodes in order of
 // increasing cost (ties by index), skipping forced partners and inf edges.
 // The result is one flat slice: node a's list is nb[a*k : a*k+cnt[a]].
-func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, err error) {
+func neighbours(g *graph, k int) (nb []int32, cnt []int32) {
 	m := g.m
 	if k > m-1 {
 		k = m - 1
@@ -17,9 +14,6 @@ func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, 
 	cnt = make([]int32, m)
 	cost := make([]int64, k)
 	for a := range int32(m) {
-		if a&63 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
-		}
 		list := nb[int(a)*k : int(a)*k+k]
 		c := 0
 		for b := range int32(m) {
@@ -47,7 +41,7 @@ func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, 
 		}
 		cnt[a] = int32(c)
 	}
-	return nb, cnt, nil
+	return nb, cnt
 }
 
 // greedy builds a tour by the greedy-edge heuristic on the candidate edges

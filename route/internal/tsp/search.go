@@ -210,17 +210,12 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 	if k > g.m-1 {
 		k = g.m - 1
 	}
-	nb, cnt, err := neighbours(ctx, g, k)
-	if err != nil {
-		// Cancelled before a tour exists: return Start then the others in
-		// index order (for a fixed path, End last).
-		order := identityOrder(in)
-		return Result{Order: order, Cost: PathCost(in, order), Canceled: true}, nil
-	}
+	// The construction and the first descent run whole whatever the
+	// deadline: every answer is at least a locally optimal tour.
+	nb, cnt := neighbours(g, k)
 	s := &search{
 		g: g, nb: nb, cnt: cnt, k: k,
 		rng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15)),
-		done:  ctx.Done(),
 		queue: make([]int32, g.m),
 		inQ:   make([]bool, g.m),
 	}
@@ -234,6 +229,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 	}
 	s.localSearch()
 	s.t.log = s.t.log[:0]
+	s.done = ctx.Done()
 	maxStall := opt.MaxStall
 	if maxStall == 0 {
 		if _, ok := ctx.Deadline(); ok {
@@ -363,20 +359,4 @@ func (s *search) restart() {
 	for _, v := range s.rng.Perm(g.m) {
 		s.push(int32(v))
 	}
-}
-
-// identityOrder is Start, the other nodes by index, and End last for a
-// fixed-end path.
-func identityOrder(in Instance) []int {
-	order := []int{in.Start}
-	fixedEnd := in.End >= 0 && in.End != in.Start
-	for v := range in.N {
-		if v != in.Start && !(fixedEnd && v == in.End) {
-			order = append(order, v)
-		}
-	}
-	if fixedEnd {
-		order = append(order, in.End)
-	}
-	return order
 }
