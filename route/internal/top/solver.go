@@ -1,7 +1,6 @@
 package top
 
 import (
-	"cmp"
 	"context"
 	"math"
 	"math/rand/v2"
@@ -72,22 +71,29 @@ func (s *solver) buildNeighbours() {
 	if k <= 0 {
 		return
 	}
-	type cd struct {
-		c int
-		d int64
-	}
-	all := make([]cd, 0, len(s.cust))
+	dist := make([]int64, k)
 	for _, c := range s.cust {
-		all = all[:0]
+		// keep the k nearest in a sorted list; ties stay in s.cust order
+		l := make([]int32, 0, k)
 		for _, x := range s.cust {
-			if x != c {
-				all = append(all, cd{x, s.t(c, x) + s.t(x, c)})
+			if x == c {
+				continue
 			}
-		}
-		slices.SortStableFunc(all, func(a, b cd) int { return cmp.Compare(a.d, b.d) })
-		l := make([]int32, k)
-		for i := range k {
-			l[i] = int32(all[i].c)
+			d := s.t(c, x) + s.t(x, c)
+			if len(l) == k && d >= dist[k-1] {
+				continue
+			}
+			i := len(l)
+			if i < k {
+				l = append(l, 0)
+			} else {
+				i = k - 1
+			}
+			for i > 0 && dist[i-1] > d {
+				dist[i], l[i] = dist[i-1], l[i-1]
+				i--
+			}
+			dist[i], l[i] = d, int32(x)
 		}
 		s.nbr[c] = l
 	}
