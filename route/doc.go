@@ -89,9 +89,13 @@
 // [time.Duration]; travel durations come from the Mode (rounded to whole
 // seconds, see [geo.NewMatrix]) or the Matrix. Distances are float64
 // metres. Internally the solvers work in integer nanoseconds.
-// Limits: [MaxStops] stops, [MaxDays] days, visits, breaks and single
-// legs up to [MaxDuration] (a longer leg is treated as unreachable and is
-// an error), scores up to [MaxScore].
+// Limits: [MaxStops] stops, [MaxDays] days, visits and breaks up to
+// [MaxDuration], legs computed from locations up to MaxDuration too (a
+// longer one is unreachable by that mode, an error), scores up to
+// [MaxScore]. The entries of a caller's Matrix are costs in the problem's
+// own unit, read as durations: a long one is not unreachable; each may be
+// up to [MaxLeg], and the longest legs of the used rows may add up to
+// [MaxLegSum], the bounds that keep the solvers' arithmetic exact.
 //
 // # Concurrency
 //

@@ -21,9 +21,19 @@ const (
 	MaxDays = 31
 	// MaxScore is the largest score of one stop.
 	MaxScore = 1_000_000
-	// MaxDuration is the longest visit, break or single travel leg. A leg
-	// longer than this is taken as unreachable.
+	// MaxDuration is the longest visit or break, and the longest travel
+	// leg computed from locations and a Mode: a longer leg is taken as
+	// unreachable by that mode.
 	MaxDuration = 7 * 24 * time.Hour
+	// MaxLeg is the longest leg of a caller's Matrix. Matrix entries are
+	// costs in the problem's own unit, read as durations; a long one is
+	// not unreachable. The bound (about 833 days) keeps the solvers'
+	// arithmetic exact.
+	MaxLeg = 20_000 * time.Hour
+	// MaxLegSum bounds the sum, over the matrix rows of the places a
+	// Problem uses, of each row's longest leg (about 34 years), so that
+	// no tour or sum of legs the solvers form can overflow.
+	MaxLegSum = 300_000 * time.Hour
 )
 
 // Place is a point a route starts from, ends at or visits.
@@ -141,7 +151,8 @@ const maxErrors = 20
 // matrix indices, negative or too long durations, scores out of range,
 // windows that close before they open or overlap, day windows that end
 // before they start, breaks that cannot fit, and matrices of the wrong
-// size, with negative entries or with legs longer than MaxDuration.
+// size, with negative entries, with legs longer than MaxLeg or row maxima
+// adding up to more than MaxLegSum.
 //
 // The error is a [*ValidationError] listing [*StopError], [*DayError] and
 // other errors, each wrapping one of the package's sentinel errors, so
@@ -321,18 +332,25 @@ func (v *validator) legs(p *Problem) {
 			mark(p.Days[i].End)
 		}
 	}
+	var total time.Duration // the longest leg out of every used place, added up
 	for i := range n {
 		if !used[i] {
 			continue
 		}
+		var longest time.Duration
+		at := 0
 		for j := range n {
-			if used[j] && i != j && p.Matrix.Durations[i][j] > MaxDuration {
-				v.add(&matrixError{
-					msg:  fmt.Sprintf("matrix durations[%d][%d]: %s is longer than %s: unreachable", i, j, p.Matrix.Durations[i][j], MaxDuration),
-					errs: []error{ErrUnreachable},
-				})
-				return
+			if d := p.Matrix.Durations[i][j]; used[j] && i != j && d > longest {
+				longest, at = d, j
 			}
+		}
+		if longest > MaxLeg {
+			v.add(&matrixError{msg: fmt.Sprintf("matrix durations[%d][%d]: %s is longer than MaxLeg (%s)", i, at, longest, MaxLeg), errs: []error{ErrBadMatrix}})
+			return
+		}
+		if total += longest; total > MaxLegSum {
+			v.add(&matrixError{msg: fmt.Sprintf("matrix durations: the longest legs out of rows 0 to %d add up to more than MaxLegSum (%s)", i, MaxLegSum), errs: []error{ErrBadMatrix}})
+			return
 		}
 	}
 }
