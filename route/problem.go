@@ -12,10 +12,12 @@ import (
 
 // Limits on the size of a [Problem] and on its values. They keep every sum
 // the solvers form far from integer overflow and the travel matrix in
-// memory (MaxStops places take 8 MB per table).
+// memory (the solvers hold a few dense tables of 8 bytes per pair of
+// places: 50 MB each for MaxStops places).
 const (
-	// MaxStops is the largest number of stops in a Problem.
-	MaxStops = 1000
+	// MaxStops is the largest number of stops in a Problem: enough for
+	// TSPLIB's instances up to pr2392.
+	MaxStops = 2500
 	// MaxDays is the largest number of days (routes) in a Problem: a month
 	// of days, or a month's worth of guides.
 	MaxDays = 31

@@ -66,7 +66,7 @@ func TestValidate(t *testing.T) {
 		{"no days", small, func(p *route.Problem) { p.Days = nil }, route.ErrNoDays, "route: no days"},
 		{"too many stops", small, func(p *route.Problem) {
 			p.Stops = make([]route.Stop, route.MaxStops+1)
-		}, route.ErrTooManyStops, "1001 stops, at most 1000"},
+		}, route.ErrTooManyStops, "2501 stops, at most 2500"},
 		{"too many days", small, func(p *route.Problem) {
 			for len(p.Days) <= route.MaxDays {
 				p.Days = append(p.Days, p.Days[0])
