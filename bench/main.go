@@ -93,6 +93,7 @@ func main() {
 	minN := flag.Int("min", 0, "smallest instance size (nodes)")
 	maxN := flag.Int("max", 0, "largest instance size (nodes); 0 = no limit")
 	seed := flag.Int64("seed", 1, "random seed")
+	budgetList := flag.String("budgets", "", "time-to-quality mode: solve every instance once per budget in this comma-separated list (e.g. 10ms,50ms,200ms,1s,10s)")
 	flag.Parse()
 
 	if fi, err := os.Stat(*data); err != nil || !fi.IsDir() {
@@ -117,6 +118,18 @@ func main() {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
+	if *budgetList != "" {
+		budgets, err := parseBudgets(*budgetList)
+		if err == nil {
+			err = runQuality(cfg, todo, budgets, out, os.Stderr)
+		}
+		if err != nil {
+			out.Flush()
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	fmt.Fprintln(out, "set\tinstance\tn\tbest_known\tours\tgap_pct\tseconds")
 	sums := &summaries{sets: map[string]*summary{}}
 	emit := func(r row) {
