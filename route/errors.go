@@ -30,11 +30,12 @@ var (
 	// ErrBadWindow: a window that closes before it opens, overlapping or
 	// unsorted windows, or a break window that cannot hold the break.
 	ErrBadWindow = errors.New("route: bad window")
-	// ErrBadMatrix: a matrix of the wrong shape, without durations, or with
-	// negative or non-finite entries.
+	// ErrBadMatrix: a matrix of the wrong shape, without durations, with
+	// negative or non-finite entries, or with legs beyond MaxLeg or
+	// MaxLegSum.
 	ErrBadMatrix = errors.New("route: bad matrix")
-	// ErrUnreachable: a travel leg between two places of the problem is
-	// longer than MaxDuration.
+	// ErrUnreachable: a travel leg computed from two places' locations by
+	// the problem's Mode is longer than MaxDuration.
 	ErrUnreachable = errors.New("route: unreachable leg")
 	// ErrBadOrder: a visiting order given to Schedule that names a stop
 	// outside the problem or a stop already visited, leaves out a

@@ -9,18 +9,30 @@ import (
 
 // Limits on the size of a [Problem] and on its values. They keep every sum
 // the solvers form far from integer overflow and the travel matrix in
-// memory (MaxStops places take 8 MB per table).
+// memory (the solvers hold a few dense tables of 8 bytes per pair of
+// places: 50 MB each for MaxStops places).
 const (
-	// MaxStops is the largest number of stops in a Problem.
-	MaxStops = 1000
+	// MaxStops is the largest number of stops in a Problem: enough for
+	// TSPLIB's instances up to pr2392.
+	MaxStops = 2500
 	// MaxDays is the largest number of days (routes) in a Problem: a month
 	// of days, or a month's worth of guides.
 	MaxDays = 31
 	// MaxScore is the largest score of one stop.
 	MaxScore = 1_000_000
-	// MaxDuration is the longest visit, break or single travel leg. A leg
-	// longer than this is taken as unreachable.
+	// MaxDuration is the longest visit or break, and the longest travel
+	// leg computed from locations and a Mode: a longer leg is taken as
+	// unreachable by that mode.
 	MaxDuration = 7 * 24 * time.Hour
+	// MaxLeg is the longest leg of a caller's Matrix. Matrix entries are
+	// costs in the problem's own unit, read as durations; a long one is
+	// not unreachable. The bound (about 833 days) keeps the solvers'
+	// arithmetic exact.
+	MaxLeg = 20_000 * time.Hour
+	// MaxLegSum bounds the sum, over the matrix rows of the places a
+	// Problem uses, of each row's longest leg (about 34 years), so that
+	// no tour or sum of legs the solvers form can overflow.
+	MaxLegSum = 300_000 * time.Hour
 )
 
 // Place is a point a route starts from, ends at or visits.

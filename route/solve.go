@@ -26,12 +26,14 @@ import (
 // data. When the required stops cannot all be visited it returns an
 // [*InfeasibleError] naming them and no plan.
 //
-// Without [TimeLimit] the search stops by its own convergence rule (no
-// improvement for a while) or when the context ends, whichever comes
-// first; with TimeLimit it spends the whole budget (unless the plan is
-// proven optimal sooner). When the context or the budget ends the search,
-// Solve still returns the best plan found so far, with Status
-// DeadlineReached or Canceled, and a nil error.
+// Without [TimeLimit] the search stops by its own stopping rule (see the
+// package documentation) or when the context ends, whichever comes first;
+// a deadline on the context does not change the rule. With TimeLimit it
+// spends the whole budget (unless the plan is proven optimal sooner). When
+// the context or the budget ends the search, Solve still returns the best
+// plan found so far, with Status DeadlineReached or Canceled, and a nil
+// error; that plan is at least the fast construction, which runs whole
+// whatever the budget.
 func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	began := time.Now()
 	o := options{seed: 1}
@@ -46,7 +48,7 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	}
 	if o.timeLimit > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, o.timeLimit)
+		ctx, cancel = context.WithDeadline(ctx, began.Add(o.timeLimit))
 		defer cancel()
 	}
 	m, err := newModel(&p)
@@ -199,7 +201,7 @@ func (m *model) solveTOP(ctx context.Context, o options) (*Plan, error) {
 	switch {
 	case res.Canceled:
 		plan.Status = endStatus(ctx)
-	case len(in.Customers) == 0:
+	case len(in.Customers) == 0 || res.Optimal:
 		plan.Status = Optimal
 	default:
 		plan.Status = Converged

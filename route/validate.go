@@ -15,7 +15,8 @@ import (
 // matrix indices, negative or too long durations, scores out of range,
 // windows that close before they open or overlap, day windows that end
 // before they start, breaks that cannot fit, and matrices of the wrong
-// size, with negative entries or with legs longer than MaxDuration.
+// size, with negative entries, with legs longer than MaxLeg or row maxima
+// adding up to more than MaxLegSum.
 //
 // The error is a [*ValidationError] listing [*StopError], [*DayError] and
 // other errors, each wrapping one of the package's sentinel errors, so
@@ -219,18 +220,25 @@ func (v *validator) legs(p *Problem) {
 			mark(p.Days[i].End)
 		}
 	}
+	var total time.Duration // the longest leg out of every used place, added up
 	for i := range n {
 		if !used[i] {
 			continue
 		}
+		var longest time.Duration
+		at := 0
 		for j := range n {
-			if used[j] && i != j && p.Matrix.Durations[i][j] > MaxDuration {
-				v.add(&matrixError{
-					msg:  fmt.Sprintf("matrix durations[%d][%d]: %s is longer than %s: unreachable", i, j, p.Matrix.Durations[i][j], MaxDuration),
-					errs: []error{ErrUnreachable},
-				})
-				return
+			if d := p.Matrix.Durations[i][j]; used[j] && i != j && d > longest {
+				longest, at = d, j
 			}
+		}
+		if longest > MaxLeg {
+			v.add(&matrixError{msg: fmt.Sprintf("matrix durations[%d][%d]: %s is longer than MaxLeg (%s)", i, at, longest, MaxLeg), errs: []error{ErrBadMatrix}})
+			return
+		}
+		if total += longest; total > MaxLegSum {
+			v.add(&matrixError{msg: fmt.Sprintf("matrix durations: the longest legs out of rows 0 to %d add up to more than MaxLegSum (%s)", i, MaxLegSum), errs: []error{ErrBadMatrix}})
+			return
 		}
 	}
 }
