@@ -25,7 +25,7 @@ import (
 
 func TestAdmissionShedsEarly(t *testing.T) {
 	const deadline = 2 * time.Second
-	h := defaultHandler(WithMaxConcurrentPlans(1), WithPlanTimeout(deadline))
+	h := defaultHandler(MaxConcurrentPlans(1), PlanTimeout(deadline))
 	h.queue.avg.Store(int64(deadline / 4)) // solves are known to take 500ms
 	started, release := make(chan struct{}, 1), make(chan struct{})
 	h.solve = func(ctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error) {
@@ -73,7 +73,7 @@ func TestAdmissionShedsEarly(t *testing.T) {
 }
 
 func TestAdmissionQueueBound(t *testing.T) {
-	h := defaultHandler(WithMaxConcurrentPlans(1), WithMaxQueuedPlans(1), WithPlanTimeout(time.Hour))
+	h := defaultHandler(MaxConcurrentPlans(1), MaxQueuedPlans(1), PlanTimeout(time.Hour))
 	h.queue.avg.Store(int64(time.Millisecond))
 	b := newBlockingSolve()
 	h.solve = b.solve
@@ -96,7 +96,7 @@ func TestAdmissionQueueBound(t *testing.T) {
 }
 
 func TestAdmissionLearnsSolveTime(t *testing.T) {
-	h := defaultHandler(WithPlanTimeout(4 * time.Second))
+	h := defaultHandler(PlanTimeout(4 * time.Second))
 	assert.Equal(t, time.Second, h.solveEstimate(), "a quarter of the deadline before any solve")
 	h.queue.record(100 * time.Millisecond)
 	assert.Equal(t, 100*time.Millisecond, h.solveEstimate(), "the first solve replaces the guess")
@@ -179,8 +179,8 @@ func TestOverload(t *testing.T) {
 		t.Skip("overload test")
 	}
 	const deadline, solve = time.Second, 150 * time.Millisecond
-	h := NewHandler(heritage.Default(), WithPlanTimeout(deadline),
-		WithLogger(slog.New(slog.DiscardHandler)))
+	h := NewHandler(heritage.Default(), PlanTimeout(deadline),
+		Logger(slog.New(slog.DiscardHandler)))
 	h.h.solve = burnSolve(solve)
 	srv := httptest.NewServer(h)
 	defer srv.Close()

@@ -171,7 +171,7 @@ func (s *reloadStatus) report() *reloadReport {
 	return r
 }
 
-// logger is the logger of panics and reloads: WithLogger's, else
+// logger is the logger of panics and reloads: Logger's, else
 // slog.Default().
 func (c *core) logger() *slog.Logger {
 	if c.cfg.log != nil {

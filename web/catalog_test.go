@@ -104,7 +104,7 @@ func TestSetCatalog(t *testing.T) {
 // with; the next one sees the new catalog.
 func TestSetCatalogInFlight(t *testing.T) {
 	// The blocking solve ends at the plan deadline with its best plan.
-	h := NewHandler(heritage.Default(), WithPlanTimeout(time.Second))
+	h := NewHandler(heritage.Default(), PlanTimeout(time.Second))
 	b := newBlockingSolve()
 	h.h.solve = b.solve
 	done := make(chan *httptest.ResponseRecorder, 1)
@@ -130,7 +130,7 @@ func TestReloadBad(t *testing.T) {
 	for name, data := range badCatalogs(t) {
 		t.Run(name, func(t *testing.T) {
 			log, buf := recordingLogger()
-			h := NewHandler(heritage.Default(), WithLogger(log))
+			h := NewHandler(heritage.Default(), Logger(log))
 			tag, _ := getETag(t, h, "/api/sites")
 			err := h.Reload(func() (*heritage.Catalog, error) { return heritage.Load(bytes.NewReader(data)) })
 			require.Error(t, err)
@@ -177,8 +177,8 @@ func TestReloadUnderLoad(t *testing.T) {
 	// Deadline and solvers to spare: no plan is shed even on a slow
 	// machine (under the race detector), so that every failure is the
 	// reload's.
-	h := NewHandler(heritage.Default(), WithPlanTimeout(30*time.Second), WithMaxConcurrentPlans(4),
-		WithLogger(slog.New(slog.DiscardHandler)))
+	h := NewHandler(heritage.Default(), PlanTimeout(30*time.Second), MaxConcurrentPlans(4),
+		Logger(slog.New(slog.DiscardHandler)))
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	targets := []string{"/api/sites", "/api/sites?q=jin", "/api/sites/jiangxian/chexiangcheng", "/api/lines?theme=jin-culture", "plan"}

@@ -23,7 +23,7 @@
 //   - POST /api/plan: plans a trip. The body is a [tour.Request] in its
 //     JSON form, read strictly by [tour.DecodeRequest] (unknown members
 //     are rejected; points are in the request's "datum", which is also the
-//     datum of the answer); at most [WithMaxStops] sites. The answer is
+//     datum of the answer); at most [MaxStops] sites. The answer is
 //     the plan as JSON (days with their visits, legs and break, the sites
 //     left out with the reason, totals and the solver's status), or with
 //     ?format= any other name of export.Formats (geojson, gpx, kml,
@@ -91,13 +91,13 @@
 //     line, or an unknown path.
 //   - 405 method_not_allowed, with an Allow header.
 //   - 413 body_too_large: a body over the limit ([DefaultMaxBody], see
-//     [WithMaxBody]).
+//     [MaxBody]).
 //   - 415 unsupported_media: a POST whose Content-Type is not JSON.
 //   - 422: the request is well-formed but cannot be planned:
 //     unknown_site (a site ID the catalog lacks: 422 rather than 404,
 //     since the endpoint exists and the fault is in the body),
 //     unknown_theme, no_sites, too_many_stops (more sites than
-//     [DefaultMaxStops], see [WithMaxStops]), too_large (more days or
+//     [DefaultMaxStops], see [MaxStops]), too_large (more days or
 //     sites than the planner itself allows, tour.MaxDays and
 //     tour.MaxSites), unplannable (the planner refused the problem, e.g.
 //     a start point too far away to reach).
@@ -110,7 +110,7 @@
 // # Limits
 //
 // Each plan is solved under a deadline ([DefaultPlanTimeout], see
-// [WithPlanTimeout]) taken from the request's context, so a client that
+// [PlanTimeout]) taken from the request's context, so a client that
 // disconnects cancels its solve; the deadline counts the wait for a
 // solver too. A solve cut short by the deadline returns its best plan
 // with status "deadline-reached". Request bodies are read through
@@ -121,12 +121,12 @@
 // # Overload
 //
 // Solving is CPU-bound, so plans are solved by a fixed number of solvers
-// ([WithMaxConcurrentPlans]; by default one less than GOMAXPROCS, at
+// ([MaxConcurrentPlans]; by default one less than GOMAXPROCS, at
 // least one, so that a core is left for the other requests). The catalog
 // requests (sites, one site, lines, health) are served from bytes
 // computed once per catalog and never wait for a solver: plans cannot
 // starve them. A plan request that finds every solver busy waits in a
-// bounded queue ([WithMaxQueuedPlans], 32 per solver by default) only if
+// bounded queue ([MaxQueuedPlans], 32 per solver by default) only if
 // the handler expects it to be solved within its deadline: it learns the
 // typical solve time (a moving average, a quarter of the deadline before
 // the first solve) and sheds a request at once, with 503 "busy" and
@@ -144,11 +144,11 @@
 //
 // Every response carries an X-Request-ID header: the request's own when
 // it is 1–64 letters, digits, "-", "_" or ".", else a new one. With
-// [WithLogger] the handler writes an access log record per request
+// [Logger] the handler writes an access log record per request
 // through [log/slog] (method, path without the query, status, bytes,
 // duration, request ID; never the body), at level Info, or Debug for the
 // health probes. A panic while serving a request is recovered: it is
-// logged with its stack and the request ID (to the WithLogger logger or
+// logged with its stack and the request ID (to the Logger logger or
 // [slog.Default]) and answered 500 "internal" with the ID, or, when the
 // response had already started, the response is aborted.
 //
@@ -177,7 +177,7 @@
 // # CORS
 //
 // By default the handler is same-origin only: it sends no CORS headers
-// and refuses preflights. [WithCORS] allows listed origins (or "*").
+// and refuses preflights. [CORS] allows listed origins (or "*").
 //
 // # Concurrency
 //

@@ -157,7 +157,7 @@ func TestEmbedSites(t *testing.T) {
 }
 
 func TestEmbedErrors(t *testing.T) {
-	h := defaultHandler(WithMaxStops(3))
+	h := defaultHandler(MaxStops(3))
 	tests := []struct {
 		name, query string
 		status      int

@@ -40,25 +40,25 @@ type config struct {
 }
 
 // queuePerSolver is the default bound of waiting plan requests per
-// solver ([WithMaxQueuedPlans]).
+// solver ([MaxQueuedPlans]).
 const queuePerSolver = 32
 
-// WithCORS allows cross-origin requests from the listed origins
+// CORS allows cross-origin requests from the listed origins
 // ("https://tour.example.cn", scheme and host and an optional port, as
 // browsers send them in the Origin header); "*" allows any origin. The
 // handler then answers CORS preflight requests (OPTIONS with
 // Access-Control-Request-Method) and adds Access-Control-Allow-Origin to
-// the responses to allowed origins. Without WithCORS the handler is
+// the responses to allowed origins. Without CORS the handler is
 // same-origin only: it sends no CORS headers and refuses preflights with
 // 403. Later calls add to the list.
-func WithCORS(origins ...string) Option {
+func CORS(origins ...string) Option {
 	return func(c *config) { c.origins = append(c.origins, origins...) }
 }
 
-// WithPlanTimeout sets the deadline of one plan's solve (default
+// PlanTimeout sets the deadline of one plan's solve (default
 // [DefaultPlanTimeout]). When it passes, the best plan found so far is
 // returned with status "deadline-reached". Values <= 0 keep the default.
-func WithPlanTimeout(d time.Duration) Option {
+func PlanTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
 			c.planTimeout = d
@@ -66,10 +66,10 @@ func WithPlanTimeout(d time.Duration) Option {
 	}
 }
 
-// WithMaxBody sets the largest request body in bytes (default
+// MaxBody sets the largest request body in bytes (default
 // [DefaultMaxBody]); larger bodies are refused with 413. Values <= 0 keep
 // the default.
-func WithMaxBody(n int64) Option {
+func MaxBody(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxBody = n
@@ -77,11 +77,11 @@ func WithMaxBody(n int64) Option {
 	}
 }
 
-// WithMaxStops sets the largest number of sites a plan may choose from
+// MaxStops sets the largest number of sites a plan may choose from
 // (default [DefaultMaxStops]): the listed sites, or the sites of the
 // requested theme. Larger plans are refused with 422. Values <= 0 keep
 // the default; the planner's own limit (tour.MaxSites) still applies.
-func WithMaxStops(n int) Option {
+func MaxStops(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxStops = n
@@ -89,17 +89,17 @@ func WithMaxStops(n int) Option {
 	}
 }
 
-// WithMaxConcurrentPlans sets how many plans are solved at once (default
+// MaxConcurrentPlans sets how many plans are solved at once (default
 // one less than runtime.GOMAXPROCS when the handler is made, at least
 // one). Solving is CPU-bound: more solves at once only share the cores,
 // and a solve on every core starves the cheap catalog requests, which
 // then wait for the scheduler to preempt a solve; the core left over
 // keeps them fast. Further plan requests wait for a free solver within their
-// deadline ([WithPlanTimeout]) when the handler expects one to be free in
+// deadline ([PlanTimeout]) when the handler expects one to be free in
 // time; otherwise, or when one finds none in time, they are answered 503
 // with code "busy" and a Retry-After header (see the package
 // documentation, "Overload"). Values <= 0 keep the default.
-func WithMaxConcurrentPlans(n int) Option {
+func MaxConcurrentPlans(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxSolves = n
@@ -107,11 +107,11 @@ func WithMaxConcurrentPlans(n int) Option {
 	}
 }
 
-// WithMaxQueuedPlans bounds the plan requests that wait for a free solver
-// (default 32 per solver, see [WithMaxConcurrentPlans]); more are shed at
+// MaxQueuedPlans bounds the plan requests that wait for a free solver
+// (default 32 per solver, see [MaxConcurrentPlans]); more are shed at
 // once with 503 "busy". The handler sheds earlier still when it expects
 // the wait to outlast the plan deadline. Values <= 0 keep the default.
-func WithMaxQueuedPlans(n int) Option {
+func MaxQueuedPlans(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxQueue = n
@@ -119,17 +119,17 @@ func WithMaxQueuedPlans(n int) Option {
 	}
 }
 
-// WithLogger makes the handler write an access log to l: one record per
+// Logger makes the handler write an access log to l: one record per
 // request at level Info (Debug for the health probes) with its method,
 // path (without the query), status, bytes written, duration and request
 // ID, never the body. Panics and catalog reloads are logged to l too, or
-// to [slog.Default] without WithLogger (the handler writes no access log
+// to [slog.Default] without Logger (the handler writes no access log
 // then).
-func WithLogger(l *slog.Logger) Option {
+func Logger(l *slog.Logger) Option {
 	return func(c *config) { c.log = l }
 }
 
-// defaultSolvers is the default of WithMaxConcurrentPlans: a solver per
+// defaultSolvers is the default of MaxConcurrentPlans: a solver per
 // core but one, kept for the other requests.
 func defaultSolvers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 

@@ -43,7 +43,7 @@ func TestHealthz(t *testing.T) {
 }
 
 func TestReadyz(t *testing.T) {
-	h := defaultHandler(WithMaxConcurrentPlans(1), WithMaxQueuedPlans(1), WithPlanTimeout(time.Hour))
+	h := defaultHandler(MaxConcurrentPlans(1), MaxQueuedPlans(1), PlanTimeout(time.Hour))
 	rep := readyz(t, h)
 	assert.True(t, rep.Ready)
 	assert.Equal(t, heritage.Default().Len(), rep.Catalog.Sites)

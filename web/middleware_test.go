@@ -71,7 +71,7 @@ func addPanicRoute(h *handler, writeFirst bool) {
 
 func TestPanicRecovered(t *testing.T) {
 	log, buf := recordingLogger()
-	h := defaultHandler(WithLogger(log))
+	h := defaultHandler(Logger(log))
 	addPanicRoute(h, false)
 
 	w := call(t, h, http.MethodGet, "/test/panic", "")
@@ -106,7 +106,7 @@ func TestPanicRecovered(t *testing.T) {
 
 func TestPanicAfterWriteAborts(t *testing.T) {
 	log, buf := recordingLogger()
-	h := defaultHandler(WithLogger(log))
+	h := defaultHandler(Logger(log))
 	addPanicRoute(h, true)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
@@ -121,7 +121,7 @@ func TestPanicAfterWriteAborts(t *testing.T) {
 
 func TestAccessLog(t *testing.T) {
 	log, buf := recordingLogger()
-	h := defaultHandler(WithLogger(log))
+	h := defaultHandler(Logger(log))
 	const secret = "jiangxian/a-secret-body-marker"
 	w := call(t, h, http.MethodPost, "/api/plan?format=gpx", `{"sites":["`+secret+`"]}`, "X-Request-ID", "client-id.42")
 	require.Equal(t, http.StatusUnprocessableEntity, w.Code)
@@ -153,7 +153,7 @@ func TestNoLoggerNoAccessLog(t *testing.T) {
 	defer slog.SetDefault(old)
 	h := defaultHandler()
 	call(t, h, http.MethodGet, "/api/sites/jiangxian/chexiangcheng", "")
-	assert.Empty(t, buf.records(), "without WithLogger the handler logs no requests")
+	assert.Empty(t, buf.records(), "without Logger the handler logs no requests")
 	addPanicRoute(h, false)
 	call(t, h, http.MethodGet, "/test/panic", "")
 	assert.Contains(t, buf.String(), "panic", "panics go to slog.Default")

@@ -131,7 +131,7 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	h := web.NewHandler(cat, web.WithPlanTimeout(o.planTimeout))
+	h := web.NewHandler(cat, web.PlanTimeout(o.planTimeout))
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 15 * time.Second,
 		WriteTimeout: o.planTimeout + 25*time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 16 << 10}
 	go func() { _ = srv.Serve(ln) }()

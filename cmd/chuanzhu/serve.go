@@ -138,10 +138,10 @@ func serve(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer)
 		return err
 	}
 	log := f.logger(stderr)
-	opts := []web.Option{web.WithPlanTimeout(f.planTimeout), web.WithMaxStops(f.maxStops),
-		web.WithMaxConcurrentPlans(f.maxPlans), web.WithMaxQueuedPlans(f.maxQueued), web.WithLogger(log)}
+	opts := []web.Option{web.PlanTimeout(f.planTimeout), web.MaxStops(f.maxStops),
+		web.MaxConcurrentPlans(f.maxPlans), web.MaxQueuedPlans(f.maxQueued), web.Logger(log)}
 	if len(f.origins) > 0 {
-		opts = append(opts, web.WithCORS(f.origins...))
+		opts = append(opts, web.CORS(f.origins...))
 	}
 	h := web.NewHandler(cat, opts...)
 	srv := f.server(h, log)
