@@ -98,7 +98,8 @@ func TestEmbeddedFilesLoadAlone(t *testing.T) {
 	for _, name := range names {
 		b, err := fs.ReadFile(data, name)
 		require.NoError(t, err)
-		_, err = load(b, name, strictGoccy, []Option{WithinBound(DefaultBound())})
+		// Alone but for references to the other files.
+		_, err = load(b, name, strictGoccy, []Option{WithinBound(DefaultBound()), ReferTo(Default())})
 		assert.NoError(t, err, name)
 	}
 }

@@ -3,7 +3,8 @@
 // neighbours — and holds catalogs of them: the embedded, sourced default
 // catalog ([Default]) and catalogs loaded from GeoJSON or JSON files
 // ([Load], [LoadFile]), merged with [Merge] and written back with
-// [Catalog.WriteGeoJSON].
+// [Catalog.WriteGeoJSON]. [Site.Feature] is the one encoder of a site as
+// GeoJSON (orb's geojson.Feature), optionally in another [geo.Datum].
 //
 // A [Site] carries names in Chinese, pinyin and English, a [Kind], a
 // [Period], an official [Designation], a WGS-84 location with its

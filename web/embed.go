@@ -15,7 +15,6 @@ import (
 
 	"github.com/goccy/go-json"
 
-	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -330,7 +329,11 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 		s := embedStop{ID: pl.ID, Role: role, Day: day, Name: pl.Name}
 		if i, ok := h.index[pl.ID]; ok {
 			site := &h.sites[i]
-			s.Name, s.Alt = pick(site.Name.Zh, site.Name.En), pick(site.Name.En, site.Name.Zh)
+			other := "zh"
+			if lang == "zh" {
+				other = "en"
+			}
+			s.Name, s.Alt = site.Name.In(lang), site.Name.In(other)
 			if s.Alt == s.Name {
 				s.Alt = ""
 			}
@@ -338,7 +341,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
 			s.Region = site.Region
-			s.Note = siteNote(site, lang)
+			if n, ok := site.Note(lang); ok {
+				s.Note = n.Text
+			}
 		}
 		return s
 	}
@@ -367,19 +372,6 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	}
 	data.Visits = seq
 	return data
-}
-
-// siteNote returns the site's first note in lang, else its first note.
-func siteNote(s *heritage.Site, lang string) string {
-	for _, n := range s.Notes {
-		if n.Lang == lang {
-			return n.Text
-		}
-	}
-	if len(s.Notes) > 0 {
-		return s.Notes[0].Text
-	}
-	return ""
 }
 
 // clockOf writes t as "01-02 15:04", or only "15:04" for a plan without

@@ -114,8 +114,8 @@ type handler struct {
 	index  map[string]int
 	sites  []heritage.Site
 
-	page     *template.Template             // the embed page
-	features [3]func() (*featureSet, error) // per geo.Datum, computed once
+	page     *template.Template         // the embed page
+	allSites [3]func() (*cached, error) // GET /api/sites per geo.Datum, computed once
 	lines    func() ([]tour.Line, error)
 }
 
@@ -157,8 +157,8 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 		}
 	}
 	slices.Sort(h.themes)
-	for d := range h.features {
-		h.features[d] = sync.OnceValues(func() (*featureSet, error) { return h.buildFeatures(geo.Datum(d)) })
+	for d := range h.allSites {
+		h.allSites[d] = sync.OnceValues(func() (*cached, error) { return writeSites(h.sites, geo.Datum(d)) })
 	}
 	h.lines = sync.OnceValues(h.buildLines)
 

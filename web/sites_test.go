@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"slices"
@@ -132,6 +133,37 @@ func TestGetSitesRoundTrip(t *testing.T) {
 	back, err := heritage.Load(strings.NewReader(w.Body.String()))
 	require.NoError(t, err)
 	assert.Equal(t, cat.Sites(), back.Sites())
+}
+
+// GET /api/sites and /api/sites/{id} answer with heritage's one site
+// encoder, in the datum asked for, rounded to 6 decimals.
+func TestSitesAreHeritagesEncoding(t *testing.T) {
+	cat := heritage.Default()
+	h := defaultHandler()
+	for _, d := range []geo.Datum{geo.WGS84, geo.GCJ02, geo.BD09} {
+		t.Run(d.String(), func(t *testing.T) {
+			opts := []heritage.FeatureOption{heritage.Datum(d), heritage.Decimals(6)}
+			var want bytes.Buffer
+			require.NoError(t, heritage.WriteGeoJSON(&want, cat.Sites(), opts...))
+			w := call(t, h, http.MethodGet, "/api/sites?datum="+d.String(), "")
+			require.Equal(t, http.StatusOK, w.Code)
+			assert.JSONEq(t, want.String(), w.Body.String())
+
+			tombs := cat.Filter(heritage.Query{Kinds: []heritage.Kind{heritage.Tomb}})
+			want.Reset()
+			require.NoError(t, heritage.WriteGeoJSON(&want, tombs, opts...))
+			w = call(t, h, http.MethodGet, "/api/sites?kind=tomb&datum="+d.String(), "")
+			assert.JSONEq(t, want.String(), w.Body.String())
+
+			for _, s := range cat.Sites() {
+				f, err := json.Marshal(s.Feature(opts...))
+				require.NoError(t, err)
+				w := call(t, h, http.MethodGet, "/api/sites/"+s.ID+"?datum="+d.String(), "")
+				require.Equal(t, http.StatusOK, w.Code)
+				assert.JSONEq(t, string(f), w.Body.String(), s.ID)
+			}
+		})
+	}
 }
 
 func TestGetSitesErrors(t *testing.T) {
