@@ -10,6 +10,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/tour"
 	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
@@ -161,7 +162,7 @@ func TestLinesShortestOrder(t *testing.T) {
 		}
 		pts := []orb.Point{l.Base.Location}
 		for _, s := range l.Sites {
-			pts = append(pts, s.Location)
+			pts = append(pts, route.PlaceFromSite(s).Location) // where the plan arrives
 		}
 		m, err := geo.NewMatrix(pts, geo.CountyDrive())
 		require.NoError(t, err)

@@ -42,7 +42,7 @@ func newStoryProblem(sites []heritage.Site, base *heritage.Site, mode geo.Mode, 
 	} else {
 		pts := make([]orb.Point, n+1)
 		for i, s := range sites {
-			pts[i] = s.Location
+			pts[i] = route.PlaceFromSite(s).Location // where one arrives, as in the plan
 		}
 		pts[n] = base.Location
 		mx, err = geo.NewMatrix(pts, mode)
