@@ -9,8 +9,13 @@
 // A [Site] carries names in Chinese, pinyin and English, a [Kind], a
 // [Period], an official [Designation], a WGS-84 location with its
 // precision and provenance, history notes with sources, themes, visit
-// facts and a planning score ([DefaultScore]). Anchor kinds ([Town],
-// [RailStation], [Hotel]) mark the non-heritage places routes start from.
+// facts and a planning score ([DefaultScore]). What a visitor finds on
+// the ground is optional: what there is to see ([Experience]), whether
+// one can get in ([Access]), how sure the hours are ([HoursStatus]), the
+// tourist [Rating], the address and entrance, the museums that present a
+// site, and its recurring [Event]s ([Site.EventsOn]). Anchor kinds
+// ([Town], [RailStation], [Hotel]) mark the non-heritage places routes
+// start from.
 //
 // A [Catalog] answers queries: [Catalog.Get] by ID, [Catalog.Filter] by
 // kind, theme, designation level and period, [Catalog.Search] over all

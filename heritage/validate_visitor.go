@@ -14,10 +14,12 @@ func (c *siteCheck) visitor() {
 	if a := s.Address; a != nil && strings.TrimSpace(a.Zh) == "" {
 		c.missing(c.f("address.zh"))
 	}
-	switch {
-	case c.skipped("entrance"):
-	case s.Entrance != nil:
+	if s.Entrance != nil {
 		c.v.point(c.i, c.id, c.f("entrance"), *s.Entrance)
+	}
+	switch {
+	case c.skipped("entrance") || c.skipped("entrance_precision_m"):
+	case s.Entrance != nil:
 		c.precision(c.f("entrance_precision_m"), s.EntrancePrecisionM)
 	case s.EntrancePrecisionM != 0:
 		c.bad(c.f("entrance_precision_m"), ErrMissing, "a precision for an entrance that is not given")

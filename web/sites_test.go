@@ -166,6 +166,57 @@ func TestSitesAreHeritagesEncoding(t *testing.T) {
 	}
 }
 
+// What a visitor finds (heritage's optional members) is served as the
+// catalog has it, the entrance in the datum asked for.
+func TestGetSiteVisitorFacts(t *testing.T) {
+	src := "https://example.org/museum"
+	entrance := orb.Point{111.6183, 35.569}
+	museum := heritage.Site{
+		ID: "example/museum", Name: heritage.Name{Zh: "示例博物馆", Pinyin: "Shìlì Bówùguǎn", En: "Example museum"},
+		Kind: heritage.Museum, Location: entrance, PrecisionM: 50, LocationSource: "example",
+		Sources: []heritage.Source{{Title: "Visiting", URL: src}},
+		Visit: heritage.Visit{Experience: heritage.Exhibits, Access: heritage.Open, AccessSource: src,
+			OpeningHours: "Tu-Su 09:00-17:00", HoursStatus: heritage.HoursOfficial},
+		Rating: &heritage.Rating{Level: 4, Source: src},
+		Events: []heritage.Event{{Name: heritage.Text{Zh: "元宵灯会"}, Lunar: "1-15", Source: src}},
+	}
+	site := heritage.Site{
+		ID: "example/cemetery", Name: heritage.Name{Zh: "示例墓地", Pinyin: "Shìlì Mùdì", En: "Example cemetery"},
+		Kind: heritage.Cemetery, Location: orb.Point{111.6201, 35.5702}, PrecisionM: 800, LocationSource: "example",
+		Address: &heritage.Text{Zh: "示例镇北村"}, Entrance: &entrance, EntrancePrecisionM: 100,
+		PresentedAt: []string{museum.ID}, VisitVia: museum.ID,
+		Visit: heritage.Visit{Experience: heritage.NothingVisible, HoursStatus: heritage.HoursUnknown},
+	}
+	cat, err := heritage.NewCatalog([]heritage.Site{site, museum})
+	require.NoError(t, err)
+	h := newHandler(cat)
+
+	var f struct {
+		Properties struct {
+			Address     map[string]string `json:"address"`
+			Entrance    [2]float64        `json:"entrance"`
+			PresentedAt []string          `json:"presented_at"`
+			VisitVia    string            `json:"visit_via"`
+			Visit       map[string]any    `json:"visit"`
+		} `json:"properties"`
+	}
+	w := call(t, h, http.MethodGet, "/api/sites/example/cemetery?datum=gcj02", "")
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &f))
+	assert.Equal(t, map[string]string{"zh": "示例镇北村"}, f.Properties.Address)
+	assert.Equal(t, [2]float64(convertPoint(entrance, geo.GCJ02)), f.Properties.Entrance)
+	assert.Equal(t, []string{"example/museum"}, f.Properties.PresentedAt)
+	assert.Equal(t, "example/museum", f.Properties.VisitVia)
+	assert.Equal(t, map[string]any{"experience": "nothing-visible", "hours_status": "unknown"}, f.Properties.Visit)
+
+	w = call(t, h, http.MethodGet, "/api/sites?kind=museum", "")
+	require.Equal(t, http.StatusOK, w.Code)
+	back, err := heritage.Load(strings.NewReader(w.Body.String()))
+	require.NoError(t, err, "the museum alone has no references to close")
+	got, _ := back.Get("example/museum")
+	assert.Equal(t, museum, got)
+}
+
 func TestGetSitesErrors(t *testing.T) {
 	h := defaultHandler()
 	tests := []struct {

@@ -198,6 +198,13 @@ func TestSitesGeoJSON(t *testing.T) {
 		assert.Greater(t, geo.Distance(got, s.Location), 50.0)
 		assert.Less(t, geo.Distance(geo.GCJ02ToWGS84(got), s.Location), 1.0)
 	})
+	t.Run("heritage's encoding", func(t *testing.T) {
+		code, out, errs := runCLI(t, "", "sites", "-format", "geojson", "-datum", "bd09")
+		require.Equal(t, 0, code, errs)
+		var want bytes.Buffer
+		require.NoError(t, heritage.WriteGeoJSON(&want, heritage.Default().Sites(), heritage.Datum(geo.BD09), heritage.Decimals(6)))
+		assert.JSONEq(t, want.String(), out)
+	})
 }
 
 func TestSitesData(t *testing.T) {
