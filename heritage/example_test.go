@@ -67,8 +67,8 @@ func ExampleLoad() {
 		fmt.Println(s.ID, s.Kind, "score", s.Score, "anchor", s.Anchor())
 	}
 	// Output:
-	// demo/tomb tomb score 45 anchor false
-	// demo/temple temple score 60 anchor false
+	// demo/tomb tomb score 35 anchor false
+	// demo/temple temple score 30 anchor false
 	// demo/town town score 0 anchor true
 }
 

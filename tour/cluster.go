@@ -205,7 +205,7 @@ func lineStart() time.Time { return time.Time{}.Add(time.Duration(DefaultStartTi
 func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
 	pts := make([]orb.Point, len(sites))
 	for i, s := range sites {
-		pts[i] = s.Location
+		pts[i] = route.PlaceFromSite(s).Location // where one arrives, as in the plan
 	}
 	m, err := geo.NewMatrix(pts, mode)
 	if err != nil {

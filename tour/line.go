@@ -322,35 +322,9 @@ func leftOut(out []Line, i int, lines []*pending, everywhere []LeftOut) []LeftOu
 func (b *builder) build(pl *pending, theme heritage.Theme) error {
 	sites := pl.sites
 	if len(pl.extras) > 0 {
-		all := slices.Concat(pl.sites, pl.extras)
-		base := b.base(all)
-		plan, err := b.solve(all, base, b.o.budget)
-		if err != nil {
+		var err error
+		if sites, err = b.withExtras(pl, theme); err != nil {
 			return err
-		}
-		sites = sites[:0:0]
-		for _, v := range plan.Days[0].Visits {
-			sites = append(sites, all[v.Index])
-		}
-		for _, sk := range plan.Skipped {
-			s := all[sk.Index]
-			lo := LeftOut{Site: s, Reason: PlanReason(sk.Reason), Detail: Text{
-				Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
-				En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
-			}}
-			switch sk.Reason {
-			case route.ReasonUnreachable:
-				lo.Detail = Text{
-					Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
-					En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
-				}
-			case route.ReasonClosed:
-				lo.Detail = Text{Zh: "不开放", En: "closed"}
-			}
-			pl.left = append(pl.left, lo)
-		}
-		if len(sites) == 0 {
-			return fmt.Errorf("tour: line of %s: no site fits in a day", theme.Slug)
 		}
 	}
 	base := b.base(sites)
@@ -373,6 +347,64 @@ func (b *builder) build(pl *pending, theme heritage.Theme) error {
 	line.Description = describe(&line, b.o.mode)
 	pl.line = line
 	return nil
+}
+
+// withExtras chooses a line's sites among its group and the single sites
+// offered to it: the highest-scoring day (route.Solve), the others left
+// out with their reason. If that day has fewer than MinSites sites (the
+// extras outscore the group but leave no room for it), the line keeps its
+// group, which fits a day by construction, and leaves the extras out.
+func (b *builder) withExtras(pl *pending, theme heritage.Theme) ([]heritage.Site, error) {
+	all := slices.Concat(pl.sites, pl.extras)
+	plan, err := b.solve(all, b.base(all), b.o.budget)
+	if err != nil {
+		return nil, err
+	}
+	var sites []heritage.Site
+	for _, v := range plan.Days[0].Visits {
+		sites = append(sites, all[v.Index])
+	}
+	skipped := plan.Skipped
+	if len(sites) < b.o.minSites {
+		reason := map[int]route.Reason{}
+		for _, sk := range plan.Skipped {
+			reason[sk.Index] = sk.Reason
+		}
+		sites, skipped = pl.sites, nil
+		for i := len(pl.sites); i < len(all); i++ {
+			r, ok := reason[i]
+			if !ok {
+				r = route.ReasonBudget
+			}
+			skipped = append(skipped, route.Skip{Index: i, Reason: r})
+		}
+	}
+	for _, sk := range skipped {
+		pl.left = append(pl.left, b.leftOut(all[sk.Index], sk.Reason))
+	}
+	if len(sites) == 0 {
+		return nil, fmt.Errorf("tour: line of %s: no site fits in a day", theme.Slug)
+	}
+	return sites, nil
+}
+
+// leftOut reports a site offered to a line and not taken, for the
+// route's reason.
+func (b *builder) leftOut(s heritage.Site, reason route.Reason) LeftOut {
+	lo := LeftOut{Site: s, Reason: PlanReason(reason), Detail: Text{
+		Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
+		En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
+	}}
+	switch reason {
+	case route.ReasonUnreachable:
+		lo.Detail = Text{
+			Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
+			En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
+		}
+	case route.ReasonClosed:
+		lo.Detail = Text{Zh: "不开放", En: "closed"}
+	}
+	return lo
 }
 
 // base returns the nearest anchor to the centre of sites within the base

@@ -24,7 +24,7 @@ func ExampleHandler_Reload() {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
 	fmt.Println(rec.Code, strings.Contains(rec.Body.String(), `"ok": false`))
 
-	one, _ := heritage.Default().Get("jiangxian/chexiangcheng")
+	one, _ := heritage.Default().Get("jiangxian/taiyin-temple")
 	mine, _ := heritage.NewCatalog([]heritage.Site{one})
 	err = h.Reload(func() (*heritage.Catalog, error) { return mine, nil })
 	fmt.Println(err, h.Catalog().Len())

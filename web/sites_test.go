@@ -414,7 +414,7 @@ func TestUserCatalog(t *testing.T) {
 	cat := heritage.Default()
 	s, ok := cat.Get("jiangxian/chexiangcheng")
 	require.True(t, ok)
-	mine, err := heritage.NewCatalog([]heritage.Site{s})
+	mine, err := heritage.NewCatalog([]heritage.Site{s}, heritage.ReferTo(cat)) // its presented_at names an embedded museum
 	require.NoError(t, err)
 	h := newHandler(mine)
 	for _, d := range []string{"wgs84", "gcj02", "bd09"} {

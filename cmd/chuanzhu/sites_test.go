@@ -164,7 +164,8 @@ func TestSitesGeoJSON(t *testing.T) {
 	t.Run("round trip", func(t *testing.T) {
 		code, out, errs := runCLI(t, "", "sites", "-format", "geojson", "-theme", "jin-culture")
 		require.Equal(t, 0, code, errs)
-		back, err := heritage.Load(strings.NewReader(out))
+		// A theme's sites may point to museums outside it (presented_at).
+		back, err := heritage.Load(strings.NewReader(out), heritage.ReferTo(heritage.Default()))
 		require.NoError(t, err)
 		want := heritage.Default().Filter(heritage.Query{Themes: []string{heritage.ThemeJinCulture}})
 		require.Equal(t, len(want), back.Len())
