@@ -135,25 +135,35 @@ func (l lexicon) rest(start time.Time, d time.Duration) string {
 
 // totals writes a day's sums, or the trip's when days > 0: "Day total: 5
 // sites, 3 h visiting; 1 h drive (30.6 km)."; "当日合计：游览 5 处，共 3 小时；
-// 车程 1 小时（约 30.6 公里）。", with any waiting after the travel.
+// 车程 1 小时（约 30.6 公里）。", with any waiting after the travel. Travel
+// of no time and no distance is not mentioned, and a day on which nothing
+// happens is "No visits this day.".
 func (l lexicon) totals(t tripTotals, days int) string {
+	if days == 0 && t.idle() {
+		return l.noVisits()
+	}
 	head := l.Pick("当日合计：", "Day total: ")
 	if days > 0 {
 		head = l.Pick("全程 "+l.Days(days)+"：", "Whole trip, "+l.Days(days)+": ")
 	}
-	travel := l.travel(t.travel, t.distance)
-	if l.zh() {
-		s := fmt.Sprintf("%s游览 %s，共 %s；%s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
-		if t.wait > 0 {
-			s += "；等候 " + l.Duration(t.wait)
-		}
-		return s + "。"
+	parts := []string{l.Pick("游览 "+l.Sites(t.visits)+"，共 "+l.Duration(t.visit), l.Sites(t.visits)+", "+l.Duration(t.visit)+" visiting")}
+	if t.travel > 0 || t.distance > 0 {
+		parts = append(parts, l.travel(t.travel, t.distance))
 	}
-	s := fmt.Sprintf("%s%s, %s visiting; %s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
 	if t.wait > 0 {
-		s += "; " + l.Duration(t.wait) + " waiting"
+		parts = append(parts, l.Pick("等候 "+l.Duration(t.wait), l.Duration(t.wait)+" waiting"))
 	}
-	return s + "."
+	return head + strings.Join(parts, l.Pick("；", "; ")) + l.Pick("。", ".")
+}
+
+// idle reports whether nothing happens in t: no visit, travel or wait.
+func (t tripTotals) idle() bool {
+	return t.visits == 0 && t.travel == 0 && t.distance == 0 && t.wait == 0
+}
+
+// noVisits says that a day visits nothing.
+func (l lexicon) noVisits() string {
+	return l.Pick("当日没有安排游览。", "No visits this day.")
 }
 
 // leftOut heads the list of skipped sites: "Left out (2 sites)";

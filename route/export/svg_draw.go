@@ -206,7 +206,10 @@ func (m *mapLayout) subtitle() string {
 		}
 		parts = append(parts, d)
 	}
-	parts = append(parts, l.Sites(t.total.visits), l.travel(t.total.travel, t.total.distance))
+	parts = append(parts, l.Sites(t.total.visits))
+	if t.total.travel > 0 || t.total.distance > 0 {
+		parts = append(parts, l.travel(t.total.travel, t.total.distance))
+	}
 	return strings.Join(parts, " · ")
 }
 

@@ -100,20 +100,17 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 	return evs
 }
 
-// dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10".
+// dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10", without
+// the times on a day when nothing happens.
 func dayHeading(d *tripDay, l lexicon) string {
 	h := l.Day(d.day)
 	if hasDate(d.depart) {
 		h += " · " + l.Date(d.depart)
 	}
-	if !d.depart.IsZero() && !d.ret.IsZero() {
+	if !d.depart.IsZero() && !d.ret.IsZero() && !d.total.idle() {
 		h += " · " + phrase.Clock(d.depart) + "–" + phrase.Clock(d.ret)
 	}
 	return h
-}
-
-func (l lexicon) noVisits() string {
-	return l.Pick("当日没有安排游览。", "No visits this day.")
 }
 
 func writeText(w *bufio.Writer, t *trip, l lexicon) {
@@ -121,7 +118,7 @@ func writeText(w *bufio.Writer, t *trip, l lexicon) {
 	for i := range t.days {
 		d := &t.days[i]
 		fmt.Fprintf(w, "\n%s\n", dayHeading(d, l))
-		if d.total.visits == 0 {
+		if d.total.visits == 0 && !d.total.idle() {
 			fmt.Fprintln(w, l.noVisits())
 		}
 		for _, e := range dayEvents(d, l, plain) {
@@ -147,11 +144,14 @@ func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
 	fmt.Fprintf(w, "# %s\n", markdownEscape(t.title))
 	for i := range t.days {
 		d := &t.days[i]
-		fmt.Fprintf(w, "\n## %s\n\n", dayHeading(d, l))
-		if d.total.visits == 0 {
-			fmt.Fprintf(w, "%s\n\n", l.noVisits())
+		fmt.Fprintf(w, "\n## %s\n", dayHeading(d, l))
+		if d.total.visits == 0 && !d.total.idle() {
+			fmt.Fprintf(w, "\n%s\n", l.noVisits())
 		}
-		for _, e := range dayEvents(d, l, bold) {
+		for i, e := range dayEvents(d, l, bold) {
+			if i == 0 {
+				fmt.Fprintln(w)
+			}
 			if e.detail != "" {
 				// A backslash at the end of a line is CommonMark's hard
 				// line break: the facts go on their own line in the item.
