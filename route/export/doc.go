@@ -52,7 +52,9 @@
 //	 "legs": [leg…], "break": break or null, "score", "distance_m",
 //	 "travel_s", "visit_s", "wait_s"}
 //
-// A place is {"id", "name", "name_en", "location": [lon, lat]}; a visit
+// A place is {"id", "name", "name_en", "location": [lon, lat],
+// "precision_m"}, precision_m being the radius in metres within which the
+// place lies, from the [Catalog] (absent when unknown); a visit
 // is a place's members with "seq" (its number through the whole trip,
 // from 1, as on the SVG map), "score", "arrival", "start", "departure",
 // "wait_s" and "visit_s"; a leg is {"from", "to" (place IDs, or names for
@@ -68,6 +70,23 @@
 // time of a plan without calendar times, an id, name or name_en that is
 // unknown. Members keep their names and meanings; new ones may be
 // added, so a reader should ignore members it does not know.
+//
+// # Precision
+//
+// A catalog site's location is known to within its precision_m. A place
+// known only to within more than 500 m (a tomb located to its township,
+// say) is written as what it is: the SVG map draws a halo of that radius,
+// to scale, round its point and says "approximate location" in the
+// legend, and draws its legs dashed, as straight-line sketches; the
+// itinerary, GPX and KML descriptions and JSON-LD say how to find it
+// ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
+// its legs' travel as an estimate ("about 12 min drive"); JSON-LD gives
+// its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places
+// known to within 500 m, and places the catalog does not know, are
+// written as exact points, as before. The search text is the site's
+// sourced address once the catalog has addresses; until then it is the
+// site's Chinese name and the township of its region (the region up to
+// its first 镇 or 乡).
 //
 // # Concurrency
 //

@@ -58,12 +58,23 @@ func itinerary(p *route.Plan, lang string, opts []Option) (*trip, lexicon, error
 	return t, t.lex, nil
 }
 
-// event is one line of a day's itinerary; detail, if any, goes on an
-// indented line below it.
+// event is one line of a day's itinerary; its details, if any, go on
+// indented lines below it.
 type event struct {
 	at     time.Time
 	text   string
-	detail string
+	detail []string
+}
+
+// nonEmpty returns the non-empty ones of parts.
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // dayEvents lists d's events in time order; deco decorates names (bold in
@@ -79,7 +90,7 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 		name := deco(s.name)
 		switch s.role {
 		case roleStop:
-			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: l.siteFacts(s.site)})
+			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s))})
 		case roleEnd:
 			evs = append(evs, event{at: s.arrival, text: l.finish(name, s.id == d.stops[0].id, false)})
 			continue
@@ -92,7 +103,7 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 			}
 		}
 		if lg, ok := legFrom[i]; ok {
-			evs = append(evs, event{at: leave, text: l.leave(name, s.role == roleStart, l.travel(lg.duration, lg.distance))})
+			evs = append(evs, event{at: leave, text: l.leave(name, s.role == roleStart, l.legTravel(lg, &d.stops[lg.from], &d.stops[lg.to]))})
 		} else if i == n-1 && s.role == roleStop {
 			evs = append(evs, event{at: leave, text: l.finish(name, false, true)})
 		}
@@ -123,8 +134,8 @@ func writeText(w *bufio.Writer, t *trip, l lexicon) {
 		}
 		for _, e := range dayEvents(d, l, plain) {
 			fmt.Fprintf(w, "%s %s\n", phrase.Clock(e.at), e.text)
-			if e.detail != "" {
-				fmt.Fprintf(w, "      %s\n", e.detail)
+			for _, d := range e.detail {
+				fmt.Fprintf(w, "      %s\n", d)
 			}
 		}
 		fmt.Fprintln(w, l.totals(d.total, 0))
@@ -152,13 +163,13 @@ func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
 			if i == 0 {
 				fmt.Fprintln(w)
 			}
-			if e.detail != "" {
-				// A backslash at the end of a line is CommonMark's hard
-				// line break: the facts go on their own line in the item.
-				fmt.Fprintf(w, "- **%s** %s\\\n  *%s*\n", phrase.Clock(e.at), e.text, markdownEscape(e.detail))
-			} else {
-				fmt.Fprintf(w, "- **%s** %s\n", phrase.Clock(e.at), e.text)
+			// A backslash at the end of a line is CommonMark's hard line
+			// break: each detail goes on its own line in the item.
+			fmt.Fprintf(w, "- **%s** %s", phrase.Clock(e.at), e.text)
+			for _, d := range e.detail {
+				fmt.Fprintf(w, "\\\n  *%s*", markdownEscape(d))
 			}
+			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "\n%s\n", l.totals(d.total, 0))
 	}

@@ -72,6 +72,11 @@ type tripStop struct {
 	wait                      time.Duration
 	visit                     time.Duration
 	site                      *heritage.Site
+	// precision is the radius in metres within which the place lies, from
+	// the catalog; 0 when unknown.
+	precision float64
+	// nav finds the place on the ground; empty without a location.
+	nav navLinks
 }
 
 type tripLeg struct {
@@ -281,9 +286,13 @@ func (o *options) place(p route.Place, r role) tripStop {
 		if !s.hasLoc {
 			s.loc, s.hasLoc = site.Location, true
 		}
+		s.precision = sitePrecision(site)
 	}
 	if s.name == "" {
 		s.name = p.ID
+	}
+	if s.hasLoc {
+		s.nav = navigate(&s)
 	}
 	return s
 }
