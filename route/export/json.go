@@ -177,6 +177,9 @@ func (o *options) jsonPlace(pl route.Place) jsonPlace {
 	}
 	loc := roundPoint(o.point(st.loc))
 	out.Location = [2]float64{loc[0], loc[1]}
+	if st.hasLoc {
+		out.Nav = &st.nav
+	}
 	return out
 }
 

@@ -163,6 +163,10 @@ func TestJSONRoundTrip(t *testing.T) {
 					assert.Empty(t, got.NameEn, what)
 					assert.Zero(t, got.PrecisionM, "%s: precision unknown without the catalog", what)
 				}
+				require.NotNil(t, got.Nav, what)
+				assert.True(t, strings.HasPrefix(got.Nav.Geo, "geo:"), what)
+				assert.True(t, strings.HasPrefix(got.Nav.AMap, "https://uri.amap.com/"), what)
+				assert.True(t, strings.HasPrefix(got.Nav.Baidu, "https://api.map.baidu.com/"), what)
 
 			}
 

@@ -356,3 +356,14 @@ func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 	}
 	return fmt.Sprintf("about %s %s (%s)", l.Duration(lg.duration), l.travelWord, l.Distance(lg.distance))
 }
+
+// navLine writes a place's navigation links as Markdown: "Navigate:
+// [AMap](…) · [Baidu Maps](…) · [OpenStreetMap](…)"; "导航：[高德地图](…) ·
+// [百度地图](…) · [OpenStreetMap](…)".
+func (l lexicon) navLine(n *navLinks) string {
+	return l.Pick("导航：", "Navigate: ") + strings.Join([]string{
+		"[" + l.Pick("高德地图", "AMap") + "](" + n.AMap + ")",
+		"[" + l.Pick("百度地图", "Baidu Maps") + "](" + n.Baidu + ")",
+		"[OpenStreetMap](" + n.OSM + ")",
+	}, " · ")
+}

@@ -131,3 +131,11 @@ func query(kv ...string) string {
 	}
 	return b.String()
 }
+
+// navigation returns s's links, or nil for a place without a location.
+func (s *tripStop) navigation() *navLinks {
+	if !s.hasLoc {
+		return nil
+	}
+	return &s.nav
+}

@@ -24,8 +24,10 @@ func Text(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
 
 // Markdown writes the same itinerary as [Text] in Markdown: the title as a
 // level-1 heading, a level-2 heading per day and for the stops left out,
-// events as list items with times and names in bold. Names are escaped so
-// that no Markdown syntax in them takes effect.
+// events as list items with times and names in bold, and below each visit,
+// each day's start and an end elsewhere, links to find the place in AMap,
+// Baidu Maps and OpenStreetMap (see Navigation in the package doc). Names
+// are escaped so that no Markdown syntax in them takes effect.
 func Markdown(w io.Writer, p *route.Plan, lang string, opts ...Option) error {
 	return writeItinerary(w, p, lang, opts, writeMarkdown)
 }
@@ -64,6 +66,9 @@ type event struct {
 	at     time.Time
 	text   string
 	detail []string
+	// nav finds the event's place on the ground: a visit's site, the
+	// day's start, an end elsewhere; Markdown links it.
+	nav *navLinks
 }
 
 // nonEmpty returns the non-empty ones of parts.
@@ -90,9 +95,14 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 		name := deco(s.name)
 		switch s.role {
 		case roleStop:
-			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s))})
+			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s)), nav: s.navigation()})
 		case roleEnd:
-			evs = append(evs, event{at: s.arrival, text: l.finish(name, s.id == d.stops[0].id, false)})
+			loop := s.id == d.stops[0].id
+			e := event{at: s.arrival, text: l.finish(name, loop, false)}
+			if !loop {
+				e.nav = s.navigation()
+			}
+			evs = append(evs, e)
 			continue
 		}
 		leave := s.departure
@@ -103,7 +113,11 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 			}
 		}
 		if lg, ok := legFrom[i]; ok {
-			evs = append(evs, event{at: leave, text: l.leave(name, s.role == roleStart, l.legTravel(lg, &d.stops[lg.from], &d.stops[lg.to]))})
+			e := event{at: leave, text: l.leave(name, s.role == roleStart, l.legTravel(lg, &d.stops[lg.from], &d.stops[lg.to]))}
+			if s.role == roleStart {
+				e.nav = s.navigation()
+			}
+			evs = append(evs, e)
 		} else if i == n-1 && s.role == roleStop {
 			evs = append(evs, event{at: leave, text: l.finish(name, false, true)})
 		}
@@ -168,6 +182,9 @@ func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
 			fmt.Fprintf(w, "- **%s** %s", phrase.Clock(e.at), e.text)
 			for _, d := range e.detail {
 				fmt.Fprintf(w, "\\\n  *%s*", markdownEscape(d))
+			}
+			if e.nav != nil {
+				fmt.Fprintf(w, "\\\n  %s", l.navLine(e.nav))
 			}
 			fmt.Fprintln(w)
 		}
