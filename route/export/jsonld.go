@@ -17,7 +17,6 @@ type ldTrip struct {
 	Type          string     `json:"@type"`
 	Name          string     `json:"name"`
 	Description   string     `json:"description,omitempty"`
-	InLanguage    string     `json:"inLanguage,omitempty"`
 	DepartureTime string     `json:"departureTime,omitempty"`
 	ArrivalTime   string     `json:"arrivalTime,omitempty"`
 	Itinerary     ldItemList `json:"itinerary"`
@@ -92,8 +91,8 @@ func touristTrip(t *trip, o *options) any {
 	l := t.lex
 	trip := ldTrip{
 		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
-		Description: l.totals(t.total, len(t.days)), InLanguage: o.lang,
-		Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
+		Description: l.totals(t.total, len(t.days)),
+		Itinerary:   ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
 	}
 	if len(t.days) > 0 {
 		first, last := t.days[0], t.days[len(t.days)-1]
