@@ -2,12 +2,17 @@ package export
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/route"
 )
 
 // A coarse place gets a halo of its precision on the map's scale, its
@@ -87,4 +92,40 @@ func TestTownship(t *testing.T) {
 	} {
 		assert.Equal(t, want, township(region), region)
 	}
+}
+
+// A plan of sites the catalog knows to within 500 m, from a start it
+// does not know, shows no sign of doubt: no halo, no sketch, no estimate,
+// pins rather than searches.
+func TestPrecisePlanShowsNoDoubt(t *testing.T) {
+	c := catalog(t)
+	hotel := route.Place{ID: "hotel", Name: "宾馆", Location: orb.Point{111.58, 35.50}}
+	var visits []fixtureStop
+	for _, id := range []string{"jiangxian/wenmiao", "jiangxian/taiyin-temple", "jiangxian/nanliu-taishan-temple", "jiangxian/dongfeng-stage"} {
+		s, ok := c.Get(id)
+		require.True(t, ok)
+		require.LessOrEqual(t, s.PrecisionM, float64(coarseM), id)
+		visits = append(visits, fixtureStop{id: s.ID, name: s.Name.Zh, loc: s.Location, visit: 30 * time.Minute, score: 10})
+	}
+	p := buildPlan(t, []fixtureDay{{start: hotel, end: &hotel, depart: time.Date(2025, 5, 1, 8, 30, 0, 0, time.UTC), breakAfter: -2, visits: visits}}, nil)
+	for _, lang := range []string{"zh", "en"} {
+		var b bytes.Buffer
+		require.NoError(t, SVG(&b, p, Catalog(c), Lang(lang)))
+		assert.NotContains(t, b.String(), "halo")
+		assert.NotContains(t, b.String(), "dasharray")
+		for _, write := range []func(io.Writer, *route.Plan, string, ...Option) error{Text, Markdown} {
+			b.Reset()
+			require.NoError(t, write(&b, p, lang, Catalog(c)))
+			for _, doubt := range []string{"about ", "Location known", "车程约", "仅知", "search"} {
+				assert.NotContains(t, b.String(), doubt, lang)
+			}
+		}
+		assert.Equal(t, 5, strings.Count(b.String(), "https://uri.amap.com/marker?"), "Markdown pins the start and the four sites")
+	}
+	var b bytes.Buffer
+	require.NoError(t, JSONLD(&b, p, Catalog(c)))
+	assert.NotContains(t, b.String(), "GeoCircle")
+	b.Reset()
+	require.NoError(t, GeoJSON(&b, p, Catalog(c)))
+	assert.NotContains(t, b.String(), "approximate")
 }
