@@ -26,10 +26,14 @@ import (
 // offset; visits also carry wait_s and visit_s in seconds. A place found
 // in the [Catalog] gets a "site" object with the site's facts as the
 // heritage catalog's GeoJSON properties ([heritage.Site.Feature], in the
-// same datum) and a flat "kind" for styling.
+// same datum), a flat "kind" for styling, and precision_m, the radius in
+// metres within which the place lies (a place known to within more than
+// 500 m is only roughly located: its point may be a township's centre).
 //
 // Each leg is a LineString feature (role "leg") with day, order (1…), from
-// and to (place IDs), distance_m, duration_s and color.
+// and to (place IDs), distance_m, duration_s and color; a leg to or from
+// a roughly located place has "approximate": true, its line and numbers
+// being estimates from straight-line distance.
 //
 // Coordinates are rounded to 6 decimals (about 0.1 m). They are WGS-84 as
 // RFC 7946 requires, unless [Datum] chose another datum: then the
@@ -64,6 +68,9 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 				"distance_m": math.Round(lg.distance*10) / 10,
 				"duration_s": int64(lg.duration / time.Second),
 				"color":      d.color,
+			}
+			if a.coarse() || b.coarse() {
+				f.Properties["approximate"] = true
 			}
 			fc.Append(f)
 		}
@@ -103,6 +110,12 @@ func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Pro
 		if hasDate(at) {
 			props[key] = at.Format(time.RFC3339)
 		}
+	}
+	if s.precision > 0 {
+		props["precision_m"] = s.precision
+	}
+	if a := siteAddress(s.site); a != "" {
+		props["address"] = a
 	}
 	if s.site != nil {
 		props["kind"] = string(s.site.Kind)
