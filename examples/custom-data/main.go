@@ -65,13 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 
 	// 1. Load the catalog. Loading validates every site and reports every
 	// problem with the site and field at fault.
-	var cat *heritage.Catalog
-	var err error
-	if *file == "" {
-		cat, err = heritage.Load(bytes.NewReader(demo))
-	} else {
-		cat, err = heritage.LoadFile(*file)
-	}
+	cat, err := load(*file)
 	if err != nil {
 		return fail(1, err)
 	}
@@ -84,28 +78,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		kinds[false], kinds[true], b.Min[0], b.Max[0], b.Min[1], b.Max[1])
 
 	// 2. Plan a walk over all its sites.
-	m, err := geo.ParseMode(*mode)
+	req, err := walk(*start, *date, *hours, *mode, now)
 	if err != nil {
 		return fail(2, err)
-	}
-	dayLen, err := tour.Hours(*hours)
-	if err != nil {
-		return fail(2, err)
-	}
-	china := time.FixedZone("CST", 8*3600)
-	req := tour.Request{
-		DayLength: dayLen, Mode: m, Location: china,
-		StartTime: tour.Clock(9 * time.Hour), Date: tour.DateOf(now().In(china)),
-	}
-	if *date != "" {
-		if req.Date, err = tour.ParseDate(*date); err != nil {
-			return fail(2, err)
-		}
-	}
-	if *start != "" {
-		if req.Start, err = tour.ParseEndpoint(*start); err != nil {
-			return fail(2, err)
-		}
 	}
 	plan, err := tour.Plan(ctx, cat, req, route.Seed(1))
 	if err != nil {
@@ -120,7 +95,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 	}
 
 	// 3. Its themed lines, walked.
-	lines, err := tour.Lines(ctx, cat, tour.Mode(m), tour.DayBudget(dayLen))
+	lines, err := tour.Lines(ctx, cat, tour.Mode(req.Mode), tour.DayBudget(req.DayLength))
 	if err != nil {
 		return fail(1, err)
 	}
@@ -130,7 +105,50 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		if *lang == "zh" {
 			name, desc = l.Name.Zh, l.Description.Zh
 		}
-		fmt.Fprintf(stdout, "\n%s [%s]: %d sites, %.1f km, %s\n  %s\n", name, l.ID, len(l.Sites), l.Length/1000, l.Duration.Round(time.Minute), desc)
+		fmt.Fprintf(stdout, "\n%s [%s]: %d sites, %.1f km, %s\n  %s\n", name, l.ID, len(l.Sites), l.Length/1000, hoursMinutes(l.Duration), desc)
 	}
 	return 0
+}
+
+// load reads the catalog in file, or the demo town shipped here.
+func load(file string) (*heritage.Catalog, error) {
+	if file == "" {
+		return heritage.Load(bytes.NewReader(demo))
+	}
+	return heritage.LoadFile(file)
+}
+
+// walk is the request for a walk of hours from 09:00 on date (today in
+// China when empty) by mode, from start (the catalog's county seat when
+// empty).
+func walk(start, date string, hours float64, mode string, now func() time.Time) (tour.Request, error) {
+	china := time.FixedZone("CST", 8*3600)
+	req := tour.Request{Location: china, StartTime: tour.Clock(9 * time.Hour), Date: tour.DateOf(now().In(china))}
+	var err error
+	if req.Mode, err = geo.ParseMode(mode); err != nil {
+		return req, err
+	}
+	if req.DayLength, err = tour.Hours(hours); err != nil {
+		return req, err
+	}
+	if date != "" {
+		if req.Date, err = tour.ParseDate(date); err != nil {
+			return req, err
+		}
+	}
+	if start != "" {
+		if req.Start, err = tour.ParseEndpoint(start); err != nil {
+			return req, fmt.Errorf("-start: %w", err)
+		}
+	}
+	return req, nil
+}
+
+// hoursMinutes writes d as "3 h 46 min" (or "45 min").
+func hoursMinutes(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	if m < 60 {
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d h %d min", m/60, m%60)
 }
