@@ -59,7 +59,13 @@
 // Navigation below; absent for a place without a location); a visit
 // is a place's members with "seq" (its number through the whole trip,
 // from 1, as on the SVG map), "score", "arrival", "start", "departure",
-// "wait_s" and "visit_s"; a leg is {"from", "to" (place IDs, or names for
+// "wait_s" and "visit_s", and for a heritage site of the [Catalog]
+// "hours_status" (official, reported, estimated or unknown: how sure its
+// opening hours are), "note" ({"zh", "en"}: "opening hours not confirmed:
+// call ahead", when they are neither official nor reported) and
+// "events" ([{"name": {"zh", "en"}, "lunar" or "date", "days"}]: the
+// sourced events the site holds on the day of the visit, such as a
+// temple fair); a leg is {"from", "to" (place IDs, or names for
 // places without one), "distance_m", "duration_s"}; a break is {"after"
 // (the number of visits before it; 0 means before leaving), "place",
 // "start", "end", "wait_s"}; a skip is {"id", "name", "name_en",

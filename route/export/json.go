@@ -8,6 +8,7 @@ import (
 
 	gojson "github.com/goccy/go-json"
 
+	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -85,6 +86,10 @@ type jsonVisit struct {
 	Departure string `json:"departure,omitempty"`
 	WaitS     int64  `json:"wait_s"`
 	VisitS    int64  `json:"visit_s"`
+	// HoursStatus, Note and Events come from the catalog (see notice.go).
+	HoursStatus string         `json:"hours_status,omitempty"`
+	Note        *heritage.Text `json:"note,omitempty"`
+	Events      []jsonEvent    `json:"events,omitempty"`
 }
 
 type jsonLeg struct {
@@ -140,11 +145,13 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 		}
 		for _, v := range dp.Visits {
 			seq++
-			day.Visits = append(day.Visits, jsonVisit{
+			jv := jsonVisit{
 				Seq: seq, jsonPlace: o.jsonPlace(v.Stop.Place), Score: v.Stop.Score,
 				Arrival: jsonTime(v.Arrival), Start: jsonTime(v.Start), Departure: jsonTime(v.Departure),
 				WaitS: jsonSecs(v.Wait), VisitS: jsonSecs(v.Stop.Visit),
-			})
+			}
+			o.visitNotices(&jv, v.Stop.ID, v.Start)
+			day.Visits = append(day.Visits, jv)
 		}
 		for _, lg := range dp.Legs {
 			day.Legs = append(day.Legs, jsonLeg{From: legKey(lg.From), To: legKey(lg.To), DistanceM: jsonMetres(lg.Distance), DurationS: jsonSecs(lg.Duration)})

@@ -73,6 +73,16 @@ type (
 		Departure *string `json:"departure"`
 		WaitS     int64   `json:"wait_s"`
 		VisitS    int64   `json:"visit_s"`
+		// From the catalog: how sure the opening hours are, a note when
+		// they are not confirmed, the events held on the day.
+		HoursStatus string                   `json:"hours_status"`
+		Note        *struct{ Zh, En string } `json:"note"`
+		Events      []struct {
+			Name  struct{ Zh, En string } `json:"name"`
+			Lunar string                  `json:"lunar"`
+			Date  string                  `json:"date"`
+			Days  int                     `json:"days"`
+		} `json:"events"`
 	}
 	docLeg struct {
 		From      string  `json:"from"`

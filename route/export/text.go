@@ -82,7 +82,7 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 		name := deco(s.name)
 		switch s.role {
 		case roleStop:
-			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s)), nav: s.navigation()})
+			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s), l.hoursNotice(s.site), l.eventsNotice(s.site, s.start)), nav: s.navigation()})
 		case roleEnd:
 			loop := s.id == d.stops[0].id
 			e := event{at: s.arrival, text: l.finish(name, loop, false)}
