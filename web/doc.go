@@ -26,7 +26,7 @@
 //     the plan as JSON (days with their visits, legs and break, the sites
 //     left out with the reason, totals and the solver's status), or with
 //     ?format= any other name of export.Formats (geojson, gpx, kml,
-//     jsonld, svg, text, markdown) in that format with its content type.
+//     jsonld, svg, text, markdown, ics) in that format with its content type.
 //     Parameter lang (zh or en) picks the language of names and of the
 //     itinerary.
 //   - GET /embed: an HTML page for an iframe drawing a themed line
