@@ -1,128 +1,363 @@
-// The chuanzhu embed page's script: a tooltip with a place's name and
-// note on hover or focus, and a panel with its details on click or Enter.
-// It reads the page's data block and the SVG map's stop markers
-// (g.stop[data-id]); it loads nothing and writes text only through
-// textContent.
+// The chuanzhu page script, shared by /embed and /plan: a movable map
+// (drag, wheel, pinch and buttons) over the route/export SVG, and the
+// itinerary beside it, each selecting in the other. It reads the page's
+// data block, loads nothing and writes text only through textContent.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('chuanzhu-data').textContent);
   var L = data.labels;
   var byId = {};
-  data.stops.forEach(function (s) {
-    if (s.id) { byId[s.id] = s; }
-  });
-  var map = document.getElementById('map');
-  var tip = document.getElementById('tip');
-  var panel = document.getElementById('panel');
+  data.stops.forEach(function (s) { if (s.id) { byId[s.id] = s; } });
+  var mapBox = document.getElementById('map');
+  var svg = mapBox ? mapBox.querySelector('svg') : null;
+  var list = document.getElementById('itinerary');
 
-  function clear(el) {
-    while (el.firstChild) { el.removeChild(el.firstChild); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
   }
-
-  function short(text, n) {
-    var chars = Array.from(text || '');
-    return chars.length > n ? chars.slice(0, n).join('') + '…' : chars.join('');
+  function clock(t) {
+    var m = /T(\d\d:\d\d)/.exec(t || '');
+    return m ? m[1] : '';
   }
-
-  function roleName(s) {
-    if (s.role === 'start') { return L.start; }
-    if (s.role === 'end') { return L.end; }
-    return String(s.seq);
+  function minutes(s) {
+    var m = Math.max(0, Math.round((s || 0) / 60));
+    if (m < 60) { return m + ' ' + L.min; }
+    return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
   }
+  function km(m) { return m < 1000 ? Math.round(m / 10) * 10 + ' ' + L.m : (m / 1000).toFixed(1) + ' ' + L.km; }
 
-  function showTip(s, ev) {
-    clear(tip);
-    var b = document.createElement('b');
-    b.textContent = s.role === 'stop' ? s.seq + '. ' + s.name : s.name;
-    tip.appendChild(b);
-    if (s.note) {
-      var p = document.createElement('span');
-      p.textContent = short(s.note, 90);
-      tip.appendChild(p);
-    }
-    tip.hidden = false;
-    moveTip(ev);
-  }
+  // ---- The map: one transform on the drawing, markers kept legible. ----
+  var view = { k: 1, x: 0, y: 0 };
+  var layer = null;  // the <g> that pans and zooms
+  var frame = null;  // the map frame in SVG units: x, y, w, h
+  var markers = [];  // {g, id, cx, cy}
+  var labels = [];   // {t, cx, cy}
 
-  function moveTip(ev) {
-    var r = map.getBoundingClientRect();
-    var x, y;
-    if (ev && ev.clientX !== undefined && ev.type !== 'focus') {
-      x = ev.clientX; y = ev.clientY;
-    } else {
-      var br = ev.target.getBoundingClientRect();
-      x = br.left + br.width / 2; y = br.bottom;
-    }
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    var left = Math.min(Math.max(4, x + 14), window.innerWidth - w - 4);
-    var top = y + 16 + h > window.innerHeight ? y - h - 12 : y + 16;
-    tip.style.left = (left + window.scrollX) + 'px';
-    tip.style.top = (Math.max(r.top, top) + window.scrollY) + 'px';
-  }
-
-  function hideTip() { tip.hidden = true; }
-
-  function fact(dl, label, value) {
-    if (!value) { return; }
-    var dt = document.createElement('dt');
-    dt.textContent = label;
-    var dd = document.createElement('dd');
-    dd.textContent = value;
-    dl.appendChild(dt);
-    dl.appendChild(dd);
-  }
-
-  function showPanel(s, g) {
-    document.getElementById('panel-name').textContent =
-      (s.role === 'stop' ? s.seq + '. ' : roleName(s) + ' · ') + s.name;
-    document.getElementById('panel-alt').textContent = s.alt || '';
-    var dl = document.getElementById('panel-facts');
-    clear(dl);
-    fact(dl, L.day.replace('%d', s.day), s.role === 'stop' ? '' : roleName(s));
-    fact(dl, L.period, s.period);
-    fact(dl, L.region, s.region);
-    fact(dl, L.arrival, s.arrival);
-    if (s.wait_min) { fact(dl, L.wait, s.wait_min + ' ' + L.min); }
-    if (s.visit_min) { fact(dl, L.visit, s.visit_min + ' ' + L.min); }
-    fact(dl, L.departure, s.departure);
-    document.getElementById('panel-note').textContent = s.note || '';
-    map.querySelectorAll('g.stop.selected').forEach(function (e) { e.classList.remove('selected'); });
-    g.classList.add('selected');
-    panel.hidden = false;
-    panel.dataset.id = s.id;
-  }
-
-  document.getElementById('panel-close').addEventListener('click', function () {
-    panel.hidden = true;
-    map.querySelectorAll('g.stop.selected').forEach(function (e) { e.classList.remove('selected'); });
-  });
-
-  var wired = 0, visits = 0;
-  map.querySelectorAll('svg g.stop').forEach(function (g) {
-    var s = byId[g.getAttribute('data-id')];
-    if (!s) { return; }
-    var t = g.querySelector('title');
-    if (t) {
-      // The page's own tooltip replaces the native one.
-      g.setAttribute('aria-label', t.textContent);
-      t.parentNode.removeChild(t);
-    }
-    g.setAttribute('tabindex', '0');
-    g.setAttribute('role', 'button');
-    g.classList.add('interactive');
-    g.addEventListener('mouseenter', function (ev) { showTip(s, ev); });
-    g.addEventListener('mousemove', moveTip);
-    g.addEventListener('mouseleave', hideTip);
-    g.addEventListener('focus', function (ev) { showTip(s, ev); });
-    g.addEventListener('blur', hideTip);
-    g.addEventListener('click', function () { showPanel(s, g); });
-    g.addEventListener('keydown', function (ev) {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); showPanel(s, g); }
+  function setUpMap() {
+    if (!svg) { return; }
+    var f = (svg.getAttribute('data-frame') || '').split(' ').map(Number);
+    if (f.length !== 4) { return; }
+    frame = { x: f[0], y: f[1], w: f[2] - f[0], h: f[3] - f[1] };
+    // Show only the map frame; the page says the title, the legend and
+    // the scale in its own (larger) text.
+    svg.setAttribute('viewBox', [frame.x, frame.y, frame.w, frame.h].join(' '));
+    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    layer = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    layer.setAttribute('class', 'viewport');
+    var fixed = /^(legend|scale-bar|north-arrow)$/;
+    var moving = Array.prototype.filter.call(svg.children, function (c) {
+      return c.tagName === 'g' && !fixed.test(c.getAttribute('class') || '');
     });
-    wired++;
-    if (g.getAttribute('data-role') === 'stop') { visits++; }
+    if (!moving.length) { return; }
+    svg.insertBefore(layer, moving[0]);
+    moving.forEach(function (g) { g.removeAttribute('clip-path'); layer.appendChild(g); });
+    svg.querySelectorAll('g.markers g.stop').forEach(function (g) {
+      var c = g.querySelector('circle, rect');
+      if (!c) { return; }
+      var cx, cy;
+      if (c.tagName === 'circle') {
+        cx = +c.getAttribute('cx'); cy = +c.getAttribute('cy');
+      } else {
+        cx = +c.getAttribute('x') + c.getAttribute('width') / 2;
+        cy = +c.getAttribute('y') + c.getAttribute('height') / 2;
+      }
+      // A transparent disc makes the tap target 44 px wide at any zoom.
+      var hit = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      hit.setAttribute('class', 'hit');
+      hit.setAttribute('cx', cx); hit.setAttribute('cy', cy); hit.setAttribute('r', 22);
+      g.insertBefore(hit, g.firstChild);
+      markers.push({ g: g, id: g.getAttribute('data-id'), cx: cx, cy: cy });
+    });
+    var at = {};
+    markers.forEach(function (m) { at[m.id] = m; });
+    svg.querySelectorAll('g.labels text').forEach(function (t) {
+      var m = at[t.getAttribute('data-id')];
+      if (m) { labels.push({ t: t, cx: m.cx, cy: m.cy }); }
+    });
+    wireGestures();
+    draw();
+    window.addEventListener('resize', draw);
+  }
+
+  // unitPx is the screen size of one SVG unit at zoom 1.
+  function unitPx() {
+    var r = svg.getBoundingClientRect();
+    return Math.min(r.width / frame.w, r.height / frame.h) || 1;
+  }
+
+  function draw() {
+    if (!layer) { return; }
+    layer.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.k + ')');
+    // Markers and labels keep their screen size: scale them back by the
+    // zoom and by how much the picture is shrunk to fit the frame.
+    var s = 1 / (view.k * unitPx());
+    var back = function (cx, cy) {
+      return 'translate(' + cx + ' ' + cy + ') scale(' + s + ') translate(' + (-cx) + ' ' + (-cy) + ')';
+    };
+    markers.forEach(function (m) { m.g.setAttribute('transform', back(m.cx, m.cy)); });
+    labels.forEach(function (l) { l.t.setAttribute('transform', back(l.cx, l.cy)); });
+    thinLabels();
+    drawScale();
+    svg.dataset.zoom = view.k.toFixed(3);
+  }
+
+  // thinLabels hides a label that would overlap one drawn before it (the
+  // start's and the earlier stops' labels win) or leave the map.
+  function thinLabels() {
+    var box = mapBox.getBoundingClientRect();
+    var shown = [];
+    markers.forEach(function (m) { shown.push(m.g.querySelector('circle:not(.hit), rect').getBoundingClientRect()); });
+    labels.forEach(function (l) {
+      l.t.style.display = '';
+      var r = l.t.getBoundingClientRect();
+      var clash = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom ||
+        shown.some(function (o) { return r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top; });
+      if (clash) { l.t.style.display = 'none'; } else { shown.push(r); }
+    });
+  }
+
+  // drawScale writes the scale bar's length for the present zoom.
+  function drawScale() {
+    var bar = svg.querySelector('g.scale-bar');
+    var out = document.getElementById('scale');
+    if (!bar || !out) { return; }
+    var metresPerPx = (+bar.getAttribute('data-metres')) / (+bar.getAttribute('data-px')) / (view.k * unitPx());
+    var nice = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+    var m = nice[0];
+    nice.forEach(function (n) { if (n / metresPerPx <= 110) { m = n; } });
+    out.querySelector('span').style.width = Math.round(m / metresPerPx) + 'px';
+    out.querySelector('b').textContent = km(m);
+  }
+
+  // zoomAt zooms by factor about the client point (px, py).
+  function zoomAt(factor, px, py) {
+    var k = Math.min(32, Math.max(1, view.k * factor));
+    var p = toSVG(px, py);
+    view.x = p.x - (p.x - view.x) * k / view.k;
+    view.y = p.y - (p.y - view.y) * k / view.k;
+    view.k = k;
+    clamp();
+    draw();
+  }
+  function toSVG(px, py) {
+    var pt = svg.createSVGPoint();
+    pt.x = px; pt.y = py;
+    return pt.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  // clamp keeps some of the drawing in view.
+  function clamp() {
+    var minX = frame.x - (frame.x + frame.w) * view.k + frame.w / 2, maxX = frame.x + frame.w / 2 - frame.x * view.k;
+    var minY = frame.y - (frame.y + frame.h) * view.k + frame.h / 2, maxY = frame.y + frame.h / 2 - frame.y * view.k;
+    view.x = Math.min(maxX, Math.max(minX, view.x));
+    view.y = Math.min(maxY, Math.max(minY, view.y));
+    if (view.k === 1) { view.x = 0; view.y = 0; }
+  }
+  function centre() {
+    var r = svg.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  }
+
+  function wireGestures() {
+    var pointers = {}, last = null, moved = 0;
+    svg.addEventListener('pointerdown', function (ev) {
+      pointers[ev.pointerId] = [ev.clientX, ev.clientY];
+      moved = 0;
+      last = null;
+    });
+    svg.addEventListener('pointermove', function (ev) {
+      if (!pointers[ev.pointerId]) { return; }
+      var ids = Object.keys(pointers);
+      var before = pointers[ev.pointerId];
+      pointers[ev.pointerId] = [ev.clientX, ev.clientY];
+      if (ids.length === 1) {
+        var dx = ev.clientX - before[0], dy = ev.clientY - before[1];
+        moved += Math.abs(dx) + Math.abs(dy);
+        if (moved > 4 && !svg.hasPointerCapture(ev.pointerId)) { svg.setPointerCapture(ev.pointerId); }
+        var ctm = svg.getScreenCTM();
+        view.x += dx / ctm.a; view.y += dy / ctm.d;
+        clamp(); draw();
+      } else if (ids.length === 2) {
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        var d = Math.hypot(a[0] - b[0], a[1] - b[1]);
+        if (last) { zoomAt(d / last, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2); }
+        last = d;
+        moved += 10;
+      }
+    });
+    var up = function (ev) { delete pointers[ev.pointerId]; last = null; };
+    svg.addEventListener('pointerup', up);
+    svg.addEventListener('pointercancel', up);
+    // A drag is not a tap: swallow the click that ends it.
+    svg.addEventListener('click', function (ev) { if (moved > 4) { ev.stopPropagation(); ev.preventDefault(); } }, true);
+    svg.addEventListener('wheel', function (ev) {
+      ev.preventDefault();
+      zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.002)), ev.clientX, ev.clientY);
+    }, { passive: false });
+    var btn = function (id, f) { var b = document.getElementById(id); if (b) { b.addEventListener('click', f); } };
+    btn('zoom-in', function () { var c = centre(); zoomAt(2, c[0], c[1]); });
+    btn('zoom-out', function () { var c = centre(); zoomAt(0.5, c[0], c[1]); });
+    btn('zoom-reset', function () { view = { k: 1, x: 0, y: 0 }; draw(); });
+  }
+
+  // showOnMap pans so that a marker is in view, zooming in a little.
+  function showOnMap(m) {
+    if (!m || !layer) { return; }
+    var k = Math.max(view.k, 2);
+    view.k = k;
+    view.x = frame.x + frame.w / 2 - m.cx * k;
+    view.y = frame.y + frame.h / 2 - m.cy * k;
+    clamp(); draw();
+  }
+
+  // ---- The itinerary. ----
+  var entries = {}; // id -> list entry
+
+  function select(id, from) {
+    document.querySelectorAll('.selected').forEach(function (e) { e.classList.remove('selected'); });
+    var m = markers.filter(function (x) { return x.id === id; })[0];
+    if (m) { m.g.classList.add('selected'); m.g.parentNode.appendChild(m.g); }
+    var e = entries[id];
+    if (e) {
+      e.classList.add('selected');
+      var d = e.querySelector('.details');
+      if (d) { d.hidden = false; }
+      if (from === 'map') { e.scrollIntoView({ block: 'nearest' }); }
+    }
+    if (from === 'list') { showOnMap(m); }
+    document.body.dataset.selected = id;
+  }
+
+  function navLinks(nav) {
+    var p = el('p', 'nav');
+    [['amap', L.amap], ['baidu', L.baidu], ['geo', L.geo]].forEach(function (k) {
+      if (!nav || !nav[k[0]]) { return; }
+      var a = el('a', 'button', k[1]);
+      a.href = nav[k[0]];
+      a.target = '_blank';
+      a.rel = 'noopener';
+      p.appendChild(a);
+    });
+    return p.childNodes.length ? p : null;
+  }
+
+  function stopEntry(v, place) {
+    var s = byId[v.id] || {};
+    var li = el('li', 'stop');
+    var b = el('button', 'entry');
+    b.type = 'button';
+    b.appendChild(el('span', 'seq', v.seq));
+    var name = el('span', 'name', s.name || place.name);
+    b.appendChild(name);
+    var times = clock(v.arrival) + '–' + clock(v.departure);
+    if (v.arrival_latest && clock(v.arrival_latest) !== clock(v.arrival)) {
+      times = clock(v.arrival) + '/' + clock(v.arrival_latest) + '–' + clock(v.departure);
+    }
+    b.appendChild(el('span', 'time', times));
+    li.appendChild(b);
+    if (v.hours_status && v.hours_status !== 'confirmed') {
+      li.appendChild(el('p', 'warn', L.unconfirmed));
+    }
+    var d = el('div', 'details');
+    d.hidden = true;
+    if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
+    var facts = [];
+    if (v.wait_s) { facts.push(L.wait + ' ' + minutes(v.wait_s)); }
+    facts.push(L.visit + ' ' + minutes(v.visit_s));
+    if (s.period) { facts.push(s.period); }
+    d.appendChild(el('p', 'facts', facts.join(' · ')));
+    var addr = v.address || s.address;
+    if (addr) { d.appendChild(el('p', 'address', addr)); }
+    if (v.note) { d.appendChild(el('p', 'warn', v.note)); }
+    if (s.note) { d.appendChild(el('p', 'note', s.note)); }
+    var nav = navLinks(v.nav);
+    if (nav) { d.appendChild(nav); }
+    li.appendChild(d);
+    b.addEventListener('click', function () {
+      var open = li.classList.contains('selected') && !d.hidden;
+      select(v.id, 'list');
+      d.hidden = open;
+    });
+    entries[v.id] = li;
+    return li;
+  }
+
+  function legEntry(leg) {
+    if (!leg) { return null; }
+    var t = minutes(leg.duration_s);
+    if (leg.duration_min_s !== undefined && leg.duration_max_s !== undefined && leg.duration_max_s > leg.duration_min_s + 59) {
+      t = L.about + ' ' + Math.round(leg.duration_min_s / 60) + '–' + minutes(leg.duration_max_s);
+    }
+    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m));
+  }
+
+  function placeName(p) { return (data.lang === 'en' ? p.name_en || p.name : p.name) || p.id; }
+
+  function renderDay(day) {
+    var sec = el('section', 'day');
+    sec.appendChild(el('h2', '', L.day.replace('%d', day.day) + (day.date ? ' · ' + day.date : '')));
+    var ol = el('ol', 'stops');
+    ol.appendChild(el('li', 'place', clock(day.depart) + ' ' + L.depart + ' ' + placeName(day.start)));
+    var legs = day.legs || [];
+    (day.visits || []).forEach(function (v, i) {
+      var lg = legEntry(legs[i]);
+      if (lg) { ol.appendChild(lg); }
+      ol.appendChild(stopEntry(v, v));
+      if (day.break && day.break.after === i + 1) {
+        ol.appendChild(el('li', 'break', clock(day.break.start) + '–' + clock(day.break.end) + ' ' + L.break));
+      }
+    });
+    if (day.end) {
+      var last = legEntry(legs[(day.visits || []).length]);
+      if (last) { ol.appendChild(last); }
+      ol.appendChild(el('li', 'place', clock(day['return']) + ' ' + L.back + ' ' + placeName(day.end)));
+    }
+    sec.appendChild(ol);
+    return sec;
+  }
+
+  function renderItinerary() {
+    var plan = data.plan;
+    if (!list || !plan) { return; }
+    list.appendChild(el('p', 'totals', L.summary.replace('%v', plan.visited).replace('%d', km(plan.distance_m)).replace('%t', minutes(plan.travel_s))));
+    (plan.days || []).forEach(function (d) { list.appendChild(renderDay(d)); });
+    if (plan.skipped && plan.skipped.length) {
+      var sec = el('section', 'skipped');
+      sec.appendChild(el('h2', '', L.left_out));
+      var ul = el('ul');
+      plan.skipped.forEach(function (s) {
+        var li = el('li');
+        li.appendChild(el('b', '', placeName(s)));
+        li.appendChild(el('span', '', ' — ' + (L['reason_' + s.reason] || s.detail || s.reason)));
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+      list.appendChild(sec);
+    }
+  }
+
+  setUpMap();
+  renderItinerary();
+  var visits = 0;
+  markers.forEach(function (m) {
+    var s = byId[m.id];
+    var t = m.g.querySelector('title');
+    if (t) { m.g.setAttribute('aria-label', t.textContent); }
+    m.g.setAttribute('tabindex', '0');
+    m.g.setAttribute('role', 'button');
+    m.g.classList.add('interactive');
+    var pick = function () { select(m.id, 'map'); };
+    m.g.addEventListener('click', pick);
+    m.g.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); }
+    });
+    if (s && s.role === 'stop') { visits++; }
   });
-  document.body.dataset.markers = String(wired);
+  document.body.dataset.markers = String(markers.length);
   document.body.dataset.visits = String(visits);
-  document.body.dataset.ready = visits === data.visits ? 'true' : 'incomplete';
+  document.body.dataset.ready = !data.plan || visits === data.visits ? 'true' : 'incomplete';
 })();

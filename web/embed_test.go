@@ -45,10 +45,10 @@ func getEmbedPage(t *testing.T, h http.Handler, query string) embedPageParts {
 	m := nonceRE.FindStringSubmatch(p.csp)
 	require.NotNil(t, m, "CSP %q has a script nonce", p.csp)
 	p.nonce = m[1]
-	start := strings.Index(p.html, `<main class="map" id="map">`)
-	end := strings.Index(p.html, `</main>`)
+	start := strings.Index(p.html, `<svg`)
+	end := strings.Index(p.html, `</svg>`)
 	require.True(t, start >= 0 && end > start)
-	p.svg = p.html[start+len(`<main class="map" id="map">`) : end]
+	p.svg = p.html[start : end+len(`</svg>`)]
 	ds := strings.Index(p.html, `id="chuanzhu-data"`)
 	require.GreaterOrEqual(t, ds, 0)
 	body := p.html[strings.Index(p.html[ds:], ">")+ds+1:]
@@ -190,7 +190,11 @@ func TestEmbedErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := call(t, h, http.MethodGet, "/embed?"+tc.query, "")
 			require.Equal(t, tc.status, w.Code, w.Body.String())
-			assert.Equal(t, tc.code, apiErr(t, w).Code)
+			// A page in a frame answers with a page, not JSON.
+			assert.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"))
+			assert.Contains(t, w.Body.String(), `<p class="code">`+tc.code+`</p>`)
+			assert.Contains(t, w.Body.String(), `<html lang="zh">`)
+			assert.Contains(t, w.Body.String(), "无法显示这条路线")
 		})
 	}
 }
@@ -320,7 +324,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 }
 
 func TestEmbedTemplateParses(t *testing.T) {
-	assert.NotPanics(t, func() { embedTemplate() })
+	assert.NotPanics(t, func() { pageTemplate() })
 }
 
 // The panel's words follow internal/phrase: the itinerary's day and

@@ -144,7 +144,7 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 		}
 	}
 	h := &handler{cat: cat, cfg: cfg, solve: route.Solve, solver: make(chan struct{}, cfg.maxSolves),
-		sites: cat.Sites(), page: embedTemplate()}
+		sites: cat.Sites(), page: pageTemplate()}
 	h.index = make(map[string]int, len(h.sites))
 	seen := map[string]bool{}
 	for i, s := range h.sites {
@@ -168,6 +168,7 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 	mux.HandleFunc("GET /api/lines", h.getLines)
 	mux.HandleFunc("POST /api/plan", h.postPlan)
 	mux.HandleFunc("GET /embed", h.getEmbed)
+	mux.HandleFunc("GET /plan", h.getPlan)
 	// The same paths without a method catch the other methods, so that
 	// they get a JSON 405 rather than the mux's plain-text one.
 	for path, allow := range map[string]string{
@@ -176,6 +177,7 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 		"/api/lines":         "GET, HEAD",
 		"/api/plan":          "POST",
 		"/embed":             "GET, HEAD",
+		"/plan":              "GET, HEAD",
 	} {
 		mux.HandleFunc(path, methodNotAllowed(allow))
 	}

@@ -145,3 +145,20 @@ func (l Lang) Travel(m geo.Mode) string {
 // List joins items as a list: "A, B, C"; "甲、乙、丙". Empty items are
 // kept, so the count is what the caller gave.
 func (l Lang) List(items []string) string { return strings.Join(items, l.Pick("、", ", ")) }
+
+// LeftOut says why a plan left a site out, by the route.Reason's name:
+// "budget" "not enough time in the day" 时间不够, "closed" "closed on the
+// day" 当天不开放, "unreachable" "cannot be reached within the opening
+// hours or the day" 在开放时间或当日时间内无法到达. Any other name is
+// returned as it is.
+func (l Lang) LeftOut(reason string) string {
+	switch reason {
+	case "budget":
+		return l.Pick("时间不够", "not enough time in the day")
+	case "closed":
+		return l.Pick("当天不开放", "closed on the day")
+	case "unreachable":
+		return l.Pick("在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day")
+	}
+	return reason
+}
