@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"math"
 	"net/http"
@@ -352,4 +354,20 @@ func TestEmbedWording(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, siteNote(tt.site, tt.lang)) })
 	}
+}
+
+// TestEmbedWeight reports what a visitor downloads for the jin-culture
+// line's page (HTML with its inline script, style, data and SVG map), and
+// keeps it within a budget a phone on a slow network loads in a second.
+func TestEmbedWeight(t *testing.T) {
+	h := defaultHandler()
+	w := call(t, h, http.MethodGet, "/embed?line=jin-culture/jiangxian", "")
+	require.Equal(t, http.StatusOK, w.Code)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, err := zw.Write(w.Body.Bytes())
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	t.Logf("jin-culture/jiangxian page: %d bytes, %d gzipped", w.Body.Len(), gz.Len())
+	assert.Less(t, gz.Len(), 40<<10, "gzipped page weight")
 }
