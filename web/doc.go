@@ -37,7 +37,8 @@
 //     side. The map is the route/export SVG, moved by a small inline
 //     script: drag, wheel, pinch and the +/− buttons pan and zoom it,
 //     while markers and labels keep their screen size (labels that would
-//     overlap are hidden). The itinerary lists each day's stops with
+//     overlap are hidden), and the tiles (below) follow the view at the
+//     zoom that fits it. The itinerary lists each day's stops with
 //     their times, the legs, the break and the sites left out; tapping a
 //     stop in the list shows it on the map and the other way round.
 //     download=gpx, kml or ics answers the page's plan as a file (ics

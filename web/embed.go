@@ -192,6 +192,15 @@ type embedData struct {
 	// Plan is the plan in route/export's JSON form, which the script
 	// writes the itinerary from.
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Tiles is the tile layer, for the script to follow the view with.
+	Tiles *embedTiles `json:"tiles,omitempty"`
+}
+
+// embedTiles is the tile layer as the page's script reads it.
+type embedTiles struct {
+	Template   string   `json:"template"`
+	Subdomains []string `json:"subdomains"`
+	GCJ        bool     `json:"gcj"` // tiles drawn in GCJ-02
 }
 
 // getEmbed serves GET /embed: the page, or with download=FORMAT the
@@ -241,6 +250,9 @@ func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, titl
 	}
 	data := h.embedData(plan, q.lang, title)
 	data.Plan = json.RawMessage(bytes.TrimSpace(planJSON.Bytes()))
+	if t := q.tiles; t != nil {
+		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), GCJ: t.datum == geo.GCJ02}
+	}
 	dataJSON, err := json.Marshal(data) // escapes <, > and &: safe inside <script>
 	if err != nil {
 		return pageView{}, err

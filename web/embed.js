@@ -107,6 +107,8 @@
     thinLabels();
     drawScale();
     svg.dataset.zoom = view.k.toFixed(3);
+    svg.dataset.draws = String(+(svg.dataset.draws || 0) + 1);
+    if (data.tiles) { followTiles(); }
   }
 
   // thinLabels hides a label that would overlap one drawn before it (the
@@ -204,6 +206,112 @@
     btn('zoom-in', function () { var c = centre(); zoomAt(2, c[0], c[1]); });
     btn('zoom-out', function () { var c = centre(); zoomAt(0.5, c[0], c[1]); });
     btn('zoom-reset', function () { view = { k: 1, x: 0, y: 0 }; draw(); });
+  }
+
+  // ---- Tiles that follow the view. ----
+  // The server draws the tiles of the first view; as the view moves, the
+  // tiles of the zoom that fits it are added above them, placed as the
+  // server places its own: each tile's corners converted from the tile
+  // datum to WGS-84 and projected as the SVG projects (equirectangular,
+  // its parameters on the <svg>).
+  var live = null, liveTimer = 0, liveImages = {};
+
+  // gcjDelta is the published GCJ-02 offset in degrees at WGS-84 (lon,
+  // lat), as geo.WGS84ToGCJ02 computes it.
+  function gcjDelta(lon, lat) {
+    var x = lon - 105, y = lat - 35, PI = Math.PI, A = 6378245.0, EE = 0.00669342162296594323;
+    var wave = (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
+    var dlat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x)) + wave +
+      (20 * Math.sin(y * PI) + 40 * Math.sin(y / 3 * PI)) * 2 / 3 + (160 * Math.sin(y / 12 * PI) + 320 * Math.sin(y * PI / 30)) * 2 / 3;
+    var dlon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x)) + wave +
+      (20 * Math.sin(x * PI) + 40 * Math.sin(x / 3 * PI)) * 2 / 3 + (150 * Math.sin(x / 12 * PI) + 300 * Math.sin(x / 30 * PI)) * 2 / 3;
+    var sinLat = Math.sin(lat / 180 * PI), magic = 1 - EE * sinLat * sinLat, sq = Math.sqrt(magic);
+    return [dlon * 180 / (A / sq * Math.cos(lat / 180 * PI) * PI), dlat * 180 / ((A * (1 - EE)) / (magic * sq) * PI)];
+  }
+  // toTileDatum and fromTileDatum convert [lon, lat] to and from the
+  // tiles' datum (the inverse by three fixed-point steps, far below a
+  // pixel).
+  function toTileDatum(p) {
+    if (!data.tiles.gcj) { return p; }
+    var d = gcjDelta(p[0], p[1]);
+    return [p[0] + d[0], p[1] + d[1]];
+  }
+  function fromTileDatum(g) {
+    if (!data.tiles.gcj) { return g; }
+    var w = g;
+    for (var i = 0; i < 3; i++) {
+      var f = toTileDatum(w);
+      w = [w[0] - (f[0] - g[0]), w[1] - (f[1] - g[1])];
+    }
+    return w;
+  }
+  function projection() {
+    var a = function (n) { return +svg.getAttribute('data-' + n); };
+    return { lon0: a('lon0'), lat0: a('lat0'), x0: a('x0'), y0: a('y0'), s: a('scale'), k: Math.cos(a('lat0') * Math.PI / 180) };
+  }
+  function followTiles() {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(drawTiles, 150);
+  }
+  function drawTiles() {
+    var pr = projection();
+    if (!pr.s) { return; }
+    if (!live) {
+      live = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+      live.setAttribute('class', 'live-tiles');
+      var base = layer.querySelector('g.tiles');
+      if (base) { base.parentNode.insertBefore(live, base.nextSibling); } else { layer.insertBefore(live, layer.firstChild); }
+    }
+    // The view's corners in picture units, then in degrees.
+    var r = svg.getBoundingClientRect();
+    var a = toSVG(r.left, r.top), b = toSVG(r.right, r.bottom);
+    var un = function (x, y) {
+      var ux = (x - view.x) / view.k, uy = (y - view.y) / view.k;
+      return toTileDatum([pr.lon0 + (ux - pr.x0) / (pr.k * pr.s), pr.lat0 - (uy - pr.y0) / pr.s]);
+    };
+    var nw = un(a.x, a.y), se = un(b.x, b.y);
+    var pxPerDeg = pr.k * pr.s * view.k * unitPx();
+    var z = Math.max(0, Math.min(19, Math.ceil(Math.log2(pxPerDeg * 360 / 256))));
+    var t0, t1;
+    for (; z >= 0; z--) {
+      t0 = merc(nw, z); t1 = merc(se, z);
+      if ((Math.floor(t1[0]) - Math.floor(t0[0]) + 1) * (Math.floor(t1[1]) - Math.floor(t0[1]) + 1) <= 64) { break; }
+    }
+    var want = {}, n = Math.pow(2, z);
+    for (var ty = Math.max(0, Math.floor(t0[1])); ty <= Math.min(n - 1, Math.floor(t1[1])); ty++) {
+      for (var tx = Math.max(0, Math.floor(t0[0])); tx <= Math.min(n - 1, Math.floor(t1[0])); tx++) {
+        var key = z + '/' + tx + '/' + ty;
+        want[key] = true;
+        if (!liveImages[key]) { liveImages[key] = tileImage(z, tx, ty, pr); }
+        live.appendChild(liveImages[key]);
+      }
+    }
+    Object.keys(liveImages).forEach(function (k) {
+      if (!want[k]) { live.removeChild(liveImages[k]); delete liveImages[k]; }
+    });
+    live.dataset.zoom = String(z);
+    live.dataset.draws = svg.dataset.draws;
+  }
+  function merc(p, z) {
+    var n = Math.pow(2, z), lat = Math.max(-85.0511, Math.min(85.0511, p[1])) * Math.PI / 180;
+    return [(p[0] + 180) / 360 * n, (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n];
+  }
+  function unmerc(x, y, z) {
+    var n = Math.pow(2, z);
+    return [x / n * 360 - 180, Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))) * 180 / Math.PI];
+  }
+  function tileImage(z, x, y, pr) {
+    var t = data.tiles, sub = t.subdomains.length ? t.subdomains[(x + y) % t.subdomains.length] : '';
+    var url = t.template.replace('{z}', z).replace('{x}', x).replace('{y}', y).replace('{s}', sub);
+    var nw = fromTileDatum(unmerc(x, y, z)), se = fromTileDatum(unmerc(x + 1, y + 1, z));
+    var px = function (p) { return [pr.x0 + (p[0] - pr.lon0) * pr.k * pr.s, pr.y0 - (p[1] - pr.lat0) * pr.s]; };
+    var p0 = px(nw), p1 = px(se);
+    var img = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    img.setAttribute('href', url);
+    img.setAttribute('x', p0[0] - 0.25 / view.k); img.setAttribute('y', p0[1] - 0.25 / view.k);
+    img.setAttribute('width', p1[0] - p0[0] + 0.5 / view.k); img.setAttribute('height', p1[1] - p0[1] + 0.5 / view.k);
+    img.setAttribute('preserveAspectRatio', 'none');
+    return img;
   }
 
   // showOnMap pans so that a marker is in view, zooming in a little.

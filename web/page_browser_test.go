@@ -125,9 +125,10 @@ func checkPage(t *testing.T, ctx context.Context, phone bool) {
 // alignment is a marker's screen centre and where the test tiles put its
 // site: the tile image's screen box and the site's place within it.
 type alignment struct {
-	MX, MY float64 // marker centre
-	TX, TY float64 // the site on the tile
-	Zoom   string
+	MX, MY   float64 // marker centre
+	TX, TY   float64 // the site on the tile
+	Zoom     string  // the view's zoom
+	TileZoom int     // the tiles' zoom
 }
 
 // alignJS measures marker id against the tile image holding its site:
@@ -136,7 +137,7 @@ type alignment struct {
 const alignJS = `((id, suffix, fx, fy) => {
 	const g = document.querySelector('#map g.stop[data-id="' + id + '"] circle:not(.hit), #map g.stop[data-id="' + id + '"] rect');
 	const r = g.getBoundingClientRect();
-	const img = Array.from(document.querySelectorAll('#map g.tiles image')).find(i => i.getAttribute('href').endsWith(suffix));
+	const img = Array.from(document.querySelectorAll('#map g.live-tiles image')).find(i => i.getAttribute('href').endsWith(suffix));
 	if (!img) { return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: -1, TY: -1, Zoom: ''}; }
 	const b = img.getBoundingClientRect();
 	// The image overlaps its neighbours by half a unit: take it off.
@@ -255,26 +256,24 @@ func waitTiles(t *testing.T, ctx context.Context, tiles *tileServer) {
 // changed and that site's marker stays on its site's pixel of the tiles.
 func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site) {
 	t.Helper()
-	var suffix string
-	var fx, fy float64
+	// measure compares the marker with the tiles the script placed for
+	// the present view (g.live-tiles), once they follow the last draw.
 	measure := func(what string) alignment {
 		t.Helper()
-		// The tile holding the site: find the zoom the page's tiles use.
-		if suffix == "" {
-			href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#map g.tiles image').getAttribute('href')`))
-			require.NoError(t, err)
-			parts := strings.Split(strings.TrimSuffix(href, ".png"), "/")
-			z, err := strconv.Atoi(parts[len(parts)-3])
-			require.NoError(t, err, href)
-			mx, my := mercator(geo.Convert(site.Location, geo.WGS84, geo.GCJ02), z)
-			suffix = "/" + strconv.Itoa(z) + "/" + strconv.Itoa(int(mx)) + "/" + strconv.Itoa(int(my)) + ".png"
-			fx, fy = mx-math.Floor(mx), my-math.Floor(my)
-		}
-		a, err := chromedp.Run(ctx, chromedp.Evaluate[alignment](alignJS+`(`+jsString(site.ID)+`, `+jsString(suffix)+`, `+strconv.FormatFloat(fx, 'f', -1, 64)+`, `+strconv.FormatFloat(fy, 'f', -1, 64)+`)`))
+		z, err := chromedp.Run(ctx, chromedp.Poll[int](`(() => { const g = document.querySelector('#map g.live-tiles');
+			return g && g.dataset.draws === document.querySelector('#map svg').dataset.draws ? +g.dataset.zoom : null; })()`,
+			chromedp.WithPollingTimeout(5*time.Second)))
+		require.NoError(t, err, "%s: the tiles follow the view", what)
+		mx, my := mercator(geo.Convert(site.Location, geo.WGS84, geo.GCJ02), z)
+		suffix := "/" + strconv.Itoa(z) + "/" + strconv.Itoa(int(mx)) + "/" + strconv.Itoa(int(my)) + ".png"
+		fx, fy := mx-math.Floor(mx), my-math.Floor(my)
+		a, err := chromedp.Run(ctx, chromedp.Evaluate[alignment](alignJS+`(`+jsString(site.ID)+`, `+jsString(suffix)+`, `+
+			strconv.FormatFloat(fx, 'f', -1, 64)+`, `+strconv.FormatFloat(fy, 'f', -1, 64)+`)`))
 		require.NoError(t, err)
-		require.GreaterOrEqual(t, a.TX, 0.0, "a tile holds %s", site.ID)
+		require.GreaterOrEqual(t, a.TX, 0.0, "%s: a tile of zoom %d holds %s", what, z, site.ID)
 		assert.InDelta(t, a.TX, a.MX, 2, "%s: marker x on its tile pixel", what)
 		assert.InDelta(t, a.TY, a.MY, 2, "%s: marker y on its tile pixel", what)
+		a.TileZoom = z
 		return a
 	}
 	before := measure("at load")
@@ -295,10 +294,12 @@ func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#zoom-in`, chromedp.NodeVisible)))
 	zoomed := measure("after the zoom button")
 	assert.Equal(t, "2.000", zoomed.Zoom)
+	assert.Equal(t, before.TileZoom+1, zoomed.TileZoom, "zooming in twice as close loads the next zoom's tiles")
 
-	// A wheel turn towards the page zooms in about the pointer.
+	// A wheel turn towards the page zooms in about the pointer, here
+	// near the marker so that it stays in view.
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#map svg').dispatchEvent(new WheelEvent('wheel', {deltaY: -200, clientX: `+
-		strconv.FormatFloat(x, 'f', 1, 64)+`, clientY: `+strconv.FormatFloat(y, 'f', 1, 64)+`, cancelable: true, bubbles: true}))`))
+		strconv.FormatFloat(zoomed.MX+15, 'f', 1, 64)+`, clientY: `+strconv.FormatFloat(zoomed.MY+10, 'f', 1, 64)+`, cancelable: true, bubbles: true}))`))
 	require.NoError(t, err)
 	wheeled := measure("after the wheel")
 	assert.NotEqual(t, zoomed.Zoom, wheeled.Zoom, "the wheel zooms")
