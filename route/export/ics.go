@@ -28,18 +28,15 @@ var errUndated = errors.New("export: an iCalendar file needs a plan with dates, 
 // are escaped.
 //
 // A plan without calendar dates (one solved without opening windows, such
-// as a themed line) is an error: a calendar event needs a date.
+// as a themed line) is an error: a calendar event needs a date; so is a
+// place without a location, as for the other map outputs.
 func ICS(w io.Writer, p *route.Plan, opts ...Option) error {
 	return icsAt(w, p, time.Now(), opts...)
 }
 
 // icsAt is ICS with the DTSTAMP given, for tests.
 func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
-	o, err := newOptions(opts)
-	if err != nil {
-		return err
-	}
-	t, err := fromPlan(p, &o)
+	t, o, err := mappedTrip(p, opts)
 	if err != nil {
 		return err
 	}
@@ -87,9 +84,7 @@ func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, lang string, stam
 		loc += " (" + s.alt + ")"
 	}
 	cw.line("LOCATION", icsText(loc))
-	if s.hasLoc {
-		cw.line("GEO", fmt.Sprintf("%.6f;%.6f", s.loc[1], s.loc[0]))
-	}
+	cw.line("GEO", fmt.Sprintf("%.6f;%.6f", s.loc[1], s.loc[0]))
 	parts := []string{t.lex.Day(d.day)}
 	if s.wait > 0 {
 		parts = append(parts, t.lex.arrive(s.name, s.wait, s.visit, s.start))
