@@ -392,7 +392,7 @@ func embedLabels(l phrase.Lang) map[string]string {
 		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
 		"hour": l.Pick("小时", "h"), "m": l.Pick("米", "m"), "km": l.Pick("公里", "km"),
 		"depart": l.Pick("出发：", "leave"), "back": l.Pick("回到", "back at"), "break": l.Pick("午休", "lunch break"),
-		"about": l.Pick("约", "about"), "left_out": l.Pick("未安排的地点", "Left out"),
+		"about": l.Pick("约", "about"), "approx": l.Pick("位置为约数（误差约 %s）", "Approximate location (to within about %s)"), "left_out": l.Pick("未安排的地点", "Left out"),
 		"unconfirmed": l.Pick("开放时间未确认，请先致电", "Opening hours not confirmed: call ahead"),
 		"amap":        l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
 		"summary":            l.Pick("%v 处 · %d · 路上 %t", "%v sites · %d · %t on the road"),

@@ -380,6 +380,9 @@
     facts.push(L.visit + ' ' + minutes(v.visit_s));
     if (s.period) { facts.push(s.period); }
     d.appendChild(el('p', 'facts', facts.join(' · ')));
+    if (v.precision_m > 500) {
+      d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
+    }
     var addr = v.address || s.address;
     if (addr) { d.appendChild(el('p', 'address', addr)); }
     if (v.note) { d.appendChild(el('p', 'warn', v.note)); }
