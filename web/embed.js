@@ -168,10 +168,15 @@
 
   function wireGestures() {
     var pointers = {}, last = null, moved = 0;
+    // spread is the distance between the two fingers of a pinch.
+    var spread = function () {
+      var p = Object.keys(pointers).map(function (id) { return pointers[id]; });
+      return p.length === 2 ? Math.hypot(p[0][0] - p[1][0], p[0][1] - p[1][1]) : null;
+    };
     svg.addEventListener('pointerdown', function (ev) {
       pointers[ev.pointerId] = [ev.clientX, ev.clientY];
       moved = 0;
-      last = null;
+      last = spread();
     });
     svg.addEventListener('pointermove', function (ev) {
       if (!pointers[ev.pointerId]) { return; }
@@ -187,7 +192,7 @@
         clamp(); draw();
       } else if (ids.length === 2) {
         var a = pointers[ids[0]], b = pointers[ids[1]];
-        var d = Math.hypot(a[0] - b[0], a[1] - b[1]);
+        var d = spread();
         if (last) { zoomAt(d / last, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2); }
         last = d;
         moved += 10;

@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	ical "github.com/emersion/go-ical"
 	orbgeo "github.com/paulmach/orb/geo"
@@ -212,7 +215,11 @@ func TestBrowserPages(t *testing.T) {
 			require.NoError(t, chromedp.Listen(tab, console.listen))
 			ctx, cancelStep := context.WithTimeout(tab, time.Minute)
 			defer cancelStep()
-			require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(vp.width, vp.height)))
+			emulate := chromedp.EmulateViewport(vp.width, vp.height)
+			if vp.phone {
+				emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateTouch)
+			}
+			require.NoError(t, chromedp.Do(ctx, emulate))
 
 			t.Run("embed", func(t *testing.T) {
 				require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(embedURL), chromedp.WaitVisible(`body[data-ready="true"]`)))
@@ -225,8 +232,9 @@ func TestBrowserPages(t *testing.T) {
 				stops, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#itinerary li.stop').length`))
 				require.NoError(t, err)
 				assert.Equal(t, len(line.Sites), stops, "one list entry per stop")
-				checkMovableMap(t, ctx, lone)
+				checkMovableMap(t, ctx, lone, vp.phone)
 				checkSelection(t, ctx)
+				checkPrint(t, ctx, dir, vp.name)
 				shoot(t, ctx, dir, "embed-"+vp.name+"-selected", false, "")
 			})
 			t.Run("planner", func(t *testing.T) {
@@ -254,7 +262,7 @@ func waitTiles(t *testing.T, ctx context.Context, tiles *tileServer) {
 
 // checkMovableMap drags and zooms the map and checks that the view
 // changed and that site's marker stays on its site's pixel of the tiles.
-func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site) {
+func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site, touch bool) {
 	t.Helper()
 	// measure compares the marker with the tiles the script placed for
 	// the present view (g.live-tiles), once they follow the last draw.
@@ -303,9 +311,57 @@ func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site) {
 	require.NoError(t, err)
 	wheeled := measure("after the wheel")
 	assert.NotEqual(t, zoomed.Zoom, wheeled.Zoom, "the wheel zooms")
+	if touch {
+		// Two fingers spread from 40 to 120 px apart about the marker.
+		cx, cy := wheeled.MX, wheeled.MY
+		require.NoError(t, chromedp.Do(ctx,
+			touchEvent(input.DispatchTouchEventTypeTouchStart, [2]float64{cx - 20, cy}, [2]float64{cx + 20, cy}),
+			touchEvent(input.DispatchTouchEventTypeTouchMove, [2]float64{cx - 40, cy}, [2]float64{cx + 40, cy}),
+			touchEvent(input.DispatchTouchEventTypeTouchMove, [2]float64{cx - 60, cy}, [2]float64{cx + 60, cy}),
+			touchEvent(input.DispatchTouchEventTypeTouchEnd),
+		))
+		pinched := measure("after a pinch")
+		k0, _ := strconv.ParseFloat(wheeled.Zoom, 64)
+		k1, _ := strconv.ParseFloat(pinched.Zoom, 64)
+		assert.InDelta(t, 3, k1/k0, 0.3, "spreading two fingers threefold zooms about threefold")
+	}
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#zoom-reset`, chromedp.NodeVisible)))
 	reset := measure("after reset")
 	assert.InDelta(t, before.MX, reset.MX, 1)
+}
+
+// touchEvent dispatches a touch event with a finger at each of points.
+func touchEvent(typ input.DispatchTouchEventType, points ...[2]float64) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		p := input.DispatchTouchEventParams{Type: typ, TouchPoints: []*input.TouchPoint{}}
+		for i, pt := range points {
+			id := float64(i + 1)
+			p.TouchPoints = append(p.TouchPoints, &input.TouchPoint{X: pt[0], Y: pt[1], ID: &id})
+		}
+		_, err := cdp.Call(ctx, t, input.DispatchTouchEvent, p)
+		return err
+	})
+}
+
+// checkPrint checks the print layout: no buttons or form, the map and
+// every stop's details shown; it saves a screenshot of it.
+func checkPrint(t *testing.T, ctx context.Context, dir, name string) {
+	t.Helper()
+	setMedia := func(m string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+			return err
+		})
+	}
+	require.NoError(t, chromedp.Do(ctx, setMedia("print")))
+	defer func() { require.NoError(t, chromedp.Do(ctx, setMedia(""))) }()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[getComputedStyle(document.querySelector('.zoom')).display,
+		getComputedStyle(document.querySelector('.downloads')).display,
+		String(document.getElementById('map').getBoundingClientRect().height > 200),
+		String(Array.from(document.querySelectorAll('#itinerary .details')).every(d => getComputedStyle(d).display !== 'none'))]`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"none", "none", "true", "true"}, got, "print: no buttons, the map, every stop's details")
+	shoot(t, ctx, dir, "print-"+name, false, "")
 }
 
 // checkSelection taps a list entry and a marker and checks that each
