@@ -95,8 +95,9 @@
 //
 // # Errors
 //
-// Every error is JSON, {"error": {"code": "...", "message": "..."}}, with
-// these statuses and codes:
+// Every API error is JSON, {"error": {"code": "...", "message": "..."}},
+// with these statuses and codes (the pages /embed and /plan answer with
+// the same status and show the code on an HTML page):
 //
 //   - 400 bad_json: the body is not one JSON object (malformed, empty,
 //     trailing data); unknown_field: a member the request does not have;
