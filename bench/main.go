@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -87,11 +88,12 @@ func runSet(name string, cfg *config, emit func(row)) error {
 func main() {
 	data := flag.String("data", "../shared/bench", "benchmark data folder")
 	set := flag.String("set", "tsplib", "instance set: "+strings.Join(setNames(), "|")+"|all")
-	each := flag.Duration("time", time.Second, "time limit per instance")
+	each := flag.Duration("time", time.Second, "time limit per instance; 0 = route's own stopping rule")
 	name := flag.String("name", "", "instances to run: a regexp, or a comma-separated list of exact names")
 	minN := flag.Int("min", 0, "smallest instance size (nodes)")
 	maxN := flag.Int("max", 0, "largest instance size (nodes); 0 = no limit")
 	seed := flag.Int64("seed", 1, "random seed")
+	budgetList := flag.String("budgets", "", "time-to-quality mode: solve every instance once per budget in this comma-separated list (e.g. 10ms,50ms,200ms,1s,10s)")
 	flag.Parse()
 
 	if fi, err := os.Stat(*data); err != nil || !fi.IsDir() {
@@ -116,38 +118,24 @@ func main() {
 	}
 	out := bufio.NewWriter(os.Stdout)
 	defer out.Flush()
-	fmt.Fprintln(out, "set\tinstance\tn\tbest_known\tours\tgap_pct\tseconds")
-	type summary struct {
-		sum, worst float64
-		worstName  string
-		count      int
-		time       float64
+	if *budgetList != "" {
+		budgets, err := parseBudgets(*budgetList)
+		if err == nil {
+			err = runQuality(cfg, todo, budgets, out, os.Stderr)
+		}
+		if err != nil {
+			out.Flush()
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
 	}
-	sums := map[string]*summary{}
-	var order []string
+	fmt.Fprintln(out, "set\tinstance\tn\tbest_known\tours\tgap_pct\tseconds")
+	sums := &summaries{sets: map[string]*summary{}}
 	emit := func(r row) {
-		g := r.gap()
-		fmt.Fprintf(out, "%s\t%s\t%d\t%s\t%s\t%s\t%.2f", r.set, r.instance, r.n,
-			num(r.best), num(r.ours), gapText(g), r.seconds)
-		if r.note != "" {
-			fmt.Fprintf(out, "\t# %s", r.note)
-		}
-		fmt.Fprintln(out)
+		writeRow(out, r)
 		out.Flush()
-		s := sums[r.set]
-		if s == nil {
-			s = &summary{worst: math.Inf(-1)}
-			sums[r.set] = s
-			order = append(order, r.set)
-		}
-		if !math.IsNaN(g) {
-			s.sum += g
-			s.count++
-			if g > s.worst {
-				s.worst, s.worstName = g, r.instance
-			}
-		}
-		s.time += r.seconds
+		sums.add(r)
 	}
 	failed := false
 	for _, name := range todo {
@@ -157,16 +145,62 @@ func main() {
 		}
 	}
 	out.Flush()
-	for _, set := range order {
-		s := sums[set]
+	sums.print(os.Stderr)
+	if failed {
+		os.Exit(1)
+	}
+}
+
+// writeRow writes r as one TSV line.
+func writeRow(w io.Writer, r row) {
+	fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%.2f", r.set, r.instance, r.n,
+		num(r.best), num(r.ours), gapText(r.gap()), r.seconds)
+	if r.note != "" {
+		fmt.Fprintf(w, "\t# %s", r.note)
+	}
+	fmt.Fprintln(w)
+}
+
+// summary totals one set's rows.
+type summary struct {
+	sum, worst float64
+	worstName  string
+	count      int
+	time       float64
+}
+
+// summaries holds one summary per set, in the order the sets appeared.
+type summaries struct {
+	sets  map[string]*summary
+	order []string
+}
+
+func (ss *summaries) add(r row) {
+	s := ss.sets[r.set]
+	if s == nil {
+		s = &summary{worst: math.Inf(-1)}
+		ss.sets[r.set] = s
+		ss.order = append(ss.order, r.set)
+	}
+	if g := r.gap(); !math.IsNaN(g) {
+		s.sum += g
+		s.count++
+		if g > s.worst {
+			s.worst, s.worstName = g, r.instance
+		}
+	}
+	s.time += r.seconds
+}
+
+// print writes one line per set: instances, mean and worst gap, time.
+func (ss *summaries) print(w io.Writer) {
+	for _, set := range ss.order {
+		s := ss.sets[set]
 		if s.count == 0 {
 			continue
 		}
-		fmt.Fprintf(os.Stderr, "%s: %d instances, mean gap %.3f%%, worst %.3f%% (%s), total %.1f s\n",
+		fmt.Fprintf(w, "%s: %d instances, mean gap %.3f%%, worst %.3f%% (%s), total %.1f s\n",
 			set, s.count, s.sum/float64(s.count), s.worst, s.worstName, s.time)
-	}
-	if failed {
-		os.Exit(1)
 	}
 }
 

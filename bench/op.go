@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -349,50 +348,22 @@ func runOP(cfg *config, emit func(row)) error {
 		{"op_tsiligirides", "tsiligirides"},
 		{"op_chao", "chao"},
 	} {
-		files, _ := filepath.Glob(filepath.Join(base, set.dir, "*", "*.txt"))
-		slices.Sort(files)
-		for _, f := range files {
-			name := filepath.Base(filepath.Dir(f)) + "/" + strings.TrimSuffix(filepath.Base(f), ".txt")
-			if !cfg.names(name) {
-				continue
+		err := parseFiles(cfg, filepath.Join(base, set.dir, "*", "*.txt"), true, parseKULOP, func(name string, in *kulOP) {
+			if n := len(in.x); cfg.sizeOK(n) {
+				jobs = append(jobs, opJob{set.name, name, n, in.model(), in.check})
 			}
-			fh, err := os.Open(f)
-			if err != nil {
-				return err
-			}
-			in, err := parseKULOP(fh)
-			fh.Close()
-			if err != nil {
-				return fmt.Errorf("%s: %w", f, err)
-			}
-			n := len(in.x)
-			if n < cfg.minN || cfg.maxN > 0 && n > cfg.maxN {
-				continue
-			}
-			jobs = append(jobs, opJob{set.name, name, n, in.model(), in.check})
-		}
-	}
-	files, _ := filepath.Glob(filepath.Join(base, "oplib", "gen*", "*.oplib"))
-	slices.Sort(files)
-	for _, f := range files {
-		name := filepath.Base(filepath.Dir(f)) + "/" + strings.TrimSuffix(filepath.Base(f), ".oplib")
-		if !cfg.names(name) {
-			continue
-		}
-		fh, err := os.Open(f)
+		})
 		if err != nil {
 			return err
 		}
-		in, err := parseOPLib(fh)
-		fh.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+	}
+	err := parseFiles(cfg, filepath.Join(base, "oplib", "gen*", "*.oplib"), true, parseOPLib, func(name string, in *oplibInstance) {
+		if n := in.g.Dimension; cfg.sizeOK(n) {
+			jobs = append(jobs, opJob{"op_oplib", name, n, in.model(), in.check})
 		}
-		n := in.g.Dimension
-		if n < cfg.minN || cfg.maxN > 0 && n > cfg.maxN {
-			continue
-		}
-		jobs = append(jobs, opJob{"op_oplib", name, n, in.model(), in.check})
+	})
+	if err != nil {
+		return err
 	}
 	suspect := suspectBest(cfg.data)
 	for _, j := range jobs {
@@ -416,13 +387,7 @@ func solveOPJob(cfg *config, j opJob, routes int, instance string) (row, error) 
 	m := *j.model
 	m.routes = slices.Repeat(m.routes[:1], routes)
 	p, nodes := m.problem()
-	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeEach)
-	defer cancel()
-	start := time.Now()
-	// TimeLimit makes route spend the whole budget instead of stopping at
-	// the engine's convergence rule.
-	plan, err := route.Solve(ctx, p, route.Seed(cfg.seed), route.TimeLimit(cfg.timeEach))
-	secs := time.Since(start).Seconds()
+	plan, secs, err := cfg.solve(p)
 	if err != nil {
 		return row{}, err
 	}

@@ -214,7 +214,7 @@ func runTOPTW(cfg *config, emit func(row)) error {
 					}
 				}
 				n := len(in.x)
-				if n < cfg.minN || cfg.maxN > 0 && n > cfg.maxN {
+				if !cfg.sizeOK(n) {
 					break
 				}
 				k := set.k

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,107 +43,135 @@ const (
 func parseTSPLIB(r io.Reader) (*tsplibInstance, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	in := &tsplibInstance{}
-	section := ""
-	var nums []float64 // numbers of the current section
-	var coordLines [][]float64
-	finish := func() error {
-		switch section {
-		case "EDGE_WEIGHT_SECTION":
-			return in.fillWeights(nums)
-		case "NODE_COORD_SECTION":
-			return in.fillCoords(coordLines)
-		case "FIXED_EDGES_SECTION":
-			for i := 0; i+1 < len(nums); i += 2 {
-				if nums[i] < 0 {
-					break
-				}
-				in.FixedEdges = append(in.FixedEdges, [2]int{int(nums[i]) - 1, int(nums[i+1]) - 1})
-			}
-		}
-		return nil
-	}
-	line := 0
+	p := &tsplibParser{in: &tsplibInstance{}}
 	for sc.Scan() {
-		line++
+		p.line++
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
 		}
-		upper := strings.ToUpper(text)
-		if upper == "EOF" {
+		if strings.ToUpper(text) == "EOF" {
 			break
 		}
-		if u := strings.TrimRight(upper, " \t:"); strings.HasSuffix(u, "_SECTION") && !strings.ContainsAny(u, " :\t") {
-			upper = u
-			if err := finish(); err != nil {
-				return nil, err
-			}
-			section, nums, coordLines = upper, nil, nil
-			continue
-		}
-		if key, val, ok := strings.Cut(text, ":"); ok && section == "" || ok && isHeaderKey(key) {
-			section = ""
-			key = strings.ToUpper(strings.TrimSpace(key))
-			val = strings.TrimSpace(val)
-			switch key {
-			case "NAME":
-				in.Name = val
-			case "DIMENSION":
-				n, err := strconv.Atoi(val)
-				if err != nil || n < 1 || n > maxDimension {
-					return nil, fmt.Errorf("%w: line %d: DIMENSION %q", errTSPLIB, line, val)
-				}
-				in.Dimension = n
-			case "EDGE_WEIGHT_TYPE":
-				in.WeightType = strings.ToUpper(val)
-			case "EDGE_WEIGHT_FORMAT":
-				in.Format = strings.ToUpper(val)
-			case "TYPE":
-				if t := strings.ToUpper(val); !strings.HasPrefix(t, "TSP") {
-					return nil, fmt.Errorf("%w: line %d: TYPE %q is not TSP", errTSPLIB, line, val)
-				}
-			}
-			continue
-		}
-		fields := strings.Fields(text)
-		vals := make([]float64, 0, len(fields))
-		for _, f := range fields {
-			v, err := strconv.ParseFloat(f, 64)
-			if err != nil {
-				return nil, fmt.Errorf("%w: line %d: %q is not a number", errTSPLIB, line, f)
-			}
-			vals = append(vals, v)
-		}
-		switch section {
-		case "NODE_COORD_SECTION":
-			coordLines = append(coordLines, vals)
-		case "EDGE_WEIGHT_SECTION", "FIXED_EDGES_SECTION":
-			nums = append(nums, vals...)
+		if err := p.parseLine(text); err != nil {
+			return nil, err
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	if err := finish(); err != nil {
+	if err := p.finish(); err != nil {
 		return nil, err
 	}
+	if err := p.in.complete(); err != nil {
+		return nil, err
+	}
+	return p.in, nil
+}
+
+// tsplibParser is the state of parseTSPLIB between lines.
+type tsplibParser struct {
+	in         *tsplibInstance
+	line       int
+	section    string      // the current *_SECTION, "" in the header
+	nums       []float64   // numbers of the current section
+	coordLines [][]float64 // lines of NODE_COORD_SECTION
+}
+
+// parseLine reads one non-empty line: a section name, a header entry or
+// numbers of the current section.
+func (p *tsplibParser) parseLine(text string) error {
+	upper := strings.ToUpper(text)
+	if u := strings.TrimRight(upper, " \t:"); strings.HasSuffix(u, "_SECTION") && !strings.ContainsAny(u, " :\t") {
+		if err := p.finish(); err != nil {
+			return err
+		}
+		p.section, p.nums, p.coordLines = u, nil, nil
+		return nil
+	}
+	if key, val, ok := strings.Cut(text, ":"); ok && p.section == "" || ok && isHeaderKey(key) {
+		p.section = ""
+		return p.header(strings.ToUpper(strings.TrimSpace(key)), strings.TrimSpace(val))
+	}
+	fields := strings.Fields(text)
+	vals := make([]float64, 0, len(fields))
+	for _, f := range fields {
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return fmt.Errorf("%w: line %d: %q is not a number", errTSPLIB, p.line, f)
+		}
+		vals = append(vals, v)
+	}
+	switch p.section {
+	case "NODE_COORD_SECTION":
+		p.coordLines = append(p.coordLines, vals)
+	case "EDGE_WEIGHT_SECTION", "FIXED_EDGES_SECTION":
+		p.nums = append(p.nums, vals...)
+	}
+	return nil
+}
+
+// header records the header entry key: val.
+func (p *tsplibParser) header(key, val string) error {
+	in := p.in
+	switch key {
+	case "NAME":
+		in.Name = val
+	case "DIMENSION":
+		n, err := strconv.Atoi(val)
+		if err != nil || n < 1 || n > maxDimension {
+			return fmt.Errorf("%w: line %d: DIMENSION %q", errTSPLIB, p.line, val)
+		}
+		in.Dimension = n
+	case "EDGE_WEIGHT_TYPE":
+		in.WeightType = strings.ToUpper(val)
+	case "EDGE_WEIGHT_FORMAT":
+		in.Format = strings.ToUpper(val)
+	case "TYPE":
+		if t := strings.ToUpper(val); !strings.HasPrefix(t, "TSP") {
+			return fmt.Errorf("%w: line %d: TYPE %q is not TSP", errTSPLIB, p.line, val)
+		}
+	}
+	return nil
+}
+
+// finish stores the data of the section that ends.
+func (p *tsplibParser) finish() error {
+	in, nums := p.in, p.nums
+	switch p.section {
+	case "EDGE_WEIGHT_SECTION":
+		return in.fillWeights(nums)
+	case "NODE_COORD_SECTION":
+		return in.fillCoords(p.coordLines)
+	case "FIXED_EDGES_SECTION":
+		for i := 0; i+1 < len(nums); i += 2 {
+			if nums[i] < 0 {
+				break
+			}
+			in.FixedEdges = append(in.FixedEdges, [2]int{int(nums[i]) - 1, int(nums[i+1]) - 1})
+		}
+	}
+	return nil
+}
+
+// complete checks that the header and sections define the distances.
+func (in *tsplibInstance) complete() error {
 	if in.Dimension == 0 {
-		return nil, fmt.Errorf("%w: no DIMENSION", errTSPLIB)
+		return fmt.Errorf("%w: no DIMENSION", errTSPLIB)
 	}
 	switch in.WeightType {
 	case "EXPLICIT":
 		if in.Weights == nil {
-			return nil, fmt.Errorf("%w: EXPLICIT without EDGE_WEIGHT_SECTION", errTSPLIB)
+			return fmt.Errorf("%w: EXPLICIT without EDGE_WEIGHT_SECTION", errTSPLIB)
 		}
 	case "EUC_2D", "CEIL_2D", "ATT", "GEO":
 		if len(in.X) != in.Dimension {
-			return nil, fmt.Errorf("%w: %d coordinates for DIMENSION %d", errTSPLIB, len(in.X), in.Dimension)
+			return fmt.Errorf("%w: %d coordinates for DIMENSION %d", errTSPLIB, len(in.X), in.Dimension)
 		}
 	default:
-		return nil, fmt.Errorf("%w: EDGE_WEIGHT_TYPE %q not supported", errTSPLIB, in.WeightType)
+		return fmt.Errorf("%w: EDGE_WEIGHT_TYPE %q not supported", errTSPLIB, in.WeightType)
 	}
-	return in, nil
+	return nil
 }
 
 func isHeaderKey(k string) bool {
@@ -327,11 +354,7 @@ func geoDist(x1, y1, x2, y2 float64) int64 {
 // through its fixed edge's ends, the variant its optimum is for).
 func runTSPLIB(cfg *config, emit func(row)) error {
 	dir := filepath.Join(cfg.data, "tsp")
-	files, err := filepath.Glob(filepath.Join(dir, "*.tsp"))
-	if err != nil {
-		return err
-	}
-	if len(files) == 0 {
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.tsp")); len(files) == 0 {
 		fmt.Fprintf(os.Stderr, "bench: no .tsp files in %s; skipping tsplib\n", dir)
 		return nil
 	}
@@ -340,24 +363,13 @@ func runTSPLIB(cfg *config, emit func(row)) error {
 		in   *tsplibInstance
 	}
 	var jobs []job
-	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".tsp")
-		if !cfg.names(name) {
-			continue
+	err := parseFiles(cfg, filepath.Join(dir, "*.tsp"), false, parseTSPLIB, func(name string, in *tsplibInstance) {
+		if cfg.sizeOK(in.Dimension) {
+			jobs = append(jobs, job{name, in})
 		}
-		fh, err := os.Open(f)
-		if err != nil {
-			return err
-		}
-		in, err := parseTSPLIB(fh)
-		fh.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		if in.Dimension < cfg.minN || cfg.maxN > 0 && in.Dimension > cfg.maxN {
-			continue
-		}
-		jobs = append(jobs, job{name, in})
+	})
+	if err != nil {
+		return err
 	}
 	slices.SortFunc(jobs, func(a, b job) int {
 		if a.in.Dimension != b.in.Dimension {
@@ -418,13 +430,8 @@ func solveTSPLIB(cfg *config, name string, in *tsplibInstance) (row, error) {
 			p.Stops = append(p.Stops, route.Stop{Place: place(i)})
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), cfg.timeEach)
-	defer cancel()
-	began := time.Now()
-	// TimeLimit (not only the context's deadline) tells route to spend
-	// the whole budget rather than stop at the engine's convergence rule.
-	plan, err := route.Solve(ctx, p, route.Seed(cfg.seed), route.TimeLimit(cfg.timeEach))
-	r.seconds = time.Since(began).Seconds()
+	plan, secs, err := cfg.solve(p)
+	r.seconds = secs
 	if err != nil {
 		return r, err
 	}

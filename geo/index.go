@@ -346,34 +346,17 @@ func (idx *Index) Within(p orb.Point, metres float64) []int {
 	}
 	q, bound := unitVector(p), chordBound(metres)
 	var hits []hit
-	var search func(lo, hi int)
-	consider := func(n *kdNode) {
+	idx.walk(func(n *kdNode) {
 		if chord2(q, n.v) > bound {
 			return
 		}
 		if d := Distance(p, n.p); d <= metres {
 			hits = append(hits, hit{d, n.id})
 		}
-	}
-	search = func(lo, hi int) {
-		if hi-lo <= leafSize {
-			for i := lo; i < hi; i++ {
-				consider(&idx.nodes[i])
-			}
-			return
-		}
-		mid := lo + (hi-lo)/2
-		n := &idx.nodes[mid]
-		consider(n)
+	}, func(n *kdNode) (below, above bool) {
 		diff := q[n.axis] - n.v[n.axis]
-		if diff <= 0 || diff*diff <= bound {
-			search(lo, mid)
-		}
-		if diff >= 0 || diff*diff <= bound {
-			search(mid+1, hi)
-		}
-	}
-	search(0, len(idx.nodes))
+		return diff <= 0 || diff*diff <= bound, diff >= 0 || diff*diff <= bound
+	})
 	return sortedIDs(hits)
 }
 
@@ -409,12 +392,23 @@ func (idx *Index) InBound(b orb.Bound) []int {
 	}
 	box := boundBox(b)
 	var ids []int
-	var search func(lo, hi int)
-	consider := func(n *kdNode) {
+	idx.walk(func(n *kdNode) {
 		if inside(n.p) {
 			ids = append(ids, int(n.id))
 		}
-	}
+	}, func(n *kdNode) (below, above bool) {
+		split := n.v[n.axis]
+		return box[0][n.axis] <= split, box[1][n.axis] >= split
+	})
+	slices.Sort(ids)
+	return ids
+}
+
+// walk passes consider every node of the tree that a search may need: at
+// each split it descends below and above the splitting node only as sides
+// says.
+func (idx *Index) walk(consider func(*kdNode), sides func(*kdNode) (below, above bool)) {
+	var search func(lo, hi int)
 	search = func(lo, hi int) {
 		if hi-lo <= leafSize {
 			for i := lo; i < hi; i++ {
@@ -425,17 +419,15 @@ func (idx *Index) InBound(b orb.Bound) []int {
 		mid := lo + (hi-lo)/2
 		n := &idx.nodes[mid]
 		consider(n)
-		split := n.v[n.axis]
-		if box[0][n.axis] <= split {
+		below, above := sides(n)
+		if below {
 			search(lo, mid)
 		}
-		if box[1][n.axis] >= split {
+		if above {
 			search(mid+1, hi)
 		}
 	}
 	search(0, len(idx.nodes))
-	slices.Sort(ids)
-	return ids
 }
 
 // boundBox returns a 3-D box, {min, max}, around the unit vectors of all

@@ -65,81 +65,97 @@ func DecodeOSRMTable(r io.Reader) (*Matrix, error) {
 	if err := unmarshal(data, &t); err != nil {
 		return nil, fmt.Errorf("geo: OSRM table: %w", err)
 	}
+	n, err := t.size()
+	if err != nil {
+		return nil, err
+	}
+	m := &Matrix{}
+	if t.Durations != nil {
+		if m.Durations, err = osrmDurations(t.Durations, n); err != nil {
+			return nil, err
+		}
+	}
+	if t.Distances != nil {
+		if m.Distances, err = osrmDistances(t.Distances, n); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// size checks the response's code and shape and returns its number of
+// rows. Every row's length is checked before anything of n×n entries is
+// allocated, so that the memory used stays proportional to the input.
+func (t *osrmTable) size() (int, error) {
 	switch {
 	case t.Code == nil:
-		return nil, fmt.Errorf("geo: OSRM table: no code in the response")
+		return 0, fmt.Errorf("geo: OSRM table: no code in the response")
 	case *t.Code != "Ok":
-		return nil, &OSRMError{Code: *t.Code, Message: t.Message}
+		return 0, &OSRMError{Code: *t.Code, Message: t.Message}
 	case t.Durations == nil && t.Distances == nil:
-		return nil, fmt.Errorf("geo: OSRM table has neither durations nor distances: %w", ErrEmptyMatrix)
+		return 0, fmt.Errorf("geo: OSRM table has neither durations nor distances: %w", ErrEmptyMatrix)
 	}
 	n := len(t.Durations)
 	if t.Durations == nil {
 		n = len(t.Distances)
 	}
-	if n == 0 {
-		return nil, fmt.Errorf("geo: OSRM table has no rows: %w", ErrEmptyMatrix)
-	}
-	if t.Durations != nil && t.Distances != nil && len(t.Distances) != n {
-		return nil, &MatrixError{Table: "distances", Row: -1, Col: -1,
+	switch {
+	case n == 0:
+		return 0, fmt.Errorf("geo: OSRM table has no rows: %w", ErrEmptyMatrix)
+	case t.Durations != nil && t.Distances != nil && len(t.Distances) != n:
+		return 0, &MatrixError{Table: "distances", Row: -1, Col: -1,
 			Reason: fmt.Sprintf("has %d rows, durations has %d", len(t.Distances), n)}
+	case t.Sources != nil && len(t.Sources) != n:
+		return 0, fmt.Errorf("geo: OSRM table lists %d sources for %d rows", len(t.Sources), n)
+	case t.Destinations != nil && len(t.Destinations) != n:
+		return 0, fmt.Errorf("geo: OSRM table lists %d destinations for %d columns", len(t.Destinations), n)
 	}
-	if t.Sources != nil && len(t.Sources) != n {
-		return nil, fmt.Errorf("geo: OSRM table lists %d sources for %d rows", len(t.Sources), n)
-	}
-	if t.Destinations != nil && len(t.Destinations) != n {
-		return nil, fmt.Errorf("geo: OSRM table lists %d destinations for %d columns", len(t.Destinations), n)
-	}
-
-	// Check every row's length before allocating n×n entries, so that the
-	// memory used stays proportional to the input.
 	for _, tab := range []struct {
 		name string
 		rows [][]*float64
 	}{{"durations", t.Durations}, {"distances", t.Distances}} {
 		for i, row := range tab.rows {
 			if len(row) != n {
-				return nil, &MatrixError{Table: tab.name, Row: i, Col: -1,
+				return 0, &MatrixError{Table: tab.name, Row: i, Col: -1,
 					Reason: fmt.Sprintf("has %d entries, want %d (the table must be square)", len(row), n)}
 			}
 		}
 	}
+	return n, nil
+}
 
-	m := &Matrix{}
-	if t.Durations != nil {
-		flat := make([]time.Duration, n*n)
-		err := osrmEntries("durations", t.Durations, func(i, j int, v float64) error {
-			ns := math.Round(v * float64(time.Second))
-			if !(ns < math.MaxInt64) { // float64(MaxInt64) is 2^63, one past the range
-				return &MatrixError{Table: "durations", Row: i, Col: j,
-					Reason: fmt.Sprintf("%v s overflows time.Duration", v)}
-			}
-			flat[i*n+j] = time.Duration(ns)
-			return nil
-		})
-		if err != nil {
-			return nil, err
+// osrmDurations reads an n×n table of seconds.
+func osrmDurations(rows [][]*float64, n int) ([][]time.Duration, error) {
+	flat := make([]time.Duration, n*n)
+	err := osrmEntries("durations", rows, func(i, j int, v float64) error {
+		ns := math.Round(v * float64(time.Second))
+		if !(ns < math.MaxInt64) { // float64(MaxInt64) is 2^63, one past the range
+			return &MatrixError{Table: "durations", Row: i, Col: j,
+				Reason: fmt.Sprintf("%v s overflows time.Duration", v)}
 		}
-		m.Durations = make([][]time.Duration, n)
-		for i := range n {
-			m.Durations[i] = flat[i*n : (i+1)*n : (i+1)*n]
-		}
+		flat[i*n+j] = time.Duration(ns)
+		return nil
+	})
+	return square(flat, n), err
+}
+
+// osrmDistances reads an n×n table of metres.
+func osrmDistances(rows [][]*float64, n int) ([][]float64, error) {
+	flat := make([]float64, n*n)
+	err := osrmEntries("distances", rows, func(i, j int, v float64) error {
+		flat[i*n+j] = v
+		return nil
+	})
+	return square(flat, n), err
+}
+
+// square cuts flat, n×n entries, into n rows that share its storage.
+func square[T any](flat []T, n int) [][]T {
+	rows := make([][]T, n)
+	for i := range n {
+		rows[i] = flat[i*n : (i+1)*n : (i+1)*n]
 	}
-	if t.Distances != nil {
-		flat := make([]float64, n*n)
-		err := osrmEntries("distances", t.Distances, func(i, j int, v float64) error {
-			flat[i*n+j] = v
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		m.Distances = make([][]float64, n)
-		for i := range n {
-			m.Distances[i] = flat[i*n : (i+1)*n : (i+1)*n]
-		}
-	}
-	return m, nil
+	return rows
 }
 
 // osrmEntries checks that the entries of a table are finite non-negative

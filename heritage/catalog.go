@@ -85,11 +85,12 @@ func (c *Catalog) Region() (b orb.Bound, ok bool) {
 	return *c.bound, true
 }
 
-// WriteGeoJSON writes the catalog as a GeoJSON FeatureCollection in
-// catalog order, one Feature per line, with every field of every site:
-// loading the output gives an equal catalog. Each Feature also carries the
-// site ID as its GeoJSON "id".
-func (c *Catalog) WriteGeoJSON(w io.Writer) error { return writeGeoJSON(w, c.sites) }
+// WriteGeoJSON writes the catalog's sites with [WriteGeoJSON] in catalog
+// order: with every field of every site, so that loading the output (in
+// WGS-84, the default) gives an equal catalog.
+func (c *Catalog) WriteGeoJSON(w io.Writer, opts ...FeatureOption) error {
+	return WriteGeoJSON(w, c.sites, opts...)
+}
 
 // Query selects sites for [Catalog.Filter]. Each non-empty field is a
 // condition; a site must meet all of them. Within a field, any listed value

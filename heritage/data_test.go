@@ -98,7 +98,8 @@ func TestEmbeddedFilesLoadAlone(t *testing.T) {
 	for _, name := range names {
 		b, err := fs.ReadFile(data, name)
 		require.NoError(t, err)
-		_, err = load(b, name, strictGoccy, []Option{WithinBound(DefaultBound())})
+		// Alone but for references to the other files.
+		_, err = load(b, name, strictGoccy, []Option{WithinBound(DefaultBound()), ReferTo(Default())})
 		assert.NoError(t, err, name)
 	}
 }
@@ -110,4 +111,38 @@ func hasNonASCII(s string) bool {
 		}
 	}
 	return false
+}
+
+// TestDefaultVisitorFacts checks what the embedded catalog tells a
+// visitor (issue 11): every heritage site says whether one can get in and
+// how sure its hours are, every site has an address, anchors carry no
+// visit facts, and a site seen through another keeps that site's hours,
+// so no plan sends a visitor there when it is shut.
+func TestDefaultVisitorFacts(t *testing.T) {
+	c := Default()
+	for _, s := range c.Sites() {
+		t.Run(s.ID, func(t *testing.T) {
+			if assert.NotNil(t, s.Address, "an address") {
+				assert.NotEmpty(t, s.Address.Zh)
+			}
+			if s.Anchor() {
+				assert.Empty(t, s.Visit.Experience)
+				assert.Empty(t, s.Visit.Access)
+				assert.Empty(t, s.Visit.HoursStatus)
+				return
+			}
+			assert.NotEmpty(t, s.Visit.Access, "access, unknown if not found")
+			assert.NotEmpty(t, s.Visit.HoursStatus, "hours status, unknown if not found")
+			if s.Visit.HoursStatus == HoursUnknown {
+				assert.Empty(t, s.Visit.OpeningHours, "no hours without a status")
+			}
+			if s.VisitVia != "" {
+				via, ok := c.Get(s.VisitVia)
+				require.True(t, ok)
+				if via.Visit.OpeningHours != "" {
+					assert.Equal(t, via.Visit.OpeningHours, s.Visit.OpeningHours, "seen through %s, on its hours", via.ID)
+				}
+			}
+		})
+	}
 }

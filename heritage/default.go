@@ -39,7 +39,8 @@ func loadEmbedded(fsys fs.FS) (*Catalog, error) {
 		if err != nil {
 			return nil, fmt.Errorf("heritage: embedded data: %w", err)
 		}
-		c, err := load(b, name, strictGoccy, []Option{WithinBound(DefaultBound())})
+		// References between the files are checked by Merge.
+		c, err := load(b, name, strictGoccy, []Option{WithinBound(DefaultBound()), func(o *options) { o.deferRefs = true }})
 		if err != nil {
 			return nil, err
 		}

@@ -3,13 +3,19 @@
 // neighbours — and holds catalogs of them: the embedded, sourced default
 // catalog ([Default]) and catalogs loaded from GeoJSON or JSON files
 // ([Load], [LoadFile]), merged with [Merge] and written back with
-// [Catalog.WriteGeoJSON].
+// [Catalog.WriteGeoJSON]. [Site.Feature] is the one encoder of a site as
+// GeoJSON (orb's geojson.Feature), optionally in another [geo.Datum].
 //
 // A [Site] carries names in Chinese, pinyin and English, a [Kind], a
 // [Period], an official [Designation], a WGS-84 location with its
 // precision and provenance, history notes with sources, themes, visit
-// facts and a planning score ([DefaultScore]). Anchor kinds ([Town],
-// [RailStation], [Hotel]) mark the non-heritage places routes start from.
+// facts and a planning score ([DefaultScore]). What a visitor finds on
+// the ground is optional: what there is to see ([Experience]), whether
+// one can get in ([Access]), how sure the hours are ([HoursStatus]), the
+// tourist [Rating], the address and entrance, the museums that present a
+// site, and its recurring [Event]s ([Site.EventsOn]). Anchor kinds
+// ([Town], [RailStation], [Hotel]) mark the non-heritage places routes
+// start from.
 //
 // A [Catalog] answers queries: [Catalog.Get] by ID, [Catalog.Filter] by
 // kind, theme, designation level and period, [Catalog.Search] over all

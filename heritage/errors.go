@@ -3,11 +3,12 @@ package heritage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Sentinel errors, one per class of problem a catalog can have. Every
-// [Problem] wraps exactly one of them (or [ErrOpeningHours]), so callers can
+// [SiteError] wraps exactly one of them (or [ErrOpeningHours]), so callers can
 // test a [*ValidationError] with [errors.Is].
 var (
 	// ErrSyntax: the input is not well-formed JSON, or a value has the
@@ -44,13 +45,24 @@ var (
 	// score.
 	ErrAnchor = errors.New("heritage: anchor with heritage facts")
 	// ErrEstimated: visit.estimated names something other than a visit
-	// field, or a field twice.
+	// field, or a field twice, or disagrees with visit.hours_status.
 	ErrEstimated = errors.New("heritage: invalid estimated field")
+	// ErrUnknownValue: a visit.experience, visit.access or
+	// visit.hours_status outside its list.
+	ErrUnknownValue = errors.New("heritage: unknown value")
+	// ErrDate: an event without a lunar or Gregorian date, with both, or
+	// with one that is not a month and day.
+	ErrDate = errors.New("heritage: invalid event date")
+	// ErrReference: a presented_at or visit_via that names no site of the
+	// catalog, the site itself, or (presented_at) a site that is not a
+	// museum.
+	ErrReference = errors.New("heritage: invalid reference")
 )
 
-// Problem is one thing wrong with one site (or with the input as a whole)
-// found while loading or merging a catalog.
-type Problem struct {
+// SiteError is one thing wrong with one site (or with the input as a
+// whole) found while loading or merging a catalog. A [*ValidationError]
+// lists them as *SiteError values.
+type SiteError struct {
 	// Index is the position of the feature (or array element) in the
 	// input, from 0; -1 when the problem is not tied to one item.
 	Index int
@@ -64,39 +76,46 @@ type Problem struct {
 	Err error
 }
 
-func (p Problem) Error() string {
+func (e *SiteError) Error() string {
 	var b strings.Builder
 	switch {
-	case p.Index >= 0 && p.ID != "":
-		fmt.Fprintf(&b, "item %d (%s)", p.Index, p.ID)
-	case p.Index >= 0:
-		fmt.Fprintf(&b, "item %d", p.Index)
-	case p.ID != "":
-		b.WriteString(p.ID)
+	case e.Index >= 0 && e.ID != "":
+		fmt.Fprintf(&b, "item %d (%s)", e.Index, e.ID)
+	case e.Index >= 0:
+		fmt.Fprintf(&b, "item %d", e.Index)
+	case e.ID != "":
+		b.WriteString(e.ID)
 	default:
 		b.WriteString("input")
 	}
-	if p.Field != "" {
+	if e.Field != "" {
 		b.WriteString(": ")
-		b.WriteString(p.Field)
+		b.WriteString(e.Field)
 	}
 	b.WriteString(": ")
-	b.WriteString(p.Err.Error())
+	b.WriteString(e.Err.Error())
 	return b.String()
 }
 
-// Unwrap returns p.Err.
-func (p Problem) Unwrap() error { return p.Err }
+// Unwrap returns e.Err.
+func (e *SiteError) Unwrap() error { return e.Err }
 
 // ValidationError lists every problem found in a catalog. A function that
 // returns one has built no catalog.
 type ValidationError struct {
 	// Source names the input (a file path) when known.
 	Source string
-	// Problems are in input order; there is at least one.
-	Problems []Problem
+	// Errs are the problems, each a [*SiteError], in input order; there
+	// is at least one.
+	Errs []error
 }
 
+// maxListed is how many problems the message of a [ValidationError]
+// spells out; Errs always holds all of them.
+const maxListed = 10
+
+// Error returns "heritage: <source>: N problems: " and the problems,
+// separated by "; ", the first ten of them and then "(and N more)".
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("heritage: ")
@@ -104,46 +123,46 @@ func (e *ValidationError) Error() string {
 		b.WriteString(e.Source)
 		b.WriteString(": ")
 	}
-	if len(e.Problems) == 1 {
+	if len(e.Errs) == 1 {
 		b.WriteString("1 problem: ")
 	} else {
-		fmt.Fprintf(&b, "%d problems: ", len(e.Problems))
+		fmt.Fprintf(&b, "%d problems: ", len(e.Errs))
 	}
-	for i, p := range e.Problems {
+	for i, err := range e.Errs[:min(len(e.Errs), maxListed)] {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(p.Error())
+		b.WriteString(err.Error())
+	}
+	if n := len(e.Errs) - maxListed; n > 0 {
+		fmt.Fprintf(&b, " (and %d more)", n)
 	}
 	return b.String()
 }
 
-// Unwrap returns the problems as errors, so [errors.Is] and [errors.As]
-// look at each of them.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Problems))
-	for i, p := range e.Problems {
-		errs[i] = p
-	}
-	return errs
-}
+// Unwrap returns the problems, so [errors.Is] and [errors.As] look at
+// each of them.
+func (e *ValidationError) Unwrap() []error { return e.Errs }
 
 // problems collects problems while validating.
 type problems struct {
-	list []Problem
+	list []error // of *SiteError
 }
 
 func (ps *problems) add(index int, id, field string, err error) {
-	ps.list = append(ps.list, Problem{Index: index, ID: id, Field: field, Err: err})
+	ps.list = append(ps.list, &SiteError{Index: index, ID: id, Field: field, Err: err})
 }
 
 func (ps *problems) addf(index int, id, field string, sentinel error, format string, args ...any) {
 	ps.add(index, id, field, fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...))
 }
 
+// err returns the problems found as a [*ValidationError] sorted by item
+// (input-level ones first, the order found kept within an item), or nil.
 func (ps *problems) err(source string) error {
 	if len(ps.list) == 0 {
 		return nil
 	}
-	return &ValidationError{Source: source, Problems: ps.list}
+	slices.SortStableFunc(ps.list, func(a, b error) int { return a.(*SiteError).Index - b.(*SiteError).Index })
+	return &ValidationError{Source: source, Errs: ps.list}
 }

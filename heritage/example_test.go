@@ -3,6 +3,7 @@ package heritage_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -66,8 +67,8 @@ func ExampleLoad() {
 		fmt.Println(s.ID, s.Kind, "score", s.Score, "anchor", s.Anchor())
 	}
 	// Output:
-	// demo/tomb tomb score 45 anchor false
-	// demo/temple temple score 60 anchor false
+	// demo/tomb tomb score 35 anchor false
+	// demo/temple temple score 30 anchor false
 	// demo/town town score 0 anchor true
 }
 
@@ -78,7 +79,7 @@ func ExampleLoad_problems() {
 	_, err := heritage.Load(strings.NewReader(bad))
 	var ve *heritage.ValidationError
 	if errors.As(err, &ve) {
-		for _, p := range ve.Problems {
+		for _, p := range ve.Errs {
 			fmt.Println(p)
 		}
 	}
@@ -167,4 +168,34 @@ func ExampleParseOpeningHours() {
 	// Tue 14 Jan: 08:30–17:00
 	// Mon 7 Jul:
 	// heritage: opening hours "Mo-Fr 09:00-17:00, Sa 10:00-12:00": at offset 17: ',' must be followed by another time range; separate rules with ';'
+}
+
+func ExampleSite_Feature() {
+	s := heritage.Site{
+		ID:   "demo/temple",
+		Name: heritage.Name{Zh: "示例寺", Pinyin: "Shìlì Sì", En: "Demo temple"},
+		Kind: heritage.Temple, Location: orb.Point{111.65, 35.49}, PrecisionM: 500, LocationSource: "example",
+		Visit: heritage.Visit{OpeningHours: "Tu-Su 09:00-17:00", HoursStatus: heritage.HoursOfficial},
+	}
+	f := s.Feature(heritage.Datum(geo.GCJ02), heritage.Decimals(6))
+	fmt.Println(f.ID, f.Geometry, f.ExtraMembers["datum"])
+	fmt.Println(f.Properties["name"].(heritage.Name).In("en"), f.Properties["visit"].(heritage.Visit).OpeningHours)
+	// Output:
+	// demo/temple [111.656097 35.489565] gcj02
+	// Demo temple Tu-Su 09:00-17:00
+}
+
+func ExampleWriteGeoJSON() {
+	town := heritage.Site{
+		ID:   "demo/town",
+		Name: heritage.Name{Zh: "示例镇", Pinyin: "Shìlì Zhèn", En: "Demo town"},
+		Kind: heritage.Town, Location: orb.Point{111.57, 35.49}, PrecisionM: 1000, LocationSource: "example",
+	}
+	if err := heritage.WriteGeoJSON(os.Stdout, []heritage.Site{town}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// {"type":"FeatureCollection","features":[
+	// {"id":"demo/town","type":"Feature","geometry":{"type":"Point","coordinates":[111.57,35.49]},"properties":{"id":"demo/town","kind":"town","location_source":"example","name":{"zh":"示例镇","pinyin":"Shìlì Zhèn","en":"Demo town"},"precision_m":1000,"score":0}}
+	// ]}
 }

@@ -3,12 +3,29 @@ package heritage
 import (
 	"bytes"
 	"errors"
+	"os"
 	"testing"
 )
 
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"type":"FeatureCollection","features":[]}`))
 	f.Add([]byte(`[]`))
+	// Real inputs: the fixtures and the README's examples, which between
+	// them use every member of the schema.
+	for _, name := range []string{"testdata/sites.geojson", "testdata/sites.json"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, heading := range []string{"An example Feature", "What a visitor finds"} {
+		doc, err := readmeExample(heading)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add([]byte(doc))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Load(bytes.NewReader(data))
 		if err != nil {
@@ -16,11 +33,12 @@ func FuzzLoad(f *testing.F) {
 				t.Fatal("a failed load returned a catalog")
 			}
 			var ve *ValidationError
-			if !errors.As(err, &ve) || len(ve.Problems) == 0 {
+			if !errors.As(err, &ve) || len(ve.Errs) == 0 {
 				t.Fatalf("error %v: want a *ValidationError with problems", err)
 			}
-			for _, p := range ve.Problems {
-				if p.Err == nil || p.Index < -1 {
+			for _, err := range ve.Errs {
+				p, ok := err.(*SiteError)
+				if !ok || p.Err == nil || p.Index < -1 {
 					t.Fatalf("bad problem %#v", p)
 				}
 				if !isSentinel(p) {
@@ -52,7 +70,8 @@ func FuzzLoad(f *testing.F) {
 
 func isSentinel(err error) bool {
 	for _, s := range []error{ErrSyntax, ErrUnknownField, ErrMissing, ErrID, ErrDuplicateID, ErrCoordinates,
-		ErrOutOfBound, ErrPeriod, ErrKind, ErrLevel, ErrRange, ErrSource, ErrLang, ErrAnchor, ErrEstimated, ErrOpeningHours} {
+		ErrOutOfBound, ErrPeriod, ErrKind, ErrLevel, ErrRange, ErrSource, ErrLang, ErrAnchor, ErrEstimated, ErrOpeningHours,
+		ErrUnknownValue, ErrDate, ErrReference} {
 		if errors.Is(err, s) {
 			return true
 		}

@@ -335,92 +335,96 @@ func (p *hoursParser) unexpected(t token) error {
 }
 
 func (p *hoursParser) monthSelector() (uint16, error) {
+	return p.cyclicList(cycle{pos: monthOf, first: 1, n: 12, what: "a month such as Apr", after: "a month after '-'"})
+}
+
+func (p *hoursParser) daySelector() (uint8, error) {
+	set, err := p.cyclicList(cycle{pos: weekdayOf, first: 0, n: 7, what: "a weekday such as Mo or PH",
+		after: "a weekday after '-'", bare: "PH"})
+	return uint8(set), err
+}
+
+// cycle is a set of names in cyclic order, such as the months or the
+// weekdays.
+type cycle struct {
+	pos      func(name string) int // in first … first+n-1 for a name of the cycle
+	first, n int
+	what     string // what an item must be, for errors
+	after    string // what must follow '-'
+	bare     string // a word allowed as an item that sets no position ("PH"), or ""
+}
+
+func (c *cycle) has(name string) bool {
+	x := c.pos(name)
+	return x >= c.first && x < c.first+c.n
+}
+
+// cyclicList reads a comma-separated list of names of c and ranges
+// "A-B" of them, which wrap round ("Nov-Feb", "Sa-Mo"), and returns the
+// positions they cover as bits.
+func (p *hoursParser) cyclicList(c cycle) (uint16, error) {
 	var set uint16
 	for {
 		t, ok := p.peek()
-		if !ok || t.kind != tokWord || monthOf(t.text) == 0 {
-			return 0, p.expected(t, ok, "a month such as Apr")
+		if !ok || t.kind != tokWord || (!c.has(t.text) && (c.bare == "" || t.text != c.bare)) {
+			return 0, p.expected(t, ok, c.what)
 		}
 		p.next()
-		a := monthOf(t.text)
-		b := a
-		if d, ok := p.peek(); ok && d.kind == tokDash {
-			p.next()
-			e, ok := p.peek()
-			if !ok || e.kind != tokWord || monthOf(e.text) == 0 {
-				return 0, p.expected(e, ok, "a month after '-'")
+		if c.has(t.text) {
+			a := c.pos(t.text)
+			b := a
+			if d, ok := p.peek(); ok && d.kind == tokDash {
+				p.next()
+				e, ok := p.peek()
+				if !ok || e.kind != tokWord || !c.has(e.text) {
+					return 0, p.expected(e, ok, c.after)
+				}
+				p.next()
+				b = c.pos(e.text)
 			}
-			p.next()
-			b = monthOf(e.text)
-		}
-		for m := a; ; m = m%12 + 1 {
-			set |= 1 << uint(m)
-			if m == b {
-				break
+			for x := a; ; x = c.first + (x-c.first+1)%c.n {
+				set |= 1 << uint(x)
+				if x == b {
+					break
+				}
 			}
 		}
-		if c, ok := p.peek(); !ok || c.kind != tokComma {
+		if sep, ok := p.peek(); !ok || sep.kind != tokComma {
 			return set, nil
 		}
 		p.next()
 	}
 }
 
-func (p *hoursParser) daySelector() (uint8, error) {
-	var set uint8
-	for {
-		t, ok := p.peek()
-		if !ok || t.kind != tokWord || (weekdayOf(t.text) < 0 && t.text != "PH") {
-			return 0, p.expected(t, ok, "a weekday such as Mo or PH")
-		}
-		p.next()
-		if t.text != "PH" {
-			a := weekdayOf(t.text)
-			b := a
-			if d, ok := p.peek(); ok && d.kind == tokDash {
-				p.next()
-				e, ok := p.peek()
-				if !ok || e.kind != tokWord || weekdayOf(e.text) < 0 {
-					return 0, p.expected(e, ok, "a weekday after '-'")
-				}
-				p.next()
-				b = weekdayOf(e.text)
-			}
-			for d := a; ; d = (d + 1) % 7 {
-				set |= 1 << uint(d)
-				if d == b {
-					break
-				}
-			}
-		}
-		if c, ok := p.peek(); !ok || c.kind != tokComma {
-			return set, nil
-		}
-		p.next()
+// want reads the next token, which must be of kind k; what says what
+// was expected there.
+func (p *hoursParser) want(k tokKind, what string) (token, error) {
+	t, ok := p.peek()
+	if !ok || t.kind != k {
+		return t, p.expected(t, ok, what)
 	}
+	p.next()
+	return t, nil
 }
 
 func (p *hoursParser) times() ([]span, error) {
 	var spans []span
 	for {
-		t, ok := p.peek()
-		if !ok || t.kind != tokTime {
-			return nil, p.expected(t, ok, "a time range such as 09:00-17:00")
+		t, err := p.want(tokTime, "a time range such as 09:00-17:00")
+		if err != nil {
+			return nil, err
 		}
-		p.next()
 		a, err := p.minutes(t)
 		if err != nil {
 			return nil, err
 		}
-		if d, ok := p.peek(); !ok || d.kind != tokDash {
-			return nil, p.expected(d, ok, "'-' after the opening time")
+		if _, err := p.want(tokDash, "'-' after the opening time"); err != nil {
+			return nil, err
 		}
-		p.next()
-		e, ok := p.peek()
-		if !ok || e.kind != tokTime {
-			return nil, p.expected(e, ok, "a closing time HH:MM")
+		e, err := p.want(tokTime, "a closing time HH:MM")
+		if err != nil {
+			return nil, err
 		}
-		p.next()
 		b, err := p.minutes(e)
 		if err != nil {
 			return nil, err
@@ -477,53 +481,14 @@ func mergeSpans(s []span) []span {
 
 // monthOf returns 1–12 for an OSM month abbreviation, 0 otherwise.
 func monthOf(s string) int {
-	switch s {
-	case "Jan":
-		return 1
-	case "Feb":
-		return 2
-	case "Mar":
-		return 3
-	case "Apr":
-		return 4
-	case "May":
-		return 5
-	case "Jun":
-		return 6
-	case "Jul":
-		return 7
-	case "Aug":
-		return 8
-	case "Sep":
-		return 9
-	case "Oct":
-		return 10
-	case "Nov":
-		return 11
-	case "Dec":
-		return 12
-	}
-	return 0
+	months := [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	return slices.Index(months[:], s) + 1
 }
 
 // weekdayOf returns the time.Weekday of an OSM weekday abbreviation, -1
 // otherwise.
 func weekdayOf(s string) int {
-	switch s {
-	case "Su":
-		return int(time.Sunday)
-	case "Mo":
-		return int(time.Monday)
-	case "Tu":
-		return int(time.Tuesday)
-	case "We":
-		return int(time.Wednesday)
-	case "Th":
-		return int(time.Thursday)
-	case "Fr":
-		return int(time.Friday)
-	case "Sa":
-		return int(time.Saturday)
-	}
-	return -1
+	days := [...]string{time.Sunday: "Su", time.Monday: "Mo", time.Tuesday: "Tu", time.Wednesday: "We",
+		time.Thursday: "Th", time.Friday: "Fr", time.Saturday: "Sa"}
+	return slices.Index(days[:], s)
 }

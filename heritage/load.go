@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -13,7 +12,17 @@ import (
 type Option func(*options)
 
 type options struct {
-	bound *orb.Bound
+	bound     *orb.Bound
+	refer     []*Catalog
+	deferRefs bool // leave references for Merge to check (the embedded files)
+}
+
+// ReferTo lets the sites being loaded refer (presented_at, visit_via) to
+// the sites of cs as well as to each other: a user's file, say, to the
+// museums of [Default]. Such a catalog holds references to sites it does
+// not contain; [Merge] it with cs to close them.
+func ReferTo(cs ...*Catalog) Option {
+	return func(o *options) { o.refer = append(o.refer, cs...) }
 }
 
 // WithinBound declares the region a catalog covers: every location and
@@ -53,7 +62,7 @@ func collect(opts []Option) (options, error) {
 // schema is documented in the package README.
 //
 // Load validates every site and returns either the whole catalog or a
-// [*ValidationError] listing every problem found (each [Problem] wraps one
+// [*ValidationError] listing every problem found (each [*SiteError] wraps one
 // of the package's sentinel errors); it never returns a partial catalog.
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are.
@@ -92,8 +101,10 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		sites[i] = toSite(i, d, names, &ps)
 		v.site(i, &sites[i], d.skip)
 	}
+	if !o.deferRefs {
+		checkRefs(sites, func(i int) int { return i }, names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
+	}
 	if err := ps.err(source); err != nil {
-		sortProblems(err.(*ValidationError).Problems)
 		return nil, err
 	}
 	return newCatalog(sites, o.bound, v.seenID)
@@ -114,6 +125,7 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 		cp[i] = sites[i].Clone()
 		v.site(i, &cp[i], nil)
 	}
+	checkRefs(cp, func(i int) int { return i }, "", kindIn(cp, v.seenID, o.refer), &ps)
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
@@ -123,8 +135,10 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 // Merge returns a catalog holding the sites of cs in order. Catalogs are
 // immutable, so the sites are shared, not copied. Two catalogs holding the
 // same ID are an error: a [*ValidationError] with one [ErrDuplicateID]
-// problem per repeated ID, whose Index is -1 and whose reason names both
-// catalogs. Nil catalogs are skipped. The result keeps the declared region
+// [*SiteError] per repeated ID, whose Index is -1 and whose reason names both
+// catalogs. So is a reference (presented_at, visit_via; see [ReferTo])
+// to a site that none of cs holds: the result's references are closed.
+// Nil catalogs are skipped. The result keeps the declared region
 // ([Catalog.Region]) when every input declared the same one, else it has
 // none.
 func Merge(cs ...*Catalog) (*Catalog, error) {
@@ -150,16 +164,17 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 			sites = append(sites, s)
 		}
 	}
+	if len(ps.list) == 0 && hasRefs(sites) {
+		byID := make(map[string]int, len(sites))
+		for i := range sites {
+			byID[sites[i].ID] = i
+		}
+		checkRefs(sites, func(int) int { return -1 }, "", kindIn(sites, byID, nil), &ps)
+	}
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
 	return newCatalog(sites, commonRegion(cs), nil)
-}
-
-// sortProblems orders problems by item (input-level ones first), keeping
-// the order found within an item.
-func sortProblems(ps []Problem) {
-	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Index - b.Index })
 }
 
 // commonRegion returns the region every non-nil catalog of cs declared,

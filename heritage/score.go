@@ -1,52 +1,101 @@
 package heritage
 
-// DefaultScore returns the planning importance of s, 0–100, by the rule
-// documented in the package README:
+// DefaultScore returns the visitor value of s, 0–100, by the rule
+// documented in the package README ("The score rule"): how much a visitor
+// gains by going there, so that a planner spends the day where there is
+// most to see. It is the sum of five parts:
 //
-//		score = level points + Jin points + kind points
+//   - sight, what there is to see (Visit.Experience): exhibits 40,
+//     buildings 35, landscape 25, earthworks 20, nothing-visible 5; 10
+//     when not given;
+//   - access, whether one can get in (Visit.Access): open 25,
+//     by-arrangement or unknown (or not given) 10;
+//   - listing, the official protection level (Designation): national 10,
+//     provincial 7, city 4, county 2, none 0;
+//   - rating, the A-level tourist grade (Rating): 2 per A, at most 10;
+//   - Jin: 15 if the site carries the "jin-culture" theme, the focus of
+//     the county's themed-line plan.
 //
-//	  - level points, from the designation: national 50, provincial 35,
-//	    city 25, county 20, none (or no designation) 10. An official listing
-//	    is the one external, checkable judgement of significance, so it
-//	    weighs most.
-//	  - Jin points: 30 if the site carries the "jin-culture" theme, the focus
-//	    of the county's themed-line plan.
-//	  - kind points, for what a visitor can see and learn on the spot:
-//	    museum 15; standing buildings and landscapes (temple, stage,
-//	    memorial-arch, stele-building, yamen, garden, scenic-area) 10; sites
-//	    with visible earthworks or water (tomb, city-ruins, spring, valley) 5;
-//	    sites that are mostly underground (cemetery, settlement-site,
-//	    ritual-site) 0.
+// Sight and access weigh most: an open site beats an otherwise equal one
+// with a national listing whose access is unknown. Two rules then
+// override the sum:
 //
-// Anchors score 0. The maximum is 95, so a hand-set score of up to 100 in a
-// catalog stays above any rule-made one.
+//   - a site seen elsewhere ([Site.SeenElsewhere]: only through another
+//     site, or nothing visible and presented by a museum) scores at most
+//     [SeenElsewhereScore]: its value is counted at the museum it points
+//     to, which a planner should visit instead;
+//   - a closed site (Access "closed") scores 0, and
+//     route.StopsFromSites marks it closed, so no plan includes it.
+//
+// Anchors score 0. The maximum, 100, is an open Jin-culture museum with
+// a national listing and a 5A rating.
 func DefaultScore(s Site) int {
-	if s.Anchor() {
+	if s.Anchor() || s.Visit.Access == Closed {
 		return 0
 	}
-	score := 10
-	if s.Designation != nil {
-		switch s.Designation.Level {
-		case National:
-			score = 50
-		case Provincial:
-			score = 35
-		case City:
-			score = 25
-		case County:
-			score = 20
-		}
+	score := sightPoints(s.Visit.Experience) + accessPoints(s.Visit.Access) + listingPoints(s.Designation)
+	if s.Rating != nil {
+		score += 2 * min(max(s.Rating.Level, 0), 5)
 	}
 	if s.HasTheme(ThemeJinCulture) {
-		score += 30
-	}
-	switch s.Kind {
-	case Museum:
 		score += 15
-	case Temple, Stage, MemorialArch, SteleBuilding, Yamen, Garden, ScenicArea:
-		score += 10
-	case Tomb, CityRuins, Spring, Valley:
-		score += 5
+	}
+	if s.SeenElsewhere() {
+		score = min(score, SeenElsewhereScore)
 	}
 	return score
+}
+
+// SeenElsewhereScore is the most a site seen elsewhere scores (see
+// [DefaultScore] and [Site.SeenElsewhere]).
+const SeenElsewhereScore = 10
+
+// SeenElsewhere reports whether a visitor sees s at another site rather
+// than at its own point: it is seen only through another (VisitVia), or
+// nothing of it is visible and a museum presents it (PresentedAt).
+func (s Site) SeenElsewhere() bool {
+	return s.VisitVia != "" || s.Visit.Experience == NothingVisible && len(s.PresentedAt) > 0
+}
+
+// sightPoints is the sight part of DefaultScore.
+func sightPoints(e Experience) int {
+	switch e {
+	case Exhibits:
+		return 40
+	case Buildings:
+		return 35
+	case Landscape:
+		return 25
+	case Earthworks:
+		return 20
+	case NothingVisible:
+		return 5
+	}
+	return 10
+}
+
+// accessPoints is the access part of DefaultScore.
+func accessPoints(a Access) int {
+	if a == Open {
+		return 25
+	}
+	return 10
+}
+
+// listingPoints is the listing part of DefaultScore.
+func listingPoints(d *Designation) int {
+	if d == nil {
+		return 0
+	}
+	switch d.Level {
+	case National:
+		return 10
+	case Provincial:
+		return 7
+	case City:
+		return 4
+	case County:
+		return 2
+	}
+	return 0
 }

@@ -11,9 +11,10 @@ import (
 // museum, …) or an anchor, a non-heritage place that routes start from,
 // end at or sleep in (a town, a rail station, a hotel).
 //
-// A Site read from a [Catalog] shares its slices (Aliases, Themes, Notes,
-// Sources, Footprint, Visit.Estimated) with the catalog: treat them as
-// read-only, or take a deep copy with [Site.Clone] before changing them.
+// A Site read from a [Catalog] shares its slices and pointers (Aliases,
+// Themes, Notes, Sources, Footprint, Visit.Estimated, PresentedAt, Events,
+// …) with the catalog: treat them as read-only, or take a deep copy with
+// [Site.Clone] before changing them.
 type Site struct {
 	// ID is the stable identifier, a lowercase ASCII slug path such as
 	// "jiangxian/chexiangcheng" (see [ValidID]).
@@ -55,6 +56,29 @@ type Site struct {
 	Visit Visit
 	// Score is the planning importance, 0–100; by default [DefaultScore].
 	Score int
+
+	// Address is the street or village address a visitor or a navigation
+	// app can search for; nil when unknown.
+	Address *Text
+	// Entrance is the visitor entrance or car park, [lon, lat] in degrees,
+	// WGS-84, where it differs from Location (a large site's centroid is
+	// not where one arrives); nil otherwise.
+	Entrance *orb.Point
+	// EntrancePrecisionM is the radius in metres around Entrance within
+	// which the entrance lies; > 0 when Entrance is set, else 0.
+	EntrancePrecisionM float64
+	// Rating is the A-level tourist attraction grade of the site or its
+	// scenic area; nil when it has none or none is known.
+	Rating *Rating
+	// PresentedAt are the IDs of museums (kind [Museum]) of the same
+	// catalog that display the site's finds or are its visitor centre.
+	PresentedAt []string
+	// VisitVia is the ID of the site of the same catalog through which
+	// this one is seen (an on-site museum); "" if none.
+	VisitVia string
+	// Events are the site's recurring events, each sourced; see
+	// [Site.EventsOn].
+	Events []Event
 }
 
 var _ orb.Pointer = Site{}
@@ -62,11 +86,28 @@ var _ orb.Pointer = Site{}
 // Name is a site's name in three forms.
 type Name struct {
 	// Zh is the Chinese name in simplified characters, e.g. "晋文公墓".
-	Zh string
+	Zh string `json:"zh"`
 	// Pinyin is the Hanyu Pinyin of Zh with tone marks, e.g. "Jìn Wéngōng Mù".
-	Pinyin string
+	Pinyin string `json:"pinyin"`
 	// En is the English name, e.g. "Tomb of Duke Wen of Jin".
-	En string
+	En string `json:"en"`
+}
+
+// In returns the name for a reader of lang: Zh for "zh", En for any other
+// language. An empty form falls back to the others, in the order Zh, En,
+// Pinyin for "zh" and En, Pinyin, Zh otherwise (a catalog loaded with
+// [Load] has all three).
+func (n Name) In(lang string) string {
+	order := [3]string{n.En, n.Pinyin, n.Zh}
+	if lang == "zh" {
+		order = [3]string{n.Zh, n.En, n.Pinyin}
+	}
+	for _, s := range order {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // Period is the era a site dates from: a name and, where known, a range of
@@ -74,13 +115,13 @@ type Name struct {
 // 1 BCE is -1, 1 CE is 1.
 type Period struct {
 	// Name is the era's English name, e.g. "Spring and Autumn".
-	Name string
+	Name string `json:"name,omitempty"`
 	// NameZh is the era's Chinese name, e.g. "春秋".
-	NameZh string
+	NameZh string `json:"name_zh,omitempty"`
 	// From is the first year, nil when unknown.
-	From *int
+	From *int `json:"from,omitempty"`
 	// To is the last year, nil when unknown; From <= To when both are known.
-	To *int
+	To *int `json:"to,omitempty"`
 }
 
 // Years returns the period's year range. A period with only one known
@@ -104,11 +145,11 @@ func Year(y int) *int { return &y }
 // Designation is an official protection listing (文物保护单位).
 type Designation struct {
 	// Level is the level of government that listed the site.
-	Level Level
+	Level Level `json:"level"`
 	// Batch is the listing batch (第n批); 0 when unknown.
-	Batch int
+	Batch int `json:"batch,omitempty"`
 	// Year is the year the listing was announced; 0 when unknown.
-	Year int
+	Year int `json:"year,omitempty"`
 }
 
 // Level is the level of a [Designation].
@@ -123,46 +164,49 @@ const (
 )
 
 // Valid reports whether l is one of the known levels.
-func (l Level) Valid() bool {
-	switch l {
-	case National, Provincial, City, County:
-		return true
-	}
-	return false
-}
+func (l Level) Valid() bool { return slices.Contains([]Level{National, Provincial, City, County}, l) }
 
 // Note is a short history note in one language.
 type Note struct {
 	// Lang is "zh" or "en".
-	Lang string
+	Lang string `json:"lang"`
 	// Text is the note, written in the catalog authors' own words.
-	Text string
+	Text string `json:"text"`
 	// Sources are URLs backing the note; each also appears in the site's
 	// Sources.
-	Sources []string
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Source is a document a site's facts are drawn from.
 type Source struct {
 	// Title names the document.
-	Title string
+	Title string `json:"title"`
 	// URL locates it.
-	URL string
+	URL string `json:"url"`
 }
 
 // Visit holds practical facts for a visitor.
 type Visit struct {
 	// Minutes is the typical time a visit takes, in minutes; 0 when unknown.
-	Minutes int
+	Minutes int `json:"minutes,omitempty"`
 	// OpeningHours is in the subset of OpenStreetMap opening_hours syntax
 	// that [ParseOpeningHours] accepts; empty when unknown.
-	OpeningHours string
+	OpeningHours string `json:"opening_hours,omitempty"`
 	// Ticket describes the admission fee in free text; empty when unknown.
-	Ticket string
+	Ticket string `json:"ticket,omitempty"`
 	// Estimated names the visit fields ("minutes", "opening_hours",
 	// "ticket") whose values are documented defaults rather than sourced
 	// facts.
-	Estimated []string
+	Estimated []string `json:"estimated,omitempty"`
+	// Experience is what there is to see; "" when not given.
+	Experience Experience `json:"experience,omitempty"`
+	// Access says whether one can get in; "" when not given.
+	Access Access `json:"access,omitempty"`
+	// AccessSource is the URL, one of the site's Sources, that states
+	// Access; "" when none.
+	AccessSource string `json:"access_source,omitempty"`
+	// HoursStatus says how sure OpeningHours are; "" when not given.
+	HoursStatus HoursStatus `json:"hours_status,omitempty"`
 }
 
 // Point returns the site's Location; it makes Site an [orb.Pointer].
@@ -176,6 +220,22 @@ func (s Site) Anchor() bool { return s.Kind.Anchor() }
 // duration; 0 when unknown.
 func (s Site) VisitDuration() time.Duration {
 	return time.Duration(s.Visit.Minutes) * time.Minute
+}
+
+// Note returns the site's note for a reader of lang, by one rule: the
+// first note in lang, else the first in Chinese ("zh"), else the first in
+// English ("en"); ok is false when there is none of these. The note's Lang
+// says which language it is in, so a caller that wants lang only can
+// check it.
+func (s Site) Note(lang string) (n Note, ok bool) {
+	for _, l := range [...]string{lang, "zh", "en"} {
+		for _, n := range s.Notes {
+			if n.Lang == l {
+				return n, true
+			}
+		}
+	}
+	return Note{}, false
 }
 
 // HasTheme reports whether the site belongs to the theme with the given slug.
@@ -226,5 +286,19 @@ func (s Site) Clone() Site {
 	}
 	c.Sources = slices.Clone(s.Sources)
 	c.Visit.Estimated = slices.Clone(s.Visit.Estimated)
+	if s.Address != nil {
+		a := *s.Address
+		c.Address = &a
+	}
+	if s.Entrance != nil {
+		e := *s.Entrance
+		c.Entrance = &e
+	}
+	if s.Rating != nil {
+		r := *s.Rating
+		c.Rating = &r
+	}
+	c.PresentedAt = slices.Clone(s.PresentedAt)
+	c.Events = slices.Clone(s.Events)
 	return c
 }

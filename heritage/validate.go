@@ -77,186 +77,238 @@ func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *vali
 	}
 }
 
-// skip, when non-nil, names top-level properties whose JSON did not decode
-// and so must not be reported again as missing.
+// site checks s, item i of the input. skip, when non-nil, names
+// top-level properties whose JSON did not decode and so must not be
+// reported again as missing.
 func (v *validator) site(i int, s *Site, skip map[string]bool) {
-	id := s.ID // as written, even when malformed: it helps to find the item
-	f := func(name string) string { return v.names.prefix + name }
-	bad := func(field string, sentinel error, format string, args ...any) {
-		v.ps.addf(i, id, field, sentinel, format, args...)
+	// The ID as written, even when malformed: it helps to find the item.
+	c := &siteCheck{v: v, i: i, id: s.ID, s: s, skip: skip, first: sourceIndex(s.Sources)}
+	c.identity()
+	c.era()
+	c.location()
+	c.themes()
+	c.sources()
+	if !c.skipped("visit") {
+		c.visit()
+		c.visitStatus()
 	}
-	missing := func(field string) { v.ps.add(i, id, field, ErrMissing) }
-	skipped := func(name string) bool { return skip[name] }
-
+	c.visitor()
 	switch {
-	case skipped("id"):
+	case c.skipped("score"):
+	case s.Score < 0 || s.Score > 100:
+		c.bad(c.f("score"), ErrRange, "score %d is outside 0–100", s.Score)
+	case s.Kind.Anchor() && s.Score != 0:
+		c.bad(c.f("score"), ErrAnchor, "anchor places (%s) score 0, not %d", s.Kind, s.Score)
+	}
+}
+
+// siteCheck is the validation of one site.
+type siteCheck struct {
+	v    *validator
+	i    int
+	id   string
+	s    *Site
+	skip map[string]bool
+	// first returns the index of the first of the site's sources with
+	// URL u, -1 if none.
+	first func(u string) int
+}
+
+// f returns the JSON path of the property name.
+func (c *siteCheck) f(name string) string { return c.v.names.prefix + name }
+
+// at returns the JSON path of element j of the list property list; paths
+// are built only when there is a problem to report.
+func (c *siteCheck) at(list string, j int) string { return c.f(list + "[" + strconv.Itoa(j) + "]") }
+
+func (c *siteCheck) skipped(name string) bool { return c.skip[name] }
+
+func (c *siteCheck) bad(field string, sentinel error, format string, args ...any) {
+	c.v.ps.addf(c.i, c.id, field, sentinel, format, args...)
+}
+
+func (c *siteCheck) missing(field string) { c.v.ps.add(c.i, c.id, field, ErrMissing) }
+
+// identity checks the ID, names and kind.
+func (c *siteCheck) identity() {
+	s := c.s
+	switch {
+	case c.skipped("id"):
 	case s.ID == "":
-		missing(f("id"))
+		c.missing(c.f("id"))
 	case !ValidID(s.ID):
-		bad(f("id"), ErrID, "%q is not a lowercase slug path like \"jiangxian/chexiangcheng\"", s.ID)
+		c.bad(c.f("id"), ErrID, "%q is not a lowercase slug path like \"jiangxian/chexiangcheng\"", s.ID)
 	default:
-		if first, dup := v.seenID[s.ID]; dup {
-			bad(f("id"), ErrDuplicateID, "%q is also the ID of item %d", s.ID, first)
+		if first, dup := c.v.seenID[s.ID]; dup {
+			c.bad(c.f("id"), ErrDuplicateID, "%q is also the ID of item %d", s.ID, first)
 		} else {
-			v.seenID[s.ID] = i
+			c.v.seenID[s.ID] = c.i
 		}
 	}
-
-	if !skipped("name") {
-		if strings.TrimSpace(s.Name.Zh) == "" {
-			missing(f("name.zh"))
-		}
-		if strings.TrimSpace(s.Name.Pinyin) == "" {
-			missing(f("name.pinyin"))
-		}
-		if strings.TrimSpace(s.Name.En) == "" {
-			missing(f("name.en"))
+	if !c.skipped("name") {
+		for _, n := range []struct{ field, value string }{{"name.zh", s.Name.Zh}, {"name.pinyin", s.Name.Pinyin}, {"name.en", s.Name.En}} {
+			if strings.TrimSpace(n.value) == "" {
+				c.missing(c.f(n.field))
+			}
 		}
 	}
 	for j, a := range s.Aliases {
 		if strings.TrimSpace(a) == "" {
-			missing(f("aliases[" + strconv.Itoa(j) + "]"))
+			c.missing(c.at("aliases", j))
 		}
 	}
-
 	switch {
-	case skipped("kind"):
+	case c.skipped("kind"):
 	case s.Kind == "":
-		missing(f("kind"))
+		c.missing(c.f("kind"))
 	case !s.Kind.Valid():
-		bad(f("kind"), ErrKind, "%q (known kinds: %s)", s.Kind, kindList())
+		c.bad(c.f("kind"), ErrKind, "%q (known kinds: %s)", s.Kind, list(Kinds()))
 	}
-	anchor := s.Kind.Anchor()
+}
 
+// era checks the period and designation, which anchors do not have.
+func (c *siteCheck) era() {
+	s := c.s
+	anchor := s.Kind.Anchor()
 	if p := s.Period; p != nil {
 		switch {
 		case anchor:
-			bad(f("period"), ErrAnchor, "anchor places (%s) have no period", s.Kind)
+			c.bad(c.f("period"), ErrAnchor, "anchor places (%s) have no period", s.Kind)
 		case p.Name == "" && p.NameZh == "" && p.From == nil && p.To == nil:
-			bad(f("period"), ErrMissing, "empty period object; omit it when the period is unknown")
+			c.bad(c.f("period"), ErrMissing, "empty period object; omit it when the period is unknown")
 		}
 		if p.From != nil && *p.From == 0 {
-			bad(f("period.from"), ErrPeriod, "there is no year 0 (1 BCE is -1)")
+			c.bad(c.f("period.from"), ErrPeriod, "there is no year 0 (1 BCE is -1)")
 		}
 		if p.To != nil && *p.To == 0 {
-			bad(f("period.to"), ErrPeriod, "there is no year 0 (1 BCE is -1)")
+			c.bad(c.f("period.to"), ErrPeriod, "there is no year 0 (1 BCE is -1)")
 		}
 		if p.From != nil && p.To != nil && *p.From > *p.To {
-			bad(f("period"), ErrPeriod, "from %d is after to %d", *p.From, *p.To)
+			c.bad(c.f("period"), ErrPeriod, "from %d is after to %d", *p.From, *p.To)
 		}
 	}
-
 	if d := s.Designation; d != nil {
 		if anchor {
-			bad(f("designation"), ErrAnchor, "anchor places (%s) have no designation", s.Kind)
+			c.bad(c.f("designation"), ErrAnchor, "anchor places (%s) have no designation", s.Kind)
 		}
 		switch {
 		case d.Level == "":
-			missing(f("designation.level"))
+			c.missing(c.f("designation.level"))
 		case !d.Level.Valid():
-			bad(f("designation.level"), ErrLevel, "%q (known: national, provincial, city, county)", d.Level)
+			c.bad(c.f("designation.level"), ErrLevel, "%q (known: national, provincial, city, county)", d.Level)
 		}
 		if d.Batch < 0 {
-			bad(f("designation.batch"), ErrRange, "batch %d is negative", d.Batch)
+			c.bad(c.f("designation.batch"), ErrRange, "batch %d is negative", d.Batch)
 		}
 		if d.Year < 0 {
-			bad(f("designation.year"), ErrRange, "year %d is negative", d.Year)
+			c.bad(c.f("designation.year"), ErrRange, "year %d is negative", d.Year)
 		}
 	}
+}
 
-	if !skip["geometry"] && !skip["location"] {
-		v.point(i, id, v.names.location, s.Location)
+// location checks the point, its precision and source, and the footprint.
+func (c *siteCheck) location() {
+	s := c.s
+	if !c.skipped("geometry") && !c.skipped("location") {
+		c.v.point(c.i, c.id, c.v.names.location, s.Location)
 	}
-	switch pm := s.PrecisionM; {
-	case skipped("precision_m"):
+	if !c.skipped("precision_m") {
+		c.precision(c.f("precision_m"), s.PrecisionM)
+	}
+	if !c.skipped("location_source") && strings.TrimSpace(s.LocationSource) == "" {
+		c.missing(c.f("location_source"))
+	}
+	if s.Footprint != nil && !c.skipped("footprint") {
+		c.v.polygon(c.i, c.id, c.f("footprint.coordinates"), s.Footprint)
+	}
+}
+
+// precision checks a precision in metres, which is required.
+func (c *siteCheck) precision(field string, pm float64) {
+	switch {
 	case math.IsNaN(pm) || math.IsInf(pm, 0) || pm < 0:
-		bad(f("precision_m"), ErrRange, "precision %v m is not a positive number", pm)
+		c.bad(field, ErrRange, "precision %v m is not a positive number", pm)
 	case pm == 0:
-		bad(f("precision_m"), ErrMissing, "precision in metres is required and must be > 0")
+		c.bad(field, ErrMissing, "precision in metres is required and must be > 0")
 	}
-	if !skipped("location_source") && strings.TrimSpace(s.LocationSource) == "" {
-		missing(f("location_source"))
-	}
-	if s.Footprint != nil && !skipped("footprint") {
-		v.polygon(i, id, f("footprint.coordinates"), s.Footprint)
-	}
+}
 
-	// Field paths are built only when there is a problem to report.
-	at := func(list string, j int) string { return f(list + "[" + strconv.Itoa(j) + "]") }
+// themes checks the theme slugs.
+func (c *siteCheck) themes() {
+	s := c.s
 	for j, t := range s.Themes {
 		switch {
 		case !validSlug(t):
-			bad(at("themes", j), ErrID, "theme %q is not a lowercase slug like \"jin-culture\"", t)
+			c.bad(c.at("themes", j), ErrID, "theme %q is not a lowercase slug like \"jin-culture\"", t)
 		case slices.Contains(s.Themes[:j], t):
-			bad(at("themes", j), ErrID, "theme %q is repeated", t)
+			c.bad(c.at("themes", j), ErrID, "theme %q is repeated", t)
 		}
 	}
-	if anchor && len(s.Themes) > 0 {
-		bad(f("themes"), ErrAnchor, "anchor places (%s) are not on themed lines", s.Kind)
+	if s.Kind.Anchor() && len(s.Themes) > 0 {
+		c.bad(c.f("themes"), ErrAnchor, "anchor places (%s) are not on themed lines", s.Kind)
 	}
+}
 
-	// first returns the index of the first source with URL u, -1 if none:
-	// a scan for short lists, a map for long ones (no quadratic work).
-	first := func(u string) int {
-		return slices.IndexFunc(s.Sources, func(src Source) bool { return src.URL == u })
-	}
-	if len(s.Sources) > 16 {
-		index := make(map[string]int, len(s.Sources))
-		for j := len(s.Sources) - 1; j >= 0; j-- {
-			index[s.Sources[j].URL] = j
-		}
-		first = func(u string) int {
-			if j, ok := index[u]; ok {
-				return j
-			}
-			return -1
-		}
-	}
+// sources checks the sources and the notes that cite them.
+func (c *siteCheck) sources() {
+	s, first := c.s, c.first
 	for j, src := range s.Sources {
 		if strings.TrimSpace(src.Title) == "" {
-			missing(at("sources", j) + ".title")
+			c.missing(c.at("sources", j) + ".title")
 		}
 		switch {
 		case src.URL == "":
-			missing(at("sources", j) + ".url")
+			c.missing(c.at("sources", j) + ".url")
 		case !httpURL(src.URL):
-			bad(at("sources", j)+".url", ErrSource, "%q is not an http(s) URL", src.URL)
+			c.bad(c.at("sources", j)+".url", ErrSource, "%q is not an http(s) URL", src.URL)
 		case first(src.URL) < j:
-			bad(at("sources", j)+".url", ErrSource, "%q is listed twice", src.URL)
+			c.bad(c.at("sources", j)+".url", ErrSource, "%q is listed twice", src.URL)
 		}
 	}
 	for j, n := range s.Notes {
 		switch n.Lang {
 		case "zh", "en":
 		case "":
-			missing(at("notes", j) + ".lang")
+			c.missing(c.at("notes", j) + ".lang")
 		default:
-			bad(at("notes", j)+".lang", ErrLang, "%q (use \"zh\" or \"en\")", n.Lang)
+			c.bad(c.at("notes", j)+".lang", ErrLang, "%q (use \"zh\" or \"en\")", n.Lang)
 		}
 		if strings.TrimSpace(n.Text) == "" {
-			missing(at("notes", j) + ".text")
+			c.missing(c.at("notes", j) + ".text")
 		}
 		for k, u := range n.Sources {
 			if first(u) < 0 {
-				bad(at("notes", j)+".sources["+strconv.Itoa(k)+"]", ErrSource, "%q is not listed in the site's sources", u)
+				c.bad(c.at("notes", j)+".sources["+strconv.Itoa(k)+"]", ErrSource, "%q is not listed in the site's sources", u)
 			}
 		}
 	}
+}
 
-	if !skipped("visit") {
-		v.visit(i, id, f("visit"), &s.Visit)
+// sourceIndex returns a function giving the index of the first source
+// with URL u, -1 if none: a scan for short lists, a map for long ones (no
+// quadratic work).
+func sourceIndex(sources []Source) func(u string) int {
+	if len(sources) <= 16 {
+		return func(u string) int {
+			return slices.IndexFunc(sources, func(src Source) bool { return src.URL == u })
+		}
 	}
-
-	switch {
-	case skipped("score"):
-	case s.Score < 0 || s.Score > 100:
-		bad(f("score"), ErrRange, "score %d is outside 0–100", s.Score)
-	case anchor && s.Score != 0:
-		bad(f("score"), ErrAnchor, "anchor places (%s) score 0, not %d", s.Kind, s.Score)
+	index := make(map[string]int, len(sources))
+	for j := len(sources) - 1; j >= 0; j-- {
+		index[sources[j].URL] = j
+	}
+	return func(u string) int {
+		if j, ok := index[u]; ok {
+			return j
+		}
+		return -1
 	}
 }
 
-func (v *validator) visit(i int, id, field string, vis *Visit) {
+// visit checks the visit facts a plan uses: minutes, opening hours and
+// which of them are estimated.
+func (c *siteCheck) visit() {
+	v, i, id, field, vis := c.v, c.i, c.id, c.f("visit"), &c.s.Visit
 	if vis.Minutes < 0 {
 		v.ps.addf(i, id, field+".minutes", ErrRange, "%d minutes is negative", vis.Minutes)
 	}
@@ -292,6 +344,48 @@ func (v *validator) visit(i int, id, field string, vis *Visit) {
 			v.ps.addf(i, id, ef, ErrEstimated, "%q is marked estimated but has no value", e)
 		}
 		seen[e] = true
+	}
+}
+
+// visitStatus checks what there is to see, whether one can get in and how
+// sure the opening hours are.
+func (c *siteCheck) visitStatus() {
+	vis, field := &c.s.Visit, c.f("visit")
+	if e := vis.Experience; e != "" && !e.Valid() {
+		c.bad(field+".experience", ErrUnknownValue, "%q (known: %s)", e, list(experiences()))
+	}
+	if a := vis.Access; a != "" && !a.Valid() {
+		c.bad(field+".access", ErrUnknownValue, "%q (known: %s)", a, list(accesses()))
+	}
+	if vis.AccessSource != "" {
+		if vis.Access == "" {
+			c.bad(field+".access_source", ErrMissing, "a source for an access that is not given")
+		}
+		c.cites(field+".access_source", vis.AccessSource)
+	}
+	h := vis.HoursStatus
+	estimated := slices.Contains(vis.Estimated, "opening_hours")
+	switch {
+	case h == "":
+	case !h.Valid():
+		c.bad(field+".hours_status", ErrUnknownValue, "%q (known: %s)", h, list(hoursStatuses()))
+	case h == HoursUnknown && vis.OpeningHours != "":
+		c.bad(field+".hours_status", ErrEstimated, "\"unknown\" but opening_hours %q is given; say \"estimated\" or where it is from", vis.OpeningHours)
+	case h == HoursEstimated && vis.OpeningHours != "" && !estimated:
+		c.bad(field+".hours_status", ErrEstimated, "\"estimated\" but opening_hours is not listed in visit.estimated")
+	case h != HoursEstimated && estimated:
+		c.bad(field+".hours_status", ErrEstimated, "%q but opening_hours is listed in visit.estimated", h)
+	}
+}
+
+// cites checks that u, the source a field cites, is one of the site's
+// sources.
+func (c *siteCheck) cites(field, u string) {
+	switch {
+	case u == "":
+		c.missing(field)
+	case c.first(u) < 0:
+		c.bad(field, ErrSource, "%q is not listed in the site's sources", u)
 	}
 }
 
@@ -357,13 +451,4 @@ func finitePoint(p orb.Point) bool {
 
 func boundString(b orb.Bound) string {
 	return fmt.Sprintf("the region [%g, %g]–[%g, %g]", b.Min[0], b.Min[1], b.Max[0], b.Max[1])
-}
-
-func kindList() string {
-	ks := Kinds()
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
 }

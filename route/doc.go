@@ -17,7 +17,10 @@
 // arrival, wait, start and departure times, the legs with distance and
 // duration, the break, and totals; every stop left out with its [Reason]
 // (ReasonBudget, ReasonClosed, ReasonUnreachable); and a [Status] saying
-// how the search ended.
+// how the search ended. [Schedule] builds the same kind of plan, by the
+// same rules, for visiting orders the caller chose, and [StoryOrder]
+// reorders a day so that a story unfolds — stops of lower [Rank] first,
+// such as the oldest sites — at a bounded extra length.
 //
 // # Objective
 //
@@ -35,6 +38,43 @@
 // iterated local search for the team orienteering problem with time
 // windows (insertion with constant-time forward-slack checks, removal,
 // moves between days, perturbation).
+//
+// # When the search stops
+//
+// Every search starts from a fast construction that runs whole whatever
+// the budget: for an ordering, the greedy-edge tour and its first
+// Lin–Kernighan and Or-opt descent; otherwise greedy insertion of the stop
+// with the best score²/added time, then 2-opt and Or-opt on every day. A
+// [TimeLimit] or context deadline shorter than the construction returns
+// its plan, later than the deadline by what the construction costs
+// (BenchmarkSolveConstruction, one core of a busy 2-core machine: 5–20 ms
+// for 100 stops; about 0.1 s for an ordering of 800 stops and 0.5–0.8 s
+// for 800 stops with windows, where the greedy insertion, quadratic in
+// the stops, dominates).
+//
+// Without a TimeLimit the search stops by itself, after a number of
+// iterations that depends on the problem only, never on the clock, so a
+// deadline on the context does not change the plan unless it cuts the
+// search short:
+//
+//   - an ordering of up to 15 stops (see [ExactLimit]) is solved exactly,
+//     with Status Optimal;
+//   - a longer ordering stops after max(1000, 10·n) perturbations of the
+//     Lin–Kernighan search in a row that found no shorter tour;
+//   - any other problem stops after 50 + n + 2000/n perturbations in a
+//     row that found no better plan (n: the stops that can be visited at
+//     all), but not before it has searched as long again as it took to
+//     find its best plan; or at once, with Status Optimal, when the plan
+//     is proven optimal: every stop that fits into a day on its own is
+//     visited, in one day without windows on its visits or a break, in
+//     the order Held–Karp proves shortest (at most 15 visits).
+//
+// The budget counts iterations, not time, so that the plan does not depend
+// on the machine. On the public orienteering sets (bench/README.md) it
+// spends 6–37 times less CPU time than the earlier rule, with the same
+// scores on Tsiligirides and Chao and at most 1.6% less on a set's mean
+// elsewhere, still above VROOM's on every set; pass a [TimeLimit] to
+// search longer.
 //
 // # Windows
 //
@@ -54,9 +94,13 @@
 // [time.Duration]; travel durations come from the Mode (rounded to whole
 // seconds, see [geo.NewMatrix]) or the Matrix. Distances are float64
 // metres. Internally the solvers work in integer nanoseconds.
-// Limits: [MaxStops] stops, [MaxDays] days, visits, breaks and single
-// legs up to [MaxDuration] (a longer leg is treated as unreachable and is
-// an error), scores up to [MaxScore].
+// Limits: [MaxStops] stops, [MaxDays] days, visits and breaks up to
+// [MaxDuration], legs computed from locations up to MaxDuration too (a
+// longer one is unreachable by that mode, an error), scores up to
+// [MaxScore]. The entries of a caller's Matrix are costs in the problem's
+// own unit, read as durations: a long one is not unreachable; each may be
+// up to [MaxLeg], and the longest legs of the used rows may add up to
+// [MaxLegSum], the bounds that keep the solvers' arithmetic exact.
 //
 // # Concurrency
 //
@@ -69,6 +113,6 @@
 //
 // The search is randomised with a local generator seeded by [Seed]
 // (default 1): the same Problem, options and seed give the same Plan when
-// the search stops by its convergence rule. With a [TimeLimit], or when
-// the context ends the search, the plan depends on how far it got.
+// the search stops by its own rule. With a [TimeLimit], or when the
+// context ends the search, the plan depends on how far it got.
 package route

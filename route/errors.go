@@ -30,14 +30,20 @@ var (
 	// ErrBadWindow: a window that closes before it opens, overlapping or
 	// unsorted windows, or a break window that cannot hold the break.
 	ErrBadWindow = errors.New("route: bad window")
-	// ErrBadMatrix: a matrix of the wrong shape, without durations, or with
-	// negative or non-finite entries.
+	// ErrBadMatrix: a matrix of the wrong shape, without durations, with
+	// negative or non-finite entries, or with legs beyond MaxLeg or
+	// MaxLegSum.
 	ErrBadMatrix = errors.New("route: bad matrix")
-	// ErrUnreachable: a travel leg between two places of the problem is
-	// longer than MaxDuration.
+	// ErrUnreachable: a travel leg computed from two places' locations by
+	// the problem's Mode is longer than MaxDuration.
 	ErrUnreachable = errors.New("route: unreachable leg")
+	// ErrBadOrder: a visiting order given to Schedule that names a stop
+	// outside the problem or a stop already visited, leaves out a
+	// required stop, or does not give one order per day.
+	ErrBadOrder = errors.New("route: bad visiting order")
 	// ErrInfeasible: no plan can visit all required stops; Solve returns it
-	// inside an [*InfeasibleError] that names them.
+	// inside an [*InfeasibleError] that names them. Schedule returns it
+	// inside a [*DayError] for an order that cannot be kept.
 	ErrInfeasible = errors.New("route: no feasible plan")
 )
 
@@ -75,23 +81,44 @@ func (e *DayError) Error() string {
 // Unwrap returns the sentinel class.
 func (e *DayError) Unwrap() error { return e.Err }
 
-// ValidationError lists every problem [Problem.Validate] found (at most
-// 20; More counts the rest).
+// ValidationError lists every problem found in a [Problem] by
+// [Problem.Validate], or in the orders given to [Schedule]: each a
+// [*StopError], a [*DayError] or another error wrapping one of the
+// package's sentinels, so errors.Is and errors.As look at every one.
+// Heritage's ValidationError has the same shape.
 type ValidationError struct {
+	// Source names the input (a file path) when the caller knows it;
+	// Validate and Schedule leave it empty.
+	Source string
+	// Errs are the problems in the order found; there is at least one.
 	Errs []error
-	More int
 }
 
-// Error reports the first problem and how many more there are.
+// shownErrors is how many problems ValidationError's message spells out.
+const shownErrors = 10
+
+// Error reports a single problem as it is, several as "route: N
+// problems: a; b; …", the first ten spelled out and "(and N more)".
 func (e *ValidationError) Error() string {
-	n := len(e.Errs) - 1 + e.More
-	switch n {
-	case 0:
-		return e.Errs[0].Error()
-	case 1:
-		return e.Errs[0].Error() + " (and 1 more problem)"
+	var b strings.Builder
+	b.WriteString("route: ")
+	if e.Source != "" {
+		b.WriteString(e.Source)
+		b.WriteString(": ")
 	}
-	return fmt.Sprintf("%s (and %d more problems)", e.Errs[0], n)
+	if len(e.Errs) != 1 {
+		fmt.Fprintf(&b, "%d problems: ", len(e.Errs))
+	}
+	for i, err := range e.Errs[:min(len(e.Errs), shownErrors)] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(strings.TrimPrefix(err.Error(), "route: "))
+	}
+	if n := len(e.Errs) - shownErrors; n > 0 {
+		fmt.Fprintf(&b, " (and %d more)", n)
+	}
+	return b.String()
 }
 
 // Unwrap returns the listed problems.

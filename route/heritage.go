@@ -8,22 +8,41 @@ import (
 )
 
 // PlaceFromSite returns the place of a heritage site (a hotel, a town, a
-// site), for a Day's start or end: its ID, its Chinese name (the English
-// one when there is none) and its location.
+// site), for a Day's start or end or a stop: its ID, its Chinese name (the
+// English one when there is none) and where one arrives — the visitor
+// entrance when the catalog gives one ([heritage.Site.Entrance]; a large
+// site's centre is not where one arrives), else the site's point.
 func PlaceFromSite(s heritage.Site) Place {
 	name := s.Name.Zh
 	if name == "" {
 		name = s.Name.En
 	}
-	return Place{ID: s.ID, Name: name, Location: s.Location}
+	loc := s.Location
+	if s.Entrance != nil {
+		loc = *s.Entrance
+	}
+	return Place{ID: s.ID, Name: name, Location: loc}
+}
+
+// WindowFromInterval returns the window of a site's open interval: the
+// same two instants. The interval is half-open, [Start, End): the site is
+// open at Start and closed at End. A Window is closed, [Open, Close],
+// because it bounds a visit rather than an instant: a visit may start at
+// opening time and end at closing time, so a visit fits the interval
+// exactly when it fits the window with the same ends. This is the one
+// place an opening interval becomes a window.
+func WindowFromInterval(iv heritage.Interval) Window {
+	return Window{Open: iv.Start, Close: iv.End}
 }
 
 // StopsFromSites returns one stop per site, in order, for a trip of days
 // days starting on the calendar day of date in date.Location(): the
 // site's place, its visit duration ([heritage.Site.VisitDuration]) and
 // score, and as windows its opening hours on each day of the trip
-// ([heritage.OpeningHours.On]). A site with opening hours that is closed
-// on every day of the trip gets Closed set; a site without opening hours
+// ([heritage.OpeningHours.On], converted by [WindowFromInterval]). A site
+// with opening hours that is closed on every day of the trip, or whose
+// access is closed (say, under restoration), gets Closed set; a site
+// without opening hours
 // (unknown) gets no windows, which means always open — the day windows
 // still bound it.
 //
@@ -39,6 +58,10 @@ func StopsFromSites(sites []heritage.Site, date time.Time, days int) ([]Stop, er
 	stops := make([]Stop, len(sites))
 	for i, s := range sites {
 		stops[i] = Stop{Place: PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
+		if s.Visit.Access == heritage.Closed {
+			stops[i].Closed = true
+			continue
+		}
 		if s.Visit.OpeningHours == "" {
 			continue
 		}
@@ -48,7 +71,7 @@ func StopsFromSites(sites []heritage.Site, date time.Time, days int) ([]Stop, er
 		}
 		for k := range days {
 			for _, iv := range h.On(time.Date(y, m, d+k, 12, 0, 0, 0, date.Location())) {
-				stops[i].Windows = append(stops[i].Windows, Window{Open: iv.Start, Close: iv.End})
+				stops[i].Windows = append(stops[i].Windows, WindowFromInterval(iv))
 			}
 		}
 		stops[i].Closed = len(stops[i].Windows) == 0

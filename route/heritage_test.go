@@ -163,3 +163,20 @@ func TestEmbeddedCatalogPlans(t *testing.T) {
 		})
 	}
 }
+
+// A visit fits a site's half-open opening interval exactly when it fits
+// the window made from it: from opening time up to closing time.
+func TestWindowFromInterval(t *testing.T) {
+	h, err := heritage.ParseOpeningHours("Mo-Su 09:00-17:00")
+	require.NoError(t, err)
+	ivs := h.On(time.Date(2027, 5, 3, 12, 0, 0, 0, time.FixedZone("CST", 8*3600)))
+	require.Len(t, ivs, 1)
+	w := route.WindowFromInterval(ivs[0])
+	assert.True(t, w.Open.Equal(ivs[0].Start))
+	assert.True(t, w.Close.Equal(ivs[0].End))
+	assert.True(t, w.Contains(ivs[0].Start, ivs[0].Duration()), "the whole opening")
+	assert.True(t, h.Open(w.Open), "open at Open")
+	assert.False(t, h.Open(w.Close), "closed at Close, where a visit may end")
+	assert.False(t, w.Contains(ivs[0].Start.Add(time.Minute), ivs[0].Duration()), "a minute past closing")
+	assert.False(t, w.Contains(ivs[0].Start.Add(-time.Minute), time.Hour), "a minute before opening")
+}

@@ -11,12 +11,14 @@ type options struct {
 	exactLimit int
 }
 
-// TimeLimit gives the search a budget of d: it searches until d has
-// passed (or the plan is proven optimal), then returns the best plan found,
-// with Status DeadlineReached. The context's deadline still applies if it
-// comes first. Without TimeLimit (or with d <= 0) the search stops by its
-// own convergence rule, which may take from milliseconds to tens of
-// seconds for a few hundred stops over several days.
+// TimeLimit gives the whole [Solve] call a budget of d, counted from its
+// start: it searches until d has passed (or the plan is proven optimal),
+// then returns the best plan found, with Status DeadlineReached. The fast
+// construction runs whole whatever d is (see the package documentation
+// for what that costs), so a very small d returns that plan, a little
+// later than d. The context's deadline still applies if it comes first.
+// Without TimeLimit (or with d <= 0) the search stops by its own stopping
+// rule.
 func TimeLimit(d time.Duration) Option {
 	return func(o *options) { o.timeLimit = d }
 }

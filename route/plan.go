@@ -137,33 +137,17 @@ const (
 	ReasonUnreachable
 )
 
-var reasonNames = [...]string{"budget", "closed", "unreachable"}
+var reasonNames = []string{"budget", "closed", "unreachable"}
 
 // String returns "budget", "closed" or "unreachable".
-func (r Reason) String() string {
-	if r >= 0 && int(r) < len(reasonNames) {
-		return reasonNames[r]
-	}
-	return fmt.Sprintf("Reason(%d)", int(r))
-}
+func (r Reason) String() string { return enumString(reasonNames, "Reason", int(r)) }
 
 // MarshalText encodes r as its String.
-func (r Reason) MarshalText() ([]byte, error) {
-	if r < 0 || int(r) >= len(reasonNames) {
-		return nil, fmt.Errorf("route: unknown reason %d", int(r))
-	}
-	return []byte(r.String()), nil
-}
+func (r Reason) MarshalText() ([]byte, error) { return enumMarshal(reasonNames, "reason", int(r)) }
 
 // UnmarshalText decodes a String value.
 func (r *Reason) UnmarshalText(b []byte) error {
-	for i, n := range reasonNames {
-		if string(b) == n {
-			*r = Reason(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("route: unknown reason %q", b)
+	return enumUnmarshal(reasonNames, "reason", b, (*int)(r))
 }
 
 // Status says how the search for a plan ended.
@@ -183,33 +167,46 @@ const (
 	Canceled
 )
 
-var statusNames = [...]string{"converged", "optimal", "deadline-reached", "canceled"}
+var statusNames = []string{"converged", "optimal", "deadline-reached", "canceled"}
 
 // String returns "converged", "optimal", "deadline-reached" or "canceled".
-func (s Status) String() string {
-	if s >= 0 && int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return fmt.Sprintf("Status(%d)", int(s))
-}
+func (s Status) String() string { return enumString(statusNames, "Status", int(s)) }
 
 // MarshalText encodes s as its String.
-func (s Status) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(statusNames) {
-		return nil, fmt.Errorf("route: unknown status %d", int(s))
-	}
-	return []byte(s.String()), nil
-}
+func (s Status) MarshalText() ([]byte, error) { return enumMarshal(statusNames, "status", int(s)) }
 
 // UnmarshalText decodes a String value.
 func (s *Status) UnmarshalText(b []byte) error {
-	for i, n := range statusNames {
+	return enumUnmarshal(statusNames, "status", b, (*int)(s))
+}
+
+// enumString returns the name of value i of an enumeration, or
+// "Type(i)" for a value without one.
+func enumString(names []string, typ string, i int) string {
+	if i >= 0 && i < len(names) {
+		return names[i]
+	}
+	return fmt.Sprintf("%s(%d)", typ, i)
+}
+
+// enumMarshal returns the name of value i, or an error naming what.
+func enumMarshal(names []string, what string, i int) ([]byte, error) {
+	if i < 0 || i >= len(names) {
+		return nil, fmt.Errorf("route: unknown %s %d", what, i)
+	}
+	return []byte(names[i]), nil
+}
+
+// enumUnmarshal sets *v to the value named b, or returns an error naming
+// what.
+func enumUnmarshal(names []string, what string, b []byte, v *int) error {
+	for i, n := range names {
 		if string(b) == n {
-			*s = Status(i)
+			*v = i
 			return nil
 		}
 	}
-	return fmt.Errorf("route: unknown status %q", b)
+	return fmt.Errorf("route: unknown %s %q", what, b)
 }
 
 // Stats describes a search.

@@ -26,12 +26,14 @@ import (
 // data. When the required stops cannot all be visited it returns an
 // [*InfeasibleError] naming them and no plan.
 //
-// Without [TimeLimit] the search stops by its own convergence rule (no
-// improvement for a while) or when the context ends, whichever comes
-// first; with TimeLimit it spends the whole budget (unless the plan is
-// proven optimal sooner). When the context or the budget ends the search,
-// Solve still returns the best plan found so far, with Status
-// DeadlineReached or Canceled, and a nil error.
+// Without [TimeLimit] the search stops by its own stopping rule (see the
+// package documentation) or when the context ends, whichever comes first;
+// a deadline on the context does not change the rule. With TimeLimit it
+// spends the whole budget (unless the plan is proven optimal sooner). When
+// the context or the budget ends the search, Solve still returns the best
+// plan found so far, with Status DeadlineReached or Canceled, and a nil
+// error; that plan is at least the fast construction, which runs whole
+// whatever the budget.
 func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	began := time.Now()
 	o := options{seed: 1}
@@ -46,7 +48,7 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	}
 	if o.timeLimit > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, o.timeLimit)
+		ctx, cancel = context.WithDeadline(ctx, began.Add(o.timeLimit))
 		defer cancel()
 	}
 	m, err := newModel(&p)
@@ -62,12 +64,12 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.Matrix == nil {
-		plan.Mode = m.mode()
-	}
 	plan.Stats.Runtime = time.Since(began)
 	return plan, nil
 }
+
+// leftForBetter explains ReasonBudget in plans that Solve chose.
+const leftForBetter = "left out for stops that score more or fit better"
 
 // plainOrdering reports whether every stop is visited and only the order
 // matters: one day without closing time or break, no windows, no closed
@@ -132,7 +134,7 @@ func (m *model) solveTSP(ctx context.Context, o options) (*Plan, error) {
 	default:
 		plan.Status = Converged
 	}
-	m.finish(plan)
+	m.finish(plan, leftForBetter)
 	return plan, nil
 }
 
@@ -199,143 +201,11 @@ func (m *model) solveTOP(ctx context.Context, o options) (*Plan, error) {
 	switch {
 	case res.Canceled:
 		plan.Status = endStatus(ctx)
-	case len(in.Customers) == 0:
+	case len(in.Customers) == 0 || res.Optimal:
 		plan.Status = Optimal
 	default:
 		plan.Status = Converged
 	}
-	m.finish(plan)
+	m.finish(plan, leftForBetter)
 	return plan, nil
-}
-
-// emptyDayFits reports whether day r can be travelled without visits: its
-// break fits and the journey from start to end ends in time.
-func (m *model) emptyDayFits(r int) bool {
-	_, ok := m.scheduleFrom(r, nil, -1, m.days[r].open)
-	return ok
-}
-
-// schedule builds day r's plan for the visits in order, with the break (if
-// the day has one) after visit breakAfter (-1: at the start); ok is false
-// when it is infeasible. The plan ends as early as possible and, among
-// such plans, leaves as late as possible: waiting that a later departure
-// avoids is not planned.
-func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bool) {
-	lo := m.days[r].open
-	dp, ok = m.scheduleFrom(r, order, breakAfter, lo)
-	if !ok || dp.Wait == 0 {
-		return dp, ok
-	}
-	end := dp.Return
-	// Return is non-decreasing in the departure time and equals end on an
-	// interval starting at lo: find its last point.
-	hi := lo + int64(dp.Wait)
-	for lo < hi {
-		mid := lo + (hi-lo+1)/2
-		if later, ok := m.scheduleFrom(r, order, breakAfter, mid); ok && later.Return.Equal(end) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return m.scheduleFrom(r, order, breakAfter, lo)
-}
-
-// scheduleFrom is the earliest schedule of day r leaving at depart.
-func (m *model) scheduleFrom(r int, order []int, breakAfter int, depart int64) (dp *DayPlan, ok bool) {
-	d := m.days[r]
-	day := &m.p.Days[r]
-	n := m.n
-	dp = &DayPlan{Day: r, Start: day.Start, End: day.End, Visits: make([]Visit, 0, len(order))}
-	t := depart
-	var brk *BreakPlan
-	takeBreak := func(at int, place Place) bool {
-		b := earliest(d.brk.Windows, d.brk.Duration, t)
-		if b == never {
-			return false
-		}
-		brk = &BreakPlan{After: at, Place: place, Start: m.at(b, d.loc), End: m.at(b+d.brk.Duration, d.loc), Wait: time.Duration(b - t)}
-		t = b + d.brk.Duration
-		return true
-	}
-	if d.brk != nil && breakAfter < 0 && !takeBreak(-1, day.Start) {
-		return nil, false
-	}
-	prev := d.start
-	for k, v := range order {
-		leg := m.travel[prev*n+v]
-		arr := t + leg
-		st := earliest(m.wins[v], m.visit[v], arr)
-		if st == never {
-			return nil, false
-		}
-		t = st + m.visit[v]
-		dp.Legs = append(dp.Legs, m.leg(prev, v))
-		dp.Visits = append(dp.Visits, Visit{
-			Index: v, Stop: m.p.Stops[v],
-			Arrival: m.at(arr, d.loc), Start: m.at(st, d.loc), Departure: m.at(t, d.loc),
-			Wait: time.Duration(st - arr),
-		})
-		if d.brk != nil && breakAfter == k && !takeBreak(k, m.places[v]) {
-			return nil, false
-		}
-		prev = v
-	}
-	if d.brk != nil && brk == nil {
-		return nil, false // breakAfter beyond the visits
-	}
-	if d.end >= 0 && !(len(order) == 0 && d.end == d.start) {
-		t += m.travel[prev*n+d.end]
-		dp.Legs = append(dp.Legs, m.leg(prev, d.end))
-	}
-	if t > d.close {
-		return nil, false
-	}
-	dp.Depart = m.at(depart, d.loc)
-	dp.Return = m.at(t, d.loc)
-	dp.Break = brk
-	for _, v := range dp.Visits {
-		dp.Score += v.Stop.Score
-		dp.Visit += v.Stop.Visit
-		dp.Wait += v.Wait
-	}
-	if brk != nil {
-		dp.Wait += brk.Wait
-	}
-	for _, l := range dp.Legs {
-		dp.Travel += l.Duration
-		dp.Distance += l.Distance
-	}
-	return dp, true
-}
-
-func (m *model) leg(from, to int) Leg {
-	return Leg{From: m.places[from], To: m.places[to],
-		Distance: m.dist[from*m.n+to], Duration: time.Duration(m.travel[from*m.n+to])}
-}
-
-// finish fills the plan's totals and skipped stops.
-func (m *model) finish(plan *Plan) {
-	visited := make([]bool, m.stops)
-	for _, dp := range plan.Days {
-		plan.Score += dp.Score
-		plan.Visited += len(dp.Visits)
-		plan.Travel += dp.Travel
-		plan.Distance += dp.Distance
-		plan.Visit += dp.Visit
-		plan.Wait += dp.Wait
-		for _, v := range dp.Visits {
-			visited[v.Index] = true
-		}
-	}
-	for i, ok := range visited {
-		switch {
-		case ok:
-		case m.skip[i] != nil:
-			plan.Skipped = append(plan.Skipped, *m.skip[i])
-		default:
-			plan.Skipped = append(plan.Skipped, Skip{Index: i, ID: m.p.Stops[i].ID, Reason: ReasonBudget,
-				Detail: "left out for stops that score more or fit better"})
-		}
-	}
 }

@@ -155,6 +155,28 @@ func TestSolveOrienteering(t *testing.T) {
 	}
 }
 
+// An orienteering problem whose day can hold every stop is proven optimal
+// once the plan visits them all: the exact order of the visits is the
+// optimum, and the search stops there.
+func TestSolveOrienteeringCertificate(t *testing.T) {
+	for _, end := range []routetest.End{routetest.Loop, routetest.Open, routetest.Fixed} {
+		for n := 2; n <= 9; n += 7 {
+			t.Run(fmt.Sprintf("%s/n=%d", end, n), func(t *testing.T) {
+				p := routetest.Random(int64(n), routetest.Config{Stops: n, End: end, Budget: 72 * time.Hour, Scores: true, Visit: 10 * time.Minute})
+				plan := solve(t, p)
+				assert.Equal(t, route.Optimal, plan.Status)
+				assert.Equal(t, n, plan.Visited)
+				assert.Equal(t, routetest.BruteForce(&p), plan.Travel)
+			})
+		}
+	}
+	// With a window on a visit the order is not certified: the search runs
+	// to its stall budget.
+	p := routetest.Random(3, routetest.Config{Stops: 6, End: routetest.Loop, Budget: 72 * time.Hour, Windows: true, Scores: true, Visit: 10 * time.Minute})
+	plan := solve(t, p)
+	assert.Equal(t, route.Converged, plan.Status)
+}
+
 func TestSolveSkipReasons(t *testing.T) {
 	p := small()
 	p.Stops = append(p.Stops,

@@ -3,7 +3,9 @@ package route_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,7 +67,7 @@ func TestValidate(t *testing.T) {
 		{"no days", small, func(p *route.Problem) { p.Days = nil }, route.ErrNoDays, "route: no days"},
 		{"too many stops", small, func(p *route.Problem) {
 			p.Stops = make([]route.Stop, route.MaxStops+1)
-		}, route.ErrTooManyStops, "1001 stops, at most 1000"},
+		}, route.ErrTooManyStops, "2501 stops, at most 2500"},
 		{"too many days", small, func(p *route.Problem) {
 			for len(p.Days) <= route.MaxDays {
 				p.Days = append(p.Days, p.Days[0])
@@ -113,7 +115,7 @@ func TestValidate(t *testing.T) {
 		}, route.ErrBadMatrix, "distances[1][2]: NaN is not a finite non-negative distance"},
 		{"matrix index out of range", withMatrix, func(p *route.Problem) { p.Stops[1].MatrixIndex = 4 }, route.ErrBadPlace, "stop 1 (b): place: matrix index 4 is outside the 4×4 matrix"},
 		{"matrix index negative", withMatrix, func(p *route.Problem) { p.Stops[1].MatrixIndex = -1 }, route.ErrBadPlace, "matrix index -1"},
-		{"unreachable leg", withMatrix, func(p *route.Problem) { p.Matrix.Durations[3][2] = 8 * 24 * time.Hour }, route.ErrUnreachable, "route: matrix durations[3][2]: 192h0m0s is longer than 168h0m0s: unreachable"},
+		{"leg beyond MaxLeg", withMatrix, func(p *route.Problem) { p.Matrix.Durations[3][2] = route.MaxLeg + time.Second }, route.ErrBadMatrix, "route: matrix durations[3][2]: 20000h0m1s is longer than MaxLeg (20000h0m0s)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,7 +146,8 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	var ve *route.ValidationError
 	require.ErrorAs(t, err, &ve)
 	require.Len(t, ve.Errs, 3)
-	assert.Equal(t, "route: stop 0 (a): visit: -1m0s is negative (and 2 more problems)", err.Error())
+	assert.Equal(t, "route: 3 problems: stop 0 (a): visit: -1m0s is negative; stop 1 (b): window 0: closes before it opens; "+
+		"stop 2 (c): score: -5 is outside [0, 1000000]", err.Error())
 	var se *route.StopError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, 0, se.Index)
@@ -157,6 +160,56 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	p.Days[0].Window.Close = t0.Add(-time.Minute)
 	require.ErrorAs(t, p.Validate(), &de)
 	assert.Equal(t, "window", de.Field)
+}
+
+// Every problem is kept, however many; the message spells out ten.
+func TestValidateKeepsEveryProblem(t *testing.T) {
+	p := small()
+	for i := range 40 {
+		p.Stops = append(p.Stops, route.Stop{Place: route.Place{ID: fmt.Sprintf("s%d", i), Location: orb.Point{111.6, 35.5}}, Score: -1})
+	}
+	err := p.Validate()
+	var ve *route.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Len(t, ve.Errs, 40)
+	msg := err.Error()
+	assert.True(t, strings.HasPrefix(msg, "route: 40 problems: stop 3 (s0): score: -1 is outside"), msg)
+	assert.Equal(t, 9, strings.Count(msg, "; "))
+	assert.True(t, strings.HasSuffix(msg, "stop 12 (s9): score: -1 is outside [0, 1000000] (and 30 more)"), msg)
+	ve.Source = "trip.json"
+	assert.True(t, strings.HasPrefix(ve.Error(), "route: trip.json: 40 problems: "))
+}
+
+func TestLongMatrixLegs(t *testing.T) {
+	// Matrix entries are costs in the problem's own unit: a leg of eight
+	// days is long, not unreachable.
+	p := withMatrix()
+	p.Matrix.Durations[3][2] = 8 * 24 * time.Hour
+	plan, err := route.Solve(context.Background(), p)
+	require.NoError(t, err)
+	assert.Equal(t, len(p.Stops), plan.Visited)
+
+	// Row maxima that add up beyond MaxLegSum are refused, naming the row.
+	n := 16
+	p = small()
+	p.Stops = p.Stops[:1]
+	p.Matrix = &geo.Matrix{Durations: make([][]time.Duration, n)}
+	for i := range n {
+		p.Matrix.Durations[i] = make([]time.Duration, n)
+		for j := range n {
+			if i != j {
+				p.Matrix.Durations[i][j] = route.MaxLeg
+			}
+		}
+	}
+	for i := 1; i < n-1; i++ {
+		p.Stops = append(p.Stops, route.Stop{Place: route.Place{ID: fmt.Sprint("s", i), MatrixIndex: i}})
+	}
+	p.Stops[0].MatrixIndex = n - 1
+	p.Days[0].Start = route.Place{ID: "home", MatrixIndex: 0}
+	err = p.Validate()
+	require.ErrorIs(t, err, route.ErrBadMatrix)
+	assert.Contains(t, err.Error(), "the longest legs out of rows 0 to 15 add up to more than MaxLegSum (300000h0m0s)")
 }
 
 func TestUnreachableByMode(t *testing.T) {
@@ -178,7 +231,7 @@ func TestSolveOptionErrors(t *testing.T) {
 func TestErrorsAreDistinct(t *testing.T) {
 	all := []error{route.ErrNoStops, route.ErrNoDays, route.ErrTooManyStops, route.ErrTooManyDays, route.ErrDuplicateID,
 		route.ErrBadPlace, route.ErrBadDuration, route.ErrBadScore, route.ErrBadWindow, route.ErrBadMatrix,
-		route.ErrUnreachable, route.ErrInfeasible}
+		route.ErrUnreachable, route.ErrBadOrder, route.ErrInfeasible}
 	for i, a := range all {
 		assert.Regexp(t, "^route: ", a.Error())
 		for _, b := range all[i+1:] {

@@ -134,6 +134,27 @@ func (b *builder) fits(sites []heritage.Site) (bool, error) {
 // budget otherwise. The day starts at 08:30 on no particular date (see
 // lineStart).
 func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.Duration) (*route.Plan, error) {
+	p, err := b.problem(sites, base, budget)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := route.Solve(b.ctx, p, route.Seed(b.o.seed))
+	if err != nil {
+		return nil, fmt.Errorf("tour: planning a line: %w", err)
+	}
+	if plan.Status == route.Canceled || plan.Status == route.DeadlineReached {
+		return nil, fmt.Errorf("tour: planning a line: %w", b.ctx.Err())
+	}
+	if base == nil {
+		plan.Mode = b.o.mode // the travel matrix was made with it
+		startAtFirst(plan)
+	}
+	return plan, nil
+}
+
+// problem is the line's day over sites from base and back (or, with a nil
+// base, an open path from a free start), without a close when budget is 0.
+func (b *builder) problem(sites []heritage.Site, base *heritage.Site, budget time.Duration) (route.Problem, error) {
 	stops := make([]route.Stop, len(sites))
 	for i, s := range sites {
 		stops[i] = route.Stop{Place: route.PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
@@ -149,33 +170,29 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 		day.End = &day.Start
 	} else {
 		// An open path that may start anywhere: start from a dummy place
-		// at zero distance from every site, then move the start onto the
-		// first site visited.
+		// at zero distance from every site (startAtFirst then moves the
+		// start onto the first site visited).
 		mx, err := withDummy(sites, b.o.mode)
 		if err != nil {
-			return nil, err
+			return route.Problem{}, err
 		}
 		p.Matrix = mx
 		day.Start = route.Place{MatrixIndex: len(sites)}
 	}
 	p.Days = []route.Day{day}
-	plan, err := route.Solve(b.ctx, p, route.Seed(b.o.seed))
-	if err != nil {
-		return nil, fmt.Errorf("tour: planning a line: %w", err)
+	return p, nil
+}
+
+// startAtFirst moves the start of an open path's plan from the dummy
+// place onto its first site; the first leg, at zero distance, then leads
+// from the site to itself.
+func startAtFirst(plan *route.Plan) {
+	dp := &plan.Days[0]
+	if len(dp.Visits) > 0 {
+		first := dp.Visits[0].Stop.Place
+		dp.Start = first
+		dp.Legs[0].From = first
 	}
-	if plan.Status == route.Canceled || plan.Status == route.DeadlineReached {
-		return nil, fmt.Errorf("tour: planning a line: %w", b.ctx.Err())
-	}
-	if base == nil {
-		plan.Mode = b.o.mode // the travel matrix was made with it
-		dp := &plan.Days[0]
-		if len(dp.Visits) > 0 {
-			first := dp.Visits[0].Stop.Place
-			dp.Start = first
-			dp.Legs[0].From = first
-		}
-	}
-	return plan, nil
 }
 
 // lineStart is when a line's day starts: DefaultStartTime (08:30) on
@@ -188,7 +205,7 @@ func lineStart() time.Time { return time.Time{}.Add(time.Duration(DefaultStartTi
 func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
 	pts := make([]orb.Point, len(sites))
 	for i, s := range sites {
-		pts[i] = s.Location
+		pts[i] = route.PlaceFromSite(s).Location // where one arrives, as in the plan
 	}
 	m, err := geo.NewMatrix(pts, mode)
 	if err != nil {

@@ -139,12 +139,11 @@ func highlight(sites []heritage.Site) (top *heritage.Site, zh, en string) {
 	return top, zh, en
 }
 
-// noteText returns the site's first note in lang, or "".
+// noteText returns the site's note in lang (heritage's Site.Note), or ""
+// when it has none in that language.
 func noteText(s *heritage.Site, lang string) string {
-	for _, n := range s.Notes {
-		if n.Lang == lang {
-			return n.Text
-		}
+	if n, ok := s.Note(lang); ok && n.Lang == lang {
+		return n.Text
 	}
 	return ""
 }

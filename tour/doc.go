@@ -39,10 +39,11 @@
 // 中期 and 晚期 take the era's first, middle and last third). A pair of
 // sites visited newer first is an inversion. [StoryOrder](x) takes, among
 // the orders at most x longer than the shortest and within the day, one
-// with the fewest inversions, and the shortest of those; lines of up to
-// [StoryExactLimit] sites are solved exactly by dynamic programming over
-// (visited set, last site, inversions so far). The line's [Story] reports
-// the extra length and travel time as ratios and the inversions left.
+// with the fewest inversions, and the shortest of those: tour ranks the
+// sites by year and [route.StoryOrder] orders and schedules the line's
+// day, exactly for lines of up to [StoryExactLimit] sites. The line's
+// [Story] reports the extra length and travel time as ratios and the
+// inversions left.
 //
 // # JSON
 //

@@ -66,15 +66,15 @@ func ExampleThemeLines() {
 	//    晋水源（大晋堂，说法）
 	//    晋灵公墓
 	//    晋献公墓
-	// 晋文化寻根·侯马—新绛线  35 km, 4h1m0s
-	//    晋国古都博物馆
-	//    新绛柳泉墓地
-	//    侯马盟誓遗址
-	//    侯马晋国遗址
-	// 晋文化寻根·曲沃—翼城线  86 km, 4h40m0s
+	// 晋文化寻根·曲沃—翼城线  87 km, 4h41m0s
 	//    苇沟—北寿城遗址
 	//    晋国博物馆
 	//    曲村—天马遗址（晋侯墓地）
+	// 晋文化寻根·侯马—新绛线  37 km, 4h5m0s
+	//    晋国古都博物馆
+	//    侯马盟誓遗址
+	//    新绛柳泉墓地
+	//    侯马晋国遗址
 }
 
 // Story order: the Jiang County Jin line told oldest first, at most 20%
@@ -91,12 +91,12 @@ func ExampleStoryOrder() {
 	fmt.Printf("%.0f%% longer than the shortest loop, %d of %d pairs out of time order\n",
 		l.Story.Extra*100, l.Story.Inversions, l.Story.Pairs)
 	// Output:
-	// Chexiang City ruins (Spring and Autumn; Han; Wei)
+	// Chexiang City ruins (Spring and Autumn; Han; Wei (official listing))
 	// Tomb of Duke Xian of Jin (attributed) (Spring and Autumn (reign of Duke Xian))
 	// Tomb of Duke Wen of Jin (attributed) (Spring and Autumn (reign of Duke Wen))
-	// Tomb of Duke Ling of Jin (attributed) (Spring and Autumn (reign of Duke Ling))
+	// Tomb of Duke Ling of Jin (attributed) (Spring and Autumn (reign of Duke Ling, 621/620–607 BCE))
 	// Claimed source of the Jin River at Dajintang (Ming (ruined Jin River temple))
-	// 14% longer than the shortest loop, 1 of 10 pairs out of time order
+	// 14% longer than the shortest loop, 0 of 10 pairs out of time order
 }
 
 // Every themed line of the embedded catalog, as a brochure would list
@@ -111,16 +111,16 @@ func ExampleLines() {
 	}
 	// Output:
 	// jin-culture/jiangxian                    5 sites,  46 km  Jin culture roots: Jiangxian line
-	// jin-culture/houma-xinjiang               4 sites,  35 km  Jin culture roots: Houma–Xinjiang line
-	// jin-culture/quwo-yicheng                 3 sites,  86 km  Jin culture roots: Quwo–Yicheng line
-	// archaeology/yicheng-quwo-xiangfen        3 sites, 117 km  Archaeological sites: Yicheng–Quwo–Xiangfen line
-	// archaeology/houma-xinjiang               4 sites,  47 km  Archaeological sites: Houma–Xinjiang line
+	// jin-culture/quwo-yicheng                 3 sites,  87 km  Jin culture roots: Quwo–Yicheng line
+	// jin-culture/houma-xinjiang               4 sites,  37 km  Jin culture roots: Houma–Xinjiang line
+	// archaeology/xiangfen-yicheng-quwo        3 sites, 117 km  Archaeological sites: Xiangfen–Yicheng–Quwo line
 	// archaeology/jiangxian                    3 sites,  31 km  Archaeological sites: Jiangxian line
+	// archaeology/houma-xinjiang               4 sites,  48 km  Archaeological sites: Houma–Xinjiang line
 	// temples-architecture/jiangxian           8 sites,  86 km  Temples and old buildings: Jiangxian line
-	// temples-architecture/xinjiang            3 sites,  17 km  Temples and old buildings: Xinjiang line
-	// mountains-valleys/jiangxian              4 sites,  34 km  Mountains and valleys: Jiangxian line
-	// medicinal-herbs/jiangxian                3 sites,  34 km  Medicinal herbs: Jiangxian line
-	// museums/houma-quwo                       2 sites,  58 km  Museums: Houma–Quwo line
+	// temples-architecture/xinjiang            3 sites,  18 km  Temples and old buildings: Xinjiang line
+	// mountains-valleys/jiangxian              4 sites,  33 km  Mountains and valleys: Jiangxian line
+	// medicinal-herbs/jiangxian                3 sites,  33 km  Medicinal herbs: Jiangxian line
+	// museums/quwo-houma                       2 sites,  54 km  Museums: Quwo–Houma line
 }
 
 // A request in its JSON form, the body of the web API's POST /api/plan:

@@ -64,56 +64,40 @@ type LeftOut struct {
 	// Site is the site left out.
 	Site heritage.Site
 	// Reason says why; Detail explains it in words.
-	Reason Reason
+	Reason LeftOutReason
 	Detail Text
 }
 
-// Reason says why a site of a theme is not on a line.
-type Reason string
+// LeftOutReason says why a site of a theme is not on a line. It is a
+// wider concept than [route.Reason], which says why a plan left a stop
+// out: a line also leaves a site to another line of its theme, or finds
+// none near it. When the line's day plan left the site out, the reason
+// is the plan's route.Reason under the same name ([PlanReason]). Its text
+// is the JSON form.
+type LeftOutReason string
 
 // The reasons a site is not on a line.
 const (
 	// ReasonOtherLine: the site is on another line of the same theme.
-	ReasonOtherLine Reason = "other-line"
-	// ReasonBudget: the site is near the line but did not fit in the day
-	// together with the line's higher-scoring sites.
-	ReasonBudget Reason = "budget"
+	ReasonOtherLine LeftOutReason = "other-line"
 	// ReasonOutside: no line of the theme runs near enough (within the
 	// maximum span) to take the site in.
-	ReasonOutside Reason = "outside"
-	// ReasonClosed: the site's opening hours never open.
-	ReasonClosed Reason = "closed"
-	// ReasonUnreachable: the site cannot be visited within a day even on
-	// its own (its visit or the journey is too long).
-	ReasonUnreachable Reason = "unreachable"
+	ReasonOutside LeftOutReason = "outside"
+	// ReasonBudget: route.ReasonBudget: the site is near the line but did
+	// not fit in the day together with the line's higher-scoring sites.
+	ReasonBudget LeftOutReason = "budget"
+	// ReasonClosed: route.ReasonClosed: the site's opening hours never
+	// open.
+	ReasonClosed LeftOutReason = "closed"
+	// ReasonUnreachable: route.ReasonUnreachable: the site cannot be
+	// visited within a day even on its own (its visit or the journey is
+	// too long).
+	ReasonUnreachable LeftOutReason = "unreachable"
 )
 
-// Story reports how a story-ordered line compares with the shortest
-// order of the same sites.
-type Story struct {
-	// MaxExtra is the bound that was asked for (0.2: 20% longer at most).
-	MaxExtra float64
-	// Extra is how much longer the story order is than the shortest, as
-	// a ratio: length/shortest - 1. ExtraTravel is the same for travel
-	// time.
-	Extra, ExtraTravel float64
-	// Shortest is the length of the shortest order in metres.
-	Shortest float64
-	// Inversions counts the pairs of dated sites visited newer first;
-	// ShortestInversions counts them in the shortest order that Solve
-	// returned. Pairs counts the pairs of sites whose first years differ
-	// (the most inversions there could be).
-	//
-	// A site's year is the first known year of its period, or else the
-	// conventional first year of the era its Chinese period name starts
-	// with (西周 → 1046 BCE, 明 → 1368; see the package documentation);
-	// sites with neither are not compared.
-	Inversions, ShortestInversions, Pairs int
-	// Exact reports that the order is proven to have the fewest
-	// inversions within the bound (lines of at most StoryExactLimit
-	// sites); otherwise a local search found it.
-	Exact bool
-}
+// PlanReason returns the reason a site is not on a line when the line's
+// day plan left it out for r: r's name.
+func PlanReason(r route.Reason) LeftOutReason { return LeftOutReason(r.String()) }
 
 // Lines generates the themed lines of every theme carried by cat's
 // heritage sites, themes in heritage.Themes order (unknown themes after,
@@ -201,8 +185,44 @@ type pending struct {
 func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o options) ([]Line, error) {
 	theme := themeInfo(slug)
 	b := &builder{ctx: ctx, o: o, fit: map[string]bool{}}
-	var members []heritage.Site
-	var early []LeftOut // left out before clustering
+	members, early := b.members(cat, slug)
+	if len(members) == 0 && len(early) == 0 {
+		if heritage.KnownTheme(slug) {
+			return nil, nil
+		}
+		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(Themes(cat), ", "))
+	}
+	groups, err := b.cluster(members)
+	if err != nil {
+		return nil, err
+	}
+	lines, outside := attachSingles(groups, members, o)
+	for _, pl := range lines {
+		if err := b.build(pl, theme); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(lines, func(x, y *pending) int {
+		if c := cmp.Compare(y.line.Plan.Score, x.line.Plan.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.line.Sites[0].ID, y.line.Sites[0].ID)
+	})
+	out := make([]Line, 0, len(lines))
+	for _, pl := range lines {
+		out = append(out, pl.line)
+	}
+	nameLines(out, theme)
+	for i := range out {
+		out[i].LeftOut = leftOut(out, i, lines, append(outside, early...))
+	}
+	return out, nil
+}
+
+// members returns the catalog's sites with the theme, and those of them
+// left out before clustering because they are never open; it collects the
+// catalog's anchors into b.
+func (b *builder) members(cat *heritage.Catalog, slug string) (members []heritage.Site, early []LeftOut) {
 	for _, s := range cat.Sites() {
 		if s.Anchor() { // catalogs reject anchors with themes
 			b.anchors = append(b.anchors, s)
@@ -220,18 +240,13 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 		}
 		members = append(members, s)
 	}
-	if len(members) == 0 && len(early) == 0 {
-		if heritage.KnownTheme(slug) {
-			return nil, nil
-		}
-		return nil, fieldErr("theme", slug, ErrUnknownTheme, "not a theme of the catalog (themes present: %s)", strings.Join(Themes(cat), ", "))
-	}
+	return members, early
+}
 
-	groups, err := b.cluster(members)
-	if err != nil {
-		return nil, err
-	}
-	var lines []*pending
+// attachSingles turns the groups of at least o.minSites sites into pending
+// lines and gives each smaller group's site to the nearest line it fits
+// (as an extra the line may take); the sites that fit none are left out.
+func attachSingles(groups [][]heritage.Site, members []heritage.Site, o options) (lines []*pending, outside []LeftOut) {
 	var singles []heritage.Site
 	for _, g := range groups {
 		if len(g) >= o.minSites {
@@ -240,7 +255,6 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 			singles = append(singles, g...)
 		}
 	}
-	var outside []LeftOut
 	for _, s := range singles {
 		best, bestD := -1, 0.0
 		for i, pl := range lines {
@@ -254,66 +268,53 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 		}
 		outside = append(outside, LeftOut{Site: s, Reason: ReasonOutside, Detail: outsideDetail(s, members, o)})
 	}
-	for _, pl := range lines {
-		if err := b.build(pl, theme); err != nil {
-			return nil, err
+	return lines, outside
+}
+
+// leftOut is line i's report of every theme site not on it: the sites of
+// the other lines, the sites the lines' plans left out (said to be near
+// their line when it is another), and the sites left out of every line;
+// best score first.
+func leftOut(out []Line, i int, lines []*pending, everywhere []LeftOut) []LeftOut {
+	onLine := map[string]bool{}
+	for j := range out {
+		for _, s := range out[j].Sites {
+			onLine[s.ID] = true
 		}
 	}
-	slices.SortStableFunc(lines, func(x, y *pending) int {
-		if c := cmp.Compare(y.line.Plan.Score, x.line.Plan.Score); c != 0 {
-			return c
+	var left []LeftOut
+	for j := range out {
+		if j == i {
+			continue
 		}
-		return cmp.Compare(x.line.Sites[0].ID, y.line.Sites[0].ID)
-	})
-	out := make([]Line, 0, len(lines))
-	for _, pl := range lines {
-		out = append(out, pl.line)
-	}
-	nameLines(out, theme)
-	// Left-out reports: every theme site not on a line, on every line.
-	onLine := map[string]int{}
-	for i := range out {
-		for _, s := range out[i].Sites {
-			onLine[s.ID] = i
+		for _, s := range out[j].Sites {
+			left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: Text{
+				Zh: "在" + out[j].Name.Zh + "上", En: "on the line " + out[j].Name.En,
+			}})
 		}
 	}
-	for i := range out {
-		var left []LeftOut
-		for j := range out {
-			if j == i {
+	for j, pl := range lines {
+		for _, lo := range pl.left {
+			if onLine[lo.Site.ID] {
 				continue
 			}
-			for _, s := range out[j].Sites {
-				left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: Text{
-					Zh: "在" + out[j].Name.Zh + "上", En: "on the line " + out[j].Name.En,
-				}})
-			}
-		}
-		for j, pl := range lines {
-			for _, lo := range pl.left {
-				if _, on := onLine[lo.Site.ID]; on {
-					continue
+			if j != i {
+				lo.Detail = Text{
+					Zh: "靠近" + out[j].Name.Zh + "：" + lo.Detail.Zh,
+					En: "near the line " + out[j].Name.En + ": " + lo.Detail.En,
 				}
-				if j != i {
-					lo.Detail = Text{
-						Zh: "靠近" + out[j].Name.Zh + "：" + lo.Detail.Zh,
-						En: "near the line " + out[j].Name.En + ": " + lo.Detail.En,
-					}
-				}
-				left = append(left, lo)
 			}
+			left = append(left, lo)
 		}
-		left = append(left, outside...)
-		left = append(left, early...)
-		slices.SortStableFunc(left, func(x, y LeftOut) int {
-			if c := cmp.Compare(y.Site.Score, x.Site.Score); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.Site.ID, y.Site.ID)
-		})
-		out[i].LeftOut = left
 	}
-	return out, nil
+	left = append(left, everywhere...)
+	slices.SortStableFunc(left, func(x, y LeftOut) int {
+		if c := cmp.Compare(y.Site.Score, x.Site.Score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Site.ID, y.Site.ID)
+	})
+	return left
 }
 
 // build plans one line: chooses its sites (if it has extras), its base
@@ -321,37 +322,9 @@ func themeLines(ctx context.Context, cat *heritage.Catalog, slug string, o optio
 func (b *builder) build(pl *pending, theme heritage.Theme) error {
 	sites := pl.sites
 	if len(pl.extras) > 0 {
-		all := slices.Concat(pl.sites, pl.extras)
-		base := b.base(all)
-		plan, err := b.solve(all, base, b.o.budget)
-		if err != nil {
+		var err error
+		if sites, err = b.withExtras(pl, theme); err != nil {
 			return err
-		}
-		sites = sites[:0:0]
-		for _, v := range plan.Days[0].Visits {
-			sites = append(sites, all[v.Index])
-		}
-		for _, sk := range plan.Skipped {
-			s := all[sk.Index]
-			lo := LeftOut{Site: s, Reason: ReasonBudget, Detail: Text{
-				Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
-				En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
-			}}
-			switch sk.Reason {
-			case route.ReasonUnreachable:
-				lo.Reason = ReasonUnreachable
-				lo.Detail = Text{
-					Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
-					En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
-				}
-			case route.ReasonClosed:
-				lo.Reason = ReasonClosed
-				lo.Detail = Text{Zh: "不开放", En: "closed"}
-			}
-			pl.left = append(pl.left, lo)
-		}
-		if len(sites) == 0 {
-			return fmt.Errorf("tour: line of %s: no site fits in a day", theme.Slug)
 		}
 	}
 	base := b.base(sites)
@@ -374,6 +347,64 @@ func (b *builder) build(pl *pending, theme heritage.Theme) error {
 	line.Description = describe(&line, b.o.mode)
 	pl.line = line
 	return nil
+}
+
+// withExtras chooses a line's sites among its group and the single sites
+// offered to it: the highest-scoring day (route.Solve), the others left
+// out with their reason. If that day has fewer than MinSites sites (the
+// extras outscore the group but leave no room for it), the line keeps its
+// group, which fits a day by construction, and leaves the extras out.
+func (b *builder) withExtras(pl *pending, theme heritage.Theme) ([]heritage.Site, error) {
+	all := slices.Concat(pl.sites, pl.extras)
+	plan, err := b.solve(all, b.base(all), b.o.budget)
+	if err != nil {
+		return nil, err
+	}
+	var sites []heritage.Site
+	for _, v := range plan.Days[0].Visits {
+		sites = append(sites, all[v.Index])
+	}
+	skipped := plan.Skipped
+	if len(sites) < b.o.minSites {
+		reason := map[int]route.Reason{}
+		for _, sk := range plan.Skipped {
+			reason[sk.Index] = sk.Reason
+		}
+		sites, skipped = pl.sites, nil
+		for i := len(pl.sites); i < len(all); i++ {
+			r, ok := reason[i]
+			if !ok {
+				r = route.ReasonBudget
+			}
+			skipped = append(skipped, route.Skip{Index: i, Reason: r})
+		}
+	}
+	for _, sk := range skipped {
+		pl.left = append(pl.left, b.leftOut(all[sk.Index], sk.Reason))
+	}
+	if len(sites) == 0 {
+		return nil, fmt.Errorf("tour: line of %s: no site fits in a day", theme.Slug)
+	}
+	return sites, nil
+}
+
+// leftOut reports a site offered to a line and not taken, for the
+// route's reason.
+func (b *builder) leftOut(s heritage.Site, reason route.Reason) LeftOut {
+	lo := LeftOut{Site: s, Reason: PlanReason(reason), Detail: Text{
+		Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
+		En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
+	}}
+	switch reason {
+	case route.ReasonUnreachable:
+		lo.Detail = Text{
+			Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
+			En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
+		}
+	case route.ReasonClosed:
+		lo.Detail = Text{Zh: "不开放", En: "closed"}
+	}
+	return lo
 }
 
 // base returns the nearest anchor to the centre of sites within the base

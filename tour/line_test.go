@@ -10,6 +10,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/tour"
 	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/assert"
@@ -161,7 +162,7 @@ func TestLinesShortestOrder(t *testing.T) {
 		}
 		pts := []orb.Point{l.Base.Location}
 		for _, s := range l.Sites {
-			pts = append(pts, s.Location)
+			pts = append(pts, route.PlaceFromSite(s).Location) // where the plan arrives
 		}
 		m, err := geo.NewMatrix(pts, geo.CountyDrive())
 		require.NoError(t, err)
@@ -250,7 +251,7 @@ func TestLinesSmallBudget(t *testing.T) {
 	for _, l := range ls {
 		for _, lo := range l.LeftOut {
 			if lo.Site.ID == "jiangxian/donghua-shan" {
-				assert.Contains(t, []tour.Reason{tour.ReasonUnreachable, tour.ReasonOutside}, lo.Reason, l.ID)
+				assert.Contains(t, []tour.LeftOutReason{tour.ReasonUnreachable, tour.ReasonOutside}, lo.Reason, l.ID)
 			}
 		}
 	}
@@ -299,7 +300,9 @@ func TestStoryOrderGenerous(t *testing.T) {
 	for _, l := range lines(t, tour.StoryOrder(5)) {
 		assert.Zero(t, l.Story.Inversions, "%s is not chronological", l.ID)
 		if l.ID == "jin-culture/jiangxian" {
-			assert.Equal(t, "jiangxian/jin-xiangong-tomb", l.Sites[0].ID)
+			// 车厢城's listed era (春秋、汉、魏) begins the Spring and
+			// Autumn, before Duke Xian's reign, the earliest tomb.
+			assert.Equal(t, "jiangxian/chexiangcheng", l.Sites[0].ID)
 			assert.Contains(t, l.Description.Zh, "按年代先后游览")
 		}
 	}
@@ -326,4 +329,17 @@ func TestLineOptionErrors(t *testing.T) {
 	assert.ErrorIs(t, err, tour.ErrUnknownTheme)
 	_, err = tour.Lines(ctx, nil)
 	assert.Error(t, err)
+}
+
+// A site the line's plan left out carries the plan's route.Reason under
+// its own name: the two reason types agree on the three they share.
+func TestPlanReason(t *testing.T) {
+	for r, want := range map[route.Reason]tour.LeftOutReason{
+		route.ReasonBudget: tour.ReasonBudget, route.ReasonClosed: tour.ReasonClosed, route.ReasonUnreachable: tour.ReasonUnreachable,
+	} {
+		assert.Equal(t, want, tour.PlanReason(r))
+		text, err := r.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(text), "the JSON forms agree")
+	}
 }

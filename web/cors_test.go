@@ -27,24 +27,24 @@ func TestCORS(t *testing.T) {
 	}{
 		{name: "default: no CORS headers", method: "GET", path: "/api/sites?kind=tomb", header: []string{"Origin", site}, status: 200},
 		{name: "default: preflight refused", method: "OPTIONS", path: "/api/plan", header: preflight(site), status: 403},
-		{name: "allowed origin", opts: []Option{WithCORS(site)}, method: "GET", path: "/api/sites?kind=tomb",
+		{name: "allowed origin", opts: []Option{CORS(site)}, method: "GET", path: "/api/sites?kind=tomb",
 			header: []string{"Origin", site}, status: 200, allow: site, vary: true},
-		{name: "allowed origin, error answer readable", opts: []Option{WithCORS(site)}, method: "GET", path: "/api/sites/none",
+		{name: "allowed origin, error answer readable", opts: []Option{CORS(site)}, method: "GET", path: "/api/sites/none",
 			header: []string{"Origin", site}, status: 404, allow: site, vary: true},
-		{name: "allowed origin, configured with a slash and capitals", opts: []Option{WithCORS("HTTPS://Tour.Example.cn/")}, method: "GET",
+		{name: "allowed origin, configured with a slash and capitals", opts: []Option{CORS("HTTPS://Tour.Example.cn/")}, method: "GET",
 			path: "/api/lines", header: []string{"Origin", site}, status: 200, allow: site, vary: true},
-		{name: "other origin", opts: []Option{WithCORS(site)}, method: "GET", path: "/api/sites?kind=tomb",
+		{name: "other origin", opts: []Option{CORS(site)}, method: "GET", path: "/api/sites?kind=tomb",
 			header: []string{"Origin", "https://evil.example"}, status: 200, vary: true},
-		{name: "no origin", opts: []Option{WithCORS(site)}, method: "GET", path: "/api/sites?kind=tomb", status: 200, vary: true},
-		{name: "preflight allowed", opts: []Option{WithCORS("https://a.example", site)}, method: "OPTIONS", path: "/api/plan",
+		{name: "no origin", opts: []Option{CORS(site)}, method: "GET", path: "/api/sites?kind=tomb", status: 200, vary: true},
+		{name: "preflight allowed", opts: []Option{CORS("https://a.example", site)}, method: "OPTIONS", path: "/api/plan",
 			header: preflight(site), status: 204, allow: site, vary: true, preflight: true},
-		{name: "preflight other origin", opts: []Option{WithCORS(site)}, method: "OPTIONS", path: "/api/plan",
+		{name: "preflight other origin", opts: []Option{CORS(site)}, method: "OPTIONS", path: "/api/plan",
 			header: preflight("https://evil.example"), status: 403, vary: true},
-		{name: "any origin", opts: []Option{WithCORS("*")}, method: "OPTIONS", path: "/api/sites",
+		{name: "any origin", opts: []Option{CORS("*")}, method: "OPTIONS", path: "/api/sites",
 			header: preflight("http://localhost:3000"), status: 204, allow: "http://localhost:3000", vary: true, preflight: true},
-		{name: "post from allowed origin", opts: []Option{WithCORS(site)}, method: "POST", path: "/api/plan",
+		{name: "post from allowed origin", opts: []Option{CORS(site)}, method: "POST", path: "/api/plan",
 			header: []string{"Origin", site}, status: 200, allow: site, vary: true},
-		{name: "options without request method is no preflight", opts: []Option{WithCORS(site)}, method: "OPTIONS",
+		{name: "options without request method is no preflight", opts: []Option{CORS(site)}, method: "OPTIONS",
 			path: "/api/plan", header: []string{"Origin", site}, status: 405, allow: site, vary: true},
 	}
 	for _, tc := range tests {
@@ -77,7 +77,7 @@ func TestCORS(t *testing.T) {
 }
 
 func TestCORSOptionsAccumulate(t *testing.T) {
-	h := defaultHandler(WithCORS("https://a.example"), WithCORS("https://b.example"))
+	h := defaultHandler(CORS("https://a.example"), CORS("https://b.example"))
 	for _, o := range []string{"https://a.example", "https://b.example"} {
 		w := call(t, h, http.MethodGet, "/api/lines", "", "Origin", o)
 		assert.Equal(t, o, w.Header().Get("Access-Control-Allow-Origin"))

@@ -16,7 +16,6 @@ import (
 	"github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/geo"
-	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
@@ -89,7 +88,7 @@ func (q *embedQuery) parsePlanParams(v url.Values) error {
 	if s, given, err := singleParam(v, "start"); err != nil {
 		return err
 	} else if given {
-		if q.start, err = parseEndpoint(s); err != nil {
+		if q.start, err = tour.ParseEndpoint(s); err != nil {
 			return queryError("start", s, err.Error())
 		}
 		q.replan = true
@@ -148,21 +147,6 @@ func (q *embedQuery) parseTileParams(v url.Values) error {
 		return queryError("tiles", "", "tiles_datum, tiles_subdomains and tiles_attribution need tiles=URL-template")
 	}
 	return nil
-}
-
-// parseEndpoint reads a site ID or "lon,lat".
-func parseEndpoint(s string) (tour.Endpoint, error) {
-	if strings.Contains(s, ",") {
-		p, err := parseNear(s)
-		if err != nil {
-			return tour.Endpoint{}, err
-		}
-		return tour.AtPoint(p), nil
-	}
-	if s == "" {
-		return tour.Endpoint{}, fmt.Errorf("empty: give a site ID or lon,lat")
-	}
-	return tour.AtSite(s), nil
 }
 
 // embedStop is what the page's script shows of a place on the map.
@@ -341,7 +325,11 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 		s := embedStop{ID: pl.ID, Role: role, Day: day, Name: pl.Name}
 		if i, ok := h.index[pl.ID]; ok {
 			site := &h.sites[i]
-			s.Name, s.Alt = pick(site.Name.Zh, site.Name.En), pick(site.Name.En, site.Name.Zh)
+			other := "zh"
+			if lang == "zh" {
+				other = "en"
+			}
+			s.Name, s.Alt = site.Name.In(lang), site.Name.In(other)
 			if s.Alt == s.Name {
 				s.Alt = ""
 			}
@@ -349,7 +337,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
 			s.Region = site.Region
-			s.Note = siteNote(site, lang)
+			if n, ok := site.Note(lang); ok {
+				s.Note = n.Text
+			}
 		}
 		return s
 	}
@@ -400,21 +390,6 @@ func embedLabels(l phrase.Lang) map[string]string {
 		"reason_closed":      l.LeftOut("closed"),
 		"reason_unreachable": l.LeftOut("unreachable"),
 	}
-}
-
-// siteNote returns the site's first note in lang, by phrase's fallback
-// rule: the other language's first note when it has none in lang.
-func siteNote(s *heritage.Site, lang string) string {
-	var zh, en string
-	for _, n := range s.Notes {
-		switch {
-		case n.Lang == "zh" && zh == "":
-			zh = n.Text
-		case n.Lang == "en" && en == "":
-			en = n.Text
-		}
-	}
-	return phrase.Lang(lang).Pick(zh, en)
 }
 
 // clockOf writes t as "01-02 15:04", or only "15:04" for a plan without

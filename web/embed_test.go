@@ -159,7 +159,7 @@ func TestEmbedSites(t *testing.T) {
 }
 
 func TestEmbedErrors(t *testing.T) {
-	h := defaultHandler(WithMaxStops(3))
+	h := defaultHandler(MaxStops(3))
 	tests := []struct {
 		name, query string
 		status      int
@@ -330,30 +330,13 @@ func TestEmbedTemplateParses(t *testing.T) {
 }
 
 // The panel's words follow internal/phrase: the itinerary's day and
-// minute, and one fallback rule for notes.
+// minute. (Notes come from heritage.Site.Note, tested there.)
 func TestEmbedWording(t *testing.T) {
 	zh, en := embedLabels(phrase.Chinese), embedLabels(phrase.English)
 	assert.Equal(t, "第 %d 天", zh["day"])
 	assert.Equal(t, "Day %d", en["day"])
 	assert.Equal(t, "分钟", zh["min"])
 	assert.Equal(t, "min", en["min"])
-
-	both := &heritage.Site{Notes: []heritage.Note{{Lang: "en", Text: "A"}, {Lang: "zh", Text: "甲"}, {Lang: "zh", Text: "乙"}}}
-	onlyZh := &heritage.Site{Notes: []heritage.Note{{Lang: "zh", Text: "甲"}}}
-	tests := []struct {
-		name string
-		site *heritage.Site
-		lang string
-		want string
-	}{
-		{"zh", both, "zh", "甲"},
-		{"en", both, "en", "A"},
-		{"en falls back to zh", onlyZh, "en", "甲"},
-		{"none", &heritage.Site{}, "en", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, siteNote(tt.site, tt.lang)) })
-	}
 }
 
 // TestEmbedWeight reports what a visitor downloads for the jin-culture

@@ -43,9 +43,10 @@ type errorDetail struct {
 
 // apiError is an error with the HTTP status and code it is answered with.
 type apiError struct {
-	status  int
-	code    string
-	message string
+	status     int
+	code       string
+	message    string
+	retryAfter int // seconds for a Retry-After header; 0: none
 }
 
 func (e *apiError) Error() string { return e.code + ": " + e.message }
@@ -76,6 +77,9 @@ func writeError(w http.ResponseWriter, status int, code, message string) {
 // sites and fields), so their text is passed on.
 func writeAPIError(w http.ResponseWriter, err error) {
 	if e, ok := err.(*apiError); ok {
+		if e.retryAfter > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
+		}
 		writeError(w, e.status, e.code, e.message)
 		return
 	}

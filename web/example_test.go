@@ -18,8 +18,8 @@ import (
 // it.
 func ExampleNewHandler() {
 	api := web.NewHandler(heritage.Default(),
-		web.WithCORS("https://tour.example.cn"),
-		web.WithPlanTimeout(3*time.Second),
+		web.CORS("https://tour.example.cn"),
+		web.PlanTimeout(3*time.Second),
 	)
 	mux := http.NewServeMux()
 	mux.Handle("/chuanzhu/", http.StripPrefix("/chuanzhu", api))

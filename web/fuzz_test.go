@@ -2,7 +2,6 @@ package web
 
 import (
 	"errors"
-	"math"
 	"net/url"
 	"strings"
 	"testing"
@@ -79,24 +78,6 @@ func FuzzParseSitesQuery(f *testing.F) {
 		for _, th := range q.themes {
 			assert.True(t, validSlug(th))
 		}
-	})
-}
-
-// FuzzParseNear: "lon,lat" parses into a valid point or fails.
-// Seeds: testdata/fuzz/FuzzParseNear.
-func FuzzParseNear(f *testing.F) {
-	f.Add("111.57067,35.49072")
-	f.Fuzz(func(t *testing.T, s string) {
-		p, err := parseNear(s)
-		if err != nil {
-			assert.NotEmpty(t, err.Error())
-			return
-		}
-		require.True(t, geo.Valid(p), "%q gave %v", s, p)
-		require.False(t, math.IsNaN(p[0]) || math.IsNaN(p[1]))
-		a, b, _ := strings.Cut(s, ",")
-		assert.NotContains(t, b, ",", "exactly two numbers")
-		assert.NotEmpty(t, strings.TrimSpace(a))
 	})
 }
 

@@ -3,16 +3,14 @@ package web
 import (
 	"context"
 	"html/template"
+	"log/slog"
 	"net/http"
 	"runtime"
-	"slices"
-	"sync"
+	"sync/atomic"
 	"time"
 
-	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
-	"github.com/chuanzhu/chuanzhu/tour"
 )
 
 // Defaults of the handler's limits; see the options that change them.
@@ -37,24 +35,30 @@ type config struct {
 	maxBody     int64
 	maxStops    int
 	maxSolves   int
+	maxQueue    int          // plan requests waiting for a solver; 0: queuePerSolver per solver
+	log         *slog.Logger // nil: no access log
 }
 
-// WithCORS allows cross-origin requests from the listed origins
+// queuePerSolver is the default bound of waiting plan requests per
+// solver ([MaxQueuedPlans]).
+const queuePerSolver = 32
+
+// CORS allows cross-origin requests from the listed origins
 // ("https://tour.example.cn", scheme and host and an optional port, as
 // browsers send them in the Origin header); "*" allows any origin. The
 // handler then answers CORS preflight requests (OPTIONS with
 // Access-Control-Request-Method) and adds Access-Control-Allow-Origin to
-// the responses to allowed origins. Without WithCORS the handler is
+// the responses to allowed origins. Without CORS the handler is
 // same-origin only: it sends no CORS headers and refuses preflights with
 // 403. Later calls add to the list.
-func WithCORS(origins ...string) Option {
+func CORS(origins ...string) Option {
 	return func(c *config) { c.origins = append(c.origins, origins...) }
 }
 
-// WithPlanTimeout sets the deadline of one plan's solve (default
+// PlanTimeout sets the deadline of one plan's solve (default
 // [DefaultPlanTimeout]). When it passes, the best plan found so far is
 // returned with status "deadline-reached". Values <= 0 keep the default.
-func WithPlanTimeout(d time.Duration) Option {
+func PlanTimeout(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
 			c.planTimeout = d
@@ -62,10 +66,10 @@ func WithPlanTimeout(d time.Duration) Option {
 	}
 }
 
-// WithMaxBody sets the largest request body in bytes (default
+// MaxBody sets the largest request body in bytes (default
 // [DefaultMaxBody]); larger bodies are refused with 413. Values <= 0 keep
 // the default.
-func WithMaxBody(n int64) Option {
+func MaxBody(n int64) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxBody = n
@@ -73,11 +77,11 @@ func WithMaxBody(n int64) Option {
 	}
 }
 
-// WithMaxStops sets the largest number of sites a plan may choose from
+// MaxStops sets the largest number of sites a plan may choose from
 // (default [DefaultMaxStops]): the listed sites, or the sites of the
 // requested theme. Larger plans are refused with 422. Values <= 0 keep
 // the default; the planner's own limit (tour.MaxSites) still applies.
-func WithMaxStops(n int) Option {
+func MaxStops(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxStops = n
@@ -85,13 +89,17 @@ func WithMaxStops(n int) Option {
 	}
 }
 
-// WithMaxConcurrentPlans sets how many plans are solved at once (default
-// runtime.GOMAXPROCS when the handler is made). Solving is CPU-bound: more
-// solves at once only share the cores, and starve the cheap catalog
-// requests. Further plan requests wait for a free solver within their
-// deadline ([WithPlanTimeout]); one that finds none in time is answered
-// 503 with code "busy". Values <= 0 keep the default.
-func WithMaxConcurrentPlans(n int) Option {
+// MaxConcurrentPlans sets how many plans are solved at once (default
+// one less than runtime.GOMAXPROCS when the handler is made, at least
+// one). Solving is CPU-bound: more solves at once only share the cores,
+// and a solve on every core starves the cheap catalog requests, which
+// then wait for the scheduler to preempt a solve; the core left over
+// keeps them fast. Further plan requests wait for a free solver within their
+// deadline ([PlanTimeout]) when the handler expects one to be free in
+// time; otherwise, or when one finds none in time, they are answered 503
+// with code "busy" and a Retry-After header (see the package
+// documentation, "Overload"). Values <= 0 keep the default.
+func MaxConcurrentPlans(n int) Option {
 	return func(c *config) {
 		if n > 0 {
 			c.maxSolves = n
@@ -99,69 +107,119 @@ func WithMaxConcurrentPlans(n int) Option {
 	}
 }
 
+// MaxQueuedPlans bounds the plan requests that wait for a free solver
+// (default 32 per solver, see [MaxConcurrentPlans]); more are shed at
+// once with 503 "busy". The handler sheds earlier still when it expects
+// the wait to outlast the plan deadline. Values <= 0 keep the default.
+func MaxQueuedPlans(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxQueue = n
+		}
+	}
+}
+
+// Logger makes the handler write an access log to l: one record per
+// request at level Info (Debug for the health probes) with its method,
+// path (without the query), status, bytes written, duration and request
+// ID, never the body. Panics and catalog reloads are logged to l too, or
+// to [slog.Default] without Logger (the handler writes no access log
+// then).
+func Logger(l *slog.Logger) Option {
+	return func(c *config) { c.log = l }
+}
+
+// defaultSolvers is the default of MaxConcurrentPlans: a solver per
+// core but one, kept for the other requests.
+func defaultSolvers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
+
 // solveFunc is route.Solve; tests replace it.
 type solveFunc func(ctx context.Context, p route.Problem, opts ...route.Option) (*route.Plan, error)
 
-// handler serves the API over one catalog.
+// handler serves the API over one catalog. A handler value pairs one
+// catalog's derived data with the core all catalogs share; requests are
+// routed to the value over the current catalog (core.current), which a
+// reload replaces while requests in flight keep theirs.
 type handler struct {
-	cat    *heritage.Catalog
+	*catalogState
+	*core
+}
+
+// core is what a handler keeps across catalog reloads.
+type core struct {
 	cfg    config
-	mux    *http.ServeMux
 	solve  solveFunc
 	solver chan struct{} // a token per running solve, cap maxSolves
+	queue  admission
+	page   *template.Template // the embed page
+	ids    requestIDs
 
-	themes []string // theme slugs the catalog's sites carry, sorted
-	index  map[string]int
-	sites  []heritage.Site
+	current atomic.Pointer[handler] // the handler over the current catalog
+	reload  reloadStatus
+}
 
-	page     *template.Template             // the embed page
-	features [3]func() (*featureSet, error) // per geo.Datum, computed once
-	lines    func() ([]tour.Line, error)
+// Handler is the HTTP handler of the chuanzhu web API (see the package
+// documentation). Its catalog can be replaced while it serves
+// ([Handler.SetCatalog], [Handler.Reload]). It is safe for concurrent use.
+type Handler struct {
+	h *handler
 }
 
 // NewHandler returns the HTTP handler of the chuanzhu web API and embed
 // page over cat (see the package documentation for the endpoints). The
 // handler routes the paths "/api/sites", "/api/sites/{id...}",
-// "/api/lines", "/api/plan" and "/embed" and answers every other path
-// with a 404 JSON error; mount it at the root of a server, or under a
-// prefix with [http.StripPrefix].
+// "/api/lines", "/api/plan", "/embed", "/healthz" and "/readyz" and
+// answers every other path with a 404 JSON error; mount it at the root of
+// a server, or under a prefix with [http.StripPrefix].
 //
 // NewHandler panics if cat is nil (a programmer error). The handler is
 // safe for concurrent use; it computes the catalog's GeoJSON and the
 // themed lines once, on first request.
-func NewHandler(cat *heritage.Catalog, opts ...Option) http.Handler {
-	return newHandler(cat, opts...)
+func NewHandler(cat *heritage.Catalog, opts ...Option) *Handler {
+	return &Handler{newHandler(cat, opts...)}
 }
+
+// ServeHTTP serves one request on the current catalog.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.h.ServeHTTP(w, r) }
+
+// Catalog returns the catalog new requests are served from.
+func (h *Handler) Catalog() *heritage.Catalog { return h.h.current.Load().cat }
 
 func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 	if cat == nil {
 		panic("web: NewHandler: nil catalog")
 	}
-	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops, maxSolves: runtime.GOMAXPROCS(0)}
+	cfg := config{planTimeout: DefaultPlanTimeout, maxBody: DefaultMaxBody, maxStops: DefaultMaxStops, maxSolves: defaultSolvers()}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
 		}
 	}
-	h := &handler{cat: cat, cfg: cfg, solve: route.Solve, solver: make(chan struct{}, cfg.maxSolves),
-		sites: cat.Sites(), page: pageTemplate()}
-	h.index = make(map[string]int, len(h.sites))
-	seen := map[string]bool{}
-	for i, s := range h.sites {
-		h.index[s.ID] = i
-		for _, t := range s.Themes {
-			if !seen[t] {
-				seen[t] = true
-				h.themes = append(h.themes, t)
-			}
-		}
+	if cfg.maxQueue == 0 {
+		cfg.maxQueue = queuePerSolver * cfg.maxSolves
 	}
-	slices.Sort(h.themes)
-	for d := range h.features {
-		h.features[d] = sync.OnceValues(func() (*featureSet, error) { return h.buildFeatures(geo.Datum(d)) })
-	}
-	h.lines = sync.OnceValues(h.buildLines)
+	c := &core{cfg: cfg, solve: route.Solve, solver: make(chan struct{}, cfg.maxSolves),
+		page: pageTemplate(), ids: newRequestIDs()}
+	h := c.handlerFor(cat)
+	c.current.Store(h)
+	return h
+}
 
+// ServeHTTP gives the request an ID, logs it, recovers a panic into a 500,
+// applies the CORS policy and routes the request on the current catalog.
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.observe(w, r, func(w http.ResponseWriter, r *http.Request) {
+		cur := h.current.Load()
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		if cur.cors(w, r) {
+			return
+		}
+		cur.mux.ServeHTTP(w, r)
+	})
+}
+
+// routes returns the mux of h's endpoints, bound to h.
+func (h *handler) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/sites", h.getSites)
 	mux.HandleFunc("GET /api/sites/{id...}", h.getSite)
@@ -169,6 +227,8 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 	mux.HandleFunc("POST /api/plan", h.postPlan)
 	mux.HandleFunc("GET /embed", h.getEmbed)
 	mux.HandleFunc("GET /plan", h.getPlan)
+	mux.HandleFunc("GET /healthz", h.getHealth)
+	mux.HandleFunc("GET /readyz", h.getReady)
 	// The same paths without a method catch the other methods, so that
 	// they get a JSON 405 rather than the mux's plain-text one.
 	for path, allow := range map[string]string{
@@ -178,23 +238,15 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 		"/api/plan":          "POST",
 		"/embed":             "GET, HEAD",
 		"/plan":              "GET, HEAD",
+		"/healthz":           "GET, HEAD",
+		"/readyz":            "GET, HEAD",
 	} {
 		mux.HandleFunc(path, methodNotAllowed(allow))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, codeNotFound, "no such endpoint: "+r.URL.Path)
 	})
-	h.mux = mux
-	return h
-}
-
-// ServeHTTP applies the CORS policy and routes the request.
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	if h.cors(w, r) {
-		return
-	}
-	h.mux.ServeHTTP(w, r)
+	return mux
 }
 
 func methodNotAllowed(allow string) http.HandlerFunc {

@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/goccy/go-json"
+	"github.com/paulmach/orb"
 	"github.com/stretchr/testify/require"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 )
 
@@ -91,3 +93,9 @@ func decodeFC(t testing.TB, body []byte) featureCollection {
 
 // defaultHandler is the handler over the embedded catalog.
 func defaultHandler(opts ...Option) *handler { return newHandler(heritage.Default(), opts...) }
+
+// convertPoint converts a WGS-84 point to d, rounded to 6 decimals, as
+// the API writes points.
+func convertPoint(p orb.Point, d geo.Datum) orb.Point {
+	return orb.Round(geo.Convert(p, geo.WGS84, d), 1e6).(orb.Point)
+}

@@ -61,7 +61,8 @@ func tourError(err error) *apiError {
 }
 
 // plan resolves req into a route problem within the handler's limits and
-// solves it under the plan deadline, waiting for a free solver first.
+// solves it under the plan deadline, waiting for a free solver first
+// when admitted (admit).
 func (h *handler) plan(ctx context.Context, req tour.Request) (*route.Plan, error) {
 	p, err := tour.Problem(h.cat, req)
 	if err != nil {
@@ -73,23 +74,16 @@ func (h *handler) plan(ctx context.Context, req tour.Request) (*route.Plan, erro
 	}
 	ctx, cancel := context.WithTimeout(ctx, h.cfg.planTimeout)
 	defer cancel()
-	if ctx.Err() == nil {
-		select {
-		case h.solver <- struct{}{}:
-			defer func() { <-h.solver }()
-			plan, err := h.solve(ctx, p)
-			if err != nil {
-				return nil, tourError(err)
-			}
-			return plan, nil
-		case <-ctx.Done():
-		}
+	release, err := h.admit(ctx)
+	if err != nil {
+		return nil, err
 	}
-	if errors.Is(ctx.Err(), context.Canceled) {
-		return nil, newError(http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
+	defer release()
+	plan, err := h.solve(ctx, p)
+	if err != nil {
+		return nil, tourError(err)
 	}
-	return nil, newError(http.StatusServiceUnavailable, codeBusy, fmt.Sprintf(
-		"the planner is busy: no solver was free within the plan deadline of %s; try again later", h.cfg.planTimeout))
+	return plan, nil
 }
 
 // planFormat reads the "format" parameter of POST /api/plan: a name of

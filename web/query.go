@@ -90,9 +90,9 @@ func parseSitesQuery(v url.Values) (siteQuery, error) {
 	}
 	switch {
 	case hasNear:
-		p, err := parseNear(near)
+		p, err := geo.ParsePoint(near)
 		if err != nil {
-			return q, queryError("near", near, err.Error())
+			return q, queryError("near", near, strings.TrimPrefix(err.Error(), "geo: "))
 		}
 		p = geo.Convert(p, q.datum, geo.WGS84)
 		q.near = &p
@@ -106,25 +106,6 @@ func parseSitesQuery(v url.Values) (siteQuery, error) {
 		return q, queryError("radius", radius, "given without near=lon,lat")
 	}
 	return q, nil
-}
-
-// parseNear parses "lon,lat" in degrees (spaces around the numbers are
-// allowed): finite, lon in [-180, 180], lat in [-90, 90].
-func parseNear(s string) (orb.Point, error) {
-	a, b, ok := strings.Cut(s, ",")
-	if !ok {
-		return orb.Point{}, fmt.Errorf("want lon,lat in degrees")
-	}
-	lon, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
-	lat, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
-	if err1 != nil || err2 != nil {
-		return orb.Point{}, fmt.Errorf("want lon,lat as two decimal numbers")
-	}
-	p := orb.Point{lon, lat}
-	if math.IsNaN(lon) || math.IsNaN(lat) || !geo.Valid(p) {
-		return orb.Point{}, fmt.Errorf("not a point: lon must lie in [-180, 180] and lat in [-90, 90]")
-	}
-	return p, nil
 }
 
 // parseRadius parses a radius in metres: a finite number in (0, half the

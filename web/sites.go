@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
@@ -16,99 +15,20 @@ import (
 
 const contentGeoJSON = "application/geo+json"
 
-// featureSet holds the catalog's GeoJSON Features in one datum, encoded
-// once by heritage's writer, in catalog order.
-type featureSet struct {
-	datum    geo.Datum
-	features []json.RawMessage // parallel to handler.sites
-	all      *cached           // the whole collection
+// siteFormat is how the API writes sites: heritage's GeoJSON encoder in
+// datum d, coordinates rounded to 6 decimals (about 0.1 m, RFC 7946's
+// advice; the catalog's own have at most 6).
+func siteFormat(d geo.Datum) []heritage.FeatureOption {
+	return []heritage.FeatureOption{heritage.Datum(d), heritage.Decimals(6)}
 }
 
-// buildFeatures encodes every site as a GeoJSON Feature with
-// [heritage.Catalog.WriteGeoJSON], after converting its coordinates to d
-// (rounded to 6 decimals, as the catalog's own are).
-func (h *handler) buildFeatures(d geo.Datum) (*featureSet, error) {
-	cat := h.cat
-	if d != geo.WGS84 {
-		sites := make([]heritage.Site, len(h.sites))
-		for i, s := range h.sites {
-			s = s.Clone()
-			s.Location = convertPoint(s.Location, d)
-			for _, ring := range s.Footprint {
-				for k := range ring {
-					ring[k] = convertPoint(ring[k], d)
-				}
-			}
-			sites[i] = s
-		}
-		var err error
-		if cat, err = heritage.NewCatalog(sites); err != nil {
-			return nil, fmt.Errorf("web: sites in %s: %w", d, err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := cat.WriteGeoJSON(&buf); err != nil {
+// writeSites returns the FeatureCollection of sites in datum d.
+func writeSites(sites []heritage.Site, d geo.Datum) (*cached, error) {
+	var b bytes.Buffer
+	if err := heritage.WriteGeoJSON(&b, sites, siteFormat(d)...); err != nil {
 		return nil, fmt.Errorf("web: sites in %s: %w", d, err)
 	}
-	var fc struct {
-		Features []json.RawMessage `json:"features"`
-	}
-	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil {
-		return nil, fmt.Errorf("web: sites in %s: reading heritage's GeoJSON: %w", d, err)
-	}
-	if len(fc.Features) != len(h.sites) {
-		return nil, fmt.Errorf("web: sites in %s: heritage wrote %d features for %d sites", d, len(fc.Features), len(h.sites))
-	}
-	fs := &featureSet{datum: d, features: fc.Features}
-	all := make([]int, len(h.sites))
-	for i := range all {
-		all[i] = i
-	}
-	fs.all = newCached(fs.collection(all), contentGeoJSON)
-	return fs, nil
-}
-
-// convertPoint converts a WGS-84 point to d, rounded to 6 decimals.
-func convertPoint(p orb.Point, d geo.Datum) orb.Point {
-	return orb.Round(geo.Convert(p, geo.WGS84, d), 1e6).(orb.Point)
-}
-
-// collection writes the FeatureCollection of the sites at the given
-// catalog indices, one Feature per line. Coordinates in another datum
-// than WGS-84 (which RFC 7946 prescribes) are stated in a "datum"
-// foreign member, as route/export does; WGS-84 collections have none, so
-// that heritage.Load reads them back.
-func (fs *featureSet) collection(idx []int) []byte {
-	var b bytes.Buffer
-	b.WriteString(`{"type":"FeatureCollection",`)
-	if fs.datum != geo.WGS84 {
-		fmt.Fprintf(&b, `"datum":%q,`, fs.datum)
-	}
-	b.WriteString(`"features":[`)
-	for k, i := range idx {
-		if k > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
-		b.Write(fs.features[i])
-	}
-	b.WriteString("\n]}\n")
-	return b.Bytes()
-}
-
-// feature writes the Feature of the site at catalog index i, with a
-// "datum" foreign member when not in WGS-84.
-func (fs *featureSet) feature(i int) []byte {
-	f := bytes.TrimSpace(fs.features[i])
-	var b bytes.Buffer
-	if fs.datum == geo.WGS84 {
-		b.Write(f)
-	} else {
-		fmt.Fprintf(&b, `{"datum":%q,`, fs.datum)
-		b.Write(f[1:]) // heritage writes an object: drop its "{"
-	}
-	b.WriteByte('\n')
-	return b.Bytes()
+	return newCached(b.Bytes(), contentGeoJSON), nil
 }
 
 // getSites serves GET /api/sites.
@@ -125,22 +45,22 @@ func (h *handler) getSites(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	fs, err := h.features[q.datum]()
+	var c *cached
+	if q.text == "" && q.near == nil && len(q.themes) == 0 && len(q.kinds) == 0 {
+		c, err = h.allSites[q.datum]()
+	} else {
+		c, err = writeSites(h.selectSites(q), q.datum)
+	}
 	if err != nil {
 		writeAPIError(w, err)
 		return
 	}
-	if q.text == "" && q.near == nil && len(q.themes) == 0 && len(q.kinds) == 0 {
-		serveCached(w, r, fs.all)
-		return
-	}
-	serveCached(w, r, newCached(fs.collection(h.selectSites(q)), contentGeoJSON))
+	serveCached(w, r, c)
 }
 
-// selectSites returns the catalog indices of the sites q selects: in
-// search rank order with "q", else nearest first with "near", else in
-// catalog order.
-func (h *handler) selectSites(q siteQuery) []int {
+// selectSites returns the sites q selects: in search rank order with
+// "q", else nearest first with "near", else in catalog order.
+func (h *handler) selectSites(q siteQuery) []heritage.Site {
 	var order []heritage.Site
 	var inText, inNear map[string]bool
 	if q.text != "" {
@@ -157,7 +77,7 @@ func (h *handler) selectSites(q siteQuery) []int {
 	if order == nil && q.text == "" && q.near == nil {
 		order = h.sites
 	}
-	out := []int{}
+	out := []heritage.Site{}
 	for _, s := range order {
 		switch {
 		case len(q.kinds) > 0 && !slices.Contains(q.kinds, s.Kind),
@@ -166,7 +86,7 @@ func (h *handler) selectSites(q siteQuery) []int {
 			inNear != nil && !inNear[s.ID]:
 			continue
 		}
-		out = append(out, h.index[s.ID])
+		out = append(out, s)
 	}
 	return out
 }
@@ -197,10 +117,10 @@ func (h *handler) getSite(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("no site with ID %q in the catalog", clip(id, 120)))
 		return
 	}
-	fs, err := h.features[d]()
+	b, err := json.Marshal(h.sites[i].Feature(siteFormat(d)...))
 	if err != nil {
-		writeAPIError(w, err)
+		writeAPIError(w, fmt.Errorf("web: site %s: %w", id, err))
 		return
 	}
-	serveCached(w, r, newCached(fs.feature(i), contentGeoJSON))
+	serveCached(w, r, newCached(append(b, '\n'), contentGeoJSON))
 }

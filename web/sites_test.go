@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/url"
 	"slices"
@@ -132,6 +133,88 @@ func TestGetSitesRoundTrip(t *testing.T) {
 	back, err := heritage.Load(strings.NewReader(w.Body.String()))
 	require.NoError(t, err)
 	assert.Equal(t, cat.Sites(), back.Sites())
+}
+
+// GET /api/sites and /api/sites/{id} answer with heritage's one site
+// encoder, in the datum asked for, rounded to 6 decimals.
+func TestSitesAreHeritagesEncoding(t *testing.T) {
+	cat := heritage.Default()
+	h := defaultHandler()
+	for _, d := range []geo.Datum{geo.WGS84, geo.GCJ02, geo.BD09} {
+		t.Run(d.String(), func(t *testing.T) {
+			opts := []heritage.FeatureOption{heritage.Datum(d), heritage.Decimals(6)}
+			var want bytes.Buffer
+			require.NoError(t, heritage.WriteGeoJSON(&want, cat.Sites(), opts...))
+			w := call(t, h, http.MethodGet, "/api/sites?datum="+d.String(), "")
+			require.Equal(t, http.StatusOK, w.Code)
+			assert.JSONEq(t, want.String(), w.Body.String())
+
+			tombs := cat.Filter(heritage.Query{Kinds: []heritage.Kind{heritage.Tomb}})
+			want.Reset()
+			require.NoError(t, heritage.WriteGeoJSON(&want, tombs, opts...))
+			w = call(t, h, http.MethodGet, "/api/sites?kind=tomb&datum="+d.String(), "")
+			assert.JSONEq(t, want.String(), w.Body.String())
+
+			for _, s := range cat.Sites() {
+				f, err := json.Marshal(s.Feature(opts...))
+				require.NoError(t, err)
+				w := call(t, h, http.MethodGet, "/api/sites/"+s.ID+"?datum="+d.String(), "")
+				require.Equal(t, http.StatusOK, w.Code)
+				assert.JSONEq(t, string(f), w.Body.String(), s.ID)
+			}
+		})
+	}
+}
+
+// What a visitor finds (heritage's optional members) is served as the
+// catalog has it, the entrance in the datum asked for.
+func TestGetSiteVisitorFacts(t *testing.T) {
+	src := "https://example.org/museum"
+	entrance := orb.Point{111.6183, 35.569}
+	museum := heritage.Site{
+		ID: "example/museum", Name: heritage.Name{Zh: "示例博物馆", Pinyin: "Shìlì Bówùguǎn", En: "Example museum"},
+		Kind: heritage.Museum, Location: entrance, PrecisionM: 50, LocationSource: "example",
+		Sources: []heritage.Source{{Title: "Visiting", URL: src}},
+		Visit: heritage.Visit{Experience: heritage.Exhibits, Access: heritage.Open, AccessSource: src,
+			OpeningHours: "Tu-Su 09:00-17:00", HoursStatus: heritage.HoursOfficial},
+		Rating: &heritage.Rating{Level: 4, Source: src},
+		Events: []heritage.Event{{Name: heritage.Text{Zh: "元宵灯会"}, Lunar: "1-15", Source: src}},
+	}
+	site := heritage.Site{
+		ID: "example/cemetery", Name: heritage.Name{Zh: "示例墓地", Pinyin: "Shìlì Mùdì", En: "Example cemetery"},
+		Kind: heritage.Cemetery, Location: orb.Point{111.6201, 35.5702}, PrecisionM: 800, LocationSource: "example",
+		Address: &heritage.Text{Zh: "示例镇北村"}, Entrance: &entrance, EntrancePrecisionM: 100,
+		PresentedAt: []string{museum.ID}, VisitVia: museum.ID,
+		Visit: heritage.Visit{Experience: heritage.NothingVisible, HoursStatus: heritage.HoursUnknown},
+	}
+	cat, err := heritage.NewCatalog([]heritage.Site{site, museum})
+	require.NoError(t, err)
+	h := newHandler(cat)
+
+	var f struct {
+		Properties struct {
+			Address     map[string]string `json:"address"`
+			Entrance    [2]float64        `json:"entrance"`
+			PresentedAt []string          `json:"presented_at"`
+			VisitVia    string            `json:"visit_via"`
+			Visit       map[string]any    `json:"visit"`
+		} `json:"properties"`
+	}
+	w := call(t, h, http.MethodGet, "/api/sites/example/cemetery?datum=gcj02", "")
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &f))
+	assert.Equal(t, map[string]string{"zh": "示例镇北村"}, f.Properties.Address)
+	assert.Equal(t, [2]float64(convertPoint(entrance, geo.GCJ02)), f.Properties.Entrance)
+	assert.Equal(t, []string{"example/museum"}, f.Properties.PresentedAt)
+	assert.Equal(t, "example/museum", f.Properties.VisitVia)
+	assert.Equal(t, map[string]any{"experience": "nothing-visible", "hours_status": "unknown"}, f.Properties.Visit)
+
+	w = call(t, h, http.MethodGet, "/api/sites?kind=museum", "")
+	require.Equal(t, http.StatusOK, w.Code)
+	back, err := heritage.Load(strings.NewReader(w.Body.String()))
+	require.NoError(t, err, "the museum alone has no references to close")
+	got, _ := back.Get("example/museum")
+	assert.Equal(t, museum, got)
 }
 
 func TestGetSitesErrors(t *testing.T) {
@@ -331,7 +414,7 @@ func TestUserCatalog(t *testing.T) {
 	cat := heritage.Default()
 	s, ok := cat.Get("jiangxian/chexiangcheng")
 	require.True(t, ok)
-	mine, err := heritage.NewCatalog([]heritage.Site{s})
+	mine, err := heritage.NewCatalog([]heritage.Site{s}, heritage.ReferTo(cat)) // its presented_at names an embedded museum
 	require.NoError(t, err)
 	h := newHandler(mine)
 	for _, d := range []string{"wgs84", "gcj02", "bd09"} {

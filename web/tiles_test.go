@@ -16,6 +16,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 )
 
@@ -144,7 +145,7 @@ func TestTilesOnExportPictures(t *testing.T) {
 				for _, s := range l.Sites {
 					want, ok := pic.at[s.ID]
 					require.True(t, ok, "a marker for %s", s.ID)
-					g := geo.Convert(s.Location, geo.WGS84, layer.datum)
+					g := geo.Convert(route.PlaceFromSite(s).Location, geo.WGS84, layer.datum) // where the plan arrives
 					mx, my := mercator(g, z)
 					found := false
 					for _, tl := range ts {

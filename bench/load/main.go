@@ -1,43 +1,53 @@
 // Command load is a bounded load test of chuanzhu's web handler. It
 // starts web.NewHandler over the embedded catalog in-process on a
-// loopback port (127.0.0.1:0) and runs concurrent clients against it for
-// a fixed time, mixing GET /api/sites queries (filters, search, near,
-// datums, one site, revalidation with If-None-Match) and POST /api/plan
-// requests for plans over a random choice of sites. It prints the
-// throughput, the latency percentiles per endpoint, the errors (any
+// loopback port (127.0.0.1:0), behind an http.Server with the timeouts of
+// "chuanzhu serve", and runs concurrent clients against it for a fixed
+// time, mixing GET /api/sites queries (filters, search, near, datums, one
+// site, revalidation with If-None-Match), GET /api/lines and POST
+// /api/plan requests for plans over a random choice of sites. It prints
+// the throughput, the latency percentiles per endpoint, the errors (any
 // status other than 200 or 304, any transport error, any plan without a
-// status) and the process's heap and resident memory before and after.
-// It exits 1 when there was any error.
+// status), the plans shed (503 busy with Retry-After: not errors) and the
+// process's heap and resident memory before and after. It exits 1 when
+// there was any error.
 //
 // Usage:
 //
 //	go run ./bench/load -clients 50 -duration 20s -plans 0.3 -stops 10
 //
+// Overload: -plan-clients adds clients that only ask for plans and wait
+// as Retry-After says when shed; compare the site queries' p99 with and
+// without them:
+//
+//	go run ./bench/load -clients 4 -plans 0 -duration 30s
+//	go run ./bench/load -clients 4 -plans 0 -plan-clients 200 -duration 30s
+//
+// Soak: -soak runs mixed traffic for the given time (at most 1h, and at
+// most -max-requests requests) and prints a Markdown table row every
+// -sample (30s): requests, errors and sheds in the interval, p50/p99 per
+// endpoint, and the heap after a GC, the resident memory and the
+// goroutines; -reload swaps the catalog every so often, as SIGHUP does:
+//
+//	go run ./bench/load -soak 10m -clients 20 -plans 0.1 -reload 1m
+//
 // Traffic goes to the loopback interface only; the load generator and the
-// server share the machine's cores, so the figures are a lower bound of
-// what the handler does on its own.
+// server share the machine's cores (and the memory figures), so the
+// figures are a lower bound of what the handler does on its own.
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/web"
@@ -46,28 +56,54 @@ import (
 // Bounds of the flags: the test must stop by itself.
 const (
 	maxClients  = 1000
-	maxDuration = 10 * time.Minute
+	maxDuration = time.Hour
 )
 
+// options are the flags.
+type options struct {
+	clients, planClients, stops int
+	duration, sample, reload    time.Duration
+	planShare                   float64
+	planTimeout                 time.Duration
+	maxRequests                 int64
+	seed                        uint64
+	soak                        bool
+}
+
 func main() {
-	clients := flag.Int("clients", 50, "concurrent clients (1–1000)")
-	duration := flag.Duration("duration", 20*time.Second, "how long the clients send requests (at most 10m)")
-	planShare := flag.Float64("plans", 0.3, "share of requests that are POST /api/plan (0–1)")
-	stops := flag.Int("stops", 10, "sites per plan")
-	planTimeout := flag.Duration("plan-timeout", web.DefaultPlanTimeout, "the handler's plan deadline")
-	seed := flag.Uint64("seed", 1, "seed of the clients' random choices")
+	var o options
+	flag.IntVar(&o.clients, "clients", 50, "concurrent clients of mixed traffic (1–1000)")
+	flag.IntVar(&o.planClients, "plan-clients", 0, "more clients that only ask for plans, honouring Retry-After (0–1000)")
+	flag.DurationVar(&o.duration, "duration", 20*time.Second, "how long the clients send requests (at most 1h)")
+	soak := flag.Duration("soak", 0, "soak: run this long (at most 1h), printing figures every -sample")
+	flag.DurationVar(&o.sample, "sample", 30*time.Second, "with -soak: the interval of the figures")
+	flag.DurationVar(&o.reload, "reload", 0, "swap the handler's catalog this often (0: never)")
+	flag.Int64Var(&o.maxRequests, "max-requests", 0, "stop after this many requests (0: no bound but the time)")
+	flag.Float64Var(&o.planShare, "plans", 0.3, "share of a mixed client's requests that are POST /api/plan (0–1)")
+	flag.IntVar(&o.stops, "stops", 10, "sites per plan")
+	flag.DurationVar(&o.planTimeout, "plan-timeout", web.DefaultPlanTimeout, "the handler's plan deadline")
+	flag.Uint64Var(&o.seed, "seed", 1, "seed of the clients' random choices")
 	flag.Parse()
+	if *soak != 0 {
+		o.duration, o.soak = *soak, true
+	}
 	switch {
-	case *clients < 1 || *clients > maxClients:
+	case o.clients < 1 || o.clients > maxClients:
 		usage("-clients must be 1–%d", maxClients)
-	case *duration <= 0 || *duration > maxDuration:
-		usage("-duration must be more than 0 and at most %s", maxDuration)
-	case !(*planShare >= 0 && *planShare <= 1):
+	case o.planClients < 0 || o.planClients > maxClients:
+		usage("-plan-clients must be 0–%d", maxClients)
+	case o.duration <= 0 || o.duration > maxDuration:
+		usage("-duration and -soak must be more than 0 and at most %s", maxDuration)
+	case o.soak && (o.sample < time.Second || o.sample > o.duration):
+		usage("-sample must be 1s or more, and at most the -soak time")
+	case o.reload < 0 || o.maxRequests < 0:
+		usage("-reload and -max-requests must not be negative")
+	case !(o.planShare >= 0 && o.planShare <= 1):
 		usage("-plans must be 0–1")
-	case *stops < 1 || *stops > web.DefaultMaxStops:
+	case o.stops < 1 || o.stops > web.DefaultMaxStops:
 		usage("-stops must be 1–%d", web.DefaultMaxStops)
 	}
-	if err := run(*clients, *duration, *planShare, *stops, *planTimeout, *seed); err != nil {
+	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -78,118 +114,16 @@ func usage(format string, args ...any) {
 	os.Exit(2)
 }
 
-// memory is a snapshot of the process's memory.
-type memory struct {
-	heapAlloc, heapInuse, sys uint64 // bytes, from runtime.MemStats after a GC
-	rss, hwm                  uint64 // bytes, VmRSS and VmHWM from /proc; 0 when unknown
-}
-
-func snapshot() memory {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	m := memory{heapAlloc: ms.HeapAlloc, heapInuse: ms.HeapInuse, sys: ms.Sys}
-	if f, err := os.Open("/proc/self/status"); err == nil {
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			k, v, ok := strings.Cut(sc.Text(), ":")
-			if !ok {
-				continue
-			}
-			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			if err != nil {
-				continue
-			}
-			switch k {
-			case "VmRSS":
-				m.rss = kb << 10
-			case "VmHWM":
-				m.hwm = kb << 10
-			}
-		}
-	}
-	return m
-}
-
-func mib(b uint64) string {
-	if b == 0 {
-		return "n/a"
-	}
-	return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20))
-}
-
-// stats collects one endpoint's results.
-type stats struct {
-	mu       sync.Mutex
-	lat      []time.Duration
-	errs     int
-	firstErr string
-	bytes    int64
-	notMod   int
-	statuses map[string]int // plan statuses
-}
-
-func (s *stats) add(d time.Duration, n int64, err error, notModified bool, planStatus string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err != nil {
-		s.errs++
-		if s.firstErr == "" {
-			s.firstErr = err.Error()
-		}
-		return
-	}
-	s.lat = append(s.lat, d)
-	s.bytes += n
-	if notModified {
-		s.notMod++
-	}
-	if planStatus != "" {
-		if s.statuses == nil {
-			s.statuses = map[string]int{}
-		}
-		s.statuses[planStatus]++
-	}
-}
-
-// percentile returns the p-th percentile (0–100) of sorted latencies by
-// the nearest-rank method.
-func percentile(sorted []time.Duration, p float64) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	k := int(float64(len(sorted))*p/100+0.999999) - 1
-	return sorted[max(0, min(len(sorted)-1, k))]
-}
-
-// siteQueries are the GET /api/sites requests the clients choose from.
-func siteQueries() []string {
-	return []string{
-		"/api/sites",
-		"/api/sites?kind=tomb,temple",
-		"/api/sites?theme=jin-culture",
-		"/api/sites?q=jin",
-		"/api/sites?q=%E6%99%8B%E6%96%87%E5%85%AC", // 晋文公
-		"/api/sites?near=111.57067,35.49072&radius=15000",
-		"/api/sites?near=111.36,35.62&radius=5000&kind=museum",
-		"/api/sites?datum=gcj02&theme=archaeology",
-		"/api/sites?datum=bd09",
-		"/api/sites/jiangxian/chexiangcheng",
-		"/api/sites/houma/jin-state-site?datum=gcj02",
-	}
-}
-
-func run(clients int, duration time.Duration, planShare float64, stops int, planTimeout time.Duration, seed uint64) error {
+func run(o options) error {
 	cat := heritage.Default()
-	var heritageIDs []string
+	var ids []string
 	for _, s := range cat.Sites() {
 		if !s.Anchor() {
-			heritageIDs = append(heritageIDs, s.ID)
+			ids = append(ids, s.ID)
 		}
 	}
-	if stops > len(heritageIDs) {
-		return fmt.Errorf("-stops %d: the catalog has %d heritage sites", stops, len(heritageIDs))
+	if o.stops > len(ids) {
+		return fmt.Errorf("-stops %d: the catalog has %d heritage sites", o.stops, len(ids))
 	}
 	before := snapshot()
 
@@ -197,109 +131,177 @@ func run(clients int, duration time.Duration, planShare float64, stops int, plan
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: web.NewHandler(cat, web.WithPlanTimeout(planTimeout)), ReadHeaderTimeout: 10 * time.Second}
+	h := web.NewHandler(cat, web.PlanTimeout(o.planTimeout))
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 15 * time.Second,
+		WriteTimeout: o.planTimeout + 25*time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 16 << 10}
 	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
-	base := "http://" + ln.Addr().String()
 
-	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, IdleConnTimeout: time.Minute}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	conns := o.clients + o.planClients
+	transport := &http.Transport{MaxIdleConns: conns, MaxIdleConnsPerHost: conns, IdleConnTimeout: time.Minute}
+	defer transport.CloseIdleConnections()
+	tr := &traffic{client: &http.Client{Transport: transport, Timeout: 2 * (o.planTimeout + 25*time.Second)},
+		base: "http://" + ln.Addr().String(), ids: ids, stops: o.stops, share: o.planShare, st: newEndpoints(), etags: map[string]string{}}
 
-	queries := siteQueries()
-	// ETags learnt by the clients, for revalidation requests.
-	var etagMu sync.Mutex
-	etags := map[string]string{}
-
-	var sitesStats, siteStats, planStats stats
-	ctx, cancel := context.WithTimeout(context.Background(), duration)
+	fmt.Printf("chuanzhu web load test: %d clients (%.0f%% plans of %d sites) and %d plan clients for %s on %s (GOMAXPROCS %d), plan deadline %s\n",
+		o.clients, o.planShare*100, o.stops, o.planClients, o.duration, tr.base, runtime.GOMAXPROCS(0), o.planTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), o.duration)
 	defer cancel()
 	start := time.Now()
 	var wg sync.WaitGroup
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rng := rand.New(rand.NewPCG(seed, uint64(c)))
-			for ctx.Err() == nil {
-				if rng.Float64() < planShare {
-					body := planBody(rng, heritageIDs, stops)
-					t0 := time.Now()
-					n, status, err := postPlan(client, base, body)
-					if ctx.Err() != nil && err != nil {
-						return // the run ended during the request
-					}
-					planStats.add(time.Since(t0), n, err, false, status)
-					continue
-				}
-				path := queries[rng.IntN(len(queries))]
-				st := &sitesStats
-				if strings.HasPrefix(path, "/api/sites/") {
-					st = &siteStats
-				}
-				etagMu.Lock()
-				etag := etags[path]
-				etagMu.Unlock()
-				if rng.IntN(4) != 0 {
-					etag = "" // a quarter of the requests revalidate
-				}
-				t0 := time.Now()
-				n, newTag, notModified, err := get(client, base+path, etag)
-				if ctx.Err() != nil && err != nil {
-					return
-				}
-				st.add(time.Since(t0), n, err, notModified, "")
-				if newTag != "" {
-					etagMu.Lock()
-					etags[path] = newTag
-					etagMu.Unlock()
-				}
-			}
-		}()
+	for c := range o.clients {
+		wg.Go(func() { tr.mixed(ctx, rand.New(rand.NewPCG(o.seed, uint64(c)))) })
 	}
+	for c := range o.planClients {
+		wg.Go(func() { tr.planner(ctx, rand.New(rand.NewPCG(o.seed, uint64(maxClients+c)))) })
+	}
+	reloads := watch(ctx, cancel, o, tr.st, h, start)
 	wg.Wait()
 	elapsed := time.Since(start)
-	tr.CloseIdleConnections()
+	transport.CloseIdleConnections()
 	_ = srv.Close()
 	after := snapshot()
+	for _, s := range tr.st.all() {
+		s.sample() // fold the last window into the totals
+	}
+	return report(tr.st, elapsed, before, after, reloads)
+}
 
-	fmt.Printf("chuanzhu web load test: %d clients for %s on %s (GOMAXPROCS %d), %.0f%% plans of %d sites, plan deadline %s\n",
-		clients, duration, base, runtime.GOMAXPROCS(0), planShare*100, stops, planTimeout)
+// watch runs until ctx ends: it prints a soak row every o.sample (with
+// -soak), swaps the catalog every o.reload, and ends the run at
+// o.maxRequests requests. It returns the number of reloads.
+func watch(ctx context.Context, cancel func(), o options, st *endpoints, h *web.Handler, start time.Time) int {
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	nextSample, nextReload := start.Add(o.sample), start.Add(o.reload)
+	cats := []*heritage.Catalog{heritage.Default(), edited()}
+	reloads, sent := 0, int64(0)
+	if o.soak {
+		printSoakHeader(st)
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			if o.soak && pending(st) > 0 {
+				printSoakRow(st, time.Since(start)) // the last, shorter interval
+			}
+			return reloads
+		case now := <-tick.C:
+			if o.reload > 0 && now.After(nextReload) {
+				reloads++
+				if err := h.SetCatalog(cats[reloads%2]); err != nil {
+					fmt.Fprintln(os.Stderr, "load: reload:", err)
+				}
+				nextReload = nextReload.Add(o.reload)
+			}
+			if o.soak && now.After(nextSample) {
+				sent += printSoakRow(st, now.Sub(start))
+				nextSample = nextSample.Add(o.sample)
+			}
+			if o.maxRequests > 0 && sent+pending(st) >= o.maxRequests {
+				cancel()
+			}
+		}
+	}
+}
+
+// edited is the embedded catalog with every English name changed: the
+// other catalog of the reloads.
+func edited() *heritage.Catalog {
+	sites := heritage.Default().Sites()
+	for i := range sites {
+		sites[i] = sites[i].Clone()
+		sites[i].Name.En += " (reloaded)"
+	}
+	cat, err := heritage.NewCatalog(sites)
+	if err != nil {
+		panic(err) // the embedded catalog is valid
+	}
+	return cat
+}
+
+// pending counts the requests of the current windows.
+func pending(st *endpoints) int64 {
+	var n int64
+	for _, s := range st.all() {
+		s.mu.Lock()
+		n += s.window.n + int64(s.winErrs+s.winShed)
+		s.mu.Unlock()
+	}
+	return n
+}
+
+func printSoakHeader(st *endpoints) {
+	var b strings.Builder
+	b.WriteString("\n| time | requests | errors | shed |")
+	for _, s := range st.all() {
+		fmt.Fprintf(&b, " %s p50 / p99 |", strings.TrimPrefix(strings.TrimPrefix(s.name, "GET "), "POST "))
+	}
+	b.WriteString(" heap MiB | RSS MiB | goroutines |\n|---:|---:|---:|---:|")
+	b.WriteString(strings.Repeat("---:|", len(st.all())+3))
+	fmt.Println(b.String())
+}
+
+// printSoakRow prints the figures of the window since the last row and
+// returns its number of requests.
+func printSoakRow(st *endpoints, at time.Duration) int64 {
+	var b strings.Builder
+	var n int64
+	errs, shed := 0, 0
+	var cells []string
+	for _, s := range st.all() {
+		h, e, sh := s.sample()
+		n += h.n + int64(e+sh)
+		errs += e
+		shed += sh
+		cells = append(cells, fmt.Sprintf("%s / %s", ms(h.percentile(50)), ms(h.percentile(99))))
+	}
+	m := snapshot()
+	fmt.Fprintf(&b, "| %s | %d | %d | %d | %s | %s | %s | %d |", at.Round(time.Second), n, errs, shed,
+		strings.Join(cells, " | "), mib(m.heapAlloc), mib(m.rss), m.goroutines)
+	fmt.Println(b.String())
+	return n
+}
+
+// report prints the totals and returns an error when a request failed.
+func report(st *endpoints, elapsed time.Duration, before, after memory, reloads int) error {
 	total, errs := 0, 0
-	fmt.Printf("\n%-22s %8s %9s %9s %9s %9s %9s %6s %7s\n", "endpoint", "requests", "req/s", "p50", "p90", "p99", "max", "304s", "errors")
-	for _, row := range []struct {
-		name string
-		s    *stats
-	}{{"GET /api/sites", &sitesStats}, {"GET /api/sites/{id}", &siteStats}, {"POST /api/plan", &planStats}} {
-		s := row.s
-		slices.Sort(s.lat)
-		n := len(s.lat) + s.errs
+	fmt.Printf("\n%-22s %8s %9s %9s %9s %9s %9s %6s %6s %7s\n", "endpoint", "requests", "req/s", "p50", "p90", "p99", "max", "304s", "shed", "errors")
+	for _, s := range st.all() {
+		h := &s.total
+		n := int(h.n) + s.errs + s.shed
 		total += n
 		errs += s.errs
-		maxLat := time.Duration(0)
-		if len(s.lat) > 0 {
-			maxLat = s.lat[len(s.lat)-1]
-		}
-		fmt.Printf("%-22s %8d %9.1f %9s %9s %9s %9s %6d %7d\n", row.name, n, float64(n)/elapsed.Seconds(),
-			ms(percentile(s.lat, 50)), ms(percentile(s.lat, 90)), ms(percentile(s.lat, 99)), ms(maxLat), s.notMod, s.errs)
+		fmt.Printf("%-22s %8d %9.1f %9s %9s %9s %9s %6d %6d %7d\n", s.name, n, float64(n)/elapsed.Seconds(),
+			ms(h.percentile(50)), ms(h.percentile(90)), ms(h.percentile(99)), ms(h.max), s.notMod, s.shed, s.errs)
 	}
-	fmt.Printf("%-22s %8d %9.1f %49s %7d\n", "all", total, float64(total)/elapsed.Seconds(), "", errs)
-	if len(planStats.statuses) > 0 {
-		keys := make([]string, 0, len(planStats.statuses))
-		for k := range planStats.statuses {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+	fmt.Printf("%-22s %8d %9.1f %56s %7d\n", "all", total, float64(total)/elapsed.Seconds(), "", errs)
+	if reloads > 0 {
+		fmt.Printf("\ncatalog reloads during the run: %d\n", reloads)
+	}
+	if ps := st.plan.statuses; len(ps) > 0 {
+		keys := slices.Sorted(func(yield func(string) bool) {
+			for k := range ps {
+				if !yield(k) {
+					return
+				}
+			}
+		})
 		var parts []string
 		for _, k := range keys {
-			parts = append(parts, fmt.Sprintf("%s %d", k, planStats.statuses[k]))
+			parts = append(parts, fmt.Sprintf("%s %d", k, ps[k]))
 		}
 		fmt.Printf("\nplan statuses: %s\n", strings.Join(parts, ", "))
 	}
-	fmt.Printf("\nmemory        %12s %12s %12s %12s %12s\n", "heap alloc", "heap in use", "Go sys", "RSS", "peak RSS")
-	fmt.Printf("before        %12s %12s %12s %12s %12s\n", mib(before.heapAlloc), mib(before.heapInuse), mib(before.sys), mib(before.rss), mib(before.hwm))
-	fmt.Printf("after         %12s %12s %12s %12s %12s\n", mib(after.heapAlloc), mib(after.heapInuse), mib(after.sys), mib(after.rss), mib(after.hwm))
-	for _, s := range []*stats{&sitesStats, &siteStats, &planStats} {
+	fmt.Printf("\nmemory        %12s %12s %12s %12s %12s %11s\n", "heap MiB", "in use MiB", "Go sys MiB", "RSS MiB", "peak RSS MiB", "goroutines")
+	for _, row := range []struct {
+		name string
+		m    memory
+	}{{"before", before}, {"after", after}} {
+		m := row.m
+		fmt.Printf("%-13s %12s %12s %12s %12s %12s %11d\n", row.name, mib(m.heapAlloc), mib(m.heapInuse), mib(m.sys), mib(m.rss), mib(m.hwm), m.goroutines)
+	}
+	for _, s := range st.all() {
 		if s.firstErr != "" {
 			fmt.Println("first error:", s.firstErr)
 		}
@@ -308,78 +310,4 @@ func run(clients int, duration time.Duration, planShare float64, stops int, plan
 		return fmt.Errorf("%d of %d requests failed", errs, total)
 	}
 	return nil
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond)) }
-
-// planBody is a plan request over n distinct random sites on a random
-// day of 2027.
-func planBody(rng *rand.Rand, ids []string, n int) []byte {
-	perm := rng.Perm(len(ids))[:n]
-	sites := make([]string, n)
-	for i, k := range perm {
-		sites[i] = ids[k]
-	}
-	date := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
-	b, _ := json.Marshal(map[string]any{
-		"sites": sites, "date": date.Format(time.DateOnly), "start_time": "08:30", "hours": 9, "mode": "drive",
-	})
-	return b
-}
-
-// get fetches url, revalidating with etag when given.
-func get(c *http.Client, url, etag string) (n int64, newTag string, notModified bool, err error) {
-	req, err := http.NewRequest(http.MethodGet, url, nil)
-	if err != nil {
-		return 0, "", false, err
-	}
-	if etag != "" {
-		req.Header.Set("If-None-Match", etag)
-	}
-	resp, err := c.Do(req)
-	if err != nil {
-		return 0, "", false, err
-	}
-	defer resp.Body.Close()
-	n, err = io.Copy(io.Discard, resp.Body)
-	if err != nil {
-		return n, "", false, err
-	}
-	switch {
-	case resp.StatusCode == http.StatusNotModified && etag != "":
-		return n, etag, true, nil
-	case resp.StatusCode != http.StatusOK:
-		return n, "", false, fmt.Errorf("GET %s: status %d", url, resp.StatusCode)
-	case resp.Header.Get("ETag") == "":
-		return n, "", false, fmt.Errorf("GET %s: no ETag", url)
-	}
-	return n, resp.Header.Get("ETag"), false, nil
-}
-
-// postPlan posts a plan request and checks the answer is a plan.
-func postPlan(c *http.Client, base string, body []byte) (n int64, status string, err error) {
-	resp, err := c.Post(base+"/api/plan", "application/json", bytes.NewReader(body))
-	if err != nil {
-		return 0, "", err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return int64(len(b)), "", err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return int64(len(b)), "", fmt.Errorf("POST /api/plan: status %d: %.200s (body %s)", resp.StatusCode, b, body)
-	}
-	var p struct {
-		Status  string `json:"status"`
-		Visited int    `json:"visited"`
-		Days    []any  `json:"days"`
-	}
-	if err := json.Unmarshal(b, &p); err != nil {
-		return int64(len(b)), "", fmt.Errorf("POST /api/plan: %w", err)
-	}
-	if p.Status == "" || p.Status == "canceled" || len(p.Days) != 1 {
-		return int64(len(b)), "", errors.New("POST /api/plan: an answer that is not a one-day plan: " + string(b[:min(len(b), 200)]))
-	}
-	return int64(len(b)), p.Status, nil
 }

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paulmach/orb"
-
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -183,41 +181,6 @@ func (f *optFloat) Set(s string) error {
 	}
 	f.v, f.set = v, true
 	return nil
-}
-
-// parsePoint reads "lon,lat" in degrees.
-func parsePoint(s string) (orb.Point, error) {
-	lon, lat, ok := strings.Cut(s, ",")
-	if !ok {
-		return orb.Point{}, fmt.Errorf("%q: want lon,lat", s)
-	}
-	x, err1 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	y, err2 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	p := orb.Point{x, y}
-	if err1 != nil || err2 != nil || !geo.Valid(p) {
-		return orb.Point{}, fmt.Errorf("%q: want lon,lat in degrees (lon -180–180, lat -90–90)", s)
-	}
-	return p, nil
-}
-
-// parseEndpoint reads a site or anchor ID, or a point "lon,lat" in
-// degrees (in the request's datum, which tour converts).
-func parseEndpoint(s string) (tour.Endpoint, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return tour.Endpoint{}, errors.New("empty: want a site ID or lon,lat")
-	}
-	if strings.Contains(s, ",") {
-		p, err := parsePoint(s)
-		if err != nil {
-			return tour.Endpoint{}, err
-		}
-		return tour.AtPoint(p), nil
-	}
-	if !heritage.ValidID(s) {
-		return tour.Endpoint{}, fmt.Errorf("%q: not a site ID or lon,lat", s)
-	}
-	return tour.AtSite(s), nil
 }
 
 // parseBreak reads a daily break: "MIN" (minutes, within the default

@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/tour"
 )
 
@@ -99,86 +99,116 @@ bounded detour and reports its cost.`)
 // writeLinesText writes the lines as a brochure listing in lang ("zh",
 // "en" or "both").
 func writeLinesText(w *bytes.Buffer, ls []tour.Line, lang string) {
-	zh, en := lang != "en", lang != "zh"
-	pick := func(t tour.Text) string {
-		switch {
-		case zh && en:
-			return t.Zh + " / " + t.En
-		case zh:
-			return t.Zh
-		}
-		return t.En
-	}
-	name := func(s heritage.Site) string {
-		switch {
-		case zh && en:
-			return s.Name.Zh + "  " + s.Name.En
-		case zh:
-			return s.Name.Zh
-		}
-		return s.Name.En
-	}
+	lw := linesText{w: w, zh: lang != "en", en: lang != "zh"}
 	if len(ls) == 0 {
-		w.WriteString(pick(tour.Text{Zh: "没有主题线路。", En: "No themed lines."}) + "\n")
+		w.WriteString(lw.pick(tour.Text{Zh: "没有主题线路。", En: "No themed lines."}) + "\n")
 		return
 	}
 	for i := range ls {
-		l := &ls[i]
 		if i > 0 {
 			w.WriteByte('\n')
 		}
-		fmt.Fprintf(w, "%s  [%s]\n", pick(l.Name), l.ID)
-		fmt.Fprintf(w, "  %s: %s\n", pick(tour.Text{Zh: "主题", En: "Theme"}), pick(tour.Text{Zh: l.Theme.Zh, En: l.Theme.En}))
-		if l.Base != nil {
-			fmt.Fprintf(w, "  %s: %s\n", pick(tour.Text{Zh: "起止", En: "From and back to"}), name(*l.Base))
-		} else {
-			fmt.Fprintf(w, "  %s\n", pick(tour.Text{Zh: "单程线路（附近无车站或城镇）", En: "One way (no town or station nearby)"}))
+		lw.line(&ls[i])
+	}
+}
+
+// linesText writes lines as text in Chinese, English or both.
+type linesText struct {
+	w      *bytes.Buffer
+	zh, en bool
+}
+
+// pick writes t in the chosen language, or both as "中文 / English".
+func (lw linesText) pick(t tour.Text) string {
+	switch {
+	case lw.zh && lw.en:
+		return t.Zh + " / " + t.En
+	case lw.zh:
+		return t.Zh
+	}
+	return t.En
+}
+
+// say is pick over a phrase written in each language by f.
+func (lw linesText) say(f func(phrase.Lang) string) string {
+	return lw.pick(tour.Text{Zh: f(phrase.Chinese), En: f(phrase.English)})
+}
+
+// name writes a site's name in the chosen languages.
+func (lw linesText) name(s heritage.Site) string {
+	switch {
+	case lw.zh && lw.en:
+		return s.Name.Zh + "  " + s.Name.En
+	case lw.zh:
+		return s.Name.Zh
+	}
+	return s.Name.En
+}
+
+// line writes one line: its name, theme, base, length and times, sites,
+// description, story order and the sites it leaves out.
+func (lw linesText) line(l *tour.Line) {
+	w := lw.w
+	fmt.Fprintf(w, "%s  [%s]\n", lw.pick(l.Name), l.ID)
+	fmt.Fprintf(w, "  %s: %s\n", lw.pick(tour.Text{Zh: "主题", En: "Theme"}), lw.pick(tour.Text{Zh: l.Theme.Zh, En: l.Theme.En}))
+	if l.Base != nil {
+		fmt.Fprintf(w, "  %s: %s\n", lw.pick(tour.Text{Zh: "起止", En: "From and back to"}), lw.name(*l.Base))
+	} else {
+		fmt.Fprintf(w, "  %s\n", lw.pick(tour.Text{Zh: "单程线路（附近无车站或城镇）", En: "One way (no town or station nearby)"}))
+	}
+	fmt.Fprintf(w, "  %s · %s · %s\n",
+		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("全程 ", "Length ") + l10n.Distance(l.Length) }),
+		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("路上 ", "travel ") + l10n.Duration(l.Travel) }),
+		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("全天 ", "day ") + l10n.Duration(l.Duration) }))
+	for k, s := range l.Sites {
+		fmt.Fprintf(w, "  %2d. %s  (%s)\n", k+1, lw.name(s), s.ID)
+	}
+	if lw.zh && l.Description.Zh != "" {
+		wrap(w, l.Description.Zh, "  ", 76)
+	}
+	if lw.en && l.Description.En != "" {
+		wrap(w, l.Description.En, "  ", 76)
+	}
+	if l.Story != nil {
+		lw.story(l.Story)
+	}
+	lw.leftOut(l.LeftOut)
+}
+
+// story writes how far the story order strays from the shortest one.
+func (lw linesText) story(st *tour.Story) {
+	exactZh, exactEn := "", ""
+	if st.Exact {
+		exactZh, exactEn = "（已证最少）", " (proven fewest)"
+	}
+	wrap(lw.w, lw.pick(tour.Text{
+		Zh: fmt.Sprintf("故事顺序：比最短路线长 %.0f%%（上限 %.0f%%），%d 对中有 %d 对年代倒序%s，最短路线为 %d 对。",
+			100*st.Extra, 100*st.MaxExtra, st.Pairs, st.Inversions, exactZh, st.ShortestInversions),
+		En: fmt.Sprintf("Story order: %.0f%% longer than the shortest (at most %.0f%%), %d of %d pairs out of time order%s, %d in the shortest.",
+			100*st.Extra, 100*st.MaxExtra, st.Inversions, st.Pairs, exactEn, st.ShortestInversions),
+	}), "  ", 76)
+}
+
+// leftOut writes the reasons of the sites a line leaves out. Sites on
+// the theme's other lines are listed there: they are only counted.
+func (lw linesText) leftOut(left []tour.LeftOut) {
+	others, header := 0, false
+	for _, lo := range left {
+		if lo.Reason == tour.ReasonOtherLine {
+			others++
+			continue
 		}
-		fmt.Fprintf(w, "  %s %.1f km · %s %s · %s %s\n",
-			pick(tour.Text{Zh: "全程", En: "Length"}), l.Length/1000,
-			pick(tour.Text{Zh: "路上", En: "travel"}), clock(l.Travel),
-			pick(tour.Text{Zh: "全天", En: "day"}), clock(l.Duration))
-		for k, s := range l.Sites {
-			fmt.Fprintf(w, "  %2d. %s  (%s)\n", k+1, name(s), s.ID)
+		if !header {
+			fmt.Fprintf(lw.w, "  %s:\n", lw.pick(tour.Text{Zh: "未收入", En: "Left out"}))
+			header = true
 		}
-		if zh && l.Description.Zh != "" {
-			wrap(w, l.Description.Zh, "  ", 76)
-		}
-		if en && l.Description.En != "" {
-			wrap(w, l.Description.En, "  ", 76)
-		}
-		if st := l.Story; st != nil {
-			exactZh, exactEn := "", ""
-			if st.Exact {
-				exactZh, exactEn = "（已证最少）", " (proven fewest)"
-			}
-			wrap(w, pick(tour.Text{
-				Zh: fmt.Sprintf("故事顺序：比最短路线长 %.0f%%（上限 %.0f%%），%d 对中有 %d 对年代倒序%s，最短路线为 %d 对。",
-					100*st.Extra, 100*st.MaxExtra, st.Pairs, st.Inversions, exactZh, st.ShortestInversions),
-				En: fmt.Sprintf("Story order: %.0f%% longer than the shortest (at most %.0f%%), %d of %d pairs out of time order%s, %d in the shortest.",
-					100*st.Extra, 100*st.MaxExtra, st.Inversions, st.Pairs, exactEn, st.ShortestInversions),
-			}), "  ", 76)
-		}
-		// Sites on the theme's other lines are listed there: count them
-		// only, and give the reasons for the rest.
-		others, header := 0, false
-		for _, lo := range l.LeftOut {
-			if lo.Reason == tour.ReasonOtherLine {
-				others++
-				continue
-			}
-			if !header {
-				fmt.Fprintf(w, "  %s:\n", pick(tour.Text{Zh: "未收入", En: "Left out"}))
-				header = true
-			}
-			fmt.Fprintf(w, "    - %s (%s): %s\n", name(lo.Site), lo.Reason, pick(lo.Detail))
-		}
-		if others > 0 {
-			fmt.Fprintf(w, "  %s\n", pick(tour.Text{
-				Zh: fmt.Sprintf("本主题另有 %d 处在其他线路上", others),
-				En: fmt.Sprintf("%d more sites of the theme are on its other lines", others),
-			}))
-		}
+		fmt.Fprintf(lw.w, "    - %s (%s): %s\n", lw.name(lo.Site), lo.Reason, lw.pick(lo.Detail))
+	}
+	if others > 0 {
+		fmt.Fprintf(lw.w, "  %s\n", lw.pick(tour.Text{
+			Zh: fmt.Sprintf("本主题另有 %d 处在其他线路上", others),
+			En: fmt.Sprintf("%d more sites of the theme are on its other lines", others),
+		}))
 	}
 }
 
@@ -239,15 +269,6 @@ func splitWords(text string) []string {
 		words = append(words, cur.String())
 	}
 	return words
-}
-
-// clock writes a duration as "1 h 05 min" or "45 min".
-func clock(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	if m < 60 {
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d h %02d min", m/60, m%60)
 }
 
 // writeLinesJSON writes the lines in the web API's JSON form

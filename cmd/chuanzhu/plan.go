@@ -86,7 +86,7 @@ func (f *planFlags) request(fs *flag.FlagSet) (tour.Request, error) {
 		return req, err
 	}
 	for i, h := range f.hotels.values {
-		e, err := parseEndpoint(h)
+		e, err := tour.ParseEndpoint(h)
 		if err != nil {
 			return req, usagef("-hotels item %d: %v", i+1, err)
 		}
@@ -130,7 +130,7 @@ func optEndpoint(name, s string) (tour.Endpoint, error) {
 	if s == "" {
 		return tour.Endpoint{}, nil
 	}
-	e, err := parseEndpoint(s)
+	e, err := tour.ParseEndpoint(s)
 	if err != nil {
 		return e, usagef("%s %v", name, err)
 	}

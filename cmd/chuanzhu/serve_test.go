@@ -38,20 +38,24 @@ func (s *syncBuffer) String() string {
 
 var listening = regexp.MustCompile(`listening on (http://\S+)`)
 
-func TestServe(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	done := make(chan int, 1)
+// startServe runs "chuanzhu serve -addr 127.0.0.1:0 args…" until ctx
+// ends and returns its base URL, its standard error and the channel of
+// its exit status.
+func startServe(t *testing.T, ctx context.Context, args ...string) (base string, stderr *syncBuffer, done <-chan int) {
+	t.Helper()
+	stderr = &syncBuffer{}
+	var stdout syncBuffer
+	exit := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-cors", "https://tour.example.cn"}, strings.NewReader(""), &stdout, &stderr)
+		exit <- run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), strings.NewReader(""), &stdout, stderr)
+		if stdout.String() != "" {
+			t.Errorf("serve wrote to standard output: %s", stdout.String())
+		}
 	}()
-
 	// Wait for the address on stderr (or an early exit).
-	var base string
 	for base == "" {
 		select {
-		case code := <-done:
+		case code := <-exit:
 			t.Fatalf("serve exited with %d: %s", code, stderr.String())
 		case <-time.After(10 * time.Millisecond):
 		}
@@ -59,6 +63,13 @@ func TestServe(t *testing.T) {
 			base = m[1]
 		}
 	}
+	return base, stderr, exit
+}
+
+func TestServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, stderr, done := startServe(t, ctx, "-cors", "https://tour.example.cn")
 	assert.Regexp(t, `^http://127\.0\.0\.1:\d+$`, base)
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/sites?q="+"文公", nil)
@@ -102,7 +113,7 @@ func TestServe(t *testing.T) {
 		t.Fatal("serve did not stop")
 	}
 	assert.Contains(t, stderr.String(), "chuanzhu serve: stopped")
-	assert.Empty(t, stdout.String())
+	assert.Contains(t, stderr.String(), `msg=request method=GET path=/api/sites status=200`, "the access log")
 	_, err = http.Get(base + "/api/sites")
 	assert.Error(t, err, "nothing listens after shutdown")
 }

@@ -66,9 +66,9 @@ row per site after a header row.`)
 	}
 	var center *orb.Point
 	if *near != "" {
-		p, err := parsePoint(*near)
+		p, err := geo.ParsePoint(*near)
 		if err != nil {
-			return usagef("-near %v", err)
+			return usagef("-near %q: %s", *near, strings.TrimPrefix(err.Error(), "geo: "))
 		}
 		p = geo.Convert(p, datum.d, geo.WGS84)
 		center = &p
@@ -145,51 +145,18 @@ func selectSites(cat *heritage.Catalog, q siteQuery) []heritage.Site {
 	return out
 }
 
-// inDatum returns a copy of s with its coordinates converted from WGS-84
-// to d and rounded to 6 decimals (about 0.1 m), as the catalog's own are.
-func inDatum(s heritage.Site, d geo.Datum) heritage.Site {
-	if d == geo.WGS84 {
-		return s
-	}
-	s = s.Clone()
-	conv := func(p orb.Point) orb.Point {
-		return orb.Round(geo.Convert(p, geo.WGS84, d), 1e6).(orb.Point)
-	}
-	s.Location = conv(s.Location)
-	for _, ring := range s.Footprint {
-		for k := range ring {
-			ring[k] = conv(ring[k])
-		}
-	}
-	return s
+// siteFormat is how sites are written in datum d: coordinates converted
+// from WGS-84 and rounded to 6 decimals (about 0.1 m), as the catalog's
+// own are and as the web API writes them.
+func siteFormat(d geo.Datum) []heritage.FeatureOption {
+	return []heritage.FeatureOption{heritage.Datum(d), heritage.Decimals(6)}
 }
 
 // writeSitesGeoJSON writes sel as a FeatureCollection with heritage's
-// writer. In another datum than WGS-84 the collection states it in a
-// "datum" member, as the web API and route/export do.
-func writeSitesGeoJSON(w *bytes.Buffer, sel []heritage.Site, d geo.Datum) error {
-	conv := make([]heritage.Site, len(sel))
-	for i, s := range sel {
-		conv[i] = inDatum(s, d)
-	}
-	cat, err := heritage.NewCatalog(conv)
-	if err != nil {
-		return fmt.Errorf("sites in %s: %w", d, err)
-	}
-	if d == geo.WGS84 {
-		return cat.WriteGeoJSON(w)
-	}
-	var b bytes.Buffer
-	if err := cat.WriteGeoJSON(&b); err != nil {
-		return err
-	}
-	out, ok := bytes.CutPrefix(bytes.TrimLeft(b.Bytes(), " \t\r\n"), []byte("{"))
-	if !ok {
-		return fmt.Errorf("sites in %s: heritage wrote no JSON object", d)
-	}
-	fmt.Fprintf(w, "{\"datum\":%q,", d)
-	w.Write(out)
-	return nil
+// encoder; in another datum than WGS-84 the collection states it in a
+// "datum" member.
+func writeSitesGeoJSON(w io.Writer, sel []heritage.Site, d geo.Datum) error {
+	return heritage.WriteGeoJSON(w, sel, siteFormat(d)...)
 }
 
 // csvHeader names the CSV columns.
@@ -207,7 +174,7 @@ func writeSitesCSV(w io.Writer, sel []heritage.Site, d geo.Datum) error {
 		return err
 	}
 	for _, s := range sel {
-		s = inDatum(s, d)
+		loc := geo.Convert(s.Location, geo.WGS84, d)
 		var period, periodZh, from, to string
 		if p := s.Period; p != nil {
 			period, periodZh = p.Name, p.NameZh
@@ -235,7 +202,7 @@ func writeSitesCSV(w io.Writer, sel []heritage.Site, d geo.Datum) error {
 		rec := []string{
 			s.ID, s.Name.Zh, s.Name.Pinyin, s.Name.En, string(s.Kind), period, periodZh, from, to,
 			level, batch, year,
-			strconv.FormatFloat(s.Location.Lon(), 'f', 6, 64), strconv.FormatFloat(s.Location.Lat(), 'f', 6, 64),
+			strconv.FormatFloat(loc.Lon(), 'f', 6, 64), strconv.FormatFloat(loc.Lat(), 'f', 6, 64),
 			d.String(), strconv.FormatFloat(s.PrecisionM, 'f', -1, 64),
 			s.Region, strings.Join(s.Themes, ";"), minutes, s.Visit.OpeningHours, strconv.Itoa(s.Score),
 		}

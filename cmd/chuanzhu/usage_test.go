@@ -25,7 +25,7 @@ func TestUsageErrors(t *testing.T) {
 		{"sites unknown kind", []string{"sites", "-kind", "castle"}, `-kind "castle": not a kind`},
 		{"sites unknown theme", []string{"sites", "-theme", "castles"}, `-theme "castles": no site of the catalog carries it`},
 		{"sites bad near", []string{"sites", "-near", "35.5"}, "want lon,lat"},
-		{"sites near off the globe", []string{"sites", "-near", "200,35"}, "want lon,lat in degrees"},
+		{"sites near off the globe", []string{"sites", "-near", "200,35"}, "lon must lie in [-180, 180]"},
 		{"sites radius without near", []string{"sites", "-radius", "100"}, "-radius needs -near"},
 		{"sites negative radius", []string{"sites", "-near", "111.5,35.5", "-radius", "-1"}, "-radius -1"},
 		{"sites bad radius", []string{"sites", "-near", "111.5,35.5", "-radius", "far"}, `invalid value "far" for flag -radius`},
@@ -68,6 +68,13 @@ func TestUsageErrors(t *testing.T) {
 		{"serve plan timeout", []string{"serve", "-plan-timeout", "0s"}, "-plan-timeout 0s"},
 		{"serve bad duration", []string{"serve", "-shutdown-timeout", "soon"}, `invalid value "soon" for flag -shutdown-timeout`},
 		{"serve max stops", []string{"serve", "-max-stops", "0"}, "-max-stops 0"},
+		{"serve write timeout", []string{"serve", "-plan-timeout", "10s", "-write-timeout", "10s"}, "-write-timeout 10s: want more than -plan-timeout 10s"},
+		{"serve header timeout", []string{"serve", "-read-header-timeout", "-1s"}, "-read-header-timeout -1s: want a positive duration"},
+		{"serve idle timeout", []string{"serve", "-idle-timeout", "0s"}, "-idle-timeout 0s"},
+		{"serve header bytes", []string{"serve", "-max-header-bytes", "100"}, "-max-header-bytes 100: want 1024 or more"},
+		{"serve queued plans", []string{"serve", "-max-queued-plans", "-1"}, "-max-queued-plans -1"},
+		{"serve log format", []string{"serve", "-log-format", "xml"}, `invalid value "xml" for flag -log-format: want one of text, json`},
+		{"serve log level", []string{"serve", "-log-level", "loud"}, `invalid value "loud" for flag -log-level`},
 
 		{"solve unknown flag", []string{"solve", "-speed", "3"}, "flag provided but not defined: -speed"},
 	}

@@ -24,8 +24,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
@@ -33,7 +31,6 @@ import (
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
-	"github.com/paulmach/orb"
 )
 
 //go:embed demo.geojson
@@ -106,7 +103,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		}
 	}
 	if *start != "" {
-		if req.Start, err = endpoint(*start); err != nil {
+		if req.Start, err = tour.ParseEndpoint(*start); err != nil {
 			return fail(2, err)
 		}
 	}
@@ -136,18 +133,4 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, now func(
 		fmt.Fprintf(stdout, "\n%s [%s]: %d sites, %.1f km, %s\n  %s\n", name, l.ID, len(l.Sites), l.Length/1000, l.Duration.Round(time.Minute), desc)
 	}
 	return 0
-}
-
-// endpoint reads a site ID or "lon,lat".
-func endpoint(s string) (tour.Endpoint, error) {
-	lon, lat, ok := strings.Cut(s, ",")
-	if !ok {
-		return tour.AtSite(strings.TrimSpace(s)), nil
-	}
-	x, err1 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	y, err2 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	if err1 != nil || err2 != nil {
-		return tour.Endpoint{}, fmt.Errorf("-start %q is neither a site ID nor lon,lat", s)
-	}
-	return tour.AtPoint(orb.Point{x, y}), nil
 }

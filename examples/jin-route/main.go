@@ -31,7 +31,6 @@ import (
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
-	"github.com/paulmach/orb"
 )
 
 func main() {
@@ -132,11 +131,13 @@ func parseFlags(args []string, stderr io.Writer, now func() time.Time) (config, 
 		cfg.req.Theme = *theme
 	}
 	var err error
-	if cfg.req.Start, err = endpoint(*start); err != nil {
+	if cfg.req.Start, err = tour.ParseEndpoint(*start); err != nil {
 		return cfg, fmt.Errorf("-start: %w", err)
 	}
-	if cfg.req.End, err = endpoint(*end); err != nil {
-		return cfg, fmt.Errorf("-end: %w", err)
+	if *end != "" {
+		if cfg.req.End, err = tour.ParseEndpoint(*end); err != nil {
+			return cfg, fmt.Errorf("-end: %w", err)
+		}
 	}
 	china := time.FixedZone("CST", 8*3600)
 	cfg.req.Location = china
@@ -160,21 +161,6 @@ func parseFlags(args []string, stderr io.Writer, now func() time.Time) (config, 
 		return cfg, fmt.Errorf("-lang %q: use zh, en or both", cfg.lang)
 	}
 	return cfg, nil
-}
-
-// endpoint reads a site ID or "lon,lat".
-func endpoint(s string) (tour.Endpoint, error) {
-	s = strings.TrimSpace(s)
-	lon, lat, ok := strings.Cut(s, ",")
-	if !ok {
-		return tour.AtSite(s), nil
-	}
-	x, err1 := strconv.ParseFloat(strings.TrimSpace(lon), 64)
-	y, err2 := strconv.ParseFloat(strings.TrimSpace(lat), 64)
-	if err1 != nil || err2 != nil {
-		return tour.Endpoint{}, fmt.Errorf("%q is neither a site ID nor lon,lat", s)
-	}
-	return tour.AtPoint(orb.Point{x, y}), nil
 }
 
 // themeTitle names what the plan chose from.

@@ -52,7 +52,11 @@
 //	 "legs": [leg…], "break": break or null, "score", "distance_m",
 //	 "travel_s", "visit_s", "wait_s"}
 //
-// A place is {"id", "name", "name_en", "location": [lon, lat]}; a visit
+// A place is {"id", "name", "name_en", "location": [lon, lat],
+// "precision_m"}, precision_m being the radius in metres within which the
+// place lies, from the [Catalog] (absent when unknown), and "nav":
+// {"amap", "baidu", "geo"}, the links that find it on the ground (see
+// Navigation below; absent for a place without a location); a visit
 // is a place's members with "seq" (its number through the whole trip,
 // from 1, as on the SVG map), "score", "arrival", "start", "departure",
 // "wait_s" and "visit_s"; a leg is {"from", "to" (place IDs, or names for
@@ -68,6 +72,55 @@
 // time of a plan without calendar times, an id, name or name_en that is
 // unknown. Members keep their names and meanings; new ones may be
 // added, so a reader should ignore members it does not know.
+//
+// # Precision
+//
+// A catalog site's location is known to within its precision_m. A place
+// known only to within more than 500 m (a tomb located to its township,
+// say) is written as what it is: the SVG map draws a halo of that radius,
+// to scale, round its point and says "approximate location" in the
+// legend, and draws its legs dashed, as straight-line sketches; the
+// itinerary, GPX and KML descriptions and JSON-LD say how to find it
+// ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
+// its legs' travel as an estimate ("about 12 min drive"); JSON-LD gives
+// its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places
+// known to within 500 m, and places the catalog does not know, are
+// written as exact points, as before. The search text is the site's
+// sourced address once the catalog has addresses; until then it is the
+// site's Chinese name and the township of its region (the region up to
+// its first 镇 or 乡).
+//
+// # Navigation
+//
+// Every place of the plan JSON, and in [Markdown] each visit, each day's
+// start and an end elsewhere, has links a phone opens to find it:
+//
+//   - AMap (Gaode), its web URI API
+//     (https://lbs.amap.com/api/uri-api/summary/): a pin,
+//     https://uri.amap.com/marker?position=lon,lat&name=…&coordinate=gaode&callnative=1&src=chuanzhu
+//     with the point in GCJ-02 (the API's default datum, "gaode"); for
+//     a coarse place a keyword search near it,
+//     https://uri.amap.com/search?keyword=…&center=lon,lat&radius=metres&view=map&coordinate=gaode&callnative=1&src=chuanzhu.
+//     callnative=1 opens the AMap app when the phone has it.
+//   - Baidu Maps, its web URI API
+//     (https://lbsyun.baidu.com/index.php?title=uri/api/web): a pin,
+//     https://api.map.baidu.com/marker?location=lat,lng&title=…&content=…&coord_type=bd09ll&output=html&src=…
+//     with the point in BD-09 and coord_type saying so; for a coarse
+//     place a place search near it,
+//     https://api.map.baidu.com/place/search?query=…&location=lat,lng&radius=metres&coord_type=bd09ll&output=html&src=….
+//   - A geo URI (RFC 5870, https://www.rfc-editor.org/rfc/rfc5870):
+//     geo:lat,lon in WGS-84, which phone map apps open; for a coarse place
+//     with the RFC's uncertainty parameter, geo:lat,lon;u=metres.
+//   - In Markdown, where browsers open no geo URI, an OpenStreetMap link
+//     instead (https://wiki.openstreetmap.org/wiki/Browsing): a marker,
+//     https://www.openstreetmap.org/?mlat=…&mlon=…#map=16/lat/lon, or for a
+//     coarse place a search, https://www.openstreetmap.org/search?query=….
+//
+// A pin is dropped at the site's entrance when the catalog knows it, else
+// at its point, and named with the site's Chinese name. A coarse place
+// (see Precision) gets no pin on what may be a township's centre: its
+// links search for its search text within its precision. Link values are
+// URL-encoded (url.QueryEscape); coordinates have 6 decimals.
 //
 // # Concurrency
 //

@@ -24,13 +24,16 @@ import (
 // [Lang] language), color (the day's "#rrggbb"), and when the plan has
 // calendar times, arrival, start and departure in RFC 3339 with the plan's
 // offset; visits also carry wait_s and visit_s in seconds. A place found
-// in the [Catalog] gets a "site" object with the site's facts in the
-// heritage GeoJSON schema's names (name {zh, pinyin, en}, kind, period,
-// designation, region, themes, notes, visit, score, precision_m) and a
-// flat "kind" for styling.
+// in the [Catalog] gets a "site" object with the site's facts as the
+// heritage catalog's GeoJSON properties ([heritage.Site.Feature], in the
+// same datum), a flat "kind" for styling, and precision_m, the radius in
+// metres within which the place lies (a place known to within more than
+// 500 m is only roughly located: its point may be a township's centre).
 //
 // Each leg is a LineString feature (role "leg") with day, order (1…), from
-// and to (place IDs), distance_m, duration_s and color.
+// and to (place IDs), distance_m, duration_s and color; a leg to or from
+// a roughly located place has "approximate": true, its line and numbers
+// being estimates from straight-line distance.
 //
 // Coordinates are rounded to 6 decimals (about 0.1 m). They are WGS-84 as
 // RFC 7946 requires, unless [Datum] chose another datum: then the
@@ -50,7 +53,7 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 		d := &t.days[di]
 		for i, s := range d.stops {
 			f := geojson.NewFeature(roundPoint(o.point(s.loc)))
-			f.Properties = stopProperties(d, i, &s)
+			f.Properties = stopProperties(d, i, &s, o.datum)
 			fc.Append(f)
 		}
 		for li, lg := range d.legs {
@@ -65,6 +68,9 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 				"distance_m": math.Round(lg.distance*10) / 10,
 				"duration_s": int64(lg.duration / time.Second),
 				"color":      d.color,
+			}
+			if a.coarse() || b.coarse() {
+				f.Properties["approximate"] = true
 			}
 			fc.Append(f)
 		}
@@ -85,7 +91,7 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 // roundPoint rounds p to 6 decimals, RFC 7946's advice for ~0.1 m.
 func roundPoint(p orb.Point) orb.Point { return orb.Round(p, 1e6).(orb.Point) }
 
-func stopProperties(d *tripDay, i int, s *tripStop) geojson.Properties {
+func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Properties {
 	order := i
 	props := geojson.Properties{
 		"role":  string(s.role),
@@ -105,77 +111,22 @@ func stopProperties(d *tripDay, i int, s *tripStop) geojson.Properties {
 			props[key] = at.Format(time.RFC3339)
 		}
 	}
+	if s.precision > 0 {
+		props["precision_m"] = s.precision
+	}
+	if a := siteAddress(s.site); a != "" {
+		props["address"] = a
+	}
 	if s.site != nil {
 		props["kind"] = string(s.site.Kind)
-		props["site"] = siteProperties(s.site)
+		props["site"] = siteProperties(s.site, datum)
 	}
 	return props
 }
 
-// siteProperties writes a site's facts with the names of the heritage
-// GeoJSON schema (heritage/README.md).
-func siteProperties(s *heritage.Site) map[string]any {
-	m := map[string]any{
-		"id":          s.ID,
-		"name":        map[string]string{"zh": s.Name.Zh, "pinyin": s.Name.Pinyin, "en": s.Name.En},
-		"kind":        string(s.Kind),
-		"precision_m": s.PrecisionM,
-		"score":       s.Score,
-	}
-	if s.Period != nil {
-		pm := map[string]any{}
-		if s.Period.Name != "" {
-			pm["name"] = s.Period.Name
-		}
-		if s.Period.NameZh != "" {
-			pm["name_zh"] = s.Period.NameZh
-		}
-		if s.Period.From != nil {
-			pm["from"] = *s.Period.From
-		}
-		if s.Period.To != nil {
-			pm["to"] = *s.Period.To
-		}
-		m["period"] = pm
-	}
-	if d := s.Designation; d != nil {
-		dm := map[string]any{"level": string(d.Level)}
-		if d.Batch != 0 {
-			dm["batch"] = d.Batch
-		}
-		if d.Year != 0 {
-			dm["year"] = d.Year
-		}
-		m["designation"] = dm
-	}
-	if s.Region != "" {
-		m["region"] = s.Region
-	}
-	if len(s.Themes) > 0 {
-		m["themes"] = s.Themes
-	}
-	if len(s.Notes) > 0 {
-		notes := make([]map[string]any, len(s.Notes))
-		for i, n := range s.Notes {
-			notes[i] = map[string]any{"lang": n.Lang, "text": n.Text}
-			if len(n.Sources) > 0 {
-				notes[i]["sources"] = n.Sources
-			}
-		}
-		m["notes"] = notes
-	}
-	if v := s.Visit; v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" {
-		vm := map[string]any{}
-		if v.Minutes != 0 {
-			vm["minutes"] = v.Minutes
-		}
-		if v.OpeningHours != "" {
-			vm["opening_hours"] = v.OpeningHours
-		}
-		if v.Ticket != "" {
-			vm["ticket"] = v.Ticket
-		}
-		m["visit"] = vm
-	}
-	return m
+// siteProperties returns a site's facts as heritage's encoder writes
+// them ([heritage.Site.Feature]), with coordinates in datum d rounded as
+// the stop points are.
+func siteProperties(s *heritage.Site, d geo.Datum) map[string]any {
+	return s.Feature(heritage.Datum(d), heritage.Decimals(6)).Properties
 }

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -144,4 +146,50 @@ func TestGeoJSONOpenDayAndNoDates(t *testing.T) {
 		assert.NotEqual(t, "end", f.Properties["role"])
 	}
 	assert.False(t, math.IsNaN(fc.Features[3].Properties.MustFloat64("distance_m")))
+}
+
+// A stop's "site" object is heritage's encoding of the site, in the
+// output's datum: footprints move with the points.
+func TestGeoJSONSiteIsHeritagesEncoding(t *testing.T) {
+	p := buildPlan(t, jinDay(t), nil)
+	sites := catalog(t).Sites()
+	withFootprint := ""
+	for i, s := range sites {
+		if s.ID == p.Days[0].Visits[0].Stop.ID {
+			s = s.Clone()
+			c := s.Location
+			s.Footprint = orb.Polygon{{c, {c[0] + 0.001, c[1]}, {c[0] + 0.001, c[1] + 0.001}, c}}
+			sites[i], withFootprint = s, s.ID
+		}
+	}
+	require.NotEmpty(t, withFootprint)
+	cat, err := heritage.NewCatalog(sites)
+	require.NoError(t, err)
+	for _, d := range []geo.Datum{geo.WGS84, geo.GCJ02, geo.BD09} {
+		t.Run(d.String(), func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, GeoJSON(&b, p, Catalog(cat), Datum(d)))
+			fc, err := geojson.UnmarshalFeatureCollection(b.Bytes())
+			require.NoError(t, err)
+			n := 0
+			for _, f := range fc.Features {
+				got, ok := f.Properties["site"]
+				if !ok {
+					continue
+				}
+				n++
+				s, ok := cat.Get(f.Properties.MustString("id"))
+				require.True(t, ok)
+				want, err := json.Marshal(s.Feature(heritage.Datum(d), heritage.Decimals(6)).Properties)
+				require.NoError(t, err)
+				gotJSON, err := json.Marshal(got)
+				require.NoError(t, err)
+				assert.JSONEq(t, string(want), string(gotJSON), s.ID)
+				if s.ID == withFootprint {
+					assert.Contains(t, got, "footprint")
+				}
+			}
+			assert.Equal(t, len(p.Days[0].Visits)+2, n, "every place of the plan is a catalog site")
+		})
+	}
 }

@@ -155,8 +155,9 @@ func datumNote(d geo.Datum, l lexicon) string {
 	return ""
 }
 
-// placeDesc describes a place in one or two sentences: the visit's times
-// and the site's facts, or the day's start or end time.
+// placeDesc describes a place in a few sentences: the visit's times and
+// the site's facts, or the day's start or end time; then, for a coarse
+// place, how to find it ([lexicon.locate]).
 func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 	var parts []string
 	switch s.role {
@@ -179,6 +180,9 @@ func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 		}
 		parts = append(parts, when)
 		parts = append(parts, l.siteAbout(s.site)...)
+	}
+	if loc := l.locate(s); loc != "" {
+		parts = append(parts, loc)
 	}
 	return l.sentences(parts)
 }

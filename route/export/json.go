@@ -7,7 +7,6 @@ import (
 	"time"
 
 	gojson "github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/route"
 )
@@ -69,10 +68,12 @@ type jsonDay struct {
 }
 
 type jsonPlace struct {
-	ID       string     `json:"id,omitempty"`
-	Name     string     `json:"name"`
-	NameEn   string     `json:"name_en,omitempty"`
-	Location [2]float64 `json:"location"`
+	ID         string     `json:"id,omitempty"`
+	Name       string     `json:"name"`
+	NameEn     string     `json:"name_en,omitempty"`
+	Location   [2]float64 `json:"location"`
+	PrecisionM float64    `json:"precision_m,omitempty"`
+	Nav        *navLinks  `json:"nav,omitempty"`
 }
 
 type jsonVisit struct {
@@ -165,18 +166,20 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 
 // jsonPlace returns the JSON form of a route place: named from the
 // catalog when it is a site, located there when the plan gives no
-// location, in the output datum rounded to 6 decimals.
+// location, in the output datum rounded to 6 decimals, with the site's
+// precision and the place's navigation links.
 func (o *options) jsonPlace(pl route.Place) jsonPlace {
 	out := jsonPlace{ID: pl.ID, Name: pl.Name}
-	loc := pl.Location
-	if site, ok := o.site(pl.ID); ok {
+	st := o.place(pl, roleStop)
+	if site := st.site; site != nil {
 		out.Name, out.NameEn = site.Name.Zh, site.Name.En
-		if loc == (orb.Point{}) {
-			loc = site.Location
-		}
+		out.PrecisionM = st.precision
 	}
-	loc = roundPoint(o.point(loc))
+	loc := roundPoint(o.point(st.loc))
 	out.Location = [2]float64{loc[0], loc[1]}
+	if st.hasLoc {
+		out.Nav = &st.nav
+	}
 	return out
 }
 

@@ -53,10 +53,16 @@ type (
 		WaitS     int64      `json:"wait_s"`
 	}
 	docPlace struct {
-		ID       string     `json:"id"`
-		Name     string     `json:"name"`
-		NameEn   string     `json:"name_en"`
-		Location [2]float64 `json:"location"`
+		ID         string     `json:"id"`
+		Name       string     `json:"name"`
+		NameEn     string     `json:"name_en"`
+		Location   [2]float64 `json:"location"`
+		PrecisionM float64    `json:"precision_m"`
+		Nav        *struct {
+			AMap  string `json:"amap"`
+			Baidu string `json:"baidu"`
+			Geo   string `json:"geo"`
+		} `json:"nav"`
 	}
 	docVisit struct {
 		docPlace
@@ -151,10 +157,17 @@ func TestJSONRoundTrip(t *testing.T) {
 				if site, ok := o.site(want.ID); ok {
 					assert.Equal(t, site.Name.Zh, got.Name, "%s: the catalog's Chinese name whatever the Lang", what)
 					assert.Equal(t, site.Name.En, got.NameEn, what)
+					assert.Equal(t, site.PrecisionM, got.PrecisionM, what)
 				} else {
 					assert.Equal(t, want.Name, got.Name, what)
 					assert.Empty(t, got.NameEn, what)
+					assert.Zero(t, got.PrecisionM, "%s: precision unknown without the catalog", what)
 				}
+				require.NotNil(t, got.Nav, what)
+				assert.True(t, strings.HasPrefix(got.Nav.Geo, "geo:"), what)
+				assert.True(t, strings.HasPrefix(got.Nav.AMap, "https://uri.amap.com/"), what)
+				assert.True(t, strings.HasPrefix(got.Nav.Baidu, "https://api.map.baidu.com/"), what)
+
 			}
 
 			got, _ := decodeJSON(t, p, tt.opts...)

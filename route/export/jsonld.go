@@ -17,7 +17,6 @@ type ldTrip struct {
 	Type          string     `json:"@type"`
 	Name          string     `json:"name"`
 	Description   string     `json:"description,omitempty"`
-	InLanguage    string     `json:"inLanguage,omitempty"`
 	DepartureTime string     `json:"departureTime,omitempty"`
 	ArrivalTime   string     `json:"arrivalTime,omitempty"`
 	Itinerary     ldItemList `json:"itinerary"`
@@ -42,8 +41,16 @@ type ldAttraction struct {
 	Name          string  `json:"name"`
 	AlternateName string  `json:"alternateName,omitempty"`
 	Description   string  `json:"description,omitempty"`
-	Geo           ldGeo   `json:"geo"`
+	Geo           any     `json:"geo"` // ldGeo, or ldCircle for a coarse place
 	Address       *ldAddr `json:"address,omitempty"`
+}
+
+// ldCircle is a schema.org GeoCircle: the area a coarse place lies in,
+// geoRadius in metres round geoMidpoint.
+type ldCircle struct {
+	Type        string  `json:"@type"`
+	GeoMidpoint ldGeo   `json:"geoMidpoint"`
+	GeoRadius   float64 `json:"geoRadius"`
 }
 
 type ldGeo struct {
@@ -54,7 +61,8 @@ type ldGeo struct {
 
 type ldAddr struct {
 	Type            string `json:"@type"`
-	AddressLocality string `json:"addressLocality"`
+	StreetAddress   string `json:"streetAddress,omitempty"`
+	AddressLocality string `json:"addressLocality,omitempty"`
 }
 
 // JSONLD writes p as schema.org JSON-LD for tourism web pages (to embed in
@@ -62,9 +70,12 @@ type ldAddr struct {
 // itinerary is an ItemList of the visited sites, each a ListItem with its
 // position (1… through the whole trip) and a TouristAttraction with name
 // (in the [Lang] language; the other language as alternateName when the
-// [Catalog] knows it), description (site facts and note), identifier (the
-// place ID), geo (GeoCoordinates latitude/longitude, 6 decimals) and, for
-// catalog sites with a region, an address. A trip of several days also
+// [Catalog] knows it), description (site facts, note and, for a roughly
+// located place, how to find it), identifier (the place ID), geo
+// (GeoCoordinates latitude/longitude, 6 decimals; for a place known only
+// to within more than 500 m a GeoCircle of that geoRadius round them)
+// and, for catalog sites with a region or address, a PostalAddress
+// (addressLocality the region, streetAddress the sourced address). A trip of several days also
 // has a subTrip per day with its own itinerary and departure/arrival
 // times. Start and end places (county seat, hotel) are not attractions
 // and are left out.
@@ -80,8 +91,8 @@ func touristTrip(t *trip, o *options) any {
 	l := t.lex
 	trip := ldTrip{
 		Context: "https://schema.org", Type: "TouristTrip", Name: t.title,
-		Description: l.totals(t.total, len(t.days)), InLanguage: o.lang,
-		Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
+		Description: l.totals(t.total, len(t.days)),
+		Itinerary:   ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
 	}
 	if len(t.days) > 0 {
 		first, last := t.days[0], t.days[len(t.days)-1]
@@ -124,13 +135,14 @@ func writeIndentedJSON(w io.Writer, v any) error {
 
 func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
 	pt := o.point(s.loc)
-	a := ldAttraction{
-		Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt,
-		Geo: ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])},
+	point := ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])}
+	a := ldAttraction{Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt, Geo: point}
+	if s.coarse() {
+		a.Geo = ldCircle{Type: "GeoCircle", GeoMidpoint: point, GeoRadius: s.precision}
 	}
-	a.Description = l.sentences(l.siteAbout(s.site))
-	if s.site != nil && s.site.Region != "" {
-		a.Address = &ldAddr{Type: "PostalAddress", AddressLocality: s.site.Region}
+	a.Description = l.sentences(nonEmpty(append(l.siteAbout(s.site), l.locate(s))...))
+	if s.site != nil && (s.site.Region != "" || siteAddress(s.site) != "") {
+		a.Address = &ldAddr{Type: "PostalAddress", StreetAddress: siteAddress(s.site), AddressLocality: s.site.Region}
 	}
 	return a
 }

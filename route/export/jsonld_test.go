@@ -53,6 +53,10 @@ func TestJSONLD(t *testing.T) {
 				assert.Equal(t, visits[i], a["identifier"])
 				assert.NotEmpty(t, a["name"])
 				g := a["geo"].(map[string]any)
+				if g["@type"] == "GeoCircle" {
+					assert.Positive(t, g["geoRadius"])
+					g = g["geoMidpoint"].(map[string]any)
+				}
 				assert.Equal(t, "GeoCoordinates", g["@type"])
 				assert.IsType(t, float64(0), g["latitude"])
 				assert.IsType(t, float64(0), g["longitude"])
@@ -83,8 +87,15 @@ func TestJSONLD(t *testing.T) {
 	assert.Equal(t, "Chexiang City ruins", first.Name)
 	assert.Equal(t, "车厢城城址", first.AlternateName)
 	assert.Contains(t, first.Description, "city ruins")
-	assert.InDelta(t, 35.492035, first.Geo.Latitude, 1e-9)
-	assert.InDelta(t, 111.575048, first.Geo.Longitude, 1e-9)
+	// 车厢城 is known to within 5.5 km: its geo is the circle it lies in.
+	circle := first.Geo.(map[string]any)
+	assert.Equal(t, "GeoCircle", circle["@type"])
+	assert.EqualValues(t, 5500, circle["geoRadius"])
+	mid := circle["geoMidpoint"].(map[string]any)
+	assert.Equal(t, "GeoCoordinates", mid["@type"])
+	assert.InDelta(t, 35.492035, mid["latitude"], 1e-9)
+	assert.InDelta(t, 111.575048, mid["longitude"], 1e-9)
+	assert.Contains(t, first.Description, "Location known only to within 5.5 km: ask for 山西省运城市绛县古绛镇南城村南约100米（裴家堡一带）")
 
 	// Datum applies to geo.
 	b.Reset()
@@ -92,5 +103,7 @@ func TestJSONLD(t *testing.T) {
 	doc = ldTrip{}
 	require.NoError(t, gojson.Unmarshal(b.Bytes(), &doc))
 	want := geo.WGS84ToGCJ02(p.Days[0].Visits[0].Stop.Location)
-	assert.InDelta(t, want[1], doc.Itinerary.ItemListElement[0].Item.Geo.Latitude, 5e-7)
+	point := doc.Itinerary.ItemListElement[0].Item.Geo.(map[string]any)
+	assert.Equal(t, "GeoCoordinates", point["@type"])
+	assert.InDelta(t, want[1], point["latitude"], 5e-7)
 }

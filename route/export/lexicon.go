@@ -135,25 +135,35 @@ func (l lexicon) rest(start time.Time, d time.Duration) string {
 
 // totals writes a day's sums, or the trip's when days > 0: "Day total: 5
 // sites, 3 h visiting; 1 h drive (30.6 km)."; "当日合计：游览 5 处，共 3 小时；
-// 车程 1 小时（约 30.6 公里）。", with any waiting after the travel.
+// 车程 1 小时（约 30.6 公里）。", with any waiting after the travel. Travel
+// of no time and no distance is not mentioned, and a day on which nothing
+// happens is "No visits this day.".
 func (l lexicon) totals(t tripTotals, days int) string {
+	if days == 0 && t.idle() {
+		return l.noVisits()
+	}
 	head := l.Pick("当日合计：", "Day total: ")
 	if days > 0 {
 		head = l.Pick("全程 "+l.Days(days)+"：", "Whole trip, "+l.Days(days)+": ")
 	}
-	travel := l.travel(t.travel, t.distance)
-	if l.zh() {
-		s := fmt.Sprintf("%s游览 %s，共 %s；%s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
-		if t.wait > 0 {
-			s += "；等候 " + l.Duration(t.wait)
-		}
-		return s + "。"
+	parts := []string{l.Pick("游览 "+l.Sites(t.visits)+"，共 "+l.Duration(t.visit), l.Sites(t.visits)+", "+l.Duration(t.visit)+" visiting")}
+	if t.travel > 0 || t.distance > 0 {
+		parts = append(parts, l.travel(t.travel, t.distance))
 	}
-	s := fmt.Sprintf("%s%s, %s visiting; %s", head, l.Sites(t.visits), l.Duration(t.visit), travel)
 	if t.wait > 0 {
-		s += "; " + l.Duration(t.wait) + " waiting"
+		parts = append(parts, l.Pick("等候 "+l.Duration(t.wait), l.Duration(t.wait)+" waiting"))
 	}
-	return s + "."
+	return head + strings.Join(parts, l.Pick("；", "; ")) + l.Pick("。", ".")
+}
+
+// idle reports whether nothing happens in t: no visit, travel or wait.
+func (t tripTotals) idle() bool {
+	return t.visits == 0 && t.travel == 0 && t.distance == 0 && t.wait == 0
+}
+
+// noVisits says that a day visits nothing.
+func (l lexicon) noVisits() string {
+	return l.Pick("当日没有安排游览。", "No visits this day.")
 }
 
 // leftOut heads the list of skipped sites: "Left out (2 sites)";
@@ -255,8 +265,21 @@ func (l lexicon) siteAbout(s *heritage.Site) []string {
 	return parts
 }
 
-// sentences joins parts as sentences: "A. B"; "A。B".
-func (l lexicon) sentences(parts []string) string { return strings.Join(parts, l.Pick("。", ". ")) }
+// sentences joins parts as sentences: "A. B"; "A。B". A part that ends
+// its own sentence (a note) is not given a second full stop.
+func (l lexicon) sentences(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(l.Pick("。", ". "))
+		}
+		if i < len(parts)-1 {
+			p = strings.TrimRight(p, "。.")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
 
 // siteName returns s's name in lang by [phrase.Lang.Pick]'s fallback, the
 // English name standing for the pinyin when there is none, and s's ID when
@@ -282,4 +305,55 @@ func noteIn(s *heritage.Site, lang string) string {
 		}
 	}
 	return ""
+}
+
+// approximate labels a precision halo in a map's legend: "approximate
+// location"; "位置为约略范围".
+func (l lexicon) approximate() string { return l.Pick("位置为约略范围", "approximate location") }
+
+// sketchNote says what a leg drawn to an approximate place is: "straight
+// line to an approximate location, not the road"; "示意直线，非实际道路，
+// 端点位置为约略".
+func (l lexicon) sketchNote() string {
+	return l.Pick("示意直线，非实际道路，端点位置为约略", "straight line to an approximate location, not the road")
+}
+
+// locate tells a visitor how to find a coarse place, as a guide would:
+// "Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇";
+// "位置仅知在约 23.5 公里范围内，请打听：晋文公墓 绛县卫庄镇". It is "" for a
+// place known to within coarseM, or one the catalog does not know.
+func (l lexicon) locate(s *tripStop) string {
+	if !s.coarse() || s.site == nil {
+		return ""
+	}
+	return l.Pick("位置仅知在约 "+l.Distance(s.precision)+"范围内，请打听："+searchText(s.site),
+		"Location known only to within "+l.Distance(s.precision)+": ask for "+searchText(s.site))
+}
+
+// legTravel writes a leg's travel ([lexicon.travel]), as an estimate
+// when an end is a coarse place: "about 12 min drive (8.4 km)"; "车程约
+// 12 分钟（约 8.4 公里）"; and, when the two coarse places share one map
+// point, that their distance is not known.
+func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
+	if !a.coarse() && !b.coarse() {
+		return l.travel(lg.duration, lg.distance)
+	}
+	if lg.duration == 0 && lg.distance == 0 {
+		return l.Pick("两处位置均为约略，相距多远不详", "the distance to the next site is not known: both locations are approximate")
+	}
+	if l.zh() {
+		return fmt.Sprintf("%s约 %s（约 %s）", l.travelWord, l.Duration(lg.duration), l.Distance(lg.distance))
+	}
+	return fmt.Sprintf("about %s %s (%s)", l.Duration(lg.duration), l.travelWord, l.Distance(lg.distance))
+}
+
+// navLine writes a place's navigation links as Markdown: "Navigate:
+// [AMap](…) · [Baidu Maps](…) · [OpenStreetMap](…)"; "导航：[高德地图](…) ·
+// [百度地图](…) · [OpenStreetMap](…)".
+func (l lexicon) navLine(n *navLinks) string {
+	return l.Pick("导航：", "Navigate: ") + strings.Join([]string{
+		"[" + l.Pick("高德地图", "AMap") + "](" + n.AMap + ")",
+		"[" + l.Pick("百度地图", "Baidu Maps") + "](" + n.Baidu + ")",
+		"[OpenStreetMap](" + n.OSM + ")",
+	}, " · ")
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,6 +33,7 @@ func (m *mapLayout) write(w *bufio.Writer, mp *Map) error {
 	if err := m.writeFrame(w, mp); err != nil {
 		return err
 	}
+	m.writeHalos(w)
 	m.writeLegs(w)
 	m.writeMarkers(w)
 	m.writeLabels(w)
@@ -108,8 +110,31 @@ func (m *mapLayout) writeFrame(w *bufio.Writer, mp *Map) error {
 	return nil
 }
 
+// writeHalos writes, under the legs, a circle round each coarse place as
+// large as its precision on the map's scale: the place lies somewhere in
+// it.
+func (m *mapLayout) writeHalos(w *bufio.Writer) {
+	if !m.hasHalos() {
+		return
+	}
+	fmt.Fprintf(w, `<g class="halos" stroke-width="1.2" stroke-dasharray="4 3" clip-path="url(#frame)">`+"\n")
+	for _, mk := range m.markers {
+		if mk.halo > 0 {
+			fmt.Fprintf(w, `<circle data-id="%s" cx="%s" cy="%s" r="%s" fill="%s" fill-opacity="0.08" stroke="%s" stroke-opacity="0.6"/>`+"\n",
+				esc(mk.id), f(mk.tx), f(mk.ty), f(mk.halo), mk.color, mk.color)
+		}
+	}
+	fmt.Fprintln(w, "</g>")
+}
+
+// hasHalos reports whether any place is drawn with a halo.
+func (m *mapLayout) hasHalos() bool {
+	return slices.ContainsFunc(m.markers, func(mk mapMarker) bool { return mk.halo > 0 })
+}
+
 // writeLegs writes the legs: a white casing under each day's coloured
-// line, an arrowhead half way along each long leg.
+// line, an arrowhead half way along each long leg. A leg to or from a
+// coarse place is dashed and titled as the straight-line sketch it is.
 func (m *mapLayout) writeLegs(w *bufio.Writer) {
 	fmt.Fprintf(w, `<g class="legs" fill="none" stroke-linecap="round" stroke-linejoin="round" clip-path="url(#frame)">`+"\n")
 	for _, lg := range m.legs {
@@ -118,7 +143,18 @@ func (m *mapLayout) writeLegs(w *bufio.Writer) {
 			pts[i] = f(p[0]) + "," + f(p[1])
 		}
 		fmt.Fprintf(w, `<polyline points="%s" stroke="#FFFFFF" stroke-width="6.5"/>`+"\n", strings.Join(pts, " "))
-		fmt.Fprintf(w, `<polyline class="day-%d" points="%s" stroke="%s" stroke-width="3.2"/>`+"\n", lg.day, strings.Join(pts, " "), lg.color)
+		if lg.sketch == nil {
+			fmt.Fprintf(w, `<polyline class="day-%d" points="%s" stroke="%s" stroke-width="3.2"/>`+"\n", lg.day, strings.Join(pts, " "), lg.color)
+			continue
+		}
+		for i, sketch := range lg.sketch {
+			dash, title := "", ""
+			if sketch {
+				dash, title = ` stroke-dasharray="7 5"`, "<title>"+esc(m.l.sketchNote())+"</title>"
+			}
+			fmt.Fprintf(w, `<polyline class="day-%d" points="%s %s" stroke="%s" stroke-width="3.2"%s>%s</polyline>`+"\n",
+				lg.day, pts[i], pts[i+1], lg.color, dash, title)
+		}
 	}
 	for _, lg := range m.legs {
 		for i := 1; i < len(lg.pts); i++ {
@@ -206,7 +242,10 @@ func (m *mapLayout) subtitle() string {
 		}
 		parts = append(parts, d)
 	}
-	parts = append(parts, l.Sites(t.total.visits), l.travel(t.total.travel, t.total.distance))
+	parts = append(parts, l.Sites(t.total.visits))
+	if t.total.travel > 0 || t.total.distance > 0 {
+		parts = append(parts, l.travel(t.total.travel, t.total.distance))
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -252,12 +291,16 @@ func (m *mapLayout) writeLegend(w *bufio.Writer) {
 		text   string
 		color  string
 		anchor bool
+		halo   bool
 	}
 	var items []item
 	for _, d := range m.t.days {
 		items = append(items, item{text: l.Day(d.day) + " · " + l.Sites(d.total.visits), color: d.color})
 	}
 	items = append(items, item{text: l.Pick("起点 / 终点", "start / end"), anchor: true})
+	if m.hasHalos() {
+		items = append(items, item{text: l.approximate(), halo: true})
+	}
 
 	x0 := svgPad + 8 + math.Max(m.scalePx, 60) + 48
 	x, y := x0, m.height-svgFootBand+24
@@ -267,10 +310,14 @@ func (m *mapLayout) writeLegend(w *bufio.Writer) {
 		if x+wdt > m.width-svgPad && x > x0 {
 			x, y = x0, y+20
 		}
-		if it.anchor {
+		switch {
+		case it.halo:
+			fmt.Fprintf(w, `<circle cx="%s" cy="%s" r="6" fill="%s" fill-opacity="0.15" stroke="%s" stroke-width="1.2" stroke-dasharray="3 2"/><line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2" stroke-dasharray="4 3"/>`,
+				f(x+8), f(y-4), inkColor, inkColor, f(x+16), f(y-4), f(x+30), f(y-4), inkColor)
+		case it.anchor:
 			fmt.Fprintf(w, `<rect x="%s" y="%s" width="11" height="11" rx="1.5" fill="%s"/><rect x="%s" y="%s" width="4" height="4" fill="#FFFFFF"/>`,
 				f(x+8), f(y-9.5), inkColor, f(x+11.5), f(y-6))
-		} else {
+		default:
 			fmt.Fprintf(w, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="3.2" stroke-linecap="round"/><circle cx="%s" cy="%s" r="5" fill="%s"/>`,
 				f(x), f(y-4), f(x+26), f(y-4), it.color, f(x+13), f(y-4), it.color)
 		}

@@ -40,12 +40,18 @@ type mapMarker struct {
 	id     string
 	name   string
 	role   role
+	// halo is the radius in px of the circle the place may lie in, for a
+	// coarse place; 0 for a place known to within coarseM.
+	halo float64
 }
 
 type mapLeg struct {
 	day   int
 	color string
 	pts   [][2]float64
+	// sketch[i] marks the line from pts[i] to pts[i+1] as a straight-line
+	// sketch to or from a coarse place; nil when the day has none.
+	sketch []bool
 }
 
 type gridLine struct {
@@ -71,8 +77,14 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 	displaceMarkers(m.markers, 2*stopRadius+6)
 	for di, d := range t.days {
 		leg := mapLeg{day: d.day, color: d.color}
-		for _, mi := range dayMarkers[di] {
+		for i, mi := range dayMarkers[di] {
 			leg.pts = append(leg.pts, [2]float64{m.markers[mi].x, m.markers[mi].y})
+			if i > 0 && (d.stops[i-1].coarse() || d.stops[i].coarse()) {
+				if leg.sketch == nil {
+					leg.sketch = make([]bool, len(d.stops)-1)
+				}
+				leg.sketch[i-1] = true
+			}
 		}
 		if len(leg.pts) > 1 {
 			m.legs = append(m.legs, leg)
@@ -140,10 +152,14 @@ func (m *mapLayout) placeMarkers() ([][]int, error) {
 			}
 			x, y := m.proj.Project(s.loc)
 			dayMarkers[di] = append(dayMarkers[di], len(m.markers))
-			m.markers = append(m.markers, mapMarker{
+			mk := mapMarker{
 				x: x, y: y, tx: x, ty: y, anchor: s.role != roleStop, number: s.seq,
 				color: d.color, id: s.id, name: s.name, role: s.role,
-			})
+			}
+			if s.coarse() {
+				mk.halo = s.precision / m.proj.MetresPerPixel()
+			}
+			m.markers = append(m.markers, mk)
 		}
 	}
 	return dayMarkers, nil

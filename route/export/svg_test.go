@@ -44,14 +44,7 @@ func (e *svgElem) walk(fn func(*svgElem)) {
 // parseSVG checks that b is well-formed XML and returns its root.
 func parseSVG(t *testing.T, b []byte) svgElem {
 	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		require.NoError(t, err, "SVG is not well-formed XML")
-	}
+	requireXML(t, b)
 	var root svgElem
 	require.NoError(t, xml.Unmarshal(b, &root))
 	require.Equal(t, "svg", root.XMLName.Local)

@@ -24,8 +24,10 @@ func Text(w io.Writer, p *route.Plan, opts ...Option) error {
 
 // Markdown writes the same itinerary as [Text] in Markdown: the title as a
 // level-1 heading, a level-2 heading per day and for the stops left out,
-// events as list items with times and names in bold. Names are escaped so
-// that no Markdown syntax in them takes effect.
+// events as list items with times and names in bold, and below each visit,
+// each day's start and an end elsewhere, links to find the place in AMap,
+// Baidu Maps and OpenStreetMap (see Navigation in the package doc). Names
+// are escaped so that no Markdown syntax in them takes effect.
 func Markdown(w io.Writer, p *route.Plan, opts ...Option) error {
 	return writeItinerary(w, p, opts, writeMarkdown)
 }
@@ -45,12 +47,26 @@ func writeItinerary(w io.Writer, p *route.Plan, opts []Option, write func(*bufio
 	return bw.Flush()
 }
 
-// event is one line of a day's itinerary; detail, if any, goes on an
-// indented line below it.
+// event is one line of a day's itinerary; its details, if any, go on
+// indented lines below it.
 type event struct {
 	at     time.Time
 	text   string
-	detail string
+	detail []string
+	// nav finds the event's place on the ground: a visit's site, the
+	// day's start, an end elsewhere; Markdown links it.
+	nav *navLinks
+}
+
+// nonEmpty returns the non-empty ones of parts.
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // dayEvents lists d's events in time order; deco decorates names (bold in
@@ -66,9 +82,14 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 		name := deco(s.name)
 		switch s.role {
 		case roleStop:
-			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: l.siteFacts(s.site)})
+			evs = append(evs, event{at: s.arrival, text: l.arrive(name, s.wait, s.visit, s.start), detail: nonEmpty(l.siteFacts(s.site), l.locate(&s)), nav: s.navigation()})
 		case roleEnd:
-			evs = append(evs, event{at: s.arrival, text: l.finish(name, s.id == d.stops[0].id, false)})
+			loop := s.id == d.stops[0].id
+			e := event{at: s.arrival, text: l.finish(name, loop, false)}
+			if !loop {
+				e.nav = s.navigation()
+			}
+			evs = append(evs, e)
 			continue
 		}
 		leave := s.departure
@@ -79,7 +100,11 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 			}
 		}
 		if lg, ok := legFrom[i]; ok {
-			evs = append(evs, event{at: leave, text: l.leave(name, s.role == roleStart, l.travel(lg.duration, lg.distance))})
+			e := event{at: leave, text: l.leave(name, s.role == roleStart, l.legTravel(lg, &d.stops[lg.from], &d.stops[lg.to]))}
+			if s.role == roleStart {
+				e.nav = s.navigation()
+			}
+			evs = append(evs, e)
 		} else if i == n-1 && s.role == roleStop {
 			evs = append(evs, event{at: leave, text: l.finish(name, false, true)})
 		}
@@ -87,20 +112,17 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 	return evs
 }
 
-// dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10".
+// dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10", without
+// the times on a day when nothing happens.
 func dayHeading(d *tripDay, l lexicon) string {
 	h := l.Day(d.day)
 	if hasDate(d.depart) {
 		h += " · " + l.Date(d.depart)
 	}
-	if !d.depart.IsZero() && !d.ret.IsZero() {
+	if !d.depart.IsZero() && !d.ret.IsZero() && !d.total.idle() {
 		h += " · " + phrase.Clock(d.depart) + "–" + phrase.Clock(d.ret)
 	}
 	return h
-}
-
-func (l lexicon) noVisits() string {
-	return l.Pick("当日没有安排游览。", "No visits this day.")
 }
 
 func writeText(w *bufio.Writer, t *trip, l lexicon) {
@@ -108,13 +130,13 @@ func writeText(w *bufio.Writer, t *trip, l lexicon) {
 	for i := range t.days {
 		d := &t.days[i]
 		fmt.Fprintf(w, "\n%s\n", dayHeading(d, l))
-		if d.total.visits == 0 {
+		if d.total.visits == 0 && !d.total.idle() {
 			fmt.Fprintln(w, l.noVisits())
 		}
 		for _, e := range dayEvents(d, l, plain) {
 			fmt.Fprintf(w, "%s %s\n", phrase.Clock(e.at), e.text)
-			if e.detail != "" {
-				fmt.Fprintf(w, "      %s\n", e.detail)
+			for _, d := range e.detail {
+				fmt.Fprintf(w, "      %s\n", d)
 			}
 		}
 		fmt.Fprintln(w, l.totals(d.total, 0))
@@ -134,18 +156,24 @@ func writeMarkdown(w *bufio.Writer, t *trip, l lexicon) {
 	fmt.Fprintf(w, "# %s\n", markdownEscape(t.title))
 	for i := range t.days {
 		d := &t.days[i]
-		fmt.Fprintf(w, "\n## %s\n\n", dayHeading(d, l))
-		if d.total.visits == 0 {
-			fmt.Fprintf(w, "%s\n\n", l.noVisits())
+		fmt.Fprintf(w, "\n## %s\n", dayHeading(d, l))
+		if d.total.visits == 0 && !d.total.idle() {
+			fmt.Fprintf(w, "\n%s\n", l.noVisits())
 		}
-		for _, e := range dayEvents(d, l, bold) {
-			if e.detail != "" {
-				// A backslash at the end of a line is CommonMark's hard
-				// line break: the facts go on their own line in the item.
-				fmt.Fprintf(w, "- **%s** %s\\\n  *%s*\n", phrase.Clock(e.at), e.text, markdownEscape(e.detail))
-			} else {
-				fmt.Fprintf(w, "- **%s** %s\n", phrase.Clock(e.at), e.text)
+		for i, e := range dayEvents(d, l, bold) {
+			if i == 0 {
+				fmt.Fprintln(w)
 			}
+			// A backslash at the end of a line is CommonMark's hard line
+			// break: each detail goes on its own line in the item.
+			fmt.Fprintf(w, "- **%s** %s", phrase.Clock(e.at), e.text)
+			for _, d := range e.detail {
+				fmt.Fprintf(w, "\\\n  *%s*", markdownEscape(d))
+			}
+			if e.nav != nil {
+				fmt.Fprintf(w, "\\\n  %s", l.navLine(e.nav))
+			}
+			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "\n%s\n", l.totals(d.total, 0))
 	}

@@ -74,6 +74,10 @@ func TestTextGolden(t *testing.T) {
 		{"three-en.md", englishNames(threeDays(t)), nil, "en", true, geo.TouristBus(), []Option{Title("Three days in the land of Jin")}},
 		{"open-zh.txt", openDay(), nil, "zh", false, geo.Mode{}, nil},
 		{"open-en.txt", englishNames(openDay()), nil, "en", false, geo.Mode{}, nil},
+		// With the catalog, the tombs and 车厢城 are known only to within
+		// kilometres: legs are estimates, visits say how to find them.
+		{"coarse-zh.txt", jinDay(t), jinSkipped(), "zh", false, geo.CountyDrive(), []Option{Catalog(catalog(t))}},
+		{"coarse-en.md", jinDay(t), jinSkipped(), "en", true, geo.CountyDrive(), []Option{Catalog(catalog(t))}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

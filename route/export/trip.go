@@ -72,6 +72,11 @@ type tripStop struct {
 	wait                      time.Duration
 	visit                     time.Duration
 	site                      *heritage.Site
+	// precision is the radius in metres within which the place lies, from
+	// the catalog; 0 when unknown.
+	precision float64
+	// nav finds the place on the ground; empty without a location.
+	nav navLinks
 }
 
 type tripLeg struct {
@@ -159,51 +164,11 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 	t := &trip{title: o.title, lex: newLexicon(o.lang, p.Mode)}
 	seq := 0
 	for di := range p.Days {
-		dp := &p.Days[di]
-		d := tripDay{
-			day:    dp.Day + 1,
-			color:  dayColor(dp.Day + 1),
-			depart: dp.Depart,
-			ret:    dp.Return,
-			total: tripTotals{
-				visits: len(dp.Visits), score: dp.Score, distance: dp.Distance,
-				travel: dp.Travel, visit: dp.Visit, wait: dp.Wait,
-			},
+		d, err := o.tripDay(&p.Days[di], &seq)
+		if err != nil {
+			return nil, err
 		}
-		start := o.place(dp.Start, roleStart)
-		start.departure = dp.Depart
-		d.stops = append(d.stops, start)
-		for vi, v := range dp.Visits {
-			seq++
-			s := o.place(v.Stop.Place, roleStop)
-			s.order, s.seq = vi+1, seq
-			s.arrival, s.start, s.departure = v.Arrival, v.Start, v.Departure
-			s.wait, s.visit = v.Wait, v.Stop.Visit
-			d.stops = append(d.stops, s)
-		}
-		if dp.End != nil {
-			end := o.place(*dp.End, roleEnd)
-			end.arrival = dp.Return
-			d.stops = append(d.stops, end)
-		}
-		if len(dp.Legs) != len(d.stops)-1 {
-			return nil, fmt.Errorf("export: day %d has %d legs for %d places", d.day, len(dp.Legs), len(d.stops))
-		}
-		for i, lg := range dp.Legs {
-			d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration})
-		}
-		if b := dp.Break; b != nil {
-			if b.After < -1 || b.After >= len(dp.Visits) {
-				return nil, fmt.Errorf("export: day %d: break after visit %d of %d", d.day, b.After, len(dp.Visits))
-			}
-			d.brk = &tripBreak{after: b.After + 1, start: b.Start, duration: b.End.Sub(b.Start)}
-		}
-		t.total.visits += d.total.visits
-		t.total.score += d.total.score
-		t.total.distance += d.total.distance
-		t.total.travel += d.total.travel
-		t.total.visit += d.total.visit
-		t.total.wait += d.total.wait
+		t.total.add(d.total)
 		t.days = append(t.days, d)
 	}
 	for _, sk := range p.Skipped {
@@ -222,6 +187,67 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 	}
 	return t, nil
 }
+
+// add adds u to t.
+func (t *tripTotals) add(u tripTotals) {
+	t.visits += u.visits
+	t.score += u.score
+	t.distance += u.distance
+	t.travel += u.travel
+	t.visit += u.visit
+	t.wait += u.wait
+}
+
+// tripDay builds the trip view of one day; seq counts the trip's visits
+// so far. A day without visits or legs (a closed day, a day with nothing
+// left to visit) is its start alone when it ends where it starts, and has
+// no break: nothing happens on it.
+func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
+	d := tripDay{
+		day:    dp.Day + 1,
+		color:  dayColor(dp.Day + 1),
+		depart: dp.Depart,
+		ret:    dp.Return,
+		total: tripTotals{
+			visits: len(dp.Visits), score: dp.Score, distance: dp.Distance,
+			travel: dp.Travel, visit: dp.Visit, wait: dp.Wait,
+		},
+	}
+	start := o.place(dp.Start, roleStart)
+	start.departure = dp.Depart
+	d.stops = append(d.stops, start)
+	for vi, v := range dp.Visits {
+		*seq++
+		s := o.place(v.Stop.Place, roleStop)
+		s.order, s.seq = vi+1, *seq
+		s.arrival, s.start, s.departure = v.Arrival, v.Start, v.Departure
+		s.wait, s.visit = v.Wait, v.Stop.Visit
+		d.stops = append(d.stops, s)
+	}
+	idle := len(dp.Visits) == 0 && len(dp.Legs) == 0
+	if dp.End != nil && !(idle && samePlace(dp.Start, *dp.End)) {
+		end := o.place(*dp.End, roleEnd)
+		end.arrival = dp.Return
+		d.stops = append(d.stops, end)
+	}
+	if len(dp.Legs) != len(d.stops)-1 && !idle {
+		return d, fmt.Errorf("export: day %d has %d legs for %d places", d.day, len(dp.Legs), len(d.stops))
+	}
+	for i, lg := range dp.Legs {
+		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration})
+	}
+	if b := dp.Break; b != nil && len(dp.Visits) > 0 {
+		if b.After < -1 || b.After >= len(dp.Visits) {
+			return d, fmt.Errorf("export: day %d: break after visit %d of %d", d.day, b.After, len(dp.Visits))
+		}
+		d.brk = &tripBreak{after: b.After + 1, start: b.Start, duration: b.End.Sub(b.Start)}
+	}
+	return d, nil
+}
+
+// samePlace reports whether a and b are one place: the same ID and
+// location.
+func samePlace(a, b route.Place) bool { return a.ID == b.ID && a.Location == b.Location }
 
 // site looks id up in the catalog option.
 func (o *options) site(id string) (*heritage.Site, bool) {
@@ -253,9 +279,13 @@ func (o *options) place(p route.Place, r role) tripStop {
 		if !s.hasLoc {
 			s.loc, s.hasLoc = site.Location, true
 		}
+		s.precision = sitePrecision(site)
 	}
 	if s.name == "" {
 		s.name = p.ID
+	}
+	if s.hasLoc {
+		s.nav = navigate(&s)
 	}
 	return s
 }

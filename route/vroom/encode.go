@@ -89,83 +89,20 @@ func NewSolution(p *Problem, plan *route.Plan) (*Solution, error) {
 		return nil, fmt.Errorf("vroom: plan has %d days for %d vehicles", len(plan.Days), len(p.vehicles))
 	}
 	sol := &Solution{Unassigned: []Unassigned{}, Routes: []Route{}, Summary: Summary{Violations: []struct{}{}}}
-	var totalDist float64
-	for r, dp := range plan.Days {
+	var distance float64
+	for r := range plan.Days {
+		dp := &plan.Days[r]
 		if len(dp.Visits) == 0 {
 			continue
 		}
-		v := p.vehicles[r]
-		rt := Route{Vehicle: v.id, Description: v.desc, Violations: []struct{}{}}
-		var travel time.Duration
-		var dist float64
-		step := func(typ string, loc *location, arrival time.Time) Step {
-			s := Step{Type: typ, Arrival: secs(arrival.Sub(Epoch())), Duration: secs(travel), Violations: []struct{}{}}
-			if loc != nil {
-				s.Location, s.LocationIndex = p.where(*loc)
-			}
-			if p.distances {
-				d := int64(math.Round(dist))
-				s.Distance = &d
-			}
-			return s
-		}
-		rt.Steps = append(rt.Steps, step("start", v.start, dp.Depart))
-		addBreak := func() {
-			b := dp.Break
-			s := step("break", nil, b.Start.Add(-b.Wait))
-			id := v.breakID
-			s.ID, s.Description = &id, v.breakDesc
-			s.WaitingTime, s.Service = secs(b.Wait), secs(b.End.Sub(b.Start))
-			rt.Steps = append(rt.Steps, s)
-			rt.Service += s.Service
-			rt.WaitingTime += s.WaitingTime
-		}
-		if dp.Break != nil && dp.Break.After < 0 {
-			addBreak()
-		}
-		for k, vis := range dp.Visits {
-			travel += dp.Legs[k].Duration
-			dist += dp.Legs[k].Distance
-			j := p.jobs[vis.Index]
-			s := step("job", &j.loc, vis.Arrival)
-			id := j.id
-			s.ID, s.Description = &id, j.desc
-			s.WaitingTime, s.Service = secs(vis.Wait), secs(vis.Stop.Visit)
-			rt.Steps = append(rt.Steps, s)
-			rt.Service += s.Service
-			rt.WaitingTime += s.WaitingTime
-			rt.Priority += int64(vis.Stop.Score)
-			if dp.Break != nil && dp.Break.After == k {
-				addBreak()
-			}
-		}
-		end := v.end
-		if end == nil {
-			end = &p.jobs[dp.Visits[len(dp.Visits)-1].Index].loc
-		} else {
-			travel += dp.Legs[len(dp.Legs)-1].Duration
-			dist += dp.Legs[len(dp.Legs)-1].Distance
-		}
-		rt.Steps = append(rt.Steps, step("end", end, dp.Return))
-		rt.Duration = secs(travel)
-		rt.Cost = rt.Duration
-		if p.distances {
-			d := int64(math.Round(dist))
-			rt.Distance = &d
-			totalDist += dist
-		}
+		rb := routeBuilder{p: p, v: &p.vehicles[r], dp: dp}
+		rt := rb.build()
 		sol.Routes = append(sol.Routes, rt)
-		s := &sol.Summary
-		s.Routes++
-		s.Cost += rt.Cost
-		s.Duration += rt.Duration
-		s.Service += rt.Service
-		s.WaitingTime += rt.WaitingTime
-		s.Priority += rt.Priority
+		sol.Summary.add(&rt)
+		distance += rb.distance
 	}
 	if p.distances {
-		d := int64(math.Round(totalDist))
-		sol.Summary.Distance = &d
+		sol.Summary.Distance = metres(distance)
 	}
 	for _, sk := range plan.Skipped {
 		j := p.jobs[sk.Index]
@@ -175,6 +112,106 @@ func NewSolution(p *Problem, plan *route.Plan) (*Solution, error) {
 	}
 	sol.Summary.Unassigned = len(sol.Unassigned)
 	return sol, nil
+}
+
+// add counts rt, a route with jobs, in the summary.
+func (s *Summary) add(rt *Route) {
+	s.Routes++
+	s.Cost += rt.Cost
+	s.Duration += rt.Duration
+	s.Service += rt.Service
+	s.WaitingTime += rt.WaitingTime
+	s.Priority += rt.Priority
+}
+
+// routeBuilder writes the route of vehicle v from its day plan dp,
+// accumulating the travel time and distance up to each step.
+type routeBuilder struct {
+	p        *Problem
+	v        *vehicle
+	dp       *route.DayPlan
+	rt       Route
+	travel   time.Duration
+	distance float64 // metres
+}
+
+func (b *routeBuilder) build() Route {
+	v, dp := b.v, b.dp
+	b.rt = Route{Vehicle: v.id, Description: v.desc, Violations: []struct{}{}}
+	b.rt.Steps = append(b.rt.Steps, b.step("start", v.start, dp.Depart))
+	if dp.Break != nil && dp.Break.After < 0 {
+		b.addBreak()
+	}
+	for k, vis := range dp.Visits {
+		b.addJob(k, &vis)
+		if dp.Break != nil && dp.Break.After == k {
+			b.addBreak()
+		}
+	}
+	end := v.end
+	if end == nil {
+		end = &b.p.jobs[dp.Visits[len(dp.Visits)-1].Index].loc
+	} else {
+		b.travelLeg(len(dp.Legs) - 1)
+	}
+	b.rt.Steps = append(b.rt.Steps, b.step("end", end, dp.Return))
+	b.rt.Duration = secs(b.travel)
+	b.rt.Cost = b.rt.Duration
+	if b.p.distances {
+		b.rt.Distance = metres(b.distance)
+	}
+	return b.rt
+}
+
+func (b *routeBuilder) travelLeg(k int) {
+	b.travel += b.dp.Legs[k].Duration
+	b.distance += b.dp.Legs[k].Distance
+}
+
+// step is a step at loc (none for a break) reached at arrival.
+func (b *routeBuilder) step(typ string, loc *location, arrival time.Time) Step {
+	s := Step{Type: typ, Arrival: secs(arrival.Sub(Epoch())), Duration: secs(b.travel), Violations: []struct{}{}}
+	if loc != nil {
+		s.Location, s.LocationIndex = b.p.where(*loc)
+	}
+	if b.p.distances {
+		s.Distance = metres(b.distance)
+	}
+	return s
+}
+
+// addJob adds the k-th visit of the day, reached by the k-th leg.
+func (b *routeBuilder) addJob(k int, vis *route.Visit) {
+	b.travelLeg(k)
+	j := b.p.jobs[vis.Index]
+	s := b.step("job", &j.loc, vis.Arrival)
+	id := j.id
+	s.ID, s.Description = &id, j.desc
+	s.WaitingTime, s.Service = secs(vis.Wait), secs(vis.Stop.Visit)
+	b.add(s)
+	b.rt.Priority += int64(vis.Stop.Score)
+}
+
+func (b *routeBuilder) addBreak() {
+	br := b.dp.Break
+	s := b.step("break", nil, br.Start.Add(-br.Wait))
+	id := b.v.breakID
+	s.ID, s.Description = &id, b.v.breakDesc
+	s.WaitingTime, s.Service = secs(br.Wait), secs(br.End.Sub(br.Start))
+	b.add(s)
+}
+
+// add appends s, a job or break step, and counts its service and waiting.
+func (b *routeBuilder) add(s Step) {
+	b.rt.Steps = append(b.rt.Steps, s)
+	b.rt.Service += s.Service
+	b.rt.WaitingTime += s.WaitingTime
+}
+
+// metres rounds a distance to whole metres.
+func metres(d float64) *int64 {
+	m := int64(math.Round(d))
+	return &m
 }
 
 // where returns the location and index fields of a step.

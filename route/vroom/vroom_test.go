@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -96,6 +99,56 @@ func TestDecode(t *testing.T) {
 	// Harmless keys VROOM ignores when empty or neutral.
 	decode(t, `{"shipments": [], "vehicles": [{"id": 0, "start": [1, 2], "skills": [], "capacity": [], "speed_factor": 1.0, "costs": {}, "profile": "car"}],
 		"jobs": [{"id": 1, "location": [1, 2.1], "skills": [], "delivery": [], "pickup": [], "amount": [], "setup": 0}]}`)
+	decode(t, `{"vehicles": [{"id": 0, "start": [1, 2], "skills": [ ], "speed_factor": 1e0, "costs": { },
+		"breaks": [{"id": 1, "max_load": []}]}], "jobs": [{"id": 1, "location": [1, 2.1], "setup_per_type": {}, "service_per_type": {}}]}`)
+
+	// A long leg is the problem's own cost, not an error of the input.
+	p = decode(t, `{"vehicles": [{"id": 0, "start_index": 0}], "jobs": [{"id": 1, "location_index": 1}], "matrix": [[0, 705600], [705600, 0]]}`)
+	assert.Equal(t, 196*time.Hour, p.Matrix.Durations[0][1])
+}
+
+// failAfter is a reader that fails the test when read.
+type failAfter struct{ t *testing.T }
+
+func (f failAfter) Read([]byte) (int, error) {
+	f.t.Error("read past the point where the problem is refused")
+	return 0, io.EOF
+}
+
+// An over-large problem is refused as soon as its size is known, before
+// the rest of the input is read.
+func TestDecodeRefusesEarly(t *testing.T) {
+	many := func(n int, item string) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(item+", ", n), ", ")
+	}
+	tests := []struct {
+		name, prefix, msg string
+	}{
+		{"too many jobs", `{"jobs": ` + many(route.MaxStops+1, `{"id": 1}`) + `], "matrix": [[0`,
+			fmt.Sprintf("jobs: %d jobs, at most %d", route.MaxStops+1, route.MaxStops)},
+		{"too many vehicles", `{"vehicles": ` + many(route.MaxDays+2, `{"id": 1}`) + `], "jobs": [`,
+			fmt.Sprintf("vehicles: %d vehicles, at most %d", route.MaxDays+2, route.MaxDays)},
+		{"matrix too large", `{"matrix": [` + many(vroom.MaxMatrixSize+1, "7") + `], [7`,
+			fmt.Sprintf("matrix[0]: %d entries: a matrix has at most %d rows and columns", vroom.MaxMatrixSize+1, vroom.MaxMatrixSize)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := vroom.Decode(io.MultiReader(strings.NewReader(tc.prefix), failAfter{t}))
+			require.ErrorIs(t, err, vroom.ErrInvalid)
+			assert.Contains(t, err.Error(), tc.msg)
+		})
+	}
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+
+func TestDecodeInput(t *testing.T) {
+	_, err := vroom.Decode(io.MultiReader(strings.NewReader(`{"jobs": [`), errReader{}))
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, vroom.ErrInvalid)
+	assert.Equal(t, "vroom: reading the problem: disk on fire", err.Error())
 }
 
 func TestDecodeErrors(t *testing.T) {
@@ -158,6 +211,26 @@ func TestDecodeErrors(t *testing.T) {
 		{"matrix empty", `{` + veh + `, ` + job + `, "matrix": []}`, false, "matrix: empty"},
 		{"distances wrong size", `{` + veh + `, ` + job + `, "matrices": {"car": {"durations": [[0, 1], [1, 0]], "distances": [[0]]}}}`, false, "matrices.car.distances: 1 rows, durations has 2"},
 		{"durations missing", `{` + veh + `, ` + job + `, "matrices": {"car": {"distances": [[0, 1], [1, 0]]}}}`, false, "matrices.car: no durations"},
+		{"matrix with more rows than columns", `{` + veh + `, ` + job + `, "matrix": [[0], [1]]}`, false, "matrix: more than 1 rows of 1 entries: want a square matrix"},
+		{"matrix with fewer rows than columns", `{` + veh + `, ` + job + `, "matrix": [[0, 1]]}`, false, "matrix: 1 rows of 2 entries: want a square matrix"},
+		{"matrix entry a string", `{` + veh + `, ` + job + `, "matrix": [[0, "1"], [1, 0]]}`, false, `matrix[0][1]: "1" is not a non-negative integer`},
+		{"matrix entry too long for a duration", `{` + veh + `, ` + job + `, "matrix": [[0, 8589934593], [1, 0]]}`, false, "matrix[0][1]: 8589934593 is above 8589934592"},
+		{"matrix row not an array", `{` + veh + `, ` + job + `, "matrix": [[0, 1], 5]}`, false, "matrix[1]: not a JSON array"},
+		{"matrices null", `{` + veh + `, ` + job + `, "matrices": null}`, false, "matrices: not a JSON object"},
+		{"profile null", `{` + veh + `, ` + job + `, "matrices": {"car": null}}`, false, "matrices.car: not a JSON object"},
+		{"jobs null", `{` + veh + `, "jobs": null, ` + mat + `}`, false, "jobs: not a JSON array"},
+		{"job null", `{` + veh + `, "jobs": [null], ` + mat + `}`, false, "jobs[0]: not a JSON object"},
+		{"description null", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "description": null}], ` + mat + `}`, false, "jobs[0] (id 1).description: not a string"},
+		{"service null", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "service": null}], ` + mat + `}`, false, "jobs[0] (id 1).service: null is not a non-negative integer"},
+		{"service with exponent", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "service": 1e2}], ` + mat + `}`, false, "jobs[0] (id 1).service: 1e2 is not a non-negative integer"},
+		{"id too large", `{` + veh + `, "jobs": [{"id": 18446744073709551616, "location_index": 1}], ` + mat + `}`, false, "jobs[0].id: 18446744073709551616 is too large"},
+		{"window bound null", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "time_windows": [[1, null]]}], ` + mat + `}`, false, "jobs[0] (id 1).time_windows[0][1]: null is not a non-negative integer"},
+		{"member name in another case", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "Service": 3}], ` + mat + `}`, false, `jobs[0] (id 1): unknown field "Service"`},
+		{"break null", `{"vehicles": [{"id": 0, "start_index": 0, "breaks": [null]}], ` + job + `, ` + mat + `}`, false, "vehicles[0] (id 0).breaks[0]: not a JSON object"},
+		{"break unknown field", `{"vehicles": [{"id": 0, "start_index": 0, "breaks": [{"id": 1, "colour": 2}]}], ` + job + `, ` + mat + `}`, false, `vehicles[0] (id 0).breaks[0]: unknown field "colour"`},
+		{"profile not a string", `{"vehicles": [{"id": 0, "start_index": 0, "profile": null}], ` + job + `, ` + mat + `}`, false, "vehicles[0] (id 0).profile: not a string"},
+		{"trailing data", `{` + veh + `, ` + job + `, ` + mat + `} x`, false, "problem: invalid character 'x' after top-level value"},
+		{"lone surrogate", `{` + veh + `, "jobs": [{"id": 1, "location_index": 1, "description": "a\ud800b"}], ` + mat + `}`, false, "problem: invalid surrogate pair"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

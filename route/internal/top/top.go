@@ -52,8 +52,11 @@ type Options struct {
 	// and options give the same result when the search is not cut short by ctx.
 	Seed int64
 	// MaxNoImprove stops the search after this many consecutive perturbations
-	// that did not improve the best solution. 0 means the default:
-	// 300 + 4 × len(Customers), ten times that when ctx has a deadline.
+	// that did not improve the best solution. 0 means the default rule:
+	// 50 + n + 2000/n of them for n = len(Customers), but at least as many
+	// as it took to find the best solution. Whether ctx has a deadline does
+	// not matter. The search also stops as soon as its plan is proven
+	// optimal (see [Result].Optimal).
 	MaxNoImprove int
 	// MaxIterations caps the number of perturbations. 0 means no cap.
 	MaxIterations int
@@ -69,6 +72,12 @@ type Result struct {
 	Travel     int64     // total travel time, including the leg to End
 	Iterations int       // perturbations performed
 	Canceled   bool      // search stopped by ctx (deadline or cancellation) before converging
+	// Optimal reports a proof that no plan is better: every customer that
+	// fits into a route on its own is visited, in one route whose
+	// feasibility depends on travel alone (no windows on its visits, no
+	// break), in the order Held–Karp proves shortest (at most
+	// tsp.DefaultExactLimit visits).
+	Optimal bool
 }
 
 // ErrRequired is returned (wrapped in a [*RequiredError]) when some required
@@ -95,8 +104,10 @@ func (e *RequiredError) Unwrap() error { return ErrRequired }
 // of visited customers, then minimises the total travel time.
 //
 // The deadline comes from ctx: on cancellation Solve returns the best plan
-// found so far with Canceled set. Without a deadline it stops after
-// Options.MaxNoImprove perturbations without improvement.
+// found so far with Canceled set; it returns at least the greedy
+// construction (insertion by score²/shift, then 2-opt and Or-opt on each
+// route), which runs whole whatever the deadline. Otherwise it stops by
+// the rule of Options.MaxNoImprove, or when its plan is proven optimal.
 //
 // If some required customers cannot be placed, the error is a
 // [*RequiredError] (wrapping [ErrRequired]) and the returned Result is the

@@ -1,14 +1,11 @@
 package tsp
 
-import (
-	"context"
-	"slices"
-)
+import "slices"
 
 // neighbours returns, for every node, up to k other nodes in order of
 // increasing cost (ties by index), skipping forced partners and inf edges.
 // The result is one flat slice: node a's list is nb[a*k : a*k+cnt[a]].
-func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, err error) {
+func neighbours(g *graph, k int) (nb []int32, cnt []int32) {
 	m := g.m
 	if k > m-1 {
 		k = m - 1
@@ -17,9 +14,6 @@ func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, 
 	cnt = make([]int32, m)
 	cost := make([]int64, k)
 	for a := range int32(m) {
-		if a&63 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
-		}
 		list := nb[int(a)*k : int(a)*k+k]
 		c := 0
 		for b := range int32(m) {
@@ -47,50 +41,40 @@ func neighbours(ctx context.Context, g *graph, k int) (nb []int32, cnt []int32, 
 		}
 		cnt[a] = int32(c)
 	}
-	return nb, cnt, nil
+	return nb, cnt
 }
 
 // greedy builds a tour by the greedy-edge heuristic on the candidate edges
 // (cheapest first, keeping degrees <= 2 and no premature cycle), starting
 // from the forced edges, then chains the fragments by nearest endpoint.
 func greedy(g *graph, nb, cnt []int32, k int) []int32 {
-	m := g.m
-	adj := make([][2]int32, m)
-	for i := range adj {
-		adj[i] = [2]int32{-1, -1}
-	}
-	deg := make([]int8, m)
-	parent := make([]int32, m)
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	find := func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	link := func(a, b int32) {
-		adj[a][deg[a]] = b
-		adj[b][deg[b]] = a
-		deg[a]++
-		deg[b]++
-		parent[find(a)] = find(b)
-	}
-	for a := range int32(m) {
+	f := newFragments(g.m)
+	for a := range int32(g.m) {
 		for _, b := range g.fix[a] {
 			if b > a {
-				link(a, b)
+				f.link(a, b)
 			}
 		}
 	}
-	type edge struct {
-		c    int64
-		a, b int32
+	for _, e := range candidateEdges(g, nb, cnt, k) {
+		if f.deg[e.a] < 2 && f.deg[e.b] < 2 && f.find(e.a) != f.find(e.b) {
+			f.link(e.a, e.b)
+		}
 	}
-	edges := make([]edge, 0, m*k/2+1)
-	for a := range int32(m) {
+	return f.chain(g)
+}
+
+// edge is a candidate edge {a, b} of cost c.
+type edge struct {
+	c    int64
+	a, b int32
+}
+
+// candidateEdges lists every neighbour-list edge once, cheapest first
+// (ties by end points).
+func candidateEdges(g *graph, nb, cnt []int32, k int) []edge {
+	edges := make([]edge, 0, g.m*k/2+1)
+	for a := range int32(g.m) {
 		for _, b := range nb[int(a)*k : int(a)*k+int(cnt[a])] {
 			// keep each pair once: from the smaller end, or from the end
 			// whose list holds it when the other's does not
@@ -111,13 +95,47 @@ func greedy(g *graph, nb, cnt []int32, k int) []int32 {
 		}
 		return int(x.b - y.b)
 	})
-	for _, e := range edges {
-		if deg[e.a] < 2 && deg[e.b] < 2 && find(e.a) != find(e.b) {
-			link(e.a, e.b)
-		}
+	return edges
+}
+
+// fragments is a set of disjoint paths over m nodes: each node's (up to
+// two) path neighbours, and a union–find of the paths.
+type fragments struct {
+	adj    [][2]int32
+	deg    []int8
+	parent []int32
+}
+
+func newFragments(m int) *fragments {
+	f := &fragments{adj: make([][2]int32, m), deg: make([]int8, m), parent: make([]int32, m)}
+	for i := range f.adj {
+		f.adj[i] = [2]int32{-1, -1}
+		f.parent[i] = int32(i)
 	}
-	// Chain the fragments: from the current fragment's far end go to the
-	// nearest free endpoint of another fragment.
+	return f
+}
+
+func (f *fragments) find(x int32) int32 {
+	for f.parent[x] != x {
+		f.parent[x] = f.parent[f.parent[x]]
+		x = f.parent[x]
+	}
+	return x
+}
+
+// link joins a and b, which end different paths.
+func (f *fragments) link(a, b int32) {
+	f.adj[a][f.deg[a]] = b
+	f.adj[b][f.deg[b]] = a
+	f.deg[a]++
+	f.deg[b]++
+	f.parent[f.find(a)] = f.find(b)
+}
+
+// chain orders the fragments into a tour: from the current fragment's far
+// end it goes to the nearest free endpoint of another fragment.
+func (f *fragments) chain(g *graph) []int32 {
+	m := g.m
 	done := make([]bool, m)
 	order := make([]int32, 0, m)
 	walk := func(from int32) int32 { // appends the fragment, returns its far end
@@ -126,7 +144,7 @@ func greedy(g *graph, nb, cnt []int32, k int) []int32 {
 			order = append(order, v)
 			done[v] = true
 			nx := int32(-1)
-			for _, w := range adj[v][:deg[v]] {
+			for _, w := range f.adj[v][:f.deg[v]] {
 				if w != prev && !done[w] {
 					nx = w
 					break
@@ -140,7 +158,7 @@ func greedy(g *graph, nb, cnt []int32, k int) []int32 {
 	}
 	var ends []int32
 	for v := range int32(m) {
-		if deg[v] < 2 {
+		if f.deg[v] < 2 {
 			ends = append(ends, v)
 		}
 	}
@@ -149,7 +167,7 @@ func greedy(g *graph, nb, cnt []int32, k int) []int32 {
 		start = ends[0]
 		if g.asym && start >= int32(g.m0) {
 			// enter a fragment at its "in" end so travel reads in->out
-			start = otherEnd(adj, deg, start)
+			start = otherEnd(f.adj, f.deg, start)
 		}
 	}
 	last := walk(start)

@@ -29,6 +29,39 @@ func heldKarp(in Instance) []int {
 		return order
 	}
 	full := 1<<k - 1
+	dp := heldKarpTable(c, n, s, free)
+	// Close the route: back to Start, on to End, or nothing (open path).
+	exit := func(j int) int64 {
+		switch {
+		case fixedEnd:
+			return c[free[j]*n+in.End]
+		case in.End == s:
+			return c[free[j]*n+s]
+		}
+		return 0
+	}
+	last, best := -1, int64(math.MaxInt64)
+	for j := range k {
+		if v := dp[full*k+j] + exit(j); v < best {
+			best, last = v, j
+		}
+	}
+	rev := heldKarpWalk(dp, c, n, free, last)
+	for i := len(rev) - 1; i >= 0; i-- {
+		order = append(order, rev[i])
+	}
+	if fixedEnd {
+		order = append(order, in.End)
+	}
+	return order
+}
+
+// heldKarpTable fills the dynamic programme: dp[S*k+j] is the cheapest
+// path from s through exactly the free nodes in S ending at free[j]
+// (math.MaxInt64: none), k = len(free).
+func heldKarpTable(c []int64, n, s int, free []int) []int64 {
+	k := len(free)
+	full := 1<<k - 1
 	dp := make([]int64, (full+1)*k)
 	for i := range dp {
 		dp[i] = math.MaxInt64
@@ -54,25 +87,15 @@ func heldKarp(in Instance) []int {
 			}
 		}
 	}
-	// Close the route: back to Start, on to End, or nothing (open path).
-	exit := func(j int) int64 {
-		switch {
-		case fixedEnd:
-			return c[free[j]*n+in.End]
-		case in.End == s:
-			return c[free[j]*n+s]
-		}
-		return 0
-	}
-	last, best := -1, int64(math.MaxInt64)
-	for j := range k {
-		if v := dp[full*k+j] + exit(j); v < best {
-			best, last = v, j
-		}
-	}
-	// Walk back through the table.
+	return dp
+}
+
+// heldKarpWalk walks back through the table from the full set ending at
+// free[last], returning the free nodes from last to first.
+func heldKarpWalk(dp, c []int64, n int, free []int, last int) []int {
+	k := len(free)
 	rev := make([]int, 0, k)
-	mask := full
+	mask := 1<<k - 1
 	for last >= 0 {
 		rev = append(rev, free[last])
 		val := dp[mask*k+last]
@@ -87,11 +110,5 @@ func heldKarp(in Instance) []int {
 		}
 		mask, last = prevMask, next
 	}
-	for i := len(rev) - 1; i >= 0; i-- {
-		order = append(order, rev[i])
-	}
-	if fixedEnd {
-		order = append(order, in.End)
-	}
-	return order
+	return rev
 }

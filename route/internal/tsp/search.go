@@ -210,17 +210,12 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 	if k > g.m-1 {
 		k = g.m - 1
 	}
-	nb, cnt, err := neighbours(ctx, g, k)
-	if err != nil {
-		// Cancelled before a tour exists: return Start then the others in
-		// index order (for a fixed path, End last).
-		order := identityOrder(in)
-		return Result{Order: order, Cost: PathCost(in, order), Canceled: true}, nil
-	}
+	// The construction and the first descent run whole whatever the
+	// deadline: every answer is at least a locally optimal tour.
+	nb, cnt := neighbours(g, k)
 	s := &search{
 		g: g, nb: nb, cnt: cnt, k: k,
 		rng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15)),
-		done:  ctx.Done(),
 		queue: make([]int32, g.m),
 		inQ:   make([]bool, g.m),
 	}
@@ -234,7 +229,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 	}
 	s.localSearch()
 	s.t.log = s.t.log[:0]
-	iter := 1
+	s.done = ctx.Done()
 	maxStall := opt.MaxStall
 	if maxStall == 0 {
 		if _, ok := ctx.Deadline(); ok {
@@ -243,13 +238,30 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 			maxStall = max(1000, 10*in.N)
 		}
 	}
+	iter := s.chain(maxStall, opt.MaxKicks, max(200, 3*in.N))
+	order := g.extract(in, s.t)
+	return Result{
+		Order:      order,
+		Cost:       PathCost(in, order),
+		Iterations: iter,
+		Canceled:   s.canceled,
+	}, nil
+}
+
+// chain kicks the locally optimal tour and descends again, keeping the new
+// tour when it is no longer, until maxStall kicks in a row (< 0: no
+// limit) have not improved the best tour, maxKicks kicks in all (<= 0: no
+// cap) or the context ends. A trajectory stuck for restartAfter kicks
+// starts afresh from a random tour. It leaves the best tour in s.t and
+// returns the number of local-search rounds.
+func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
+	iter := 1
 	// cur is the cost of the trajectory's accepted tour, best the best
 	// tour seen (kept in bestOrder once a restart has left it).
 	cur, best := s.cost, s.cost
 	var bestOrder []int32
 	stall, curStall := 0, 0
-	restartAfter := max(200, 3*in.N)
-	for !s.canceled && (maxStall < 0 || stall < maxStall) && (opt.MaxKicks <= 0 || iter <= opt.MaxKicks) {
+	for !s.canceled && (maxStall < 0 || stall < maxStall) && (maxKicks <= 0 || iter <= maxKicks) {
 		if s.stop() {
 			break
 		}
@@ -284,12 +296,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 			}
 			cur = s.cost
 		} else {
-			// Reject: revert the kick and the descent after it.
-			s.t.undoTo(0)
-			s.cost = cur
-			for s.size > 0 {
-				s.pop()
-			}
+			s.reject(cur)
 			curStall++
 		}
 		s.t.log = s.t.log[:0]
@@ -303,13 +310,17 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 	if len(bestOrder) > 0 && best < cur {
 		s.t = newTour(bestOrder)
 	}
-	order := g.extract(in, s.t)
-	return Result{
-		Order:      order,
-		Cost:       PathCost(in, order),
-		Iterations: iter,
-		Canceled:   s.canceled,
-	}, nil
+	return iter
+}
+
+// reject reverts the last kick and the descent after it, back to the tour
+// of cost cur.
+func (s *search) reject(cur int64) {
+	s.t.undoTo(0)
+	s.cost = cur
+	for s.size > 0 {
+		s.pop()
+	}
 }
 
 // restart replaces the tour by a random one that keeps the forced edges:
@@ -348,20 +359,4 @@ func (s *search) restart() {
 	for _, v := range s.rng.Perm(g.m) {
 		s.push(int32(v))
 	}
-}
-
-// identityOrder is Start, the other nodes by index, and End last for a
-// fixed-end path.
-func identityOrder(in Instance) []int {
-	order := []int{in.Start}
-	fixedEnd := in.End >= 0 && in.End != in.Start
-	for v := range in.N {
-		if v != in.Start && !(fixedEnd && v == in.End) {
-			order = append(order, v)
-		}
-	}
-	if fixedEnd {
-		order = append(order, in.End)
-	}
-	return order
 }

@@ -1,0 +1,62 @@
+package heritage
+
+import "strconv"
+
+// References between sites (presented_at, visit_via) are checked once
+// every site of a catalog is known: by Load and NewCatalog within their
+// input (and the catalogs given with ReferTo), by Merge over the union.
+
+// kindOf says what kind of site an ID names; ok is false if none.
+type kindOf func(id string) (k Kind, ok bool)
+
+// kindIn returns the kindOf of sites, whose IDs byID maps to their
+// positions, then of the catalogs also (in order).
+func kindIn(sites []Site, byID map[string]int, also []*Catalog) kindOf {
+	return func(id string) (Kind, bool) {
+		if i, ok := byID[id]; ok {
+			return sites[i].Kind, true
+		}
+		for _, c := range also {
+			if s, ok := c.Get(id); ok {
+				return s.Kind, true
+			}
+		}
+		return "", false
+	}
+}
+
+// checkRefs reports every reference of sites to a site that kind does
+// not know, and every presented_at that names a site that is not a
+// museum. index gives the input position of sites[i] for the report (-1
+// for none); prefix goes before each field name.
+func checkRefs(sites []Site, index func(i int) int, prefix string, kind kindOf, ps *problems) {
+	for i := range sites {
+		s := &sites[i]
+		for j, id := range s.PresentedAt {
+			field := prefix + "presented_at[" + strconv.Itoa(j) + "]"
+			switch k, ok := kind(id); {
+			case !ValidID(id) || id == s.ID:
+				// reported by the validator
+			case !ok:
+				ps.addf(index(i), s.ID, field, ErrReference, "%q is not a site of the catalog", id)
+			case k != Museum:
+				ps.addf(index(i), s.ID, field, ErrReference, "%q is a %s, not a museum", id, k)
+			}
+		}
+		if id := s.VisitVia; id != "" && ValidID(id) && id != s.ID {
+			if _, ok := kind(id); !ok {
+				ps.addf(index(i), s.ID, prefix+"visit_via", ErrReference, "%q is not a site of the catalog", id)
+			}
+		}
+	}
+}
+
+// hasRefs reports whether any of sites refers to another site.
+func hasRefs(sites []Site) bool {
+	for i := range sites {
+		if len(sites[i].PresentedAt) > 0 || sites[i].VisitVia != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,82 @@
+package routetest_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/route"
+	"github.com/chuanzhu/chuanzhu/route/internal/routetest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// clone returns a deep copy of the parts of plan the mutations touch.
+func clone(plan *route.Plan) *route.Plan {
+	c := *plan
+	c.Skipped = append([]route.Skip(nil), plan.Skipped...)
+	c.Days = append([]route.DayPlan(nil), plan.Days...)
+	for i := range c.Days {
+		d := &c.Days[i]
+		d.Visits = append([]route.Visit(nil), d.Visits...)
+		d.Legs = append([]route.Leg(nil), d.Legs...)
+		if d.Break != nil {
+			b := *d.Break
+			d.Break = &b
+		}
+	}
+	return &c
+}
+
+// The checker catches every kind of broken plan it promises to.
+func TestCheckCatches(t *testing.T) {
+	p := routetest.Random(11, routetest.Config{Stops: 30, Days: 2, End: routetest.Loop, Windows: true, Break: true,
+		Budget: 10 * time.Hour, Scores: true, Visit: time.Hour})
+	plan, err := route.Solve(context.Background(), p)
+	require.NoError(t, err)
+	require.NoError(t, routetest.Check(&p, plan))
+	require.NotEmpty(t, plan.Days[0].Visits)
+	require.NotNil(t, plan.Days[0].Break)
+	require.NotEmpty(t, plan.Skipped)
+	tests := []struct {
+		name string
+		edit func(p *route.Plan)
+		msg  string
+	}{
+		{"arrival", func(p *route.Plan) { p.Days[0].Visits[0].Arrival = p.Days[0].Visits[0].Arrival.Add(time.Minute) }, "arrives"},
+		{"wait", func(p *route.Plan) { p.Days[0].Visits[0].Wait += time.Minute }, "wait"},
+		{"departure", func(p *route.Plan) { p.Days[0].Visits[0].Departure = p.Days[0].Visits[0].Departure.Add(-time.Minute) }, "departure"},
+		{"leg duration", func(p *route.Plan) { p.Days[0].Legs[0].Duration += time.Second }, "the problem says"},
+		{"leg place", func(p *route.Plan) { p.Days[0].Legs[0].From = p.Days[0].Legs[0].To }, "leg 0"},
+		{"legs", func(p *route.Plan) { p.Days[0].Legs = p.Days[0].Legs[1:] }, "legs for"},
+		{"day score", func(p *route.Plan) { p.Days[0].Score++ }, "day 0 totals"},
+		{"plan travel", func(p *route.Plan) { p.Travel++ }, "plan totals"},
+		{"return", func(p *route.Plan) { p.Days[0].Return = p.Days[0].Return.Add(time.Minute) }, "returns"},
+		{"depart early", func(p *route.Plan) { p.Days[0].Depart = p.Days[0].Depart.Add(-24 * time.Hour) }, "before the day opens"},
+		{"break length", func(p *route.Plan) { p.Days[0].Break.End = p.Days[0].Break.End.Add(time.Minute) }, "break lasts"},
+		{"break place", func(p *route.Plan) { p.Days[0].Break.Place = route.Place{ID: "elsewhere"} }, "break at elsewhere"},
+		{"no break", func(p *route.Plan) { p.Days[0].Break = nil }, "break false"},
+		{"skip missing", func(p *route.Plan) { p.Skipped = p.Skipped[1:] }, "neither visited nor skipped"},
+		{"skip twice", func(p *route.Plan) { p.Skipped = append(p.Skipped, p.Skipped[0]) }, "skipped twice"},
+		{"skip detail", func(p *route.Plan) { p.Skipped[0].Detail = "" }, "no detail"},
+		{"visited twice", func(p *route.Plan) {
+			d := &p.Days[1]
+			d.Visits = append(d.Visits, p.Days[0].Visits[0])
+		}, "visited again"},
+		{"day count", func(p *route.Plan) { p.Days = p.Days[:1] }, "1 day plans for 2 days"},
+		{"nil", nil, "nil plan"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var bad *route.Plan
+			if tc.edit != nil {
+				bad = clone(plan)
+				tc.edit(bad)
+			}
+			err := routetest.Check(&p, bad)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.msg)
+			assert.NoError(t, routetest.Check(&p, plan), "the original is untouched")
+		})
+	}
+}

@@ -1,0 +1,240 @@
+package top
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// Tuning constants.
+const (
+	nbrCount = 30 // neighbours kept per customer for candidate moves
+	// restartEvery non-improving iterations the search goes back to the best.
+	restartEvery = 100
+	// acceptTau sets the simulated-annealing style acceptance of a worse
+	// candidate: a score drop of acceptTau × best score is accepted with
+	// probability 1/e.
+	acceptTau = 0.02
+	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
+	polishKicks = 30
+	fullScan    = 48 // routes with at most this many visits are scanned whole
+
+)
+
+type solver struct {
+	n, n1  int
+	tt     []int64 // (N+1)² travel; node N is the virtual end of open routes
+	svc    []int64
+	score  []int64
+	win    [][]Window
+	req    []bool
+	nreq   int
+	cust   []int
+	where  []int32 // route of a visited customer, -1 if unvisited
+	pos    []int32 // position of a visited customer in its route's nodes
+	rts    []*rstate
+	nbr    [][]int32 // per customer: nearest other customers
+	rng    *rand.Rand
+	opt    Options
+	ctx    context.Context
+	halted bool // ctx ended
+	iters  int
+	buf    []int
+	weight []float64 // per node insertion weight (score^alpha, with noise)
+	tabu   []int     // per node: iteration until which it may not be inserted
+	useTab bool      // whether tabu applies now
+
+	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
+
+	polishFrom int64 // re-sequence only solutions scoring at least this (the best score)
+	walk       bool  // accept every candidate (a random walk) rather than by annealing
+
+	top       objective // the best score and count any plan can reach (travel unused)
+	certTried bool      // certify has run
+	optimal   bool      // the best plan is proven optimal
+}
+
+// stop reports whether ctx has ended. It is called between moves, never
+// inside the O(1) candidate checks, so asking the context every time is
+// cheap.
+func (s *solver) stop() bool {
+	if !s.halted && s.ctx != nil && s.ctx.Err() != nil {
+		s.halted = true
+	}
+	return s.halted
+}
+
+func (s *solver) buildNeighbours() {
+	s.nbr = make([][]int32, s.n1)
+	k := min(nbrCount, len(s.cust)-1)
+	if k <= 0 {
+		return
+	}
+	dist := make([]int64, k)
+	for _, c := range s.cust {
+		// keep the k nearest in a sorted list; ties stay in s.cust order
+		l := make([]int32, 0, k)
+		for _, x := range s.cust {
+			if x == c {
+				continue
+			}
+			d := s.t(c, x) + s.t(x, c)
+			if len(l) == k && d >= dist[k-1] {
+				continue
+			}
+			i := len(l)
+			if i < k {
+				l = append(l, 0)
+			} else {
+				i = k - 1
+			}
+			for i > 0 && dist[i-1] > d {
+				dist[i], l[i] = dist[i-1], l[i-1]
+				i--
+			}
+			dist[i], l[i] = d, int32(x)
+		}
+		s.nbr[c] = l
+	}
+}
+
+// objective is compared lexicographically: required visits, score and visits
+// up, travel down.
+type objective struct{ req, score, count, travel int64 }
+
+func (a objective) better(b objective) bool {
+	if a.req != b.req {
+		return a.req > b.req
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.count != b.count {
+		return a.count > b.count
+	}
+	return a.travel < b.travel
+}
+
+func (s *solver) objective() objective {
+	var o objective
+	for _, r := range s.rts {
+		o.score += r.score
+		o.count += int64(r.k())
+		o.travel += r.travel()
+		for _, c := range r.nodes[1 : len(r.nodes)-1] {
+			if s.req[c] {
+				o.req++
+			}
+		}
+	}
+	return o
+}
+
+type snapshot struct {
+	seqs [][]int
+	obj  objective
+}
+
+func (s *solver) save(dst *snapshot) {
+	if dst.seqs == nil {
+		dst.seqs = make([][]int, len(s.rts))
+	}
+	for i, r := range s.rts {
+		dst.seqs[i] = append(dst.seqs[i][:0], r.nodes...)
+	}
+	dst.obj = s.objective()
+}
+
+func (dst *snapshot) copyFrom(src *snapshot) {
+	if dst.seqs == nil {
+		dst.seqs = make([][]int, len(src.seqs))
+	}
+	for i := range src.seqs {
+		dst.seqs[i] = append(dst.seqs[i][:0], src.seqs[i]...)
+	}
+	dst.obj = src.obj
+}
+
+func (s *solver) load(src *snapshot) {
+	for _, c := range s.cust {
+		s.where[c] = -1
+	}
+	for i, r := range s.rts {
+		r.nodes = append(r.nodes[:0], src.seqs[i]...)
+		r.dirty = true
+		s.update(r)
+	}
+}
+
+func (s *solver) insertAt(r *rstate, p, c int) {
+	r.nodes = slices.Insert(r.nodes, p+1, c)
+	r.dirty = true
+	s.update(r)
+}
+
+// removeRange removes positions i..j-1 of r.
+func (s *solver) removeRange(r *rstate, i, j int) {
+	for _, c := range r.nodes[i:j] {
+		s.where[c] = -1
+	}
+	r.nodes = slices.Delete(r.nodes, i, j)
+	r.dirty = true
+	s.update(r)
+}
+
+func (s *solver) missingRequired() []int {
+	var miss []int
+	for _, c := range s.cust {
+		if s.req[c] && s.where[c] < 0 {
+			miss = append(miss, c)
+		}
+	}
+	slices.Sort(miss)
+	return miss
+}
+
+// slots appends to buf the insertion positions of r worth trying for c:
+// all of them for short routes, otherwise those next to c's neighbours and
+// next to the depots.
+func (s *solver) slots(buf []int, r *rstate, c int) []int {
+	k := r.k()
+	if k <= fullScan {
+		for p := 0; p <= k; p++ {
+			buf = append(buf, p)
+		}
+		return buf
+	}
+	return s.nearSlots(buf, r, c)
+}
+
+// nearSlots appends to buf the positions of r next to c's neighbours and
+// next to the depots.
+func (s *solver) nearSlots(buf []int, r *rstate, c int) []int {
+	buf = append(buf, 0, r.k())
+	for _, nb := range s.nbr[c] {
+		if s.where[nb] == r.idx {
+			p := int(s.pos[nb])
+			buf = append(buf, p-1, p)
+		}
+	}
+	return buf
+}
+
+// setWeights sets the insertion weights score^alpha, each multiplied by a
+// random factor in [1-noise, 1+noise].
+func (s *solver) setWeights(alpha, noise float64) {
+	if s.weight == nil {
+		s.weight = make([]float64, s.n1)
+	}
+	for _, c := range s.cust {
+		w := math.Pow(float64(s.score[c]), alpha) + 1e-3
+		if noise > 0 {
+			w *= 1 + noise*(2*s.rng.Float64()-1)
+		}
+		s.weight[c] = w
+	}
+}
+
+// isTabu reports whether c may not be inserted now.
+func (s *solver) isTabu(c int) bool { return s.useTab && s.tabu[c] > s.iters }
