@@ -404,13 +404,18 @@
     return li;
   }
 
-  function legEntry(leg) {
+  // legEntry writes a leg between places a and b. Between places known
+  // only roughly (precision_m over 500 m) the straight-line figures are
+  // a sketch, and a leg of 0 m says nothing: the page says so.
+  function legEntry(leg, a, b) {
     if (!leg) { return null; }
+    var rough = (a && a.precision_m > 500) || (b && b.precision_m > 500);
+    if (rough && leg.distance_m < 1) { return el('li', 'leg', '↓ ' + L.unknown_leg); }
     var t = minutes(leg.duration_s);
     if (leg.duration_min_s !== undefined && leg.duration_max_s !== undefined && leg.duration_max_s > leg.duration_min_s + 59) {
       t = L.about + ' ' + Math.round(leg.duration_min_s / 60) + '–' + minutes(leg.duration_max_s);
     }
-    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m));
+    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m) + (rough ? ' · ' + L.sketch : ''));
   }
 
   function placeName(p) { return (data.lang === 'en' ? p.name_en || p.name : p.name) || p.id; }
@@ -421,8 +426,9 @@
     var ol = el('ol', 'stops');
     ol.appendChild(el('li', 'place', (clock(day.depart) + ' ' + L.depart + ' ' + placeName(day.start)).trim()));
     var legs = day.legs || [];
-    (day.visits || []).forEach(function (v, i) {
-      var lg = legEntry(legs[i]);
+    var visits = day.visits || [];
+    visits.forEach(function (v, i) {
+      var lg = legEntry(legs[i], i ? visits[i - 1] : day.start, v);
       if (lg) { ol.appendChild(lg); }
       ol.appendChild(stopEntry(v, v));
       if (day.break && day.break.after === i + 1) {
@@ -430,7 +436,7 @@
       }
     });
     if (day.end) {
-      var last = legEntry(legs[(day.visits || []).length]);
+      var last = legEntry(legs[visits.length], visits[visits.length - 1] || day.start, day.end);
       if (last) { ol.appendChild(last); }
       ol.appendChild(el('li', 'place', clock(day['return']) + ' ' + L.back + ' ' + placeName(day.end)));
     }
@@ -442,6 +448,10 @@
     var plan = data.plan;
     if (!list || !plan) { return; }
     list.appendChild(el('p', 'totals', L.summary.replace('%v', plan.visited).replace('%d', km(plan.distance_m)).replace('%t', minutes(plan.travel_s))));
+    var rough = (plan.days || []).some(function (d) {
+      return [d.start, d.end].concat(d.visits || []).some(function (p) { return p && p.precision_m > 500; });
+    });
+    if (rough) { list.appendChild(el('p', 'warn legend', L.halos)); }
     (plan.days || []).forEach(function (d) { list.appendChild(renderDay(d)); });
     if (plan.skipped && plan.skipped.length) {
       var sec = el('section', 'skipped');
