@@ -174,20 +174,14 @@ func (h *handler) plannerForm(q embedQuery, l phrase.Lang, open bool) *plannerFo
 	return f
 }
 
-// modeWord names a travel mode in the form.
-func modeWord(l phrase.Lang, m string) string {
-	switch m {
-	case "drive":
-		return l.Pick("自驾", "Drive")
-	case "drive-mountain":
-		return l.Pick("自驾（山路）", "Drive (mountain roads)")
-	case "bus":
-		return l.Pick("旅游巴士", "Tourist bus")
-	case "cycle":
-		return l.Pick("骑行", "Cycle")
-	}
-	return l.Pick("步行", "Walk")
+// modeWords name the travel modes in the form, in Chinese and English.
+var modeWords = map[string][2]string{
+	"drive": {"自驾", "Drive"}, "drive-mountain": {"自驾（山路）", "Drive (mountain roads)"},
+	"bus": {"旅游巴士", "Tourist bus"}, "cycle": {"骑行", "Cycle"}, "walk": {"步行", "Walk"},
 }
+
+// modeWord names a travel mode in the form.
+func modeWord(l phrase.Lang, m string) string { w := modeWords[m]; return l.Pick(w[0], w[1]) }
 
 // formWords are the form's labels.
 func formWords(l phrase.Lang) map[string]string {

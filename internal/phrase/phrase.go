@@ -152,13 +152,15 @@ func (l Lang) List(items []string) string { return strings.Join(items, l.Pick("�
 // hours or the day" 在开放时间或当日时间内无法到达. Any other name is
 // returned as it is.
 func (l Lang) LeftOut(reason string) string {
-	switch reason {
-	case "budget":
-		return l.Pick("时间不够", "not enough time in the day")
-	case "closed":
-		return l.Pick("当天不开放", "closed on the day")
-	case "unreachable":
-		return l.Pick("在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day")
+	if w, ok := leftOutWords[reason]; ok {
+		return l.Pick(w[0], w[1])
 	}
 	return reason
+}
+
+// leftOutWords are [Lang.LeftOut]'s reasons in Chinese and English.
+var leftOutWords = map[string][2]string{
+	"budget":      {"时间不够", "not enough time in the day"},
+	"closed":      {"当天不开放", "closed on the day"},
+	"unreachable": {"在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day"},
 }
