@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -395,6 +396,7 @@ func checkPlanner(t *testing.T, ctx context.Context, base string, phone bool, di
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"/plan?lang=en"), chromedp.WaitVisible(`#plan-form`)))
 	checkPage(t, ctx, phone)
 	shoot(t, ctx, dir, "planner-form-"+name, false, "")
+	checkFormTools(t, ctx, base)
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.SetValue(`#f-theme`, "jin-culture"),
 		chromedp.SetValue(`#f-date`, "2027-05-04"),
@@ -449,6 +451,39 @@ func checkPlanner(t *testing.T, ctx context.Context, base string, phone bool, di
 	cal, err := ical.NewDecoder(bytes.NewReader(body)).Decode()
 	require.NoError(t, err)
 	assert.Len(t, cal.Events(), got.Visited)
+}
+
+// checkFormTools checks the planner form's site search (Chinese or
+// English) and "my location", which asks the browser for the position
+// only when tapped and makes it the start.
+func checkFormTools(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	for query, want := range map[string]string{"duke wen": "jiangxian/jin-wengong-tomb", "晋文公": "jiangxian/jin-wengong-tomb"} {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const s = document.getElementById('f-search'); s.value = `+jsString(query)+`;
+			s.dispatchEvent(new Event('input')); const v = Array.from(document.querySelectorAll('#f-sites label')).filter(l => !l.hidden).map(l => l.querySelector('input').value);
+			s.value = ''; s.dispatchEvent(new Event('input')); return v; })()`))
+		require.NoError(t, err)
+		assert.Equal(t, []string{want}, got, "search %q", query)
+	}
+	lat, lon, accuracy := 35.49, 111.57, 20.0 // degrees, degrees, metres
+	require.NoError(t, chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		b := chromedp.FromContext(ctx).Browser
+		if _, err := cdp.Call(ctx, b, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission: &cdpbrowser.PermissionDescriptor{Name: "geolocation"}, Setting: cdpbrowser.PermissionSettingGranted, Origin: base}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, emulation.SetGeolocationOverride, emulation.SetGeolocationOverrideParams{Latitude: &lat, Longitude: &lon, Accuracy: &accuracy})
+		return err
+	})))
+	start, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('f-start').value`))
+	require.NoError(t, err)
+	assert.Empty(t, start, "no location before the tap")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#f-here`, chromedp.NodeVisible)))
+	start, err = chromedp.Run(ctx, chromedp.Poll[string](`document.getElementById('f-start').value || null`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	assert.Equal(t, "111.57000,35.49000", start, "the tap makes the visitor's position (lon,lat) the start")
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('f-start').value = '', true`))
+	require.NoError(t, err)
 }
 
 // shoot saves a screenshot of the tab as name.png in dir and, when
