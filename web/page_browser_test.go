@@ -62,7 +62,8 @@ func browser(t *testing.T) context.Context {
 	return b
 }
 
-// viewports are the two sizes the pages are tested at.
+// viewports are the sizes the pages are tested at: a common phone, a
+// laptop, and the narrowest frame the pages promise to fill.
 var viewports = []struct {
 	name          string
 	width, height int64
@@ -70,6 +71,7 @@ var viewports = []struct {
 }{
 	{"phone", 390, 844, true},
 	{"desktop", 1280, 800, false},
+	{"small-phone", 320, 568, true},
 }
 
 // pageChecks are the layout measures every page must meet.

@@ -189,6 +189,7 @@ func formWords(l phrase.Lang) map[string]string {
 		"change": l.Pick("修改行程", "Change the plan"), "theme": l.Pick("主题", "Theme"),
 		"sites": l.Pick("或选择地点", "Or choose sites"), "search": l.Pick("搜索地点（中文或英文）", "Search sites (Chinese or English)"),
 		"start": l.Pick("出发地", "Start"), "here": l.Pick("我的位置", "My location"),
+		"defaultStart": l.Pick("（默认：县城）", "(default: the county seat)"),
 		"date": l.Pick("日期", "Date"), "startTime": l.Pick("出发时间", "Start time"), "hours": l.Pick("每天小时数", "Hours a day"),
 		"days": l.Pick("天数", "Days"), "mode": l.Pick("交通方式", "Travel"), "submit": l.Pick("规划", "Plan"),
 		"lang": l.Pick("English", "中文"), "otherLang": l.Pick("en", "zh"),
@@ -202,7 +203,7 @@ const plannerFormHTML = `<form class="form" id="plan-form" method="get" action="
 <label class="wide">{{.Words.theme}}<select name="theme" id="f-theme">{{range .Themes}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select></label>
 <div class="wide"><label>{{.Words.sites}}<input type="search" id="f-search" placeholder="{{.Words.search}}" aria-label="{{.Words.search}}"></label>
 <div class="sites" id="f-sites">{{range .Sites}}<label data-search="{{.Label}} {{.Alt}} {{.Value}}"><input type="checkbox" name="sites" value="{{.Value}}"{{if .Selected}} checked{{end}}><span>{{.Label}}{{if .Alt}} <small>{{.Alt}}</small>{{end}}</span></label>{{end}}</div></div>
-<label class="wide">{{.Words.start}}<span class="row"><select name="start" id="f-start"><option value=""></option>{{range .Starts}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select><button type="button" class="button" id="f-here">{{.Words.here}}</button></span></label>
+<label class="wide">{{.Words.start}}<span class="row"><select name="start" id="f-start"><option value="">{{.Words.defaultStart}}</option>{{range .Starts}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select><button type="button" class="button" id="f-here">{{.Words.here}}</button></span></label>
 <label>{{.Words.date}}<input type="date" name="date" id="f-date" value="{{.Date}}"></label>
 <label>{{.Words.startTime}}<input type="time" name="start_time" value="{{.StartTime}}"></label>
 <label>{{.Words.hours}}<input type="number" name="hours" min="1" max="24" step="0.5" value="{{.Hours}}" placeholder="8"></label>
