@@ -190,7 +190,7 @@ func formWords(l phrase.Lang) map[string]string {
 		"sites": l.Pick("或选择地点", "Or choose sites"), "search": l.Pick("搜索地点（中文或英文）", "Search sites (Chinese or English)"),
 		"start": l.Pick("出发地", "Start"), "here": l.Pick("我的位置", "My location"),
 		"defaultStart": l.Pick("（默认：县城）", "(default: the county seat)"),
-		"date": l.Pick("日期", "Date"), "startTime": l.Pick("出发时间", "Start time"), "hours": l.Pick("每天小时数", "Hours a day"),
+		"date":         l.Pick("日期", "Date"), "startTime": l.Pick("出发时间", "Start time"), "hours": l.Pick("每天小时数", "Hours a day"),
 		"days": l.Pick("天数", "Days"), "mode": l.Pick("交通方式", "Travel"), "submit": l.Pick("规划", "Plan"),
 		"lang": l.Pick("English", "中文"), "otherLang": l.Pick("en", "zh"),
 		"locating": l.Pick("正在定位…", "Locating…"), "noLocation": l.Pick("无法获取位置", "Location unavailable"),
