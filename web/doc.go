@@ -27,22 +27,31 @@
 //     the plan as JSON (days with their visits, legs and break, the sites
 //     left out with the reason, totals and the solver's status), or with
 //     ?format= any other name of export.Formats (geojson, gpx, kml,
-//     jsonld, svg, text, markdown) in that format with its content type.
+//     jsonld, svg, text, markdown, ics) in that format with its content type.
 //     Parameter lang (zh or en) picks the language of names and of the
 //     itinerary.
 //   - GET /embed: an HTML page for an iframe drawing a themed line
 //     (line=ID) or a plan over sites (sites=id1,id2,…, with optional
 //     start=ID or lon,lat, date, mode, hours; for a line these plan it
-//     anew). It shows the route/export SVG map with a small inline script:
-//     hovering a place shows its name and note, clicking a stop shows its
-//     details. tiles=URL-template ({z}, {x}, {y}, optional {s} with
-//     tiles_subdomains) draws XYZ Web-Mercator tiles under the route;
-//     tiles_datum=gcj02 shifts tiles drawn in GCJ-02 (AMap, Tencent) so
-//     they line up with the WGS-84 route; tiles_attribution sets the
-//     credit line. The page loads no external script or font; its
-//     Content-Security-Policy allows only its own nonce'd inline script
-//     and style, and images from the tile host. It may be framed by any
-//     site.
+//     anew). The page fills its frame from 320 px wide: on narrow frames
+//     the map above the itinerary, on frames 760 px or wider side by
+//     side. The map is the route/export SVG, moved by a small inline
+//     script: drag, wheel, pinch and the +/− buttons pan and zoom it,
+//     while markers and labels keep their screen size (labels that would
+//     overlap are hidden), and the tiles (below) follow the view at the
+//     zoom that fits it. The itinerary lists each day's stops with
+//     their times, the legs, the break and the sites left out; tapping a
+//     stop in the list shows it on the map and the other way round.
+//     download=gpx, kml or ics answers the page's plan as a file (ics
+//     only for a plan with dates). A print stylesheet prints the map and
+//     the itinerary on A4.
+//   - GET /plan: the visitor's planner: a form (theme or sites, start,
+//     date, start_time, hours, days, mode) that submits to the page
+//     itself, so the plan is in the URL (shared, bookmarked, and the back
+//     button returns to the plan before); with theme or sites given it
+//     shows the plan in /embed's layout. Parameters as for POST
+//     /api/plan's request members, plus lang and download; empty ones
+//     count as not given.
 //   - GET /healthz: {"status": "ok"} while the handler serves (liveness).
 //   - GET /readyz: readiness, 200 or 503, with a JSON report: "ready",
 //     "reasons" (why not), "catalog" ({"sites", "loaded", "etag"}: the
@@ -57,6 +66,29 @@
 //     taking the server out of rotation would turn a bad edit into an
 //     outage.
 //
+// Both pages take lang=zh or lang=en; without it the language is the
+// first of zh and en in the Accept-Language header, else zh. They load no
+// external script or font; their Content-Security-Policy allows only
+// their own nonce'd inline script and style, and images from the tile
+// host. They may be framed by any site. Bad parameters get an HTML page
+// in the page's language with the API's status and error code (the JSON
+// API stays JSON).
+//
+// # Tiles
+//
+// /embed draws XYZ Web-Mercator tiles under the route with:
+//
+//   - tiles: a URL template, absolute http or https, with {z}, {x}, {y}
+//     and optionally {s} ("https://{s}.tile.example/{z}/{x}/{y}.png").
+//   - tiles_subdomains: the values of {s}: a comma-separated list
+//     ("a,b,c", the default) or, as Leaflet's subdomains option, a
+//     string of one-character labels ("1234"); at most 8.
+//   - tiles_datum: wgs84 (default) or gcj02 for tiles drawn in GCJ-02
+//     (AMap, Tencent), which are shifted so they line up with the WGS-84
+//     route. Baidu's BD-09 tiles do not use the XYZ grid and are refused.
+//   - tiles_attribution: the credit line (at most 200 bytes), shown
+//     inside the map's frame, at its lower right.
+
 // # Plan JSON
 //
 // The plan answer is written by route/export's JSON function, whose
@@ -78,8 +110,9 @@
 //
 // # Errors
 //
-// Every error is JSON, {"error": {"code": "...", "message": "..."}}, with
-// these statuses and codes:
+// Every API error is JSON, {"error": {"code": "...", "message": "..."}},
+// with these statuses and codes (the pages /embed and /plan answer with
+// the same status and show the code on an HTML page):
 //
 //   - 400 bad_json: the body is not one JSON object (malformed, empty,
 //     trailing data); unknown_field: a member the request does not have;

@@ -40,16 +40,25 @@ type embedQuery struct {
 	tiles       *tileLayer
 	attribution string
 	replan      bool // start, date, mode or hours given: a line is planned anew
+	download    string
+	// The planner's own parameters (GET /plan).
+	theme     string
+	days      int
+	startTime tour.Clock
 }
 
 // parseEmbedQuery parses the query string of GET /embed.
-func parseEmbedQuery(v url.Values) (embedQuery, error) {
-	q := embedQuery{lang: "zh"}
-	if err := onlyParams(v, "line", "sites", "start", "date", "mode", "hours", "lang",
+// The page's language is lang unless the query has its own.
+func parseEmbedQuery(v url.Values, lang string) (embedQuery, error) {
+	q := embedQuery{lang: lang}
+	if err := onlyParams(v, "line", "sites", "start", "date", "mode", "hours", "lang", "download",
 		"tiles", "tiles_datum", "tiles_subdomains", "tiles_attribution"); err != nil {
 		return q, err
 	}
 	var err error
+	if q.download, _, err = singleParam(v, "download"); err != nil {
+		return q, err
+	}
 	if q.line, _, err = singleParam(v, "line"); err != nil {
 		return q, err
 	}
@@ -65,8 +74,10 @@ func parseEmbedQuery(v url.Values) (embedQuery, error) {
 	if err := q.parsePlanParams(v); err != nil {
 		return q, err
 	}
-	if q.lang, err = langParam(v); err != nil {
-		return q, err
+	if _, given := v["lang"]; given {
+		if q.lang, err = langParam(v); err != nil {
+			return q, err
+		}
 	}
 	return q, q.parseTileParams(v)
 }
@@ -162,20 +173,51 @@ type embedData struct {
 	Stops  []embedStop       `json:"stops"`
 	Visits int               `json:"visits"`
 	Labels map[string]string `json:"labels"`
+	// Plan is the plan in route/export's JSON form, which the script
+	// writes the itinerary from.
+	Plan json.RawMessage `json:"plan,omitempty"`
+	// Tiles is the tile layer, for the script to follow the view with.
+	Tiles *embedTiles `json:"tiles,omitempty"`
 }
 
-// getEmbed serves GET /embed.
+// embedTiles is the tile layer as the page's script reads it.
+type embedTiles struct {
+	Template   string   `json:"template"`
+	Subdomains []string `json:"subdomains"`
+	GCJ        bool     `json:"gcj"` // tiles drawn in GCJ-02
+}
+
+// getEmbed serves GET /embed: the page, or with download=FORMAT the
+// page's plan as a file. Bad parameters get an HTML error page in the
+// page's language.
 func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
-	q, err := parseEmbedQuery(r.URL.Query())
+	lang := pageLang(r)
+	q, err := parseEmbedQuery(r.URL.Query(), lang)
 	if err != nil {
-		writeAPIError(w, err)
+		h.writePageError(w, lang, err)
 		return
 	}
 	plan, title, err := h.embedPlan(r, q)
 	if err != nil {
-		writeAPIError(w, err)
+		h.writePageError(w, lang, err)
 		return
 	}
+	if q.download != "" {
+		h.writeDownload(w, q.download, plan, q.lang, title)
+		return
+	}
+	v, err := h.planView(r, plan, q, title)
+	if err != nil {
+		h.writePageError(w, lang, err)
+		return
+	}
+	h.writePage(w, r, http.StatusOK, v, q.tiles)
+}
+
+// planView makes the page view of plan: the SVG map (with the query's
+// tiles), the data block with the plan's JSON for the itinerary, and the
+// download links.
+func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, title string) (pageView, error) {
 	opts := []export.Option{export.Catalog(h.cat), export.Lang(q.lang), export.Inline()}
 	if title != "" {
 		opts = append(opts, export.Title(title))
@@ -183,48 +225,50 @@ func (h *handler) getEmbed(w http.ResponseWriter, r *http.Request) {
 	if q.tiles != nil {
 		opts = append(opts, export.Underlay(q.tiles.draw))
 	}
-	var svg bytes.Buffer
+	var svg, planJSON bytes.Buffer
 	if err := export.SVG(&svg, plan, opts...); err != nil {
-		writeAPIError(w, err)
-		return
+		return pageView{}, err
+	}
+	if err := export.JSON(&planJSON, plan, export.Catalog(h.cat), export.Lang(q.lang)); err != nil {
+		return pageView{}, err
 	}
 	data := h.embedData(plan, q.lang, title)
+	data.Plan = json.RawMessage(bytes.TrimSpace(planJSON.Bytes()))
+	if t := q.tiles; t != nil {
+		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), GCJ: t.datum == geo.GCJ02}
+	}
 	dataJSON, err := json.Marshal(data) // escapes <, > and &: safe inside <script>
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return pageView{}, err
 	}
-	nonce, err := newNonce()
-	if err != nil {
-		writeAPIError(w, err)
-		return
-	}
-	page := embedPage{
-		Lang: q.lang, Title: data.Title, Nonce: nonce,
+	return pageView{
+		Lang: q.lang, Title: data.Title, Subtitle: planSubtitle(plan, q.lang),
 		SVG: template.HTML(svg.Bytes()), Data: template.JS(dataJSON),
-		Script: template.JS(embedScript), Style: template.CSS(embedStyle),
-		Attribution: q.attribution,
+		Attribution: q.attribution, Downloads: downloads(r.URL, plan),
+	}, nil
+}
+
+// planSubtitle sums the plan up: "2027年5月4日 · 8 处"; "4 May 2027 · 8 sites".
+func planSubtitle(p *route.Plan, lang string) string {
+	l := phrase.Lang(lang)
+	n := 0
+	for _, d := range p.Days {
+		n += len(d.Visits)
 	}
-	var buf bytes.Buffer
-	if err := h.page.Execute(&buf, page); err != nil {
-		writeAPIError(w, err)
-		return
+	s := l.Sites(n)
+	if len(p.Days) > 0 && hasCalendar(p.Days[0].Depart) {
+		s = l.Date(p.Days[0].Depart) + " · " + s
 	}
-	hd := w.Header()
-	hd.Set("Content-Security-Policy", contentSecurityPolicy(nonce, q.tiles))
-	hd.Set("Content-Type", "text/html; charset=utf-8")
-	hd.Set("Cache-Control", "no-store")
-	hd.Set("Referrer-Policy", "no-referrer")
-	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(buf.Bytes())
+	if len(p.Days) > 1 {
+		s += " · " + l.Days(len(p.Days))
 	}
+	return s
 }
 
 // embedPlan returns the plan the page draws and its title.
 func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, title string, err error) {
-	req := tour.Request{Sites: q.sites, Start: q.start, Date: q.date, DayLength: q.hours}
+	req := tour.Request{Sites: q.sites, Theme: q.theme, Start: q.start, Date: q.date, DayLength: q.hours,
+		Days: q.days, StartTime: q.startTime}
 	if q.mode != "" {
 		if req.Mode, err = geo.ParseMode(q.mode); err != nil {
 			return nil, "", newError(http.StatusBadRequest, codeBadField, fmt.Sprintf("mode %q: %s", clip(q.mode, 40), strings.TrimPrefix(err.Error(), "geo: ")))
@@ -336,6 +380,18 @@ func embedLabels(l phrase.Lang) map[string]string {
 		"arrival": l.Pick("到达", "Arrive"), "departure": l.Pick("离开", "Leave"), "visit": l.Pick("游览", "Visit"),
 		"wait": l.Pick("等候", "Wait"), "period": l.Pick("时代", "Period"), "region": l.Pick("地点", "Place"),
 		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
+		"hour": l.Pick("小时", "h"), "m": l.Pick("米", "m"), "km": l.Pick("公里", "km"),
+		"depart": l.Pick("出发：", "leave"), "back": l.Pick("回到", "back at"), "break": l.Pick("午休", "lunch break"),
+		"about": l.Pick("约", "about"), "sketch": l.Pick("直线估算", "straight-line estimate"),
+		"unknown_leg": l.Pick("位置为约数，实际路程未知", "distance on the ground unknown: the places are only roughly located"),
+		"halos":       l.Pick("地图上的浅色圆圈：只知大致位置的地点，圆圈为其误差范围", "Shaded circles on the map: places known only roughly, drawn as far as they may lie"),
+		"approx":      l.Pick("位置为约数（误差约 %s）", "Approximate location (to within about %s)"), "left_out": l.Pick("未安排的地点", "Left out"),
+		"unconfirmed": l.Pick("开放时间未确认，请先致电", "Opening hours not confirmed: call ahead"),
+		"amap":        l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
+		"summary":            l.Pick("%v 处 · %d · 路上 %t", "%v sites · %d · %t on the road"),
+		"reason_budget":      l.LeftOut("budget"),
+		"reason_closed":      l.LeftOut("closed"),
+		"reason_unreachable": l.LeftOut("unreachable"),
 	}
 }
 
@@ -371,47 +427,6 @@ func contentSecurityPolicy(nonce string, t *tileLayer) string {
 	}
 	return csp
 }
-
-// embedPage is the data of the page template.
-type embedPage struct {
-	Lang, Title, Nonce string
-	SVG                template.HTML
-	Data               template.JS
-	Script             template.JS
-	Style              template.CSS
-	Attribution        string
-}
-
-// embedTemplate parses the page template. The template is a constant
-// that the tests parse, so Must cannot panic in a released build.
-func embedTemplate() *template.Template {
-	return template.Must(template.New("embed").Parse(embedHTML))
-}
-
-const embedHTML = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style nonce="{{.Nonce}}">{{.Style}}</style>
-</head>
-<body data-ready="false">
-<main class="map" id="map">{{.SVG}}</main>
-<div id="tip" class="tip" role="tooltip" hidden></div>
-<aside id="panel" class="panel" aria-live="polite" hidden>
-<button type="button" id="panel-close" class="close" aria-label="close">×</button>
-<h2 id="panel-name"></h2>
-<p id="panel-alt" class="alt"></p>
-<dl id="panel-facts"></dl>
-<p id="panel-note" class="note"></p>
-</aside>
-{{if .Attribution}}<p class="attribution">{{.Attribution}}</p>{{end}}
-<script type="application/json" id="chuanzhu-data" nonce="{{.Nonce}}">{{.Data}}</script>
-<script nonce="{{.Nonce}}">{{.Script}}</script>
-</body>
-</html>
-`
 
 // hasCalendar reports whether t is a calendar time rather than a clock
 // counted from year 1 (the plans of themed lines have no dates).

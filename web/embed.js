@@ -1,128 +1,491 @@
-// The chuanzhu embed page's script: a tooltip with a place's name and
-// note on hover or focus, and a panel with its details on click or Enter.
-// It reads the page's data block and the SVG map's stop markers
-// (g.stop[data-id]); it loads nothing and writes text only through
-// textContent.
+// The chuanzhu page script, shared by /embed and /plan: a movable map
+// (drag, wheel, pinch and buttons) over the route/export SVG, and the
+// itinerary beside it, each selecting in the other. It reads the page's
+// data block, loads nothing and writes text only through textContent.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('chuanzhu-data').textContent);
   var L = data.labels;
   var byId = {};
-  data.stops.forEach(function (s) {
-    if (s.id) { byId[s.id] = s; }
-  });
-  var map = document.getElementById('map');
-  var tip = document.getElementById('tip');
-  var panel = document.getElementById('panel');
+  data.stops.forEach(function (s) { if (s.id) { byId[s.id] = s; } });
+  var mapBox = document.getElementById('map');
+  var svg = mapBox ? mapBox.querySelector('svg') : null;
+  var list = document.getElementById('itinerary');
 
-  function clear(el) {
-    while (el.firstChild) { el.removeChild(el.firstChild); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
   }
-
-  function short(text, n) {
-    var chars = Array.from(text || '');
-    return chars.length > n ? chars.slice(0, n).join('') + '…' : chars.join('');
+  function clock(t) {
+    var m = /T(\d\d:\d\d)/.exec(t || '');
+    return m ? m[1] : '';
   }
-
-  function roleName(s) {
-    if (s.role === 'start') { return L.start; }
-    if (s.role === 'end') { return L.end; }
-    return String(s.seq);
+  function minutes(s) {
+    var m = Math.max(0, Math.round((s || 0) / 60));
+    if (m < 60) { return m + ' ' + L.min; }
+    return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
   }
+  function km(m) { return m < 1000 ? Math.round(m / 10) * 10 + ' ' + L.m : (m / 1000).toFixed(1) + ' ' + L.km; }
 
-  function showTip(s, ev) {
-    clear(tip);
-    var b = document.createElement('b');
-    b.textContent = s.role === 'stop' ? s.seq + '. ' + s.name : s.name;
-    tip.appendChild(b);
-    if (s.note) {
-      var p = document.createElement('span');
-      p.textContent = short(s.note, 90);
-      tip.appendChild(p);
-    }
-    tip.hidden = false;
-    moveTip(ev);
-  }
+  // ---- The map: one transform on the drawing, markers kept legible. ----
+  var view = { k: 1, x: 0, y: 0 };
+  // MARKER is the markers' and labels' screen size against their size in
+  // the SVG: the stop numbers, 11 units there, are drawn at 12.6 px.
+  var MARKER = 1.15;
+  var layer = null;  // the <g> that pans and zooms
+  var frame = null;  // the map frame in SVG units: x, y, w, h
+  var markers = [];  // {g, id, cx, cy}
+  var labels = [];   // {t, cx, cy}
 
-  function moveTip(ev) {
-    var r = map.getBoundingClientRect();
-    var x, y;
-    if (ev && ev.clientX !== undefined && ev.type !== 'focus') {
-      x = ev.clientX; y = ev.clientY;
-    } else {
-      var br = ev.target.getBoundingClientRect();
-      x = br.left + br.width / 2; y = br.bottom;
-    }
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    var left = Math.min(Math.max(4, x + 14), window.innerWidth - w - 4);
-    var top = y + 16 + h > window.innerHeight ? y - h - 12 : y + 16;
-    tip.style.left = (left + window.scrollX) + 'px';
-    tip.style.top = (Math.max(r.top, top) + window.scrollY) + 'px';
-  }
-
-  function hideTip() { tip.hidden = true; }
-
-  function fact(dl, label, value) {
-    if (!value) { return; }
-    var dt = document.createElement('dt');
-    dt.textContent = label;
-    var dd = document.createElement('dd');
-    dd.textContent = value;
-    dl.appendChild(dt);
-    dl.appendChild(dd);
-  }
-
-  function showPanel(s, g) {
-    document.getElementById('panel-name').textContent =
-      (s.role === 'stop' ? s.seq + '. ' : roleName(s) + ' · ') + s.name;
-    document.getElementById('panel-alt').textContent = s.alt || '';
-    var dl = document.getElementById('panel-facts');
-    clear(dl);
-    fact(dl, L.day.replace('%d', s.day), s.role === 'stop' ? '' : roleName(s));
-    fact(dl, L.period, s.period);
-    fact(dl, L.region, s.region);
-    fact(dl, L.arrival, s.arrival);
-    if (s.wait_min) { fact(dl, L.wait, s.wait_min + ' ' + L.min); }
-    if (s.visit_min) { fact(dl, L.visit, s.visit_min + ' ' + L.min); }
-    fact(dl, L.departure, s.departure);
-    document.getElementById('panel-note').textContent = s.note || '';
-    map.querySelectorAll('g.stop.selected').forEach(function (e) { e.classList.remove('selected'); });
-    g.classList.add('selected');
-    panel.hidden = false;
-    panel.dataset.id = s.id;
-  }
-
-  document.getElementById('panel-close').addEventListener('click', function () {
-    panel.hidden = true;
-    map.querySelectorAll('g.stop.selected').forEach(function (e) { e.classList.remove('selected'); });
-  });
-
-  var wired = 0, visits = 0;
-  map.querySelectorAll('svg g.stop').forEach(function (g) {
-    var s = byId[g.getAttribute('data-id')];
-    if (!s) { return; }
-    var t = g.querySelector('title');
-    if (t) {
-      // The page's own tooltip replaces the native one.
-      g.setAttribute('aria-label', t.textContent);
-      t.parentNode.removeChild(t);
-    }
-    g.setAttribute('tabindex', '0');
-    g.setAttribute('role', 'button');
-    g.classList.add('interactive');
-    g.addEventListener('mouseenter', function (ev) { showTip(s, ev); });
-    g.addEventListener('mousemove', moveTip);
-    g.addEventListener('mouseleave', hideTip);
-    g.addEventListener('focus', function (ev) { showTip(s, ev); });
-    g.addEventListener('blur', hideTip);
-    g.addEventListener('click', function () { showPanel(s, g); });
-    g.addEventListener('keydown', function (ev) {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); showPanel(s, g); }
+  function setUpMap() {
+    if (!svg) { return; }
+    var f = (svg.getAttribute('data-frame') || '').split(' ').map(Number);
+    if (f.length !== 4) { return; }
+    frame = { x: f[0], y: f[1], w: f[2] - f[0], h: f[3] - f[1] };
+    // Show only the map frame; the page says the title, the legend and
+    // the scale in its own (larger) text.
+    svg.setAttribute('viewBox', [frame.x, frame.y, frame.w, frame.h].join(' '));
+    svg.setAttribute('preserveAspectRatio', 'xMidYMid meet');
+    svg.removeAttribute('width');
+    svg.removeAttribute('height');
+    layer = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    layer.setAttribute('class', 'viewport');
+    var fixed = /^(legend|scale-bar|north-arrow)$/;
+    var moving = Array.prototype.filter.call(svg.children, function (c) {
+      return c.tagName === 'g' && !fixed.test(c.getAttribute('class') || '');
     });
-    wired++;
-    if (g.getAttribute('data-role') === 'stop') { visits++; }
+    if (!moving.length) { return; }
+    svg.insertBefore(layer, moving[0]);
+    moving.forEach(function (g) { g.removeAttribute('clip-path'); layer.appendChild(g); });
+    svg.querySelectorAll('g.markers g.stop').forEach(function (g) {
+      var c = g.querySelector('circle, rect');
+      if (!c) { return; }
+      var cx, cy;
+      if (c.tagName === 'circle') {
+        cx = +c.getAttribute('cx'); cy = +c.getAttribute('cy');
+      } else {
+        cx = +c.getAttribute('x') + c.getAttribute('width') / 2;
+        cy = +c.getAttribute('y') + c.getAttribute('height') / 2;
+      }
+      // A transparent disc makes the tap target 44 px wide at any zoom.
+      var hit = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      hit.setAttribute('class', 'hit');
+      hit.setAttribute('cx', cx); hit.setAttribute('cy', cy); hit.setAttribute('r', 22);
+      g.insertBefore(hit, g.firstChild);
+      markers.push({ g: g, id: g.getAttribute('data-id'), cx: cx, cy: cy });
+    });
+    var at = {};
+    markers.forEach(function (m) { at[m.id] = m; });
+    svg.querySelectorAll('g.labels text').forEach(function (t) {
+      var m = at[t.getAttribute('data-id')];
+      if (m) { labels.push({ t: t, cx: m.cx, cy: m.cy }); }
+    });
+    wireGestures();
+    draw();
+    window.addEventListener('resize', draw);
+  }
+
+  // unitPx is the screen size of one SVG unit at zoom 1.
+  function unitPx() {
+    var r = svg.getBoundingClientRect();
+    return Math.min(r.width / frame.w, r.height / frame.h) || 1;
+  }
+
+  function draw() {
+    if (!layer) { return; }
+    layer.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.k + ')');
+    // Markers and labels keep their screen size: scale them back by the
+    // zoom and by how much the picture is shrunk to fit the frame.
+    var s = MARKER / (view.k * unitPx());
+    var back = function (cx, cy) {
+      return 'translate(' + cx + ' ' + cy + ') scale(' + s + ') translate(' + (-cx) + ' ' + (-cy) + ')';
+    };
+    markers.forEach(function (m) { m.g.setAttribute('transform', back(m.cx, m.cy)); });
+    labels.forEach(function (l) { l.t.setAttribute('transform', back(l.cx, l.cy)); });
+    thinLabels();
+    drawScale();
+    svg.dataset.zoom = view.k.toFixed(3);
+    svg.dataset.draws = String(+(svg.dataset.draws || 0) + 1);
+    if (data.tiles) { followTiles(); }
+  }
+
+  // thinLabels hides a label that would overlap one drawn before it (the
+  // start's and the earlier stops' labels win) or leave the map.
+  function thinLabels() {
+    var box = mapBox.getBoundingClientRect();
+    var shown = [];
+    markers.forEach(function (m) { shown.push(m.g.querySelector('circle:not(.hit), rect').getBoundingClientRect()); });
+    labels.forEach(function (l) {
+      l.t.style.display = '';
+      var r = l.t.getBoundingClientRect();
+      var clash = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom ||
+        shown.some(function (o) { return r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top; });
+      if (clash) { l.t.style.display = 'none'; } else { shown.push(r); }
+    });
+  }
+
+  // drawScale writes the scale bar's length for the present zoom.
+  function drawScale() {
+    var bar = svg.querySelector('g.scale-bar');
+    var out = document.getElementById('scale');
+    if (!bar || !out) { return; }
+    var metresPerPx = (+bar.getAttribute('data-metres')) / (+bar.getAttribute('data-px')) / (view.k * unitPx());
+    var nice = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
+    var m = nice[0];
+    nice.forEach(function (n) { if (n / metresPerPx <= 110) { m = n; } });
+    out.querySelector('span').style.width = Math.round(m / metresPerPx) + 'px';
+    out.querySelector('b').textContent = km(m);
+  }
+
+  // zoomAt zooms by factor about the client point (px, py).
+  function zoomAt(factor, px, py) {
+    var k = Math.min(32, Math.max(1, view.k * factor));
+    var p = toSVG(px, py);
+    view.x = p.x - (p.x - view.x) * k / view.k;
+    view.y = p.y - (p.y - view.y) * k / view.k;
+    view.k = k;
+    clamp();
+    draw();
+  }
+  function toSVG(px, py) {
+    var pt = svg.createSVGPoint();
+    pt.x = px; pt.y = py;
+    return pt.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  // clamp keeps some of the drawing in view.
+  function clamp() {
+    var minX = frame.x - (frame.x + frame.w) * view.k + frame.w / 2, maxX = frame.x + frame.w / 2 - frame.x * view.k;
+    var minY = frame.y - (frame.y + frame.h) * view.k + frame.h / 2, maxY = frame.y + frame.h / 2 - frame.y * view.k;
+    view.x = Math.min(maxX, Math.max(minX, view.x));
+    view.y = Math.min(maxY, Math.max(minY, view.y));
+  }
+  function centre() {
+    var r = svg.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+  }
+
+  function wireGestures() {
+    var pointers = {}, last = null, moved = 0;
+    // spread is the distance between the two fingers of a pinch.
+    var spread = function () {
+      var p = Object.keys(pointers).map(function (id) { return pointers[id]; });
+      return p.length === 2 ? Math.hypot(p[0][0] - p[1][0], p[0][1] - p[1][1]) : null;
+    };
+    svg.addEventListener('pointerdown', function (ev) {
+      pointers[ev.pointerId] = [ev.clientX, ev.clientY];
+      moved = 0;
+      last = spread();
+    });
+    svg.addEventListener('pointermove', function (ev) {
+      if (!pointers[ev.pointerId]) { return; }
+      var ids = Object.keys(pointers);
+      var before = pointers[ev.pointerId];
+      pointers[ev.pointerId] = [ev.clientX, ev.clientY];
+      if (ids.length === 1) {
+        var dx = ev.clientX - before[0], dy = ev.clientY - before[1];
+        moved += Math.abs(dx) + Math.abs(dy);
+        if (moved > 4 && !svg.hasPointerCapture(ev.pointerId)) { svg.setPointerCapture(ev.pointerId); }
+        var ctm = svg.getScreenCTM();
+        view.x += dx / ctm.a; view.y += dy / ctm.d;
+        clamp(); draw();
+      } else if (ids.length === 2) {
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        var d = spread();
+        if (last) { zoomAt(d / last, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2); }
+        last = d;
+        moved += 10;
+      }
+    });
+    var up = function (ev) { delete pointers[ev.pointerId]; last = null; };
+    svg.addEventListener('pointerup', up);
+    svg.addEventListener('pointercancel', up);
+    // A drag is not a tap: swallow the click that ends it.
+    svg.addEventListener('click', function (ev) { if (moved > 4) { ev.stopPropagation(); ev.preventDefault(); } }, true);
+    svg.addEventListener('wheel', function (ev) {
+      ev.preventDefault();
+      zoomAt(Math.exp(-ev.deltaY * (ev.deltaMode === 1 ? 0.05 : 0.002)), ev.clientX, ev.clientY);
+    }, { passive: false });
+    var btn = function (id, f) { var b = document.getElementById(id); if (b) { b.addEventListener('click', f); } };
+    btn('zoom-in', function () { var c = centre(); zoomAt(2, c[0], c[1]); });
+    btn('zoom-out', function () { var c = centre(); zoomAt(0.5, c[0], c[1]); });
+    btn('zoom-reset', function () { view = { k: 1, x: 0, y: 0 }; draw(); });
+  }
+
+  // ---- Tiles that follow the view. ----
+  // The server draws the tiles of the first view; as the view moves, the
+  // tiles of the zoom that fits it are added above them, placed as the
+  // server places its own: each tile's corners converted from the tile
+  // datum to WGS-84 and projected as the SVG projects (equirectangular,
+  // its parameters on the <svg>).
+  var live = null, liveTimer = 0, liveImages = {};
+
+  // gcjDelta is the published GCJ-02 offset in degrees at WGS-84 (lon,
+  // lat), as geo.WGS84ToGCJ02 computes it.
+  function gcjDelta(lon, lat) {
+    var x = lon - 105, y = lat - 35, PI = Math.PI, A = 6378245.0, EE = 0.00669342162296594323;
+    var wave = (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
+    var dlat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x)) + wave +
+      (20 * Math.sin(y * PI) + 40 * Math.sin(y / 3 * PI)) * 2 / 3 + (160 * Math.sin(y / 12 * PI) + 320 * Math.sin(y * PI / 30)) * 2 / 3;
+    var dlon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x)) + wave +
+      (20 * Math.sin(x * PI) + 40 * Math.sin(x / 3 * PI)) * 2 / 3 + (150 * Math.sin(x / 12 * PI) + 300 * Math.sin(x / 30 * PI)) * 2 / 3;
+    var sinLat = Math.sin(lat / 180 * PI), magic = 1 - EE * sinLat * sinLat, sq = Math.sqrt(magic);
+    return [dlon * 180 / (A / sq * Math.cos(lat / 180 * PI) * PI), dlat * 180 / ((A * (1 - EE)) / (magic * sq) * PI)];
+  }
+  // toTileDatum and fromTileDatum convert [lon, lat] to and from the
+  // tiles' datum (the inverse by three fixed-point steps, far below a
+  // pixel).
+  function toTileDatum(p) {
+    if (!data.tiles.gcj) { return p; }
+    var d = gcjDelta(p[0], p[1]);
+    return [p[0] + d[0], p[1] + d[1]];
+  }
+  function fromTileDatum(g) {
+    if (!data.tiles.gcj) { return g; }
+    var w = g;
+    for (var i = 0; i < 3; i++) {
+      var f = toTileDatum(w);
+      w = [w[0] - (f[0] - g[0]), w[1] - (f[1] - g[1])];
+    }
+    return w;
+  }
+  function projection() {
+    var a = function (n) { return +svg.getAttribute('data-' + n); };
+    return { lon0: a('lon0'), lat0: a('lat0'), x0: a('x0'), y0: a('y0'), s: a('scale'), k: Math.cos(a('lat0') * Math.PI / 180) };
+  }
+  function followTiles() {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(drawTiles, 150);
+  }
+  function drawTiles() {
+    var pr = projection();
+    if (!pr.s) { return; }
+    if (!live) {
+      live = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+      live.setAttribute('class', 'live-tiles');
+      var base = layer.querySelector('g.tiles');
+      if (base) { base.parentNode.insertBefore(live, base.nextSibling); } else { layer.insertBefore(live, layer.firstChild); }
+    }
+    // The view's corners in picture units, then in degrees.
+    var r = svg.getBoundingClientRect();
+    var a = toSVG(r.left, r.top), b = toSVG(r.right, r.bottom);
+    var un = function (x, y) {
+      var ux = (x - view.x) / view.k, uy = (y - view.y) / view.k;
+      return toTileDatum([pr.lon0 + (ux - pr.x0) / (pr.k * pr.s), pr.lat0 - (uy - pr.y0) / pr.s]);
+    };
+    var nw = un(a.x, a.y), se = un(b.x, b.y);
+    var pxPerDeg = pr.k * pr.s * view.k * unitPx();
+    var z = Math.max(0, Math.min(19, Math.ceil(Math.log2(pxPerDeg * 360 / 256))));
+    var t0, t1;
+    for (; z >= 0; z--) {
+      t0 = merc(nw, z); t1 = merc(se, z);
+      if ((Math.floor(t1[0]) - Math.floor(t0[0]) + 1) * (Math.floor(t1[1]) - Math.floor(t0[1]) + 1) <= 64) { break; }
+    }
+    var want = {}, n = Math.pow(2, z);
+    for (var ty = Math.max(0, Math.floor(t0[1])); ty <= Math.min(n - 1, Math.floor(t1[1])); ty++) {
+      for (var tx = Math.max(0, Math.floor(t0[0])); tx <= Math.min(n - 1, Math.floor(t1[0])); tx++) {
+        var key = z + '/' + tx + '/' + ty;
+        want[key] = true;
+        if (!liveImages[key]) { liveImages[key] = tileImage(z, tx, ty, pr); }
+        live.appendChild(liveImages[key]);
+      }
+    }
+    Object.keys(liveImages).forEach(function (k) {
+      if (!want[k]) { live.removeChild(liveImages[k]); delete liveImages[k]; }
+    });
+    live.dataset.zoom = String(z);
+    live.dataset.draws = svg.dataset.draws;
+  }
+  function merc(p, z) {
+    var n = Math.pow(2, z), lat = Math.max(-85.0511, Math.min(85.0511, p[1])) * Math.PI / 180;
+    return [(p[0] + 180) / 360 * n, (1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n];
+  }
+  function unmerc(x, y, z) {
+    var n = Math.pow(2, z);
+    return [x / n * 360 - 180, Math.atan(Math.sinh(Math.PI * (1 - 2 * y / n))) * 180 / Math.PI];
+  }
+  function tileImage(z, x, y, pr) {
+    var t = data.tiles, sub = t.subdomains.length ? t.subdomains[(x + y) % t.subdomains.length] : '';
+    var url = t.template.replace('{z}', z).replace('{x}', x).replace('{y}', y).replace('{s}', sub);
+    var nw = fromTileDatum(unmerc(x, y, z)), se = fromTileDatum(unmerc(x + 1, y + 1, z));
+    var px = function (p) { return [pr.x0 + (p[0] - pr.lon0) * pr.k * pr.s, pr.y0 - (p[1] - pr.lat0) * pr.s]; };
+    var p0 = px(nw), p1 = px(se);
+    var img = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    img.setAttribute('href', url);
+    img.setAttribute('x', p0[0] - 0.25 / view.k); img.setAttribute('y', p0[1] - 0.25 / view.k);
+    img.setAttribute('width', p1[0] - p0[0] + 0.5 / view.k); img.setAttribute('height', p1[1] - p0[1] + 0.5 / view.k);
+    img.setAttribute('preserveAspectRatio', 'none');
+    return img;
+  }
+
+  // showOnMap pans so that a marker is in view, zooming in a little.
+  function showOnMap(m) {
+    if (!m || !layer) { return; }
+    var k = Math.max(view.k, 2);
+    view.k = k;
+    view.x = frame.x + frame.w / 2 - m.cx * k;
+    view.y = frame.y + frame.h / 2 - m.cy * k;
+    clamp(); draw();
+  }
+
+  // ---- The itinerary. ----
+  var entries = {}; // id -> list entry
+
+  function select(id, from) {
+    document.querySelectorAll('.selected').forEach(function (e) { e.classList.remove('selected'); });
+    var m = markers.filter(function (x) { return x.id === id; })[0];
+    if (m) { m.g.classList.add('selected'); m.g.parentNode.appendChild(m.g); }
+    var e = entries[id];
+    if (e) {
+      e.classList.add('selected');
+      var d = e.querySelector('.details');
+      if (d) { d.hidden = false; }
+      if (from === 'map') { e.scrollIntoView({ block: 'nearest' }); }
+    }
+    if (from === 'list') { showOnMap(m); }
+    document.body.dataset.selected = id;
+  }
+
+  function navLinks(nav) {
+    var p = el('p', 'nav');
+    [['amap', L.amap], ['baidu', L.baidu], ['geo', L.geo]].forEach(function (k) {
+      if (!nav || !nav[k[0]]) { return; }
+      var a = el('a', 'button', k[1]);
+      a.href = nav[k[0]];
+      a.target = '_blank';
+      a.rel = 'noopener';
+      p.appendChild(a);
+    });
+    return p.childNodes.length ? p : null;
+  }
+
+  function stopEntry(v, place) {
+    var s = byId[v.id] || {};
+    var li = el('li', 'stop');
+    var b = el('button', 'entry');
+    b.type = 'button';
+    b.appendChild(el('span', 'seq', v.seq));
+    var name = el('span', 'name', s.name || place.name);
+    b.appendChild(name);
+    var times = clock(v.arrival) + '–' + clock(v.departure);
+    if (v.arrival_latest && clock(v.arrival_latest) !== clock(v.arrival)) {
+      times = clock(v.arrival) + '/' + clock(v.arrival_latest) + '–' + clock(v.departure);
+    }
+    if (clock(v.departure)) { b.appendChild(el('span', 'time', times)); }
+    li.appendChild(b);
+    if (v.hours_status && v.hours_status !== 'confirmed') {
+      li.appendChild(el('p', 'warn', L.unconfirmed));
+    }
+    var d = el('div', 'details');
+    d.hidden = true;
+    if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
+    var facts = [];
+    if (v.wait_s) { facts.push(L.wait + ' ' + minutes(v.wait_s)); }
+    facts.push(L.visit + ' ' + minutes(v.visit_s));
+    if (s.period) { facts.push(s.period); }
+    d.appendChild(el('p', 'facts', facts.join(' · ')));
+    if (v.precision_m > 500) {
+      d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
+    }
+    var addr = v.address || s.address;
+    if (addr) { d.appendChild(el('p', 'address', addr)); }
+    if (v.note) { d.appendChild(el('p', 'warn', v.note)); }
+    if (s.note) { d.appendChild(el('p', 'note', s.note)); }
+    var nav = navLinks(v.nav);
+    if (nav) { d.appendChild(nav); }
+    li.appendChild(d);
+    b.addEventListener('click', function () {
+      var open = li.classList.contains('selected') && !d.hidden;
+      select(v.id, 'list');
+      d.hidden = open;
+    });
+    entries[v.id] = li;
+    return li;
+  }
+
+  // legEntry writes a leg between places a and b. Between places known
+  // only roughly (precision_m over 500 m) the straight-line figures are
+  // a sketch, and a leg of 0 m says nothing: the page says so.
+  function legEntry(leg, a, b) {
+    if (!leg) { return null; }
+    var rough = (a && a.precision_m > 500) || (b && b.precision_m > 500);
+    if (rough && leg.distance_m < 1) { return el('li', 'leg', '↓ ' + L.unknown_leg); }
+    var t = minutes(leg.duration_s);
+    if (leg.duration_min_s !== undefined && leg.duration_max_s !== undefined && leg.duration_max_s > leg.duration_min_s + 59) {
+      t = L.about + ' ' + Math.round(leg.duration_min_s / 60) + '–' + minutes(leg.duration_max_s);
+    }
+    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m) + (rough ? ' · ' + L.sketch : ''));
+  }
+
+  function placeName(p) { return (data.lang === 'en' ? p.name_en || p.name : p.name) || p.id; }
+
+  function renderDay(day) {
+    var sec = el('section', 'day');
+    sec.appendChild(el('h2', '', L.day.replace('%d', day.day) + (day.date ? ' · ' + day.date : '')));
+    var ol = el('ol', 'stops');
+    ol.appendChild(el('li', 'place', (clock(day.depart) + ' ' + L.depart + ' ' + placeName(day.start)).trim()));
+    var legs = day.legs || [];
+    var visits = day.visits || [];
+    visits.forEach(function (v, i) {
+      var lg = legEntry(legs[i], i ? visits[i - 1] : day.start, v);
+      if (lg) { ol.appendChild(lg); }
+      ol.appendChild(stopEntry(v, v));
+      if (day.break && day.break.after === i + 1) {
+        ol.appendChild(el('li', 'break', clock(day.break.start) + '–' + clock(day.break.end) + ' ' + L.break));
+      }
+    });
+    if (day.end) {
+      var last = legEntry(legs[visits.length], visits[visits.length - 1] || day.start, day.end);
+      if (last) { ol.appendChild(last); }
+      ol.appendChild(el('li', 'place', clock(day['return']) + ' ' + L.back + ' ' + placeName(day.end)));
+    }
+    sec.appendChild(ol);
+    return sec;
+  }
+
+  function renderItinerary() {
+    var plan = data.plan;
+    if (!list || !plan) { return; }
+    list.appendChild(el('p', 'totals', L.summary.replace('%v', plan.visited).replace('%d', km(plan.distance_m)).replace('%t', minutes(plan.travel_s))));
+    var rough = (plan.days || []).some(function (d) {
+      return [d.start, d.end].concat(d.visits || []).some(function (p) { return p && p.precision_m > 500; });
+    });
+    if (rough) { list.appendChild(el('p', 'warn legend', L.halos)); }
+    (plan.days || []).forEach(function (d) { list.appendChild(renderDay(d)); });
+    if (plan.skipped && plan.skipped.length) {
+      var sec = el('section', 'skipped');
+      sec.appendChild(el('h2', '', L.left_out));
+      var ul = el('ul');
+      plan.skipped.forEach(function (s) {
+        var li = el('li');
+        li.appendChild(el('b', '', placeName(s)));
+        li.appendChild(el('span', '', ' — ' + (L['reason_' + s.reason] || s.detail || s.reason)));
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+      list.appendChild(sec);
+    }
+  }
+
+  setUpMap();
+  renderItinerary();
+  var visits = 0;
+  markers.forEach(function (m) {
+    var s = byId[m.id];
+    var t = m.g.querySelector('title');
+    if (t) { m.g.setAttribute('aria-label', t.textContent); }
+    m.g.setAttribute('tabindex', '0');
+    m.g.setAttribute('role', 'button');
+    m.g.classList.add('interactive');
+    var pick = function () { select(m.id, 'map'); };
+    m.g.addEventListener('click', pick);
+    m.g.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); }
+    });
+    if (s && s.role === 'stop') { visits++; }
   });
-  document.body.dataset.markers = String(wired);
+  document.body.dataset.markers = String(markers.length);
   document.body.dataset.visits = String(visits);
-  document.body.dataset.ready = visits === data.visits ? 'true' : 'incomplete';
+  document.body.dataset.ready = !data.plan || visits === data.visits ? 'true' : 'incomplete';
 })();

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"math"
 	"net/http"
@@ -45,10 +47,10 @@ func getEmbedPage(t *testing.T, h http.Handler, query string) embedPageParts {
 	m := nonceRE.FindStringSubmatch(p.csp)
 	require.NotNil(t, m, "CSP %q has a script nonce", p.csp)
 	p.nonce = m[1]
-	start := strings.Index(p.html, `<main class="map" id="map">`)
-	end := strings.Index(p.html, `</main>`)
+	start := strings.Index(p.html, `<svg`)
+	end := strings.Index(p.html, `</svg>`)
 	require.True(t, start >= 0 && end > start)
-	p.svg = p.html[start+len(`<main class="map" id="map">`) : end]
+	p.svg = p.html[start : end+len(`</svg>`)]
 	ds := strings.Index(p.html, `id="chuanzhu-data"`)
 	require.GreaterOrEqual(t, ds, 0)
 	body := p.html[strings.Index(p.html[ds:], ">")+ds+1:]
@@ -190,7 +192,11 @@ func TestEmbedErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := call(t, h, http.MethodGet, "/embed?"+tc.query, "")
 			require.Equal(t, tc.status, w.Code, w.Body.String())
-			assert.Equal(t, tc.code, apiErr(t, w).Code)
+			// A page in a frame answers with a page, not JSON.
+			assert.Equal(t, "text/html; charset=utf-8", w.Header().Get("Content-Type"))
+			assert.Contains(t, w.Body.String(), `<p class="code">`+tc.code+`</p>`)
+			assert.Contains(t, w.Body.String(), `<html lang="zh">`)
+			assert.Contains(t, w.Body.String(), "无法显示这条路线")
 		})
 	}
 }
@@ -320,7 +326,7 @@ func TestContentSecurityPolicy(t *testing.T) {
 }
 
 func TestEmbedTemplateParses(t *testing.T) {
-	assert.NotPanics(t, func() { embedTemplate() })
+	assert.NotPanics(t, func() { pageTemplate() })
 }
 
 // The panel's words follow internal/phrase: the itinerary's day and
@@ -331,4 +337,20 @@ func TestEmbedWording(t *testing.T) {
 	assert.Equal(t, "Day %d", en["day"])
 	assert.Equal(t, "分钟", zh["min"])
 	assert.Equal(t, "min", en["min"])
+}
+
+// TestEmbedWeight reports what a visitor downloads for the jin-culture
+// line's page (HTML with its inline script, style, data and SVG map), and
+// keeps it within a budget a phone on a slow network loads in a second.
+func TestEmbedWeight(t *testing.T) {
+	h := defaultHandler()
+	w := call(t, h, http.MethodGet, "/embed?line=jin-culture/jiangxian", "")
+	require.Equal(t, http.StatusOK, w.Code)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, err := zw.Write(w.Body.Bytes())
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+	t.Logf("jin-culture/jiangxian page: %d bytes, %d gzipped", w.Body.Len(), gz.Len())
+	assert.Less(t, gz.Len(), 40<<10, "gzipped page weight")
 }

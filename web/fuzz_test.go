@@ -91,7 +91,7 @@ func FuzzParseEmbedQuery(f *testing.F) {
 		if err != nil {
 			return
 		}
-		q, err := parseEmbedQuery(v)
+		q, err := parseEmbedQuery(v, "zh")
 		if err != nil {
 			requireClientError(t, err)
 			return

@@ -199,7 +199,7 @@ func newHandler(cat *heritage.Catalog, opts ...Option) *handler {
 		cfg.maxQueue = queuePerSolver * cfg.maxSolves
 	}
 	c := &core{cfg: cfg, solve: route.Solve, solver: make(chan struct{}, cfg.maxSolves),
-		page: embedTemplate(), ids: newRequestIDs()}
+		page: pageTemplate(), ids: newRequestIDs()}
 	h := c.handlerFor(cat)
 	c.current.Store(h)
 	return h
@@ -226,6 +226,7 @@ func (h *handler) routes() *http.ServeMux {
 	mux.HandleFunc("GET /api/lines", h.getLines)
 	mux.HandleFunc("POST /api/plan", h.postPlan)
 	mux.HandleFunc("GET /embed", h.getEmbed)
+	mux.HandleFunc("GET /plan", h.getPlan)
 	mux.HandleFunc("GET /healthz", h.getHealth)
 	mux.HandleFunc("GET /readyz", h.getReady)
 	// The same paths without a method catch the other methods, so that
@@ -236,6 +237,7 @@ func (h *handler) routes() *http.ServeMux {
 		"/api/lines":         "GET, HEAD",
 		"/api/plan":          "POST",
 		"/embed":             "GET, HEAD",
+		"/plan":              "GET, HEAD",
 		"/healthz":           "GET, HEAD",
 		"/readyz":            "GET, HEAD",
 	} {

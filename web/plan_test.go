@@ -291,7 +291,7 @@ func TestPostPlanErrors(t *testing.T) {
 		{"too many sites", "", sites(many...), 422, codeTooManyStops, "at most 40"},
 		{"too many days", "", `{"days":100}`, 422, codeTooLarge, "days"},
 		{"unreachable start", "", `{"start":[0,0],"sites":["jiangxian/chexiangcheng"]}`, 422, codeUnplannable, "unreachable"},
-		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, `"pdf": not a format (known: json, geojson, gpx, kml, jsonld, svg, text, markdown)`},
+		{"unknown format", "/api/plan?format=pdf", `{}`, 400, codeBadQuery, `"pdf": not a format (known: json, geojson, gpx, kml, jsonld, svg, text, markdown, ics)`},
 		{"unknown lang", "/api/plan?lang=fr", `{}`, 400, codeBadQuery, "lang"},
 		{"unknown parameter", "/api/plan?seed=1", `{}`, 400, codeBadQuery, "seed"},
 	}

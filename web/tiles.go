@@ -34,7 +34,8 @@ type tileLayer struct {
 // parseTileLayer checks a tile URL template, its datum and its
 // subdomains: an absolute http or https URL template with {z}, {x} and
 // {y}; {s}, when present, takes each of subdomains in turn (default
-// "a,b,c"). Only the WGS-84 and GCJ-02 datums are accepted: BD-09 maps
+// "a,b,c"): a comma-separated list, or as in Leaflet a string of
+// one-character subdomains ("1234"). Only the WGS-84 and GCJ-02 datums are accepted: BD-09 maps
 // (Baidu) do not use the standard Web-Mercator tile grid.
 func parseTileLayer(template, datum, subdomains string) (*tileLayer, error) {
 	if len(template) > maxTileTemplate {
@@ -59,10 +60,15 @@ func parseTileLayer(template, datum, subdomains string) (*tileLayer, error) {
 		if subdomains == "" {
 			subdomains = "a,b,c"
 		}
-		for s := range strings.SplitSeq(subdomains, ",") {
+		list := strings.Split(subdomains, ",")
+		if !strings.Contains(subdomains, ",") {
+			// Leaflet's form: a string of one-character subdomains.
+			list = strings.Split(subdomains, "")
+		}
+		for _, s := range list {
 			s = strings.TrimSpace(s)
 			if s == "" || !validHostLabel(s) {
-				return nil, queryError("tiles_subdomains", subdomains, "want comma-separated host labels such as a,b,c or 1,2,3,4")
+				return nil, queryError("tiles_subdomains", subdomains, "want comma-separated host labels such as a,b,c, or one-character labels run together such as 1234")
 			}
 			t.subdomains = append(t.subdomains, s)
 		}

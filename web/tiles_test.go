@@ -192,3 +192,33 @@ func TestMercator(t *testing.T) {
 	_, top := mercator(orb.Point{0, 89}, 4)
 	assert.InDelta(t, 0.0, top, 1e-3)
 }
+
+func TestTileSubdomains(t *testing.T) {
+	const tpl = "https://{s}.t.example/{z}/{x}/{y}.png"
+	tests := []struct {
+		name, subdomains string
+		want             []string
+		bad              bool
+	}{
+		{"default", "", []string{"a", "b", "c"}, false},
+		{"comma list", "a,b,c", []string{"a", "b", "c"}, false},
+		{"comma list of words", "t0, t1", []string{"t0", "t1"}, false},
+		{"leaflet string", "1234", []string{"1", "2", "3", "4"}, false},
+		{"one label", "a", []string{"a"}, false},
+		{"space", "a b", nil, true},
+		{"empty item", "a,,b", nil, true},
+		{"too many", "123456789", nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := parseTileLayer(tpl, "", tc.subdomains)
+			if tc.bad {
+				require.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, l.subdomains)
+			assert.Len(t, l.origins, len(tc.want))
+		})
+	}
+}

@@ -145,3 +145,22 @@ func (l Lang) Travel(m geo.Mode) string {
 // List joins items as a list: "A, B, C"; "甲、乙、丙". Empty items are
 // kept, so the count is what the caller gave.
 func (l Lang) List(items []string) string { return strings.Join(items, l.Pick("、", ", ")) }
+
+// LeftOut says why a plan left a site out, by the route.Reason's name:
+// "budget" "not enough time in the day" 时间不够, "closed" "closed on the
+// day" 当天不开放, "unreachable" "cannot be reached within the opening
+// hours or the day" 在开放时间或当日时间内无法到达. Any other name is
+// returned as it is.
+func (l Lang) LeftOut(reason string) string {
+	if w, ok := leftOutWords[reason]; ok {
+		return l.Pick(w[0], w[1])
+	}
+	return reason
+}
+
+// leftOutWords are [Lang.LeftOut]'s reasons in Chinese and English.
+var leftOutWords = map[string][2]string{
+	"budget":      {"时间不够", "not enough time in the day"},
+	"closed":      {"当天不开放", "closed on the day"},
+	"unreachable": {"在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day"},
+}

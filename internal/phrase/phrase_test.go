@@ -149,3 +149,19 @@ func TestList(t *testing.T) {
 		t.Run(tt.en, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.List(tt.items) }) })
 	}
 }
+
+func TestLeftOut(t *testing.T) {
+	tests := []struct {
+		lang   Lang
+		reason string
+		want   string
+	}{
+		{Chinese, "budget", "时间不够"},
+		{English, "closed", "closed on the day"},
+		{English, "unreachable", "cannot be reached within the opening hours or the day"},
+		{Chinese, "other", "other"},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, tc.lang.LeftOut(tc.reason), "%s %s", tc.lang, tc.reason)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // [ParseFormat] rather than switch over names.
 type Format struct {
 	// Name is the format's short name: "json", "geojson", "gpx", "kml",
-	// "jsonld", "svg", "text" or "markdown".
+	// "jsonld", "svg", "text", "markdown" or "ics".
 	Name string
 	// ContentType is the media type of the output, as an HTTP
 	// Content-Type header gives it ("application/gpx+xml"); text types
@@ -25,7 +25,7 @@ type Format struct {
 	// Ext is the usual file name extension, with its dot (".gpx").
 	Ext string
 	// Write writes a plan in the format: one of [JSON], [GeoJSON], [GPX],
-	// [KML], [JSONLD], [SVG], [Text] or [Markdown].
+	// [KML], [JSONLD], [SVG], [Text], [Markdown] or [ICS].
 	Write func(w io.Writer, p *route.Plan, opts ...Option) error
 }
 
@@ -39,10 +39,11 @@ var formats = [...]Format{
 	{Name: "svg", ContentType: "image/svg+xml", Ext: ".svg", Write: SVG},
 	{Name: "text", ContentType: "text/plain; charset=utf-8", Ext: ".txt", Write: Text},
 	{Name: "markdown", ContentType: "text/markdown; charset=utf-8", Ext: ".md", Write: Markdown},
+	{Name: "ics", ContentType: "text/calendar; charset=utf-8", Ext: ".ics", Write: ICS},
 }
 
 // Formats returns every format of the package: json, geojson, gpx, kml,
-// jsonld, svg, text and markdown, in that order. The slice is the
+// jsonld, svg, text, markdown and ics, in that order. The slice is the
 // caller's to modify.
 func Formats() []Format { return slices.Clone(formats[:]) }
 

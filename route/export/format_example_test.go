@@ -26,5 +26,5 @@ func ExampleParseFormat() {
 	fmt.Println(err)
 	// Output:
 	// gpx application/gpx+xml route.gpx true
-	// export: unknown format "pdf" (known: json, geojson, gpx, kml, jsonld, svg, text, markdown)
+	// export: unknown format "pdf" (known: json, geojson, gpx, kml, jsonld, svg, text, markdown, ics)
 }

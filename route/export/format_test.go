@@ -11,7 +11,7 @@ import (
 
 func TestParseFormat(t *testing.T) {
 	names := FormatNames()
-	assert.Equal(t, []string{"json", "geojson", "gpx", "kml", "jsonld", "svg", "text", "markdown"}, names)
+	assert.Equal(t, []string{"json", "geojson", "gpx", "kml", "jsonld", "svg", "text", "markdown", "ics"}, names)
 	p := buildPlan(t, jinDay(t), jinSkipped())
 	for _, f := range Formats() {
 		t.Run(f.Name, func(t *testing.T) {
@@ -32,7 +32,7 @@ func TestParseFormat(t *testing.T) {
 	for _, bad := range []string{"", "pdf", "JSON", " json"} {
 		_, err := ParseFormat(bad)
 		require.Error(t, err, "%q", bad)
-		assert.Contains(t, err.Error(), "known: json, geojson, gpx, kml, jsonld, svg, text, markdown")
+		assert.Contains(t, err.Error(), "known: json, geojson, gpx, kml, jsonld, svg, text, markdown, ics")
 	}
 	fs := Formats()
 	fs[0].Name = "changed"

@@ -172,18 +172,8 @@ func (l lexicon) leftOut(n int) string {
 	return l.Pick("未安排的地点（"+l.Sites(n)+"）", "Left out ("+l.Sites(n)+")")
 }
 
-// reason explains why a stop was left out.
-func (l lexicon) reason(r string) string {
-	switch r {
-	case reasonBudget:
-		return l.Pick("时间不够", "not enough time in the day")
-	case reasonClosed:
-		return l.Pick("当天不开放", "closed on the day")
-	case reasonUnreachable:
-		return l.Pick("在开放时间或当日时间内无法到达", "cannot be reached within the opening hours or the day")
-	}
-	return r
-}
+// reason explains why a stop was left out (see [phrase.Lang.LeftOut]).
+func (l lexicon) reason(r string) string { return l.LeftOut(r) }
 
 // reasonLine writes one skipped stop: "X: not enough time in the day";
 // "X：时间不够".

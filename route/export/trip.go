@@ -94,16 +94,9 @@ type tripBreak struct {
 type tripSkip struct {
 	id     string
 	name   string
-	reason string // reasonBudget, reasonClosed, reasonUnreachable or another route reason's text
+	reason string // a route.Reason's name (budget, closed, unreachable), which phrase.Lang.LeftOut words
 	site   *heritage.Site
 }
-
-// Skip reasons, as keys of the phrase tables.
-const (
-	reasonBudget      = "budget"
-	reasonClosed      = "closed"
-	reasonUnreachable = "unreachable"
-)
 
 // point returns p in the output datum.
 func (o *options) point(p orb.Point) orb.Point {

@@ -1,0 +1,216 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
+	"github.com/chuanzhu/chuanzhu/route"
+	"github.com/chuanzhu/chuanzhu/route/export"
+)
+
+// pageView is what the page template of /embed and /plan shows.
+type pageView struct {
+	Lang, Title, Subtitle, Nonce string
+	SVG                          template.HTML // the route/export map, or empty before a plan
+	Data                         template.JS   // the script's data block
+	Script                       template.JS
+	Style                        template.CSS
+	Attribution                  string
+	Words                        map[string]string
+	Downloads                    []download
+	Form                         *plannerForm // the planner's form, on /plan
+	Error, ErrorCode             string       // an error page's message and the API's error code
+}
+
+// download is one link to the page's plan in an export format.
+type download struct{ Name, Href string }
+
+// downloadFormats are the formats a visitor may download from the page.
+var downloadFormats = []string{"gpx", "kml", "ics"}
+
+// downloads returns links to the plan of the page at u in each of
+// downloadFormats ("…&download=gpx"); ics only for a plan with dates.
+func downloads(u *url.URL, p *route.Plan) []download {
+	var out []download
+	for _, f := range downloadFormats {
+		if f == "ics" && (len(p.Days) == 0 || !hasCalendar(p.Days[0].Depart)) {
+			continue
+		}
+		v := u.Query()
+		v.Set("download", f)
+		out = append(out, download{Name: strings.ToUpper(f), Href: "?" + v.Encode()})
+	}
+	return out
+}
+
+// writeDownload answers a page's download=FORMAT: the plan as a file.
+func (h *handler) writeDownload(w http.ResponseWriter, name string, p *route.Plan, lang, title string) {
+	f, err := export.ParseFormat(name)
+	if err != nil || !isDownload(name) {
+		h.writePageError(w, lang, queryError("download", name, "not a download (known: "+strings.Join(downloadFormats, ", ")+")"))
+		return
+	}
+	opts := []export.Option{export.Catalog(h.cat), export.Lang(lang)}
+	if title != "" {
+		opts = append(opts, export.Title(title))
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf, p, opts...); err != nil {
+		h.writePageError(w, lang, newError(http.StatusUnprocessableEntity, codeUnplannable, err.Error()))
+		return
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", f.ContentType)
+	hd.Set("Content-Disposition", `attachment; filename="chuanzhu`+f.Ext+`"`)
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+}
+
+func isDownload(name string) bool {
+	for _, f := range downloadFormats {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// writePage writes the page of v with its nonce'd CSP; formAction allows
+// the planner's form to submit to the page itself.
+func (h *handler) writePage(w http.ResponseWriter, r *http.Request, status int, v pageView, t *tileLayer) {
+	nonce, err := newNonce()
+	if err != nil {
+		writeAPIError(w, err)
+		return
+	}
+	v.Nonce = nonce
+	v.Script, v.Style = template.JS(embedScript), template.CSS(embedStyle)
+	if v.Form != nil {
+		v.Script += template.JS(plannerScript)
+	}
+	if v.Words == nil {
+		v.Words = pageWords(phrase.Lang(v.Lang))
+	}
+	var buf bytes.Buffer
+	if err := h.page.Execute(&buf, v); err != nil {
+		writeAPIError(w, err)
+		return
+	}
+	csp := contentSecurityPolicy(nonce, t)
+	if v.Form != nil {
+		csp = strings.Replace(csp, "form-action 'none'", "form-action 'self'", 1)
+	}
+	hd := w.Header()
+	hd.Set("Content-Security-Policy", csp)
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("Referrer-Policy", "no-referrer")
+	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	if r == nil || r.Method != http.MethodHead {
+		_, _ = w.Write(buf.Bytes())
+	}
+}
+
+// writePageError answers a page request with an HTML page in lang that
+// says what is wrong, with the status of the API's error.
+func (h *handler) writePageError(w http.ResponseWriter, lang string, err error) {
+	status, code, msg := http.StatusInternalServerError, codeInternal, "internal error: "+err.Error()
+	var e *apiError
+	if errors.As(err, &e) {
+		status, code, msg = e.status, e.code, e.message
+	}
+	l := phrase.Lang(lang)
+	v := pageView{Lang: lang, Title: l.Pick("无法显示这条路线", "This route cannot be shown"), Error: msg, ErrorCode: code}
+	h.writePage(w, nil, status, v, nil)
+}
+
+// pageLang returns the page's language: the lang parameter when it is zh
+// or en, else the first of zh and en in the Accept-Language header (by
+// its q-values), else zh.
+func pageLang(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); l == "zh" || l == "en" {
+		return l
+	}
+	return acceptLanguage(r.Header.Get("Accept-Language"))
+}
+
+// acceptLanguage picks zh or en from an Accept-Language header: the
+// language range of highest q-value whose primary tag is zh or en; zh
+// when there is none.
+func acceptLanguage(header string) string {
+	best, bestQ := "zh", -1.0
+	for part := range strings.SplitSeq(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		primary, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		if primary != "zh" && primary != "en" {
+			continue
+		}
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		if q > bestQ {
+			best, bestQ = primary, q
+		}
+	}
+	return best
+}
+
+// pageWords are the words of the page around the map and the itinerary.
+func pageWords(l phrase.Lang) map[string]string {
+	return map[string]string{
+		"zoomIn": l.Pick("放大", "Zoom in"), "zoomOut": l.Pick("缩小", "Zoom out"), "reset": l.Pick("复位", "Reset view"),
+		"map": l.Pick("路线地图", "Route map"), "itinerary": l.Pick("行程", "Itinerary"),
+		"download": l.Pick("下载", "Download"), "print": l.Pick("打印", "Print"),
+		"errorHint": l.Pick("请检查地址中的参数后重试。", "Check the parameters in the address and try again."),
+		"empty":     l.Pick("请选择主题或地点，然后点击“规划”。", "Choose a theme or sites, then press Plan."),
+	}
+}
+
+// pageTemplate parses the page template. The template is a constant that
+// the tests parse, so Must cannot panic in a released build.
+func pageTemplate() *template.Template {
+	return template.Must(template.New("page").Parse(pageHTML))
+}
+
+const pageHTML = `<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style nonce="{{.Nonce}}">{{.Style}}</style>
+</head>
+{{if .Error}}<body class="error-page" data-ready="true">
+<main class="error"><h1>{{.Title}}</h1><p><code>{{.Error}}</code></p><p>{{.Words.errorHint}}</p><p class="code">{{.ErrorCode}}</p></main>
+</body>
+{{else}}<body class="{{if .Form}}planner{{else}}embed{{end}}" data-ready="false">
+<header class="bar"><h1 id="title">{{.Title}}</h1>{{if .Subtitle}}<p>{{.Subtitle}}</p>{{end}}</header>
+{{with .Form}}{{template "form" .}}{{end}}
+{{if .SVG}}<div class="layout">
+<section class="map" id="map" aria-label="{{.Words.map}}">{{.SVG}}
+<div class="zoom"><button type="button" id="zoom-in" aria-label="{{.Words.zoomIn}}">+</button><button type="button" id="zoom-out" aria-label="{{.Words.zoomOut}}">−</button><button type="button" id="zoom-reset" aria-label="{{.Words.reset}}">⟲</button></div>
+<p class="scale" id="scale"><span></span><b></b></p>
+{{if .Attribution}}<p class="attribution">{{.Attribution}}</p>{{end}}
+</section>
+<section class="itinerary" id="itinerary" aria-label="{{.Words.itinerary}}">
+{{if .Downloads}}<p class="downloads">{{range .Downloads}}<a class="button" href="{{.Href}}" download>{{.Name}}</a>{{end}}</p>{{end}}
+</section>
+</div>
+{{else}}<p class="empty">{{.Words.empty}}</p>{{end}}
+<script type="application/json" id="chuanzhu-data" nonce="{{.Nonce}}">{{.Data}}</script>
+<script nonce="{{.Nonce}}">{{.Script}}</script>
+</body>
+{{end}}</html>
+{{define "form"}}` + plannerFormHTML + `{{end}}`

@@ -1,0 +1,216 @@
+package web
+
+import (
+	_ "embed" // the planner's script
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
+	"github.com/chuanzhu/chuanzhu/tour"
+)
+
+//go:embed planner.js
+var plannerScript string
+
+// plannerParams are the query parameters of GET /plan.
+var plannerParams = []string{"theme", "sites", "start", "date", "start_time", "hours", "days", "mode", "lang", "download"}
+
+// parsePlannerQuery reads the query of GET /plan into the query the
+// embed page plans from; empty parameters (a form's unfilled fields)
+// count as not given. It reports whether the query asks for a plan (a
+// theme or sites).
+func parsePlannerQuery(v url.Values, lang string) (q embedQuery, plan bool, err error) {
+	v = nonEmpty(v)
+	q = embedQuery{lang: lang}
+	if err := onlyParams(v, plannerParams...); err != nil {
+		return q, false, err
+	}
+	if q.theme, _, err = singleParam(v, "theme"); err != nil {
+		return q, false, err
+	}
+	if q.sites, err = listParam(v, "sites"); err != nil {
+		return q, false, err
+	}
+	if q.theme != "" && len(q.sites) > 0 {
+		return q, false, queryError("sites", "", "give theme or sites, not both")
+	}
+	if q.download, _, err = singleParam(v, "download"); err != nil {
+		return q, false, err
+	}
+	if err := q.parsePlanParams(v); err != nil {
+		return q, false, err
+	}
+	if s, given, err := singleParam(v, "start_time"); err != nil {
+		return q, false, err
+	} else if given {
+		if q.startTime, err = tour.ParseClock(s); err != nil {
+			return q, false, queryError("start_time", s, "want a time of day such as 08:30")
+		}
+	}
+	if s, given, err := singleParam(v, "days"); err != nil {
+		return q, false, err
+	} else if given {
+		if q.days, err = strconv.Atoi(s); err != nil || q.days < 1 || q.days > tour.MaxDays {
+			return q, false, queryError("days", s, "want a number of days from 1 to "+strconv.Itoa(tour.MaxDays))
+		}
+	}
+	if _, given := v["lang"]; given {
+		if q.lang, err = langParam(v); err != nil {
+			return q, false, err
+		}
+	}
+	return q, q.theme != "" || len(q.sites) > 0, nil
+}
+
+// nonEmpty returns v without its empty values.
+func nonEmpty(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		for _, s := range vs {
+			if strings.TrimSpace(s) != "" {
+				out[k] = append(out[k], s)
+			}
+		}
+	}
+	return out
+}
+
+// getPlan serves GET /plan: the planner's form and, when the query names
+// a theme or sites, the plan in the embed page's layout (or, with
+// download=FORMAT, the plan as a file). The form submits to the page
+// itself, so the plan's state is its URL.
+func (h *handler) getPlan(w http.ResponseWriter, r *http.Request) {
+	lang := pageLang(r)
+	q, wanted, err := parsePlannerQuery(r.URL.Query(), lang)
+	if err != nil {
+		h.writePageError(w, lang, err)
+		return
+	}
+	l := phrase.Lang(q.lang)
+	v := pageView{Lang: q.lang, Title: l.Pick("串珠 · 绛县文化遗产游线规划", "Chuanzhu · Jiang County heritage trip planner"),
+		Data: `{"labels":{},"stops":[],"visits":0}`}
+	if wanted {
+		plan, _, err := h.embedPlan(r, q)
+		if err != nil {
+			h.writePageError(w, q.lang, err)
+			return
+		}
+		if q.download != "" {
+			h.writeDownload(w, q.download, plan, q.lang, "")
+			return
+		}
+		title := v.Title
+		if v, err = h.planView(r, plan, q, ""); err != nil {
+			h.writePageError(w, q.lang, err)
+			return
+		}
+		v.Title = title
+	}
+	v.Form = h.plannerForm(q, l, !wanted)
+	h.writePage(w, r, http.StatusOK, v, nil)
+}
+
+// plannerForm is the data of the planner's form.
+type plannerForm struct {
+	Open                               bool // shown unfolded (no plan yet)
+	Themes, Starts, Modes              []option
+	Sites                              []option
+	Date, StartTime, Hours, Days, Lang string
+	Words                              map[string]string
+}
+
+// option is one choice of a select or a list of check boxes.
+type option struct {
+	Value, Label, Alt string
+	Selected          bool
+}
+
+// plannerForm fills the form from q: the catalog's themes, its heritage
+// sites (for the list) and anchors (for the start), the travel modes.
+func (h *handler) plannerForm(q embedQuery, l phrase.Lang, open bool) *plannerForm {
+	f := &plannerForm{Open: open, Lang: string(l), Date: q.date.String(), Words: formWords(l)}
+	if q.date.IsZero() {
+		f.Date = ""
+	}
+	if q.startTime != 0 {
+		f.StartTime = q.startTime.String()
+	}
+	if q.hours > 0 {
+		f.Hours = strconv.FormatFloat(q.hours.Hours(), 'f', -1, 64)
+	}
+	if q.days > 0 {
+		f.Days = strconv.Itoa(q.days)
+	}
+	f.Themes = append(f.Themes, option{Value: "", Label: l.Pick("（按地点选择）", "(choose sites)")})
+	for _, t := range heritage.Themes() {
+		if slices.Contains(h.themes, t.Slug) {
+			f.Themes = append(f.Themes, option{Value: t.Slug, Label: l.Pick(t.Zh, t.En), Selected: q.theme == t.Slug})
+		}
+	}
+	start := q.start.String()
+	for _, s := range h.sites {
+		name, alt := l.Pick(s.Name.Zh, s.Name.En), l.Pick(s.Name.En, s.Name.Zh)
+		if alt == name {
+			alt = ""
+		}
+		if s.Anchor() {
+			if s.Kind == heritage.Town || s.Kind == heritage.RailStation {
+				f.Starts = append(f.Starts, option{Value: s.ID, Label: name, Selected: start == s.ID})
+			}
+			continue
+		}
+		f.Sites = append(f.Sites, option{Value: s.ID, Label: name, Alt: alt, Selected: slices.Contains(q.sites, s.ID)})
+	}
+	if !q.start.IsZero() && !slices.ContainsFunc(f.Starts, func(o option) bool { return o.Selected }) {
+		f.Starts = append(f.Starts, option{Value: start, Label: start, Selected: true})
+	}
+	for _, m := range []string{"drive", "drive-mountain", "bus", "cycle", "walk"} {
+		f.Modes = append(f.Modes, option{Value: m, Label: modeWord(l, m), Selected: q.mode == m})
+	}
+	return f
+}
+
+// modeWords name the travel modes in the form, in Chinese and English.
+var modeWords = map[string][2]string{
+	"drive": {"自驾", "Drive"}, "drive-mountain": {"自驾（山路）", "Drive (mountain roads)"},
+	"bus": {"旅游巴士", "Tourist bus"}, "cycle": {"骑行", "Cycle"}, "walk": {"步行", "Walk"},
+}
+
+// modeWord names a travel mode in the form.
+func modeWord(l phrase.Lang, m string) string { w := modeWords[m]; return l.Pick(w[0], w[1]) }
+
+// formWords are the form's labels.
+func formWords(l phrase.Lang) map[string]string {
+	return map[string]string{
+		"change": l.Pick("修改行程", "Change the plan"), "theme": l.Pick("主题", "Theme"),
+		"sites": l.Pick("或选择地点", "Or choose sites"), "search": l.Pick("搜索地点（中文或英文）", "Search sites (Chinese or English)"),
+		"start": l.Pick("出发地", "Start"), "here": l.Pick("我的位置", "My location"),
+		"defaultStart": l.Pick("（默认：县城）", "(default: the county seat)"),
+		"date":         l.Pick("日期", "Date"), "startTime": l.Pick("出发时间", "Start time"), "hours": l.Pick("每天小时数", "Hours a day"),
+		"days": l.Pick("天数", "Days"), "mode": l.Pick("交通方式", "Travel"), "submit": l.Pick("规划", "Plan"),
+		"lang": l.Pick("English", "中文"), "otherLang": l.Pick("en", "zh"),
+		"locating": l.Pick("正在定位…", "Locating…"), "noLocation": l.Pick("无法获取位置", "Location unavailable"),
+	}
+}
+
+const plannerFormHTML = `<form class="form" id="plan-form" method="get" action="">
+<details{{if .Open}} open{{end}}><summary>{{.Words.change}}</summary>
+<div class="fields">
+<label class="wide">{{.Words.theme}}<select name="theme" id="f-theme">{{range .Themes}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select></label>
+<div class="wide"><label>{{.Words.sites}}<input type="search" id="f-search" placeholder="{{.Words.search}}" aria-label="{{.Words.search}}"></label>
+<div class="sites" id="f-sites">{{range .Sites}}<label data-search="{{.Label}} {{.Alt}} {{.Value}}"><input type="checkbox" name="sites" value="{{.Value}}"{{if .Selected}} checked{{end}}><span>{{.Label}}{{if .Alt}} <small>{{.Alt}}</small>{{end}}</span></label>{{end}}</div></div>
+<label class="wide">{{.Words.start}}<span class="row"><select name="start" id="f-start"><option value="">{{.Words.defaultStart}}</option>{{range .Starts}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select><button type="button" class="button" id="f-here">{{.Words.here}}</button></span></label>
+<label>{{.Words.date}}<input type="date" name="date" id="f-date" value="{{.Date}}"></label>
+<label>{{.Words.startTime}}<input type="time" name="start_time" value="{{.StartTime}}"></label>
+<label>{{.Words.hours}}<input type="number" name="hours" min="1" max="24" step="0.5" value="{{.Hours}}" placeholder="8"></label>
+<label>{{.Words.days}}<input type="number" name="days" min="1" max="14" value="{{.Days}}" placeholder="1"></label>
+<label>{{.Words.mode}}<select name="mode">{{range .Modes}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select></label>
+<input type="hidden" name="lang" value="{{.Lang}}">
+<span class="row wide"><button type="submit" id="f-submit">{{.Words.submit}}</button><a class="button" id="f-lang" href="?lang={{.Words.otherLang}}">{{.Words.lang}}</a></span>
+</div>
+</details>
+</form>`
