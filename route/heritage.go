@@ -9,13 +9,14 @@ import (
 
 // PlaceFromSite returns the place of a heritage site (a hotel, a town, a
 // site), for a Day's start or end: its ID, its Chinese name (the English
-// one when there is none) and its location.
+// one when there is none), its location and the location's precision
+// ([heritage.Site.PrecisionM]).
 func PlaceFromSite(s heritage.Site) Place {
 	name := s.Name.Zh
 	if name == "" {
 		name = s.Name.En
 	}
-	return Place{ID: s.ID, Name: name, Location: s.Location}
+	return Place{ID: s.ID, Name: name, Location: s.Location, Precision: s.PrecisionM}
 }
 
 // WindowFromInterval returns the window of a site's open interval: the
