@@ -36,13 +36,12 @@ func ExamplePlan() {
 	fmt.Printf("%s back, %.0f km\n", day.Return.Format("15:04"), day.Distance/1000)
 	// Output:
 	// 08:30 leave 绛县县城（古绛镇）
-	// 08:51 晋献公墓 (30m0s)
-	// 09:40 晋灵公墓 (30m0s)
-	// 10:19 晋文公墓 (30m0s)
-	// 10:51 太阴寺 (45m0s)
-	// 11:36 lunch until 12:36
-	// 12:47 车厢城城址 (45m0s)
-	// 13:33 back, 48 km
+	// 08:55 晋献公墓 (30m0s)
+	// 09:51 晋灵公墓 (30m0s)
+	// 10:53 晋文公墓 (30m0s)
+	// 11:30 lunch until 12:30
+	// 13:01 车厢城城址 (45m0s)
+	// 13:53 back, 92 km
 }
 
 // The themed lines of the Jin-culture theme, the most important first: the
@@ -60,20 +59,20 @@ func ExampleThemeLines() {
 		}
 	}
 	// Output:
-	// 晋文化寻根·绛县线  46 km, 3h46m0s
+	// 晋文化寻根·绛县线  117 km, 5h21m0s
 	//    车厢城城址
 	//    晋文公墓
 	//    晋水源（大晋堂，说法）
 	//    晋灵公墓
 	//    晋献公墓
-	// 晋文化寻根·侯马—新绛线  35 km, 4h1m0s
+	// 晋文化寻根·侯马—新绛线  59 km, 4h33m0s
 	//    晋国古都博物馆
-	//    新绛柳泉墓地
 	//    侯马盟誓遗址
+	//    新绛柳泉墓地
 	//    侯马晋国遗址
-	// 晋文化寻根·曲沃—翼城线  86 km, 4h40m0s
-	//    苇沟—北寿城遗址
+	// 晋文化寻根·曲沃—翼城线  92 km, 4h47m0s
 	//    晋国博物馆
+	//    苇沟—北寿城遗址
 	//    曲村—天马遗址（晋侯墓地）
 }
 
@@ -91,12 +90,12 @@ func ExampleStoryOrder() {
 	fmt.Printf("%.0f%% longer than the shortest loop, %d of %d pairs out of time order\n",
 		l.Story.Extra*100, l.Story.Inversions, l.Story.Pairs)
 	// Output:
-	// Chexiang City ruins (Spring and Autumn; Han; Wei)
 	// Tomb of Duke Xian of Jin (attributed) (Spring and Autumn (reign of Duke Xian))
+	// Chexiang City ruins (Spring and Autumn; Han; Wei)
 	// Tomb of Duke Wen of Jin (attributed) (Spring and Autumn (reign of Duke Wen))
 	// Tomb of Duke Ling of Jin (attributed) (Spring and Autumn (reign of Duke Ling))
 	// Claimed source of the Jin River at Dajintang (Ming (ruined Jin River temple))
-	// 14% longer than the shortest loop, 1 of 10 pairs out of time order
+	// 12% longer than the shortest loop, 0 of 10 pairs out of time order
 }
 
 // Every themed line of the embedded catalog, as a brochure would list
@@ -110,17 +109,17 @@ func ExampleLines() {
 		fmt.Printf("%-40s %d sites, %3.0f km  %s\n", l.ID, len(l.Sites), l.Length/1000, l.Name.En)
 	}
 	// Output:
-	// jin-culture/jiangxian                    5 sites,  46 km  Jin culture roots: Jiangxian line
-	// jin-culture/houma-xinjiang               4 sites,  35 km  Jin culture roots: Houma–Xinjiang line
-	// jin-culture/quwo-yicheng                 3 sites,  86 km  Jin culture roots: Quwo–Yicheng line
-	// archaeology/yicheng-quwo-xiangfen        3 sites, 117 km  Archaeological sites: Yicheng–Quwo–Xiangfen line
-	// archaeology/houma-xinjiang               4 sites,  47 km  Archaeological sites: Houma–Xinjiang line
-	// archaeology/jiangxian                    3 sites,  31 km  Archaeological sites: Jiangxian line
-	// temples-architecture/jiangxian           8 sites,  86 km  Temples and old buildings: Jiangxian line
-	// temples-architecture/xinjiang            3 sites,  17 km  Temples and old buildings: Xinjiang line
-	// mountains-valleys/jiangxian              4 sites,  34 km  Mountains and valleys: Jiangxian line
-	// medicinal-herbs/jiangxian                3 sites,  34 km  Medicinal herbs: Jiangxian line
-	// museums/houma-quwo                       2 sites,  58 km  Museums: Houma–Quwo line
+	// jin-culture/jiangxian                    5 sites, 117 km  Jin culture roots: Jiangxian line
+	// jin-culture/houma-xinjiang               4 sites,  59 km  Jin culture roots: Houma–Xinjiang line
+	// jin-culture/quwo-yicheng                 3 sites,  92 km  Jin culture roots: Quwo–Yicheng line
+	// archaeology/yicheng-quwo-xiangfen        3 sites, 119 km  Archaeological sites: Yicheng–Quwo–Xiangfen line
+	// archaeology/houma-xinjiang               4 sites,  69 km  Archaeological sites: Houma–Xinjiang line
+	// archaeology/jiangxian                    3 sites,  37 km  Archaeological sites: Jiangxian line
+	// temples-architecture/jiangxian           8 sites,  94 km  Temples and old buildings: Jiangxian line
+	// temples-architecture/xinjiang            3 sites,  21 km  Temples and old buildings: Xinjiang line
+	// mountains-valleys/jiangxian              4 sites,  90 km  Mountains and valleys: Jiangxian line
+	// medicinal-herbs/jiangxian                3 sites,  64 km  Medicinal herbs: Jiangxian line
+	// museums/houma-quwo                       2 sites,  61 km  Museums: Houma–Quwo line
 }
 
 // A request in its JSON form, the body of the web API's POST /api/plan:

@@ -44,7 +44,7 @@ func ExampleWriteJSON() {
 	}
 	// Output:
 	// gcj02
-	// jin-culture/jiangxian  45913.6 m from 绛县县城（古绛镇） [111.576706 35.49025]
-	// jin-culture/houma-xinjiang  34865.6 m from 侯马站 [111.372002 35.619105]
-	// jin-culture/quwo-yicheng  86491.4 m from 侯马站 [111.372002 35.619105]
+	// jin-culture/jiangxian  117067.1 m from 绛县县城（古绛镇） [111.576706 35.49025]
+	// jin-culture/houma-xinjiang  58792.3 m from 侯马站 [111.372002 35.619105]
+	// jin-culture/quwo-yicheng  91518.5 m from 侯马站 [111.372002 35.619105]
 }
