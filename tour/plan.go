@@ -341,12 +341,18 @@ func endpoint(cat *heritage.Catalog, e Endpoint, field string, d geo.Datum) (rou
 	switch {
 	case e.ID != "" && e.Point != nil:
 		return route.Place{}, fieldErr(field, e.ID, ErrInvalid, "give a site ID or a point, not both")
+	case e.Name != "" && e.Point == nil:
+		return route.Place{}, fieldErr(field, e.Name, ErrInvalid, "a name is only for a point: a site has the catalog's names")
 	case e.Point != nil:
 		pt := *e.Point
 		if !finite(pt[0]) || !finite(pt[1]) || !geo.Valid(pt) {
 			return route.Place{}, fieldErr(field, e.String(), ErrInvalid, "not a [lon, lat] point in degrees (lon -180..180, lat -90..90)")
 		}
-		return route.Place{Name: e.String(), Location: geo.Convert(pt, d, geo.WGS84)}, nil
+		name := e.Name
+		if name == "" {
+			name = e.String()
+		}
+		return route.Place{Name: name, Location: geo.Convert(pt, d, geo.WGS84)}, nil
 	case e.ID != "":
 		s, ok := cat.Get(e.ID)
 		if !ok {
