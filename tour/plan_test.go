@@ -241,3 +241,32 @@ func mustGet(t *testing.T, cat *heritage.Catalog, id string) heritage.Site {
 	require.True(t, ok, id)
 	return s
 }
+
+// A start far outside the catalog's region is refused, naming the
+// nearest site; the same start with a long enough day is planned.
+func TestPlanFarStart(t *testing.T) {
+	beijing := orb.Point{116.397, 39.909}
+	req := tour.Request{Theme: heritage.ThemeJinCulture, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		Start: tour.AtNamedPoint(beijing, "北京饭店")}
+	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
+	assert.Nil(t, plan)
+	require.ErrorIs(t, err, tour.ErrUnplannable)
+	var fe *tour.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "start", fe.Field)
+	assert.Contains(t, err.Error(), "km from the start")
+
+	// Starting near the sites but ending in Beijing: the end is at fault.
+	req.Start, req.End = tour.Endpoint{}, tour.AtPoint(beijing)
+	_, err = tour.Problem(heritage.Default(), req)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "end", fe.Field)
+	assert.ErrorIs(t, err, tour.ErrUnplannable)
+
+	// A 24-hour day by car from Beijing reaches Jiang County and back.
+	req.Start, req.End = tour.AtPoint(beijing), tour.Endpoint{}
+	req.StartTime, req.DayLength = tour.Clock(time.Minute), 24*time.Hour-time.Minute
+	req.Mode = geo.Mode{Name: "expressway", Speed: 100, Circuity: 1.2}
+	_, err = tour.Problem(heritage.Default(), req)
+	assert.NoError(t, err)
+}
