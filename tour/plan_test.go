@@ -270,3 +270,26 @@ func TestPlanFarStart(t *testing.T) {
 	_, err = tour.Problem(heritage.Default(), req)
 	assert.NoError(t, err)
 }
+
+// A day whose only site opens after the requested start: the plan keeps
+// the requested time as Open and leaves later (Depart), early enough to
+// be at the gate at opening even if the leg from the roughly located
+// county seat takes its longest (without a break, whose window would
+// absorb a late arrival, that buffer is what keeps the day's pessimistic
+// end), so the reason a writer gives is the first visit's opening.
+func TestPlanLateOpening(t *testing.T) {
+	req := tour.Request{Sites: []string{"jiangxian/wenmiao"}, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		StartTime: tour.Clock(7 * time.Hour), Break: &tour.Break{}}
+	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
+	require.NoError(t, err)
+	day := plan.Days[0]
+	require.Len(t, day.Visits, 1)
+	opens := time.Date(2027, 5, 4, 9, 0, 0, 0, cst)
+	assert.True(t, day.Open.Equal(time.Date(2027, 5, 4, 7, 0, 0, 0, cst)), "Open is the requested start")
+	assert.True(t, day.Depart.After(day.Open), "leaves later than asked")
+	assert.True(t, day.Visits[0].Start.Equal(opens), "the visit starts at opening")
+	leg := day.Legs[0]
+	assert.Less(t, leg.Duration, leg.DurationMax, "the county seat is known to 1 km")
+	assert.True(t, day.Depart.Add(leg.DurationMax).Equal(opens), "at the gate at opening even at the longest")
+	assert.Equal(t, leg.DurationMax-leg.Duration, day.Visits[0].Wait, "the buffer shows as a wait")
+}
