@@ -118,30 +118,28 @@ func LegBetween(from, to Place, mode geo.Mode) Leg {
 // coarsen replaces the travel between locations by its expected value
 // wherever a coarse place is an end, and returns an error for an
 // expected leg longer than MaxDuration. Problems with a Matrix keep its
-// values.
+// values. Legs between locations are symmetric: each pair is computed
+// once.
 func (m *model) coarsen() error {
 	if m.p.Matrix != nil {
 		return nil
 	}
 	for i := range m.n {
-		if coarseRadius(m.places[i]) == 0 {
-			continue
-		}
-		for j := range m.n {
-			if i == j {
+		ci := coarseRadius(m.places[i]) > 0
+		for j := i + 1; j < m.n; j++ {
+			if !ci && coarseRadius(m.places[j]) == 0 {
 				continue
 			}
-			for _, k := range [2][2]int{{i, j}, {j, i}} {
-				lr := m.legRange(k[0], k[1])
-				if lr.dur > MaxDuration {
-					return &matrixError{
-						msg: fmt.Sprintf("leg %s -> %s: %s expected by %s is longer than %s: unreachable",
-							m.name(k[0]), m.name(k[1]), lr.dur, m.mode().Name, MaxDuration),
-						errs: []error{ErrUnreachable},
-					}
+			lr := m.legRange(i, j)
+			if lr.dur > MaxDuration {
+				return &matrixError{
+					msg: fmt.Sprintf("leg %s -> %s: %s expected by %s is longer than %s: unreachable",
+						m.name(i), m.name(j), lr.dur, m.mode().Name, MaxDuration),
+					errs: []error{ErrUnreachable},
 				}
-				m.travel[k[0]*m.n+k[1]], m.dist[k[0]*m.n+k[1]] = int64(lr.dur), lr.dist
 			}
+			m.travel[i*m.n+j], m.dist[i*m.n+j] = int64(lr.dur), lr.dist
+			m.travel[j*m.n+i], m.dist[j*m.n+i] = int64(lr.dur), lr.dist
 		}
 	}
 	return nil
