@@ -80,16 +80,19 @@
 // r1 + r2 straight metres (not below 0), and is a point otherwise.
 //
 // Imprecision is kept in the schedule: when a day leaves later than its
-// opening to avoid waiting (see [Schedule]), it leaves no later than
-// keeps its end and its pessimistic end — every leg taking DurationMax,
-// every visit and break starting at arrival or at the opening it waits
-// for — as they are when leaving at the opening; so the waiting a coarse
-// leg may need is kept as a buffer. Whatever a day cannot buffer it
+// opening to avoid waiting (see [Schedule]), it leaves only so late that
+// its end, its pessimistic end — every leg taking DurationMax, every
+// visit and break starting at arrival or at the opening it waits for —
+// and the windows that pessimistic schedule misses stay as they are when
+// leaving at the opening; so the waiting a coarse leg may need is kept as
+// a buffer. Whatever a day cannot buffer it
 // reports: [DayPlan].Overrun is how much later than its window's close
 // the day's pessimistic end is (0 when it fits or the day has no close),
 // and [Plan].Overrun their sum. A pessimistic arrival that misses a
 // window is counted as starting the visit on arrival, so Overrun speaks
-// of the day's end, not of the windows.
+// of the day's end, not of the windows. [DayPlan].Open keeps the day's requested
+// start, so that a writer can say why Depart is later (the first visit,
+// or the break, would otherwise only wait for its opening).
 //
 // # Units
 //
