@@ -69,7 +69,9 @@
 // "return" (RFC 3339 in China Standard Time, UTC+8, the planner's zone),
 // "visits" (places with "seq" through the whole trip as on
 // the map, "score", "arrival", "start", "departure", "wait_s",
-// "visit_s"), "legs" ({"from", "to", "distance_m", "duration_s"}),
+// "visit_s"), "legs" ({"from", "to", "distance_m", "duration_s",
+// "distance_min_m", "distance_max_m", "duration_min_s", "duration_max_s":
+// expected values and their range for roughly located places}),
 // "break" (null or {"after", "place", "start", "end", "wait_s"}) and the
 // day's totals. "skipped" lists every site not visited with "reason"
 // (budget, closed, unreachable) and "detail". Distances are metres,

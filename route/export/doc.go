@@ -60,7 +60,10 @@
 // is a place's members with "seq" (its number through the whole trip,
 // from 1, as on the SVG map), "score", "arrival", "start", "departure",
 // "wait_s" and "visit_s"; a leg is {"from", "to" (place IDs, or names for
-// places without one), "distance_m", "duration_s"}; a break is {"after"
+// places without one), "distance_m", "duration_s", "distance_min_m",
+// "distance_max_m", "duration_min_s", "duration_max_s"} (the expected
+// values the schedule uses and their range, equal where both ends are
+// precise: see route's "Imprecise places"); a break is {"after"
 // (the number of visits before it; 0 means before leaving), "place",
 // "start", "end", "wait_s"}; a skip is {"id", "name", "name_en",
 // "reason" (budget, closed, unreachable), "detail"}.

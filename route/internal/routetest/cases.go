@@ -170,6 +170,11 @@ func placeCases() []Case {
 		same.Stops = append(same.Stops, route.Stop{Place: route.Place{ID: fmt.Sprintf("s%d", i), Location: seat.Location},
 			Visit: 20 * time.Minute, Score: i + 1})
 	}
+	coarse := route.Problem{Days: same.Days}
+	for _, st := range same.Stops {
+		st.Precision = 5000
+		coarse.Stops = append(coarse.Stops, st)
+	}
 	open := onMatrix(minutes([]int{0, 120}, []int{120, 0}), at(9, 0), route.Stop{Score: 1, Visit: 10 * time.Minute})
 	open.Days[0].End = nil
 	return []Case{{
@@ -178,6 +183,14 @@ func placeCases() []Case {
 		Name:    "all stops at one point",
 		Problem: same,
 		Want:    Value{Score: 12, Visited: 3},
+	}, {
+		// The same stops known only to 5 km around that point: the seat to
+		// a stop is sqrt(5000²/2) m straight, 4596 m by road, 368 s; stop
+		// to stop 5000 m straight, 520 s. One visit takes 1936 s, two
+		// 3656 s: the hour holds only the best stop.
+		Name:    "coarse stops at one placeholder point",
+		Problem: coarse,
+		Want:    Value{Score: 5, Visited: 1, Travel: 736 * time.Second},
 	}, {
 		// The one stop is two hours away in a one-hour day: the open day
 		// stays at its start, without legs.
