@@ -93,12 +93,18 @@
 // radius in metres within which the true place lies (0: exact). Places
 // known to within [CoarsePrecision] (500 m) are planned as points,
 // exactly as if their precision were 0. For a leg with a coarser end,
-// take the true places as uniform in discs of radii r1 and r2 (0 for a
-// precise end) around points d metres apart; then
+// with radii r1 and r2 (0 for a precise end) around points d metres
+// apart, the straight-line distance is taken as
 //
-//   - expected: sqrt(d² + (r1² + r2²)/2), the root-mean-square distance
-//     between the true places (exact for uniform discs; at least the mean
-//     distance, so it errs long);
+//   - expected: max(d, ⅔·max(r1, r2)). The given points are the best
+//     estimate of where the places are, so their distance d is the best
+//     estimate of the leg; but two distinct places at one placeholder
+//     point (a township's centre) are not 0 apart: ⅔·r is the mean
+//     distance from a disc's centre to a point uniform in it, the floor.
+//     A precision is a bound (often the farthest corner of a township),
+//     not a spread, so a root-mean-square over uniform discs, which
+//     would add about r/√2 to every leg near a coarse place, overstates
+//     the usual leg and makes the planner shun coarse places;
 //   - least: max(0, d − r1 − r2), the nearest the true places can be;
 //   - most: d + r1 + r2, the farthest they can be.
 //

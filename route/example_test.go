@@ -80,6 +80,6 @@ func ExampleLegBetween() {
 	l = route.LegBetween(hotel, temple, geo.CountyDrive())
 	fmt.Printf("%s (%s–%s)\n", l.Duration, l.DurationMin, l.DurationMax)
 	// Output:
-	// about 22m38s (2m56s–35m52s), 17.0 km (2.2–26.9 km)
+	// about 19m24s (2m56s–35m52s), 14.6 km (2.2–26.9 km)
 	// 11m28s (11m28s–11m28s)
 }

@@ -52,12 +52,12 @@ func exact(dur time.Duration, dist float64) legRange {
 }
 
 // straightRange returns the expected, least and greatest straight-line
-// distance between a point uniform in the disc of radius r1 around a
-// point and one uniform in the disc of radius r2 around another point d
-// metres away: the root mean square sqrt(d² + (r1² + r2²)/2), max(0, d −
-// r1 − r2) and d + r1 + r2.
+// distance between a place somewhere within r1 of one point and a place
+// somewhere within r2 of another point d metres away: max(d, ⅔·max(r1,
+// r2)), max(0, d − r1 − r2) and d + r1 + r2 (see the package
+// documentation, "Imprecise places").
 func straightRange(d, r1, r2 float64) (exp, lo, hi float64) {
-	return math.Sqrt(d*d + (r1*r1+r2*r2)/2), max(0, d-r1-r2), d + r1 + r2
+	return max(d, 2*max(r1, r2)/3), max(0, d-r1-r2), d + r1 + r2
 }
 
 // roadTime is the travel time of mode over straight metres, rounded to

@@ -19,7 +19,8 @@ import (
 var tenMPS = geo.Mode{Name: "test", Speed: 36, Circuity: 1}
 
 // The leg rule: precise ends (to CoarsePrecision) give today's exact leg;
-// coarse ends give the root-mean-square, nearest and farthest distances.
+// coarse ends give max(d, ⅔·max(r1, r2)), max(0, d − r1 − r2) and
+// d + r1 + r2 straight metres, d ≈ 9054 m being the points' distance.
 func TestLegBetween(t *testing.T) {
 	here := orb.Point{111.576, 35.491}
 	there := orb.Point{111.676, 35.491}
@@ -35,14 +36,20 @@ func TestLegBetween(t *testing.T) {
 	}{
 		{"precise to precise", place("a", here, 0), place("b", there, 0), d, d, d},
 		{"500 m counts as exact", place("a", here, 500), place("b", there, 500), d, d, d},
+		// d > ⅔·4000 = 2667: the points' distance is the expected leg.
 		{"coarse to precise", place("a", here, 4000), place("b", there, 100),
-			math.Sqrt(d*d + 8e6), d - 4000, d + 4000},
+			d, d - 4000, d + 4000},
 		{"both coarse, far apart", place("a", here, 3000), place("b", there, 4000),
-			math.Sqrt(d*d + 12.5e6), d - 7000, d + 7000},
+			d, d - 7000, d + 7000},
+		// d = 0: the floor ⅔·max(3000, 4000) = 2666.7 m.
 		{"two sites at one placeholder point", place("a", here, 3000), place("b", here, 4000),
-			math.Sqrt(12.5e6), 0, 7000},
+			8000.0 / 3, 0, 7000},
+		// d > ⅔·6000 = 4000.
 		{"discs overlapping", place("a", here, 6000), place("b", there, 5000),
-			math.Sqrt(d*d + 30.5e6), 0, d + 11000},
+			d, 0, d + 11000},
+		// d < ⅔·15000 = 10000: the floor, though the points are apart.
+		{"a near place known to 15 km", place("a", here, 0), place("b", there, 15000),
+			10000, 0, d + 15000},
 		{"the same place", place("a", here, 9000), place("a", here, 9000), 0, 0, 0},
 	}
 	for _, tc := range tests {
@@ -70,8 +77,9 @@ func TestLegBetween(t *testing.T) {
 }
 
 // oneCoarseStop is a loop from an exact start to a stop at the same point
-// known to 6 km, by tenMPS: the expected leg is sqrt(6000²/2) = 4243 m
-// (424 s), the pessimistic one 6000 m (600 s).
+// known to 6 km, by tenMPS: the points are 0 apart, so the expected leg
+// is the floor ⅔·6000 = 4000 m (400 s), the pessimistic one 0 + 6000 =
+// 6000 m (600 s).
 func oneCoarseStop() route.Problem {
 	start := route.Place{ID: "hotel", Location: orb.Point{111.576, 35.491}}
 	return route.Problem{
@@ -86,15 +94,16 @@ func oneCoarseStop() route.Problem {
 // says by how much it may overrun.
 func TestScheduleOverrun(t *testing.T) {
 	p := oneCoarseStop()
-	p.Days[0].Window.Close = t0.Add(2*424*time.Second + time.Hour)
+	p.Days[0].Window.Close = t0.Add(2*400*time.Second + time.Hour)
 	plan := schedule(t, p, [][]int{{0}})
 	dp := plan.Days[0]
 	require.Len(t, dp.Legs, 2)
-	assert.Equal(t, 424*time.Second, dp.Legs[0].Duration)
+	assert.Equal(t, 400*time.Second, dp.Legs[0].Duration)
 	assert.Equal(t, time.Duration(0), dp.Legs[0].DurationMin)
 	assert.Equal(t, 600*time.Second, dp.Legs[0].DurationMax)
 	assert.Equal(t, p.Days[0].Window.Close, dp.Return, "fits exactly at the expected times")
-	assert.Equal(t, 2*(600-424)*time.Second, dp.Overrun)
+	// Two legs each 600 − 400 = 200 s longer at worst: 400 s late.
+	assert.Equal(t, 2*(600-400)*time.Second, dp.Overrun)
 	assert.Equal(t, dp.Overrun, plan.Overrun)
 
 	p.Days[0].Window.Close = p.Days[0].Window.Close.Add(time.Hour)
@@ -117,15 +126,16 @@ func TestScheduleKeepsBuffer(t *testing.T) {
 	dp := plan.Days[0]
 	assert.Equal(t, t0, dp.Open)
 	assert.Equal(t, opens.Add(-600*time.Second), dp.Depart, "leaves at the pessimistic time before opening")
-	assert.Equal(t, (600-424)*time.Second, dp.Visits[0].Wait)
+	// Leaves 600 s before opening, arrives after the expected 400 s: waits 200 s.
+	assert.Equal(t, (600-400)*time.Second, dp.Visits[0].Wait)
 	assert.Equal(t, opens, dp.Visits[0].Start)
 
 	p.Stops[0].Precision = 0
-	p.Stops[0].Location = orb.Point{111.576, 35.491 + 4242.64/geo.EarthRadius*180/math.Pi}
+	p.Stops[0].Location = orb.Point{111.576, 35.491 + 4000/geo.EarthRadius*180/math.Pi}
 	plan = schedule(t, p, [][]int{{0}})
 	dp = plan.Days[0]
-	assert.Equal(t, 424*time.Second, dp.Legs[0].DurationMax)
-	assert.Equal(t, opens.Add(-424*time.Second), dp.Depart, "a precise stop: no wait at all")
+	assert.Equal(t, 400*time.Second, dp.Legs[0].DurationMax)
+	assert.Equal(t, opens.Add(-400*time.Second), dp.Depart, "a precise stop: no wait at all")
 	assert.Zero(t, dp.Visits[0].Wait)
 }
 

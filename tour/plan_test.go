@@ -276,16 +276,18 @@ func TestPlanFarStart(t *testing.T) {
 // be at the gate at opening even if the leg from the roughly located
 // county seat takes its longest (without a break, whose window would
 // absorb a late arrival, that buffer is what keeps the day's pessimistic
-// end), so the reason a writer gives is the first visit's opening.
+// end), so the reason a writer gives is the first visit's opening. The
+// site is the Jiangshou garden in Xinjiang (known to 250 m, opens 08:00),
+// about an hour's drive from the seat: leaving at 06:30 would wait.
 func TestPlanLateOpening(t *testing.T) {
-	req := tour.Request{Sites: []string{"jiangxian/wenmiao"}, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
-		StartTime: tour.Clock(7 * time.Hour), Break: &tour.Break{}}
+	req := tour.Request{Sites: []string{"xinjiang/jiangshou-garden"}, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		StartTime: tour.Clock(6*time.Hour + 30*time.Minute), Break: &tour.Break{}}
 	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
 	require.NoError(t, err)
 	day := plan.Days[0]
 	require.Len(t, day.Visits, 1)
-	opens := time.Date(2027, 5, 4, 9, 0, 0, 0, cst)
-	assert.True(t, day.Open.Equal(time.Date(2027, 5, 4, 7, 0, 0, 0, cst)), "Open is the requested start")
+	opens := time.Date(2027, 5, 4, 8, 0, 0, 0, cst)
+	assert.True(t, day.Open.Equal(time.Date(2027, 5, 4, 6, 30, 0, 0, cst)), "Open is the requested start")
 	assert.True(t, day.Depart.After(day.Open), "leaves later than asked")
 	assert.True(t, day.Visits[0].Start.Equal(opens), "the visit starts at opening")
 	leg := day.Legs[0]

@@ -184,13 +184,14 @@ func placeCases() []Case {
 		Problem: same,
 		Want:    Value{Score: 12, Visited: 3},
 	}, {
-		// The same stops known only to 5 km around that point: the seat to
-		// a stop is sqrt(5000²/2) m straight, 4596 m by road, 368 s; stop
-		// to stop 5000 m straight, 520 s. One visit takes 1936 s, two
-		// 3656 s: the hour holds only the best stop.
+		// The same stops known only to 5 km around that point: every leg
+		// (seat to stop, stop to stop) is the floor ⅔·5000 = 3333.3 m
+		// straight, ×1.3 = 4333.3 m by road, at 12.5 m/s 346.7 → 347 s.
+		// Two visits take 3·347 + 2·1200 = 3441 s, three 4·347 + 3·1200
+		// = 4988 s: the hour holds the two best stops (5 + 4).
 		Name:    "coarse stops at one placeholder point",
 		Problem: coarse,
-		Want:    Value{Score: 5, Visited: 1, Travel: 736 * time.Second},
+		Want:    Value{Score: 9, Visited: 2, Travel: 3 * 347 * time.Second},
 	}, {
 		// The one stop is two hours away in a one-hour day: the open day
 		// stays at its start, without legs.

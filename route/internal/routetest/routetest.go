@@ -217,10 +217,11 @@ func LegRange(p *route.Problem, a, b route.Place) Range {
 		d, dur := m.Distances[0][1], m.Durations[0][1]
 		return Range{dur, dur, dur, d, d, d}
 	}
-	// Points uniform in the two discs: the root-mean-square distance, and
-	// the nearest and farthest points.
+	// The given points' distance, but at least two thirds of the larger
+	// radius (the mean distance from a disc's centre to a point uniform
+	// in it), and the nearest and farthest the true places can be.
 	d := geo.Distance(a.Location, b.Location)
-	straight := [3]float64{math.Sqrt(d*d + (r1*r1+r2*r2)/2), math.Max(0, d-r1-r2), d + r1 + r2}
+	straight := [3]float64{math.Max(d, math.Max(r1, r2)*2/3), math.Max(0, d-r1-r2), d + r1 + r2}
 	return Range{
 		seconds(mode, straight[0]), seconds(mode, straight[1]), seconds(mode, straight[2]),
 		straight[0] * mode.Circuity, straight[1] * mode.Circuity, straight[2] * mode.Circuity,
