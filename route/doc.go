@@ -87,6 +87,56 @@
 // inside its window and is taken where the visitor is, after a visit or
 // before leaving the start.
 //
+// # Imprecise places
+//
+// A [Place] may say how well its location is known: Precision is the
+// radius in metres within which the true place lies (0: exact). Places
+// known to within [CoarsePrecision] (500 m) are planned as points,
+// exactly as if their precision were 0. For a leg with a coarser end,
+// with radii r1 and r2 (0 for a precise end) around points d metres
+// apart, the straight-line distance is taken as
+//
+//   - expected: max(d, ⅔·max(r1, r2)). The given points are the best
+//     estimate of where the places are, so their distance d is the best
+//     estimate of the leg; but two distinct places at one placeholder
+//     point (a township's centre) are not 0 apart: ⅔·r is the mean
+//     distance from a disc's centre to a point uniform in it, the floor.
+//     A precision is a bound (often the farthest corner of a township),
+//     not a spread, so a root-mean-square over uniform discs, which
+//     would add about r/√2 to every leg near a coarse place, overstates
+//     the usual leg and makes the planner shun coarse places;
+//   - least: max(0, d − r1 − r2), the nearest the true places can be;
+//   - most: d + r1 + r2, the farthest they can be.
+//
+// Each straight-line distance becomes road distance and time through the
+// Mode (circuity and speed, whole seconds) and fills a [Leg]'s Distance,
+// DistanceMin, DistanceMax and Duration, DurationMin, DurationMax; the
+// three are equal where both ends are precise. Two distinct places at one
+// placeholder point are therefore never 0 minutes apart (one equal
+// [Place] value, such as a stop that is also the day's start, is). The
+// solvers and the schedule plan with the expected values: the travel
+// matrix holds them. [LegBetween] computes one such leg.
+//
+// With a Matrix its values stand as the expected ones (they are road
+// times between the given points); a leg with a coarse end gets the
+// range widened on both sides by the Mode's distance and time over
+// r1 + r2 straight metres (not below 0), and is a point otherwise.
+//
+// Imprecision is kept in the schedule: when a day leaves later than its
+// opening to avoid waiting (see [Schedule]), it leaves only so late that
+// its end, its pessimistic end — every leg taking DurationMax, every
+// visit and break starting at arrival or at the opening it waits for —
+// and the windows that pessimistic schedule misses stay as they are when
+// leaving at the opening; so the waiting a coarse leg may need is kept as
+// a buffer. Whatever a day cannot buffer it
+// reports: [DayPlan].Overrun is how much later than its window's close
+// the day's pessimistic end is (0 when it fits or the day has no close),
+// and [Plan].Overrun their sum. A pessimistic arrival that misses a
+// window is counted as starting the visit on arrival, so Overrun speaks
+// of the day's end, not of the windows. [DayPlan].Open keeps the day's requested
+// start, so that a writer can say why Depart is later (the first visit,
+// or the break, would otherwise only wait for its opening).
+//
 // # Units
 //
 // Times are [time.Time] instants, in any time zone; each day's plan is

@@ -67,3 +67,19 @@ func ExampleSolve() {
 	// back 12:08, 1h18m0s driving, 58.7 km, score 260, converged
 	// skipped e-museum: budget
 }
+
+// A leg to a tomb known only to within 9.5 km: the schedule plans with
+// the expected time, and the range says how long it may really take.
+func ExampleLegBetween() {
+	hotel := route.Place{ID: "hotel", Location: orb.Point{111.576, 35.491}}
+	tomb := route.Place{ID: "tomb", Location: orb.Point{111.691, 35.528}, Precision: 9500}
+	l := route.LegBetween(hotel, tomb, geo.CountyDrive())
+	fmt.Printf("about %s (%s–%s), %.1f km (%.1f–%.1f km)\n", l.Duration, l.DurationMin, l.DurationMax,
+		l.Distance/1000, l.DistanceMin/1000, l.DistanceMax/1000)
+	temple := route.Place{ID: "temple", Location: orb.Point{111.649, 35.493}, Precision: 150}
+	l = route.LegBetween(hotel, temple, geo.CountyDrive())
+	fmt.Printf("%s (%s–%s)\n", l.Duration, l.DurationMin, l.DurationMax)
+	// Output:
+	// about 19m24s (2m56s–35m52s), 14.6 km (2.2–26.9 km)
+	// 11m28s (11m28s–11m28s)
+}

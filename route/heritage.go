@@ -9,19 +9,26 @@ import (
 
 // PlaceFromSite returns the place of a heritage site (a hotel, a town, a
 // site), for a Day's start or end or a stop: its ID, its Chinese name (the
-// English one when there is none) and where one arrives — the visitor
-// entrance when the catalog gives one ([heritage.Site.Entrance]; a large
-// site's centre is not where one arrives), else the site's point.
+// English one when there is none), where one arrives and how precisely
+// that is known. One arrives at the visitor entrance when the catalog
+// gives one ([heritage.Site.Entrance]; a large site's centre is not where
+// one arrives), with the entrance's precision
+// ([heritage.Site.EntrancePrecisionM]) when given, else the site's;
+// otherwise at the site's point, with its precision
+// ([heritage.Site.PrecisionM]).
 func PlaceFromSite(s heritage.Site) Place {
 	name := s.Name.Zh
 	if name == "" {
 		name = s.Name.En
 	}
-	loc := s.Location
+	loc, precision := s.Location, s.PrecisionM
 	if s.Entrance != nil {
 		loc = *s.Entrance
+		if s.EntrancePrecisionM > 0 {
+			precision = s.EntrancePrecisionM
+		}
 	}
-	return Place{ID: s.ID, Name: name, Location: loc}
+	return Place{ID: s.ID, Name: name, Location: loc, Precision: precision}
 }
 
 // WindowFromInterval returns the window of a site's open interval: the

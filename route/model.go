@@ -136,7 +136,7 @@ func (m *model) windows(s *Stop) []top.Window {
 }
 
 // buildTravel fills travel and dist from the matrix or from the places'
-// locations and the mode.
+// locations and the mode, with expected values for coarse places.
 func (m *model) buildTravel() error {
 	n := m.n
 	m.travel = make([]int64, n*n)
@@ -183,7 +183,7 @@ func (m *model) buildTravel() error {
 			m.dist[i*n+j] = gm.Distances[i][j]
 		}
 	}
-	return nil
+	return m.coarsen()
 }
 
 // name names node i in messages.

@@ -33,6 +33,10 @@ type Plan struct {
 	Visit time.Duration
 	// Wait is the total idle time: waiting for stops or breaks to open.
 	Wait time.Duration
+	// Overrun is the sum of the days' Overrun: 0 when every day fits its
+	// window even if every leg to or from an imprecise place takes its
+	// pessimistic time.
+	Overrun time.Duration
 	// Mode is the travel mode that turned distances into times: the
 	// problem's Mode, or geo.CountyDrive for the zero Mode; the zero Mode
 	// when the problem gave a Matrix.
@@ -50,8 +54,13 @@ type DayPlan struct {
 	// Start and End are the day's places (End nil for an open day).
 	Start Place
 	End   *Place
-	// Depart is when to leave Start: the day's opening time, or later when
-	// leaving then would only mean waiting at the first stop.
+	// Open is the earliest time the day may leave Start: the Day's
+	// Window.Open (what the visitor asked for).
+	Open time.Time
+	// Depart is when to leave Start: Open, or later when leaving then
+	// would only mean waiting at the first stop (or for the break) and the
+	// later start keeps the buffer imprecise places need; the first visit
+	// (or the break) then starts without a wait, at its opening.
 	Depart time.Time
 	// Return is when the day ends: the arrival at End, or for an open day
 	// the end of its last visit (or break); Depart when nothing happens.
@@ -72,6 +81,11 @@ type DayPlan struct {
 	Distance float64
 	Visit    time.Duration
 	Wait     time.Duration
+	// Overrun is how much later than the Day's Window.Close the day may
+	// end if every leg to or from an imprecise place takes its pessimistic
+	// time (DurationMax), leaving at Depart and waiting less where the
+	// plan waits; 0 when that still fits, and for days without a Close.
+	Overrun time.Duration
 }
 
 // Visit is one stop in a day's schedule.
@@ -89,12 +103,21 @@ type Visit struct {
 }
 
 // Leg is one journey between two places.
+//
+// Between places known to within CoarsePrecision the range is a point:
+// DistanceMin = Distance = DistanceMax and DurationMin = Duration =
+// DurationMax. With an imprecise end the values are expected ones, and
+// the range is what the true places allow (see the package
+// documentation, "Imprecise places").
 type Leg struct {
 	From, To Place
-	// Distance is in metres; 0 when the problem's Matrix has no distances.
-	Distance float64
-	// Duration is the travel time.
-	Duration time.Duration
+	// Distance is the expected road distance in metres; 0 when the
+	// problem's Matrix has no distances. DistanceMin and DistanceMax bound
+	// it.
+	Distance, DistanceMin, DistanceMax float64
+	// Duration is the expected travel time, the one the schedule plans
+	// with; DurationMin and DurationMax bound it.
+	Duration, DurationMin, DurationMax time.Duration
 }
 
 // BreakPlan is a scheduled break.

@@ -50,6 +50,12 @@ type Place struct {
 	// MatrixIndex is the place's row and column in [Problem].Matrix; it
 	// is ignored when the problem has no Matrix.
 	MatrixIndex int
+	// Precision is the radius in metres around Location within which the
+	// true place lies, 0 to MaxPrecision; 0 means exact. Places known to
+	// within CoarsePrecision (500 m) are planned as points; legs to and
+	// from coarser ones get a range of durations and distances (see the
+	// package documentation, "Imprecise places").
+	Precision float64
 }
 
 // Window is an interval of time [Open, Close]: for a stop, the whole visit

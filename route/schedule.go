@@ -3,6 +3,8 @@ package route
 import (
 	"fmt"
 	"time"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/top"
 )
 
 // Schedule turns a visiting order per day into a plan of p, with exactly
@@ -11,7 +13,9 @@ import (
 // every visit starts as early as its arrival and windows allow; the day's
 // break, if it has one, is taken after the visit (or before leaving) that
 // ends the day earliest, the earliest such place on a tie; and the day
-// leaves its start as late as it can without ending later. Stops in no
+// leaves its start as late as it can without ending later, also when its
+// legs to imprecise places take their pessimistic time (see "Imprecise
+// places" in the package documentation). Stops in no
 // order are listed in Plan.Skipped with their reason: ReasonClosed or
 // ReasonUnreachable when no plan could visit them, else ReasonBudget.
 //
@@ -176,8 +180,10 @@ func (m *model) emptyDayFits(r int) bool {
 // schedule builds day r's plan for the visits in order, with the break (if
 // the day has one) after visit breakAfter (-1: at the start); ok is false
 // when it is infeasible. The plan ends as early as possible and, among
-// such plans, leaves as late as possible: waiting that a later departure
-// avoids is not planned.
+// such plans, leaves as late as possible without losing any of the
+// buffer that imprecise places need: waiting that a later departure
+// avoids is not planned, unless the pessimistic schedule (see worst)
+// would then end later or miss more windows.
 func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bool) {
 	lo := m.days[r].open
 	end, ok := m.end(r, order, breakAfter, lo)
@@ -188,12 +194,21 @@ func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bo
 	if dp.Wait == 0 {
 		return dp, true
 	}
-	// The end is non-decreasing in the departure time and equals end on
-	// an interval starting at lo: find its last point.
+	// The end and the pessimistic end and misses are non-decreasing in
+	// the departure time and equal their values at lo on an interval
+	// starting at lo: find its last point.
+	worstEnd, missed := m.worst(r, order, breakAfter, lo)
+	keeps := func(depart int64) bool {
+		later, ok := m.end(r, order, breakAfter, depart)
+		if !ok || later != end {
+			return false
+		}
+		we, wm := m.worst(r, order, breakAfter, depart)
+		return we == worstEnd && wm == missed
+	}
 	hi := lo + int64(dp.Wait)
 	for lo < hi {
-		mid := lo + (hi-lo+1)/2
-		if later, ok := m.end(r, order, breakAfter, mid); ok && later == end {
+		if mid := lo + (hi-lo+1)/2; keeps(mid) {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -210,8 +225,12 @@ func (m *model) scheduleFrom(r int, order []int, breakAfter int, depart int64) (
 	if !ok {
 		return nil, false
 	}
+	dp.Open = m.at(m.days[r].open, m.days[r].loc)
 	dp.Depart = m.at(depart, m.days[r].loc)
 	dp.Return = m.at(t, m.days[r].loc)
+	if worstEnd, _ := m.worst(r, order, breakAfter, depart); worstEnd > m.days[r].close {
+		dp.Overrun = time.Duration(worstEnd - m.days[r].close)
+	}
 	for _, v := range dp.Visits {
 		dp.Score += v.Stop.Score
 		dp.Visit += v.Stop.Visit
@@ -232,12 +251,43 @@ func (m *model) scheduleFrom(r int, order []int, breakAfter int, depart int64) (
 // leaving), and returns when the day ends and whether the schedule is
 // feasible. With dp not nil it records the legs, visits and break in dp.
 func (m *model) walk(r int, order []int, breakAfter int, depart int64, dp *DayPlan) (int64, bool) {
+	t, missed := m.run(r, order, breakAfter, depart, dp, false)
+	return t, missed == 0 && t <= m.days[r].close
+}
+
+// worst runs day r's schedule as walk does, but with every leg taking its
+// pessimistic time (legRange's durMax): a visit or break whose windows
+// that arrival misses starts on arrival and is counted in missed, so that
+// the end says how late the day could run.
+func (m *model) worst(r int, order []int, breakAfter int, depart int64) (end int64, missed int) {
+	return m.run(r, order, breakAfter, depart, nil, true)
+}
+
+// run is walk, or with pessimistic set worst; missed counts the visits
+// and breaks whose windows are missed (walk stops at the first).
+func (m *model) run(r int, order []int, breakAfter int, depart int64, dp *DayPlan, pessimistic bool) (end int64, missed int) {
 	d := m.days[r]
 	n := m.n
 	t, prev := depart, d.start
+	travel := func(i, j int) int64 {
+		if pessimistic {
+			return int64(m.legRange(i, j).durMax)
+		}
+		return m.travel[i*n+j]
+	}
+	// begin returns when an activity arriving at a starts, or false when
+	// walk must stop.
+	begin := func(ws []top.Window, s, a int64) (int64, bool) {
+		st := earliest(ws, s, a)
+		if st != never {
+			return st, true
+		}
+		missed++
+		return a, pessimistic
+	}
 	takeBreak := func(at int) bool {
-		b := earliest(d.brk.Windows, d.brk.Duration, t)
-		if b == never {
+		b, ok := begin(d.brk.Windows, d.brk.Duration, t)
+		if !ok {
 			return false
 		}
 		if dp != nil {
@@ -248,13 +298,13 @@ func (m *model) walk(r int, order []int, breakAfter int, depart int64, dp *DayPl
 		return true
 	}
 	if d.brk != nil && (breakAfter >= len(order) || breakAfter < 0 && !takeBreak(-1)) {
-		return 0, false
+		return 0, missed + 1
 	}
 	for k, v := range order {
-		arr := t + m.travel[prev*n+v]
-		st := earliest(m.wins[v], m.visit[v], arr)
-		if st == never {
-			return 0, false
+		arr := t + travel(prev, v)
+		st, ok := begin(m.wins[v], m.visit[v], arr)
+		if !ok {
+			return 0, missed
 		}
 		t = st + m.visit[v]
 		if dp != nil {
@@ -267,21 +317,24 @@ func (m *model) walk(r int, order []int, breakAfter int, depart int64, dp *DayPl
 		}
 		prev = v
 		if d.brk != nil && breakAfter == k && !takeBreak(k) {
-			return 0, false
+			return 0, missed
 		}
 	}
 	if d.end >= 0 && !(len(order) == 0 && d.end == d.start) {
-		t += m.travel[prev*n+d.end]
+		t += travel(prev, d.end)
 		if dp != nil {
 			dp.Legs = append(dp.Legs, m.leg(prev, d.end))
 		}
 	}
-	return t, t <= d.close
+	return t, missed
 }
 
+// leg is the leg from node from to node to, with its range.
 func (m *model) leg(from, to int) Leg {
+	lr := m.legRange(from, to)
 	return Leg{From: m.places[from], To: m.places[to],
-		Distance: m.dist[from*m.n+to], Duration: time.Duration(m.travel[from*m.n+to])}
+		Distance: lr.dist, DistanceMin: lr.distMin, DistanceMax: lr.distMax,
+		Duration: lr.dur, DurationMin: lr.durMin, DurationMax: lr.durMax}
 }
 
 // finish fills the plan's totals, mode and skipped stops; a stop that
@@ -295,6 +348,7 @@ func (m *model) finish(plan *Plan, budgetDetail string) {
 		plan.Distance += dp.Distance
 		plan.Visit += dp.Visit
 		plan.Wait += dp.Wait
+		plan.Overrun += dp.Overrun
 		for _, v := range dp.Visits {
 			visited[v.Index] = true
 		}

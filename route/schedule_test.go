@@ -47,6 +47,8 @@ func TestScheduleReproducesSolve(t *testing.T) {
 		"break":        {Stops: 15, End: routetest.Loop, Windows: true, Break: true, Budget: 10 * time.Hour, Visit: time.Hour},
 		"3 days break": {Stops: 30, Days: 3, End: routetest.Open, Windows: true, Break: true, Budget: 9 * time.Hour, Scores: true, Visit: 90 * time.Minute},
 		"2 days asym":  {Stops: 25, Days: 2, End: routetest.Loop, Asymmetric: true, Windows: true, Budget: 8 * time.Hour, Visit: time.Hour},
+		"coarse":       {Stops: 15, Days: 2, End: routetest.Loop, Windows: true, Break: true, Budget: 9 * time.Hour, Scores: true, Visit: time.Hour, Coarse: true},
+		"coarse asym":  {Stops: 12, End: routetest.Open, Asymmetric: true, Windows: true, Budget: 8 * time.Hour, Visit: time.Hour, Coarse: true},
 	}
 	for name, c := range shapes {
 		for seed := range int64(3) {

@@ -79,6 +79,7 @@ func TestSolveDeterministic(t *testing.T) {
 		"toptw":   {Stops: 25, End: routetest.Loop, Windows: true, Budget: 9 * time.Hour, Break: true, Scores: true, Visit: time.Hour},
 		"3 days":  {Stops: 25, Days: 3, End: routetest.Open, Budget: 8 * time.Hour, Scores: true, Visit: 90 * time.Minute},
 		"windows": {Stops: 20, Days: 2, End: routetest.Loop, Asymmetric: true, Windows: true, Budget: 10 * time.Hour, Visit: time.Hour},
+		"coarse":  {Stops: 20, Days: 2, End: routetest.Loop, Windows: true, Budget: 10 * time.Hour, Break: true, Visit: time.Hour, Coarse: true},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -127,6 +128,8 @@ func TestSolveOrienteering(t *testing.T) {
 		{End: routetest.Open, Asymmetric: true, Windows: true, Break: true, Budget: 9 * time.Hour, Scores: true, Visit: 2 * time.Hour},
 		{End: routetest.Loop, Windows: true, Scores: true, Visit: time.Hour}, // windows, no budget
 		{End: routetest.Fixed, Break: true, Scores: true},                    // break only
+		{End: routetest.Loop, Budget: 4 * time.Hour, Windows: true, Scores: true, Visit: time.Hour, Coarse: true},
+		{End: routetest.Open, Asymmetric: true, Budget: 5 * time.Hour, Scores: true, Visit: time.Hour, Coarse: true},
 	}
 	for k, c := range shapes {
 		for n := 1; n <= 7; n++ {

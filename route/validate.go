@@ -11,8 +11,8 @@ import (
 )
 
 // Validate reports every problem with p's data, or nil: no stops or days,
-// too many of either, empty or duplicate stop IDs, bad locations or
-// matrix indices, negative or too long durations, scores out of range,
+// too many of either, empty or duplicate stop IDs, bad locations,
+// precisions or matrix indices, an invalid mode, negative or too long durations, scores out of range,
 // windows that close before they open or overlap, day windows that end
 // before they start, breaks that cannot fit, and matrices of the wrong
 // size, with negative entries, with legs longer than MaxLeg or row maxima
@@ -83,15 +83,16 @@ func (v *validator) sizes(p *Problem) bool {
 	return len(p.Stops) <= MaxStops && len(p.Days) <= MaxDays
 }
 
-// matrix checks the matrix (or the mode without one) and returns its
-// size, -1 without a usable matrix.
+// matrix checks the matrix and the mode (which a matrix problem uses for
+// the ranges of coarse places) and returns the matrix's size, -1 without
+// a usable matrix.
 func (v *validator) matrix(p *Problem) int {
-	if p.Matrix == nil {
-		if p.Mode != (geo.Mode{}) {
-			if err := p.Mode.Validate(); err != nil {
-				v.add(fmt.Errorf("route: mode: %w", err))
-			}
+	if p.Mode != (geo.Mode{}) {
+		if err := p.Mode.Validate(); err != nil {
+			v.add(fmt.Errorf("route: mode: %w", err))
 		}
+	}
+	if p.Matrix == nil {
 		return -1
 	}
 	if err := p.Matrix.Validate(); err != nil {
@@ -182,9 +183,12 @@ func (v *validator) dayBreak(i int, d *Day) {
 	}
 }
 
-// place checks a place's location or matrix index and returns what is
+// place checks a place's precision, location or matrix index and returns what is
 // wrong with it, or "".
 func (v *validator) place(p *Problem, pl *Place, n int) string {
+	if reason := badPrecision(pl.Precision); reason != "" {
+		return reason
+	}
 	loc := pl.Location
 	finite := !math.IsNaN(loc[0]) && !math.IsNaN(loc[1]) && !math.IsInf(loc[0], 0) && !math.IsInf(loc[1], 0)
 	if p.Matrix == nil {

@@ -201,7 +201,9 @@ func startAtFirst(plan *route.Plan) {
 func lineStart() time.Time { return time.Time{}.Add(time.Duration(DefaultStartTime)) }
 
 // withDummy returns the travel matrix of sites by mode with one more
-// place, last, at zero distance and time from and to every site.
+// place, last, at zero distance and time from and to every site. Legs to
+// and from roughly located sites take their expected values
+// (route.LegBetween), as in problems without a matrix.
 func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
 	pts := make([]orb.Point, len(sites))
 	for i, s := range sites {
@@ -213,6 +215,12 @@ func withDummy(sites []heritage.Site, mode geo.Mode) (*geo.Matrix, error) {
 	}
 	n := len(sites)
 	for i := range n {
+		for j := range n {
+			if coarse := sites[i].PrecisionM > route.CoarsePrecision || sites[j].PrecisionM > route.CoarsePrecision; coarse && i != j {
+				l := route.LegBetween(route.PlaceFromSite(sites[i]), route.PlaceFromSite(sites[j]), mode)
+				m.Durations[i][j], m.Distances[i][j] = l.Duration, l.Distance
+			}
+		}
 		m.Distances[i] = append(m.Distances[i], 0)
 		m.Durations[i] = append(m.Durations[i], 0)
 	}

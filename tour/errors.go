@@ -27,6 +27,10 @@ var (
 	// ErrUnknownField: a JSON member the request does not have (names
 	// are case-sensitive), from [DecodeRequest].
 	ErrUnknownField = errors.New("tour: unknown field")
+	// ErrUnplannable: a well-formed request that cannot give a plan
+	// visiting anything, such as a start so far from every site that none
+	// can be reached, visited and left within a day.
+	ErrUnplannable = errors.New("tour: nothing can be planned")
 )
 
 // FieldError reports a bad field of a [Request]. Field names the field

@@ -36,13 +36,13 @@ func ExamplePlan() {
 	fmt.Printf("%s back, %.0f km\n", day.Return.Format("15:04"), day.Distance/1000)
 	// Output:
 	// 08:30 leave 绛县县城（古绛镇）
-	// 08:51 晋献公墓 (30m0s)
-	// 09:40 晋灵公墓 (30m0s)
-	// 10:19 晋文公墓 (30m0s)
-	// 10:51 太阴寺 (45m0s)
-	// 11:36 lunch until 12:36
-	// 12:47 车厢城城址 (45m0s)
-	// 13:33 back, 48 km
+	// 08:57 晋文公墓 (30m0s)
+	// 09:54 晋献公墓 (30m0s)
+	// 10:43 晋灵公墓 (30m0s)
+	// 11:24 太阴寺 (45m0s)
+	// 12:09 lunch until 13:09
+	// 13:21 车厢城城址 (45m0s)
+	// 14:12 back, 77 km
 }
 
 // The themed lines of the Jin-culture theme, the most important first: the
@@ -60,19 +60,19 @@ func ExampleThemeLines() {
 		}
 	}
 	// Output:
-	// 晋文化寻根·绛县线  46 km, 3h46m0s
+	// 晋文化寻根·绛县线  92 km, 4h47m0s
 	//    车厢城城址
-	//    晋文公墓
-	//    晋水源（大晋堂，说法）
 	//    晋灵公墓
 	//    晋献公墓
-	// 晋文化寻根·曲沃—翼城线  87 km, 4h41m0s
+	//    晋水源（大晋堂，说法）
+	//    晋文公墓
+	// 晋文化寻根·曲沃—翼城线  88 km, 4h42m0s
 	//    苇沟—北寿城遗址
 	//    晋国博物馆
 	//    曲村—天马遗址（晋侯墓地）
-	// 晋文化寻根·侯马—新绛线  37 km, 4h5m0s
-	//    晋国古都博物馆
+	// 晋文化寻根·侯马—新绛线  42 km, 4h11m0s
 	//    侯马盟誓遗址
+	//    晋国古都博物馆
 	//    新绛柳泉墓地
 	//    侯马晋国遗址
 }
@@ -96,7 +96,7 @@ func ExampleStoryOrder() {
 	// Tomb of Duke Wen of Jin (attributed) (Spring and Autumn (reign of Duke Wen))
 	// Tomb of Duke Ling of Jin (attributed) (Spring and Autumn (reign of Duke Ling, 621/620–607 BCE))
 	// Claimed source of the Jin River at Dajintang (Ming (ruined Jin River temple))
-	// 14% longer than the shortest loop, 0 of 10 pairs out of time order
+	// 5% longer than the shortest loop, 0 of 10 pairs out of time order
 }
 
 // Every themed line of the embedded catalog, as a brochure would list
@@ -110,17 +110,17 @@ func ExampleLines() {
 		fmt.Printf("%-40s %d sites, %3.0f km  %s\n", l.ID, len(l.Sites), l.Length/1000, l.Name.En)
 	}
 	// Output:
-	// jin-culture/jiangxian                    5 sites,  46 km  Jin culture roots: Jiangxian line
-	// jin-culture/quwo-yicheng                 3 sites,  87 km  Jin culture roots: Quwo–Yicheng line
-	// jin-culture/houma-xinjiang               4 sites,  37 km  Jin culture roots: Houma–Xinjiang line
+	// jin-culture/jiangxian                    5 sites,  92 km  Jin culture roots: Jiangxian line
+	// jin-culture/quwo-yicheng                 3 sites,  88 km  Jin culture roots: Quwo–Yicheng line
+	// jin-culture/houma-xinjiang               4 sites,  42 km  Jin culture roots: Houma–Xinjiang line
 	// archaeology/xiangfen-yicheng-quwo        3 sites, 117 km  Archaeological sites: Xiangfen–Yicheng–Quwo line
-	// archaeology/jiangxian                    3 sites,  31 km  Archaeological sites: Jiangxian line
-	// archaeology/houma-xinjiang               4 sites,  48 km  Archaeological sites: Houma–Xinjiang line
-	// temples-architecture/jiangxian           8 sites,  86 km  Temples and old buildings: Jiangxian line
+	// archaeology/jiangxian                    3 sites,  35 km  Archaeological sites: Jiangxian line
+	// archaeology/houma-xinjiang               4 sites,  49 km  Archaeological sites: Houma–Xinjiang line
+	// temples-architecture/jiangxian           8 sites,  89 km  Temples and old buildings: Jiangxian line
 	// temples-architecture/xinjiang            3 sites,  18 km  Temples and old buildings: Xinjiang line
-	// mountains-valleys/jiangxian              4 sites,  33 km  Mountains and valleys: Jiangxian line
-	// medicinal-herbs/jiangxian                3 sites,  33 km  Medicinal herbs: Jiangxian line
-	// museums/quwo-houma                       2 sites,  54 km  Museums: Quwo–Houma line
+	// mountains-valleys/jiangxian              4 sites,  66 km  Mountains and valleys: Jiangxian line
+	// medicinal-herbs/jiangxian                3 sites,  49 km  Medicinal herbs: Jiangxian line
+	// museums/quwo-houma                       2 sites,  56 km  Museums: Quwo–Houma line
 }
 
 // A request in its JSON form, the body of the web API's POST /api/plan:

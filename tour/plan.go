@@ -3,6 +3,7 @@ package tour
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,8 +19,10 @@ import (
 // a seed, …). The plan's stops carry the site IDs of cat, so the
 // route/export writers given export.Catalog(cat) can describe them.
 //
-// Bad requests return a [*FieldError] naming the field; errors from
-// route.Solve (a canceled context, …) are returned as they are.
+// Bad requests return a [*FieldError] naming the field, also (wrapping
+// [ErrUnplannable]) a request whose start is so far from every site that
+// nothing could be visited; errors from route.Solve (a canceled context,
+// …) are returned as they are.
 func Plan(ctx context.Context, cat *heritage.Catalog, req Request, opts ...route.Option) (*route.Plan, error) {
 	p, err := Problem(cat, req)
 	if err != nil {
@@ -45,6 +48,13 @@ func Plan(ctx context.Context, cat *heritage.Catalog, req Request, opts ...route
 //
 // Anchors (towns, stations, hotels) are never stops. Problem reads cat
 // and the clock (for a zero Date) only.
+//
+// When no site could be visited on any day even alone — each too far
+// from the day's start and end, by the great-circle distances, for the
+// day's length — Problem returns a [*FieldError] for "start" (or "end",
+// "hotels") wrapping [ErrUnplannable], which names the nearest site: a
+// start in Beijing for a trip in Jiang County is an error, not an empty
+// plan.
 func Problem(cat *heritage.Catalog, req Request) (route.Problem, error) {
 	var p route.Problem
 	if cat == nil {
@@ -67,7 +77,47 @@ func Problem(cat *heritage.Catalog, req Request) (route.Problem, error) {
 	}
 	p.Mode = s.mode
 	p.Days = s.routeDays(start, end, nights)
+	if err := inReach(p, req); err != nil {
+		return p, err
+	}
 	return p, nil
+}
+
+// inReach returns an error wrapping ErrUnplannable when no stop of p can
+// be visited on any day, by a bound that never refuses a plannable
+// request: every route from a day's start through a stop to its end is
+// at least as long as the great circles start–stop–end (the solver's
+// legs are never shorter than the great circle between the given points
+// times the mode's circuity), so a stop whose travel over those plus its
+// visit exceeds the day — less a second per leg a route could have, for
+// the solver's rounding — cannot be visited that day.
+func inReach(p route.Problem, req Request) error {
+	slack := time.Duration(len(p.Stops)+1) * time.Second
+	var nearName, nearID string
+	near := math.Inf(1)
+	for _, d := range p.Days {
+		length := d.Window.Close.Sub(d.Window.Open) + slack
+		for _, st := range p.Stops {
+			via := geo.Distance(d.Start.Location, st.Location) + geo.Distance(st.Location, d.End.Location)
+			if t, err := p.Mode.Duration(via); err == nil && t+st.Visit <= length {
+				return nil
+			}
+			if m := geo.Distance(p.Days[0].Start.Location, st.Location); m < near {
+				near, nearName, nearID = m, st.Name, st.ID
+			}
+		}
+	}
+	field, value := "start", req.Start.String()
+	if t, err := p.Mode.Duration(near); err == nil && t <= p.Days[0].Window.Close.Sub(p.Days[0].Window.Open)+slack {
+		field, value = "end", req.End.String() // the start is near enough: the way on is not
+		if len(req.Hotels) > 0 {
+			field, value = "hotels", ""
+		}
+	}
+	hours := strconv.FormatFloat(p.Days[0].Window.Close.Sub(p.Days[0].Window.Open).Hours(), 'f', -1, 64)
+	return fieldErr(field, value, ErrUnplannable,
+		"every site is unreachable: none can be reached, visited and left within a day of %s hours by %s; the nearest, %s (%s), is %.0f km from the start as the crow flies",
+		hours, p.Mode.Name, nearName, nearID, near/1000)
 }
 
 // schedule is the part of a request every day shares, with the defaults
@@ -341,12 +391,18 @@ func endpoint(cat *heritage.Catalog, e Endpoint, field string, d geo.Datum) (rou
 	switch {
 	case e.ID != "" && e.Point != nil:
 		return route.Place{}, fieldErr(field, e.ID, ErrInvalid, "give a site ID or a point, not both")
+	case e.Name != "" && e.Point == nil:
+		return route.Place{}, fieldErr(field, e.Name, ErrInvalid, "a name is only for a point: a site has the catalog's names")
 	case e.Point != nil:
 		pt := *e.Point
 		if !finite(pt[0]) || !finite(pt[1]) || !geo.Valid(pt) {
 			return route.Place{}, fieldErr(field, e.String(), ErrInvalid, "not a [lon, lat] point in degrees (lon -180..180, lat -90..90)")
 		}
-		return route.Place{Name: e.String(), Location: geo.Convert(pt, d, geo.WGS84)}, nil
+		name := e.Name
+		if name == "" {
+			name = e.String()
+		}
+		return route.Place{Name: name, Location: geo.Convert(pt, d, geo.WGS84)}, nil
 	case e.ID != "":
 		s, ok := cat.Get(e.ID)
 		if !ok {

@@ -241,3 +241,57 @@ func mustGet(t *testing.T, cat *heritage.Catalog, id string) heritage.Site {
 	require.True(t, ok, id)
 	return s
 }
+
+// A start far outside the catalog's region is refused, naming the
+// nearest site; the same start with a long enough day is planned.
+func TestPlanFarStart(t *testing.T) {
+	beijing := orb.Point{116.397, 39.909}
+	req := tour.Request{Theme: heritage.ThemeJinCulture, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		Start: tour.AtNamedPoint(beijing, "北京饭店")}
+	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
+	assert.Nil(t, plan)
+	require.ErrorIs(t, err, tour.ErrUnplannable)
+	var fe *tour.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "start", fe.Field)
+	assert.Contains(t, err.Error(), "km from the start")
+
+	// Starting near the sites but ending in Beijing: the end is at fault.
+	req.Start, req.End = tour.Endpoint{}, tour.AtPoint(beijing)
+	_, err = tour.Problem(heritage.Default(), req)
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "end", fe.Field)
+	assert.ErrorIs(t, err, tour.ErrUnplannable)
+
+	// A 24-hour day by car from Beijing reaches Jiang County and back.
+	req.Start, req.End = tour.AtPoint(beijing), tour.Endpoint{}
+	req.StartTime, req.DayLength = tour.Clock(time.Minute), 24*time.Hour-time.Minute
+	req.Mode = geo.Mode{Name: "expressway", Speed: 100, Circuity: 1.2}
+	_, err = tour.Problem(heritage.Default(), req)
+	assert.NoError(t, err)
+}
+
+// A day whose only site opens after the requested start: the plan keeps
+// the requested time as Open and leaves later (Depart), early enough to
+// be at the gate at opening even if the leg from the roughly located
+// county seat takes its longest (without a break, whose window would
+// absorb a late arrival, that buffer is what keeps the day's pessimistic
+// end), so the reason a writer gives is the first visit's opening. The
+// site is the Jiangshou garden in Xinjiang (known to 250 m, opens 08:00),
+// about an hour's drive from the seat: leaving at 06:30 would wait.
+func TestPlanLateOpening(t *testing.T) {
+	req := tour.Request{Sites: []string{"xinjiang/jiangshou-garden"}, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		StartTime: tour.Clock(6*time.Hour + 30*time.Minute), Break: &tour.Break{}}
+	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
+	require.NoError(t, err)
+	day := plan.Days[0]
+	require.Len(t, day.Visits, 1)
+	opens := time.Date(2027, 5, 4, 8, 0, 0, 0, cst)
+	assert.True(t, day.Open.Equal(time.Date(2027, 5, 4, 6, 30, 0, 0, cst)), "Open is the requested start")
+	assert.True(t, day.Depart.After(day.Open), "leaves later than asked")
+	assert.True(t, day.Visits[0].Start.Equal(opens), "the visit starts at opening")
+	leg := day.Legs[0]
+	assert.Less(t, leg.Duration, leg.DurationMax, "the county seat is known to 1 km")
+	assert.True(t, day.Depart.Add(leg.DurationMax).Equal(opens), "at the gate at opening even at the longest")
+	assert.Equal(t, leg.DurationMax-leg.Duration, day.Visits[0].Wait, "the buffer shows as a wait")
+}

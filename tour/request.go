@@ -66,7 +66,8 @@ type Request struct {
 	// heritage sites of the catalog.
 	Theme string
 	// Start ("start") is where the trip begins: a site or anchor ID, or a
-	// point in Datum. The zero Endpoint means the catalog's county seat:
+	// point in Datum, optionally named (JSON: "anchor/…", [lon, lat] or
+	// {"point": [lon, lat], "name": "酒店"}; see [Endpoint]). The zero Endpoint means the catalog's county seat:
 	// its first town anchor (anchor/jiangxian-county-seat in the embedded
 	// catalog).
 	Start Endpoint
@@ -138,6 +139,10 @@ type Endpoint struct {
 	// datum of the Request (WGS-84 by default). ID and Point are
 	// exclusive.
 	Point *orb.Point
+	// Name optionally names a Point ("酒店", "Hotel Jiangzhou"): the
+	// plan's place is called so instead of by its coordinates. It is
+	// only for a Point (a site has the catalog's names).
+	Name string
 }
 
 // AtSite returns the Endpoint of the catalog site or anchor with the
@@ -147,7 +152,12 @@ func AtSite(id string) Endpoint { return Endpoint{ID: id} }
 // AtPoint returns the Endpoint at p, [lon, lat] in degrees.
 func AtPoint(p orb.Point) Endpoint { return Endpoint{Point: &p} }
 
-// IsZero reports whether e is the zero Endpoint (neither ID nor point).
+// AtNamedPoint returns the Endpoint at p, [lon, lat] in degrees, called
+// name in plans.
+func AtNamedPoint(p orb.Point, name string) Endpoint { return Endpoint{Point: &p, Name: name} }
+
+// IsZero reports whether e is the zero Endpoint (neither ID nor point;
+// a name alone does not count).
 func (e Endpoint) IsZero() bool { return e.ID == "" && e.Point == nil }
 
 // String returns the ID, or the point as "lon,lat", or "" for the zero
@@ -159,12 +169,17 @@ func (e Endpoint) String() string {
 	return e.ID
 }
 
-// MarshalJSON writes the ID as a string, the point as [lon, lat], or null
-// for the zero Endpoint.
+// MarshalJSON writes the ID as a string, the point as [lon, lat] (or, with
+// a Name, as {"point": [lon, lat], "name": "…"}), or null for the zero
+// Endpoint.
 func (e Endpoint) MarshalJSON() ([]byte, error) {
 	switch {
 	case e.Point != nil && e.ID != "":
 		return nil, fmt.Errorf("tour: endpoint has both an ID (%q) and a point", e.ID)
+	case e.Name != "" && e.Point == nil:
+		return nil, fmt.Errorf("tour: endpoint has a name (%q) but no point", e.Name)
+	case e.Point != nil && e.Name != "":
+		return json.Marshal(namedPointJSON{Point: [2]float64(*e.Point), Name: e.Name})
 	case e.Point != nil:
 		return json.Marshal([2]float64(*e.Point))
 	case e.ID != "":
@@ -173,8 +188,15 @@ func (e Endpoint) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// UnmarshalJSON reads a string ID, a [lon, lat] array of two numbers, or
-// null (the zero Endpoint).
+// namedPointJSON is the object form of a named point endpoint.
+type namedPointJSON struct {
+	Point [2]float64 `json:"point"`
+	Name  string     `json:"name"`
+}
+
+// UnmarshalJSON reads a string ID, a [lon, lat] array of two numbers, an
+// object {"point": [lon, lat], "name": "…"} (name optional; no other
+// members), or null (the zero Endpoint).
 func (e *Endpoint) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
@@ -191,18 +213,50 @@ func (e *Endpoint) UnmarshalJSON(b []byte) error {
 		*e = Endpoint{ID: id}
 		return nil
 	case b[0] == '[':
-		var xs []float64
-		if err := json.Unmarshal(b, &xs); err != nil {
-			return fmt.Errorf("tour: endpoint: want [lon, lat] numbers: %w", err)
+		p, err := decodePoint(b)
+		if err != nil {
+			return err
 		}
-		if len(xs) != 2 {
-			return fmt.Errorf("tour: endpoint: want [lon, lat], got %d numbers", len(xs))
-		}
-		p := orb.Point{xs[0], xs[1]}
 		*e = Endpoint{Point: &p}
 		return nil
+	case b[0] == '{':
+		return e.unmarshalObject(b)
 	}
-	return fmt.Errorf("tour: endpoint: want a site ID string or [lon, lat], got %.20q", b)
+	return fmt.Errorf("tour: endpoint: want a site ID string, [lon, lat] or {\"point\": [lon, lat], \"name\": …}, got %.20q", b)
+}
+
+// unmarshalObject reads the object form {"point": [lon, lat], "name": "…"}.
+func (e *Endpoint) unmarshalObject(b []byte) error {
+	var o struct {
+		Point json.RawMessage `json:"point"`
+		Name  string          `json:"name"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&o); err != nil {
+		return fmt.Errorf("tour: endpoint: want {\"point\": [lon, lat], \"name\": …}: %w", err)
+	}
+	if len(o.Point) == 0 {
+		return fmt.Errorf("tour: endpoint: the object form needs a point [lon, lat]")
+	}
+	p, err := decodePoint(o.Point)
+	if err != nil {
+		return err
+	}
+	*e = Endpoint{Point: &p, Name: strings.TrimSpace(o.Name)}
+	return nil
+}
+
+// decodePoint reads [lon, lat].
+func decodePoint(b []byte) (orb.Point, error) {
+	var xs []float64
+	if err := json.Unmarshal(b, &xs); err != nil {
+		return orb.Point{}, fmt.Errorf("tour: endpoint: want [lon, lat] numbers: %w", err)
+	}
+	if len(xs) != 2 {
+		return orb.Point{}, fmt.Errorf("tour: endpoint: want [lon, lat], got %d numbers", len(xs))
+	}
+	return orb.Point{xs[0], xs[1]}, nil
 }
 
 // Date is a calendar date without a time of day or zone, written

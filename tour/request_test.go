@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/tour"
 	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
@@ -92,7 +93,10 @@ func TestDecodeRequestErrors(t *testing.T) {
 		{"break minutes", `{"break": {"minutes": 100000}}`, "break.minutes", tour.ErrInvalid, "0 to 1440"},
 		{"break time", `{"break": {"minutes": 30, "from": "1130"}}`, "break.from", tour.ErrInvalid, "1130"},
 		{"endpoint object", `{"start": {"id": "x"}}`, "start", tour.ErrInvalid, "endpoint"},
-		{"endpoint number", `{"start": 5}`, "start", tour.ErrInvalid, "want a site ID string or [lon, lat]"},
+		{"endpoint number", `{"start": 5}`, "start", tour.ErrInvalid, "want a site ID string, [lon, lat] or {\"point\""},
+		{"named point without point", `{"start": {"name": "酒店"}}`, "start", tour.ErrInvalid, "needs a point"},
+		{"named point, other member", `{"start": {"point": [111.5, 35.5], "name": "酒店", "stars": 4}}`, "start", tour.ErrInvalid, "endpoint"},
+		{"named point, bad point", `{"end": {"point": [111.5], "name": "酒店"}}`, "end", tour.ErrInvalid, "1 numbers"},
 		{"endpoint three numbers", `{"start": [1, 2, 3]}`, "start", tour.ErrInvalid, "3 numbers"},
 		{"endpoint strings", `{"end": ["a", "b"]}`, "end", tour.ErrInvalid, "endpoint"},
 		{"hotel", `{"hotels": ["a/b", [1]]}`, "hotels[1]", tour.ErrInvalid, "endpoint"},
@@ -219,4 +223,43 @@ func TestEndpoint(t *testing.T) {
 	assert.True(t, e.IsZero())
 	_, err = json.Marshal(tour.Endpoint{ID: "a", Point: &orb.Point{1, 2}})
 	assert.Error(t, err)
+	_, err = json.Marshal(tour.Endpoint{ID: "a", Name: "酒店"})
+	assert.ErrorContains(t, err, "no point")
+}
+
+// A named point round-trips through its object form; an unnamed one
+// keeps the [lon, lat] form.
+func TestEndpointNameJSON(t *testing.T) {
+	r, err := tour.DecodeRequest([]byte(`{"start": {"point": [111.57, 35.49], "name": "绛州宾馆"},
+		"end": {"point": [111.58, 35.5]}, "hotels": [[111.6, 35.5]]}`))
+	require.NoError(t, err)
+	assert.Equal(t, tour.AtNamedPoint(orb.Point{111.57, 35.49}, "绛州宾馆"), r.Start)
+	assert.Equal(t, tour.AtPoint(orb.Point{111.58, 35.5}), r.End, "a name is optional")
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"start": {"point": [111.57, 35.49], "name": "绛州宾馆"}, "end": [111.58, 35.5], "hotels": [[111.6, 35.5]]}`, string(out))
+	back, err := tour.DecodeRequest(out)
+	require.NoError(t, err)
+	assert.Equal(t, r, back)
+}
+
+// The plan calls a named start by its name, an unnamed one by its
+// coordinates; a name on a site ID is refused.
+func TestEndpointNameInPlan(t *testing.T) {
+	req := tour.Request{Sites: []string{"jiangxian/taiyin-temple"}, Date: tour.Date{Year: 2027, Month: time.May, Day: 4},
+		Start: tour.AtNamedPoint(orb.Point{111.57, 35.49}, "绛州宾馆")}
+	p, err := tour.Problem(heritage.Default(), req)
+	require.NoError(t, err)
+	assert.Equal(t, "绛州宾馆", p.Days[0].Start.Name)
+	assert.Equal(t, "绛州宾馆", p.Days[0].End.Name, "the loop ends where it starts")
+	req.Start.Name = ""
+	p, err = tour.Problem(heritage.Default(), req)
+	require.NoError(t, err)
+	assert.Equal(t, "111.57,35.49", p.Days[0].Start.Name)
+	req.Start = tour.Endpoint{ID: "anchor/jiangxian-county-seat", Name: "酒店"}
+	_, err = tour.Problem(heritage.Default(), req)
+	var fe *tour.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "start", fe.Field)
+	assert.ErrorIs(t, err, tour.ErrInvalid)
 }

@@ -102,7 +102,10 @@
 // "visits" (places with "seq" through the whole trip as on
 // the map, "score", "arrival", "start", "departure", "wait_s",
 // "visit_s", and for catalog sites "hours_status", "note" when the hours
-// are not confirmed, and "events" held on the day), "legs" ({"from", "to", "distance_m", "duration_s"}),
+// are not confirmed, and "events" held on the day), "legs" ({"from", "to",
+// "distance_m", "duration_s", "distance_min_m", "distance_max_m",
+// "duration_min_s", "duration_max_s": expected values and their range for
+// roughly located places}),
 // "break" (null or {"after", "place", "start", "end", "wait_s"}) and the
 // day's totals. "skipped" lists every site not visited with "reason"
 // (budget, closed, unreachable) and "detail". Distances are metres,

@@ -216,7 +216,7 @@ func TestPlanFormats(t *testing.T) {
 		{"kml", "zh", []string{"<kml", "<Placemark>", "</kml>"}},
 		{"jsonld", "en", []string{`"TouristTrip"`, `"itemListElement"`}},
 		{"svg", "zh", []string{"<svg", "</svg>"}},
-		{"jsonld", "both", []string{`"TouristTrip"`, "车厢城"}},
+		{"jsonld", "both", []string{`"TouristTrip"`, "太阴寺", "Taiyin Temple"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.format+"/"+tc.lang, func(t *testing.T) {

@@ -79,7 +79,7 @@ func TestOut(t *testing.T) {
 	var ld map[string]any
 	require.NoError(t, json.Unmarshal(read(t, dir, "route.jsonld"), &ld))
 	assert.Equal(t, "TouristTrip", ld["@type"])
-	assert.Contains(t, string(read(t, dir, "route.svg")), "晋文公墓")
+	assert.Contains(t, string(read(t, dir, "route.svg")), "车厢城城址")
 }
 
 func TestBadUsage(t *testing.T) {

@@ -66,7 +66,10 @@
 // "events" ([{"name": {"zh", "en"}, "lunar" or "date", "days"}]: the
 // sourced events the site holds on the day of the visit, such as a
 // temple fair); a leg is {"from", "to" (place IDs, or names for
-// places without one), "distance_m", "duration_s"}; a break is {"after"
+// places without one), "distance_m", "duration_s", "distance_min_m",
+// "distance_max_m", "duration_min_s", "duration_max_s"} (the expected
+// values the schedule uses and their range, equal where both ends are
+// precise: see route's "Imprecise places"); a break is {"after"
 // (the number of visits before it; 0 means before leaving), "place",
 // "start", "end", "wait_s"}; a skip is {"id", "name", "name_en",
 // "reason" (budget, closed, unreachable), "detail"}.

@@ -32,8 +32,8 @@ type fixtureDay struct {
 	breakLen   time.Duration
 }
 
-// buildPlan makes a consistent plan by hand: legs from geo.CountyDrive over
-// straight-line distances (the plan's Mode), times chained from each day's departure, totals
+// buildPlan makes a consistent plan by hand: legs by route.LegBetween with
+// geo.CountyDrive (the plan's Mode), times chained from each day's departure, totals
 // summed, so tests do not depend on the solver.
 func buildPlan(t testing.TB, days []fixtureDay, skipped []route.Skip) *route.Plan {
 	t.Helper()
@@ -44,13 +44,11 @@ func buildPlan(t testing.TB, days []fixtureDay, skipped []route.Skip) *route.Pla
 		now := fd.depart
 		prev := fd.start
 		leg := func(to route.Place) {
-			m := geo.Distance(prev.Location, to.Location)
-			dur, err := mode.Duration(m)
-			require.NoError(t, err)
-			d.Legs = append(d.Legs, route.Leg{From: prev, To: to, Distance: mode.RoadDistance(m), Duration: dur})
-			d.Travel += dur
-			d.Distance += mode.RoadDistance(m)
-			now = now.Add(dur)
+			l := route.LegBetween(prev, to, mode)
+			d.Legs = append(d.Legs, l)
+			d.Travel += l.Duration
+			d.Distance += l.Distance
+			now = now.Add(l.Duration)
 			prev = to
 		}
 		takeBreak := func(after int) {

@@ -93,10 +93,14 @@ type jsonVisit struct {
 }
 
 type jsonLeg struct {
-	From      string  `json:"from"`
-	To        string  `json:"to"`
-	DistanceM float64 `json:"distance_m"`
-	DurationS int64   `json:"duration_s"`
+	From         string  `json:"from"`
+	To           string  `json:"to"`
+	DistanceM    float64 `json:"distance_m"`
+	DurationS    int64   `json:"duration_s"`
+	DistanceMinM float64 `json:"distance_min_m"`
+	DistanceMaxM float64 `json:"distance_max_m"`
+	DurationMinS int64   `json:"duration_min_s"`
+	DurationMaxS int64   `json:"duration_max_s"`
 }
 
 type jsonBreak struct {
@@ -154,7 +158,10 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 			day.Visits = append(day.Visits, jv)
 		}
 		for _, lg := range dp.Legs {
-			day.Legs = append(day.Legs, jsonLeg{From: legKey(lg.From), To: legKey(lg.To), DistanceM: jsonMetres(lg.Distance), DurationS: jsonSecs(lg.Duration)})
+			day.Legs = append(day.Legs, jsonLeg{From: legKey(lg.From), To: legKey(lg.To),
+				DistanceM: jsonMetres(lg.Distance), DurationS: jsonSecs(lg.Duration),
+				DistanceMinM: jsonMetres(lg.DistanceMin), DistanceMaxM: jsonMetres(lg.DistanceMax),
+				DurationMinS: jsonSecs(lg.DurationMin), DurationMaxS: jsonSecs(lg.DurationMax)})
 		}
 		if b := dp.Break; b != nil {
 			day.Break = &jsonBreak{After: b.After + 1, Place: o.jsonPlace(b.Place), Start: jsonTime(b.Start), End: jsonTime(b.End), WaitS: jsonSecs(b.Wait)}

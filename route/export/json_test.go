@@ -85,10 +85,14 @@ type (
 		} `json:"events"`
 	}
 	docLeg struct {
-		From      string  `json:"from"`
-		To        string  `json:"to"`
-		DistanceM float64 `json:"distance_m"`
-		DurationS int64   `json:"duration_s"`
+		From         string  `json:"from"`
+		To           string  `json:"to"`
+		DistanceM    float64 `json:"distance_m"`
+		DurationS    int64   `json:"duration_s"`
+		DistanceMinM float64 `json:"distance_min_m"`
+		DistanceMaxM float64 `json:"distance_max_m"`
+		DurationMinS int64   `json:"duration_min_s"`
+		DurationMaxS int64   `json:"duration_max_s"`
 	}
 	docBreak struct {
 		After int      `json:"after"`
@@ -227,7 +231,10 @@ func TestJSONRoundTrip(t *testing.T) {
 				}
 				require.Len(t, d.Legs, len(dp.Legs))
 				for j, lg := range dp.Legs {
-					assert.Equal(t, docLeg{From: lg.From.ID, To: lg.To.ID, DistanceM: jsonMetres(lg.Distance), DurationS: int64(lg.Duration / time.Second)}, d.Legs[j])
+					assert.Equal(t, docLeg{From: lg.From.ID, To: lg.To.ID,
+						DistanceM: jsonMetres(lg.Distance), DurationS: int64(lg.Duration / time.Second),
+						DistanceMinM: jsonMetres(lg.DistanceMin), DistanceMaxM: jsonMetres(lg.DistanceMax),
+						DurationMinS: int64(lg.DurationMin / time.Second), DurationMaxS: int64(lg.DurationMax / time.Second)}, d.Legs[j])
 					assert.InDelta(t, lg.Distance, d.Legs[j].DistanceM, 0.05)
 				}
 				if dp.Break == nil {
@@ -343,4 +350,31 @@ func BenchmarkJSON(b *testing.B) {
 			}
 		})
 	}
+}
+
+// A leg to a roughly located place carries its range; a precise leg a
+// point.
+func TestJSONLegRanges(t *testing.T) {
+	hotel := route.Place{ID: "hotel", Location: orb.Point{111.576, 35.491}}
+	p := route.Problem{
+		Stops: []route.Stop{
+			{Place: route.Place{ID: "tomb", Location: orb.Point{111.65, 35.50}, Precision: 5500}, Visit: 30 * time.Minute},
+			{Place: route.Place{ID: "temple", Location: orb.Point{111.60, 35.52}, Precision: 50}, Visit: 30 * time.Minute},
+		},
+		Days: []route.Day{{Start: hotel, Window: route.Window{Open: time.Date(2026, 5, 12, 8, 30, 0, 0, time.UTC)}}},
+	}
+	plan, err := route.Schedule(p, [][]int{{1, 0}})
+	require.NoError(t, err)
+	got, _ := decodeJSON(t, plan)
+	legs := got.Days[0].Legs
+	require.Len(t, legs, 2)
+	precise, coarse := legs[0], legs[1]
+	assert.Equal(t, [3]int64{precise.DurationS, precise.DurationS, precise.DurationS},
+		[3]int64{precise.DurationMinS, precise.DurationS, precise.DurationMaxS})
+	assert.Equal(t, precise.DistanceM, precise.DistanceMaxM)
+	assert.Less(t, coarse.DurationMinS, coarse.DurationS)
+	assert.Less(t, coarse.DurationS, coarse.DurationMaxS)
+	assert.Less(t, coarse.DistanceMinM, coarse.DistanceM)
+	assert.Less(t, coarse.DistanceM, coarse.DistanceMaxM)
+	assert.Equal(t, int64(plan.Days[0].Legs[1].DurationMax/time.Second), coarse.DurationMaxS)
 }

@@ -170,6 +170,11 @@ func placeCases() []Case {
 		same.Stops = append(same.Stops, route.Stop{Place: route.Place{ID: fmt.Sprintf("s%d", i), Location: seat.Location},
 			Visit: 20 * time.Minute, Score: i + 1})
 	}
+	coarse := route.Problem{Days: same.Days}
+	for _, st := range same.Stops {
+		st.Precision = 5000
+		coarse.Stops = append(coarse.Stops, st)
+	}
 	open := onMatrix(minutes([]int{0, 120}, []int{120, 0}), at(9, 0), route.Stop{Score: 1, Visit: 10 * time.Minute})
 	open.Days[0].End = nil
 	return []Case{{
@@ -178,6 +183,15 @@ func placeCases() []Case {
 		Name:    "all stops at one point",
 		Problem: same,
 		Want:    Value{Score: 12, Visited: 3},
+	}, {
+		// The same stops known only to 5 km around that point: every leg
+		// (seat to stop, stop to stop) is the floor ⅔·5000 = 3333.3 m
+		// straight, ×1.3 = 4333.3 m by road, at 12.5 m/s 346.7 → 347 s.
+		// Two visits take 3·347 + 2·1200 = 3441 s, three 4·347 + 3·1200
+		// = 4988 s: the hour holds the two best stops (5 + 4).
+		Name:    "coarse stops at one placeholder point",
+		Problem: coarse,
+		Want:    Value{Score: 9, Visited: 2, Travel: 3 * 347 * time.Second},
 	}, {
 		// The one stop is two hours away in a one-hour day: the open day
 		// stays at its start, without legs.

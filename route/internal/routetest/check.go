@@ -16,12 +16,15 @@ import (
 //     in Skipped exactly once, required stops are visited, closed stops are
 //     not, and a plain ordering problem visits every stop;
 //   - the legs chain the day's places and equal the matrix (or the
-//     locations and mode);
+//     locations and mode), with the ranges imprecise places give
+//     (DurationMin <= Duration <= DurationMax, a point for precise ends);
 //   - the schedule is consistent: arrival = previous departure (or break
 //     end) + leg, start >= arrival, wait = start - arrival, departure =
 //     start + visit, the whole visit inside one window, the break of the
 //     right length inside its window, departure not before the day opens,
 //     return not after it closes;
+//   - Open is the day's opening, and Overrun is how far past the day's
+//     close the plan ends with every leg at its DurationMax;
 //   - every reported total equals the recomputed sum.
 func Check(p *route.Problem, plan *route.Plan) error {
 	c := &checker{p: p}
@@ -82,6 +85,13 @@ func (c *checker) check(plan *route.Plan) {
 	}
 	if got := (totals{plan.Score, plan.Visited, plan.Travel, plan.Visit, plan.Wait, plan.Distance}); !got.equal(sum) {
 		c.fail("plan totals (%s) differ from the days' sums (%s)", got, sum)
+	}
+	var overrun time.Duration
+	for _, dp := range plan.Days {
+		overrun += dp.Overrun
+	}
+	if plan.Overrun != overrun {
+		c.fail("plan overrun %s differs from the days' sum %s", plan.Overrun, overrun)
 	}
 	c.skipped(plan, seen)
 	if plainOrdering(p) && sum.visited != len(p.Stops) {
@@ -198,15 +208,34 @@ func (c *checker) legs(i int, dp *route.DayPlan, places []route.Place) (sum tota
 		if l.From != places[k] || l.To != places[k+1] {
 			c.fail("day %d leg %d: %s -> %s, want %s -> %s", i, k, l.From.ID, l.To.ID, places[k].ID, places[k+1].ID)
 		}
-		dur, dist := Leg(c.p, places[k], places[k+1])
-		if l.Duration != dur || !near(l.Distance, dist) {
-			c.fail("day %d leg %d (%s -> %s): %s, %g m; the problem says %s, %g m", i, k, l.From.ID, l.To.ID, l.Duration, l.Distance, dur, dist)
-		}
+		c.legRange(i, k, l, LegRange(c.p, places[k], places[k+1]))
 		sum.travel += l.Duration
 		sum.distance += l.Distance
 	}
 	sum.visited = len(dp.Visits)
 	return sum, true
+}
+
+// legRange checks leg k of day i against the range r the problem gives:
+// the expected values and bounds, ordered, and a point where both ends
+// are precise.
+func (c *checker) legRange(i, k int, l route.Leg, r Range) {
+	got := Range{l.Duration, l.DurationMin, l.DurationMax, l.Distance, l.DistanceMin, l.DistanceMax}
+	if got.Duration != r.Duration || got.DurationMin != r.DurationMin || got.DurationMax != r.DurationMax ||
+		!near(got.Distance, r.Distance) || !near(got.DistanceMin, r.DistanceMin) || !near(got.DistanceMax, r.DistanceMax) {
+		c.fail("day %d leg %d (%s -> %s): %+v; the problem says %+v", i, k, l.From.ID, l.To.ID, got, r)
+	}
+	if !(l.DurationMin <= l.Duration && l.Duration <= l.DurationMax && l.DistanceMin <= l.Distance && l.Distance <= l.DistanceMax) {
+		c.fail("day %d leg %d (%s -> %s): range not ordered: %+v", i, k, l.From.ID, l.To.ID, got)
+	}
+	precise := l.From.Precision <= route.CoarsePrecision && l.To.Precision <= route.CoarsePrecision
+	if precise && (l.DurationMin != l.DurationMax || l.DistanceMin != l.DistanceMax) {
+		c.fail("day %d leg %d (%s -> %s): precise ends but a range: %+v", i, k, l.From.ID, l.To.ID, got)
+	}
+	if c.p.Matrix == nil && l.From != l.To && l.From.Precision > route.CoarsePrecision && l.To.Precision > route.CoarsePrecision &&
+		l.From.Location == l.To.Location && l.Duration <= 0 {
+		c.fail("day %d leg %d (%s -> %s): two coarse places at one point, %s apart", i, k, l.From.ID, l.To.ID, l.Duration)
+	}
 }
 
 // timeline walks day i's schedule, checks every time in it, adds the
@@ -244,7 +273,56 @@ func (c *checker) timeline(i int, dp *route.DayPlan, places []route.Place, sum *
 	if !day.Window.Close.IsZero() && dp.Return.After(day.Window.Close) {
 		c.fail("day %d: returns %s, after the day closes at %s", i, dp.Return, day.Window.Close)
 	}
+	if !dp.Open.Equal(day.Window.Open) {
+		c.fail("day %d: Open %s, want the day's %s", i, dp.Open, day.Window.Open)
+	}
+	c.overrun(i, dp, brk)
 	return brkDur
+}
+
+// overrun checks day i's Overrun by walking its plan (whose break, if
+// checked, is brk) with every leg at
+// its pessimistic duration: each visit (and the break) starts at its
+// arrival or at the opening it waited for, whichever is later, or on
+// arrival when no window can hold it any more.
+func (c *checker) overrun(i int, dp *route.DayPlan, brk *route.BreakPlan) {
+	day := c.p.Days[i]
+	t := dp.Depart
+	rest := func() {
+		if b := c.p.Days[i].Break; b != nil {
+			w := route.Stop{Visit: b.Duration}
+			if b.Window != (route.Window{}) {
+				w.Windows = []route.Window{b.Window}
+			}
+			if st, ok := earliestStart(w, t); ok {
+				t = st
+			}
+			t = t.Add(b.Duration)
+		}
+	}
+	if brk != nil && brk.After == -1 {
+		rest()
+	}
+	for k, v := range dp.Visits {
+		t = t.Add(dp.Legs[k].DurationMax)
+		if st, ok := earliestStart(c.p.Stops[v.Index], t); ok {
+			t = st
+		}
+		t = t.Add(c.p.Stops[v.Index].Visit)
+		if brk != nil && brk.After == k {
+			rest()
+		}
+	}
+	if len(dp.Legs) > len(dp.Visits) {
+		t = t.Add(dp.Legs[len(dp.Legs)-1].DurationMax)
+	}
+	var want time.Duration
+	if !day.Window.Close.IsZero() && t.After(day.Window.Close) {
+		want = t.Sub(day.Window.Close)
+	}
+	if dp.Overrun != want {
+		c.fail("day %d: overrun %s, want %s (pessimistic end %s)", i, dp.Overrun, want, t)
+	}
 }
 
 // dayBreak returns day i's break if the plan has one where it should.

@@ -80,3 +80,54 @@ func TestCheckCatches(t *testing.T) {
 		})
 	}
 }
+
+// The checker catches broken ranges, overruns and day openings.
+func TestCheckCatchesRanges(t *testing.T) {
+	var p route.Problem
+	var plan *route.Plan
+	for seed := int64(0); plan == nil || plan.Overrun == 0; seed++ {
+		require.Less(t, seed, int64(20), "some coarse fixture overruns")
+		p = routetest.Random(seed, routetest.Config{Stops: 20, Days: 2, End: routetest.Loop, Windows: true,
+			Budget: 8 * time.Hour, Break: true, Scores: true, Visit: time.Hour, Coarse: true})
+		var err error
+		plan, err = route.Solve(context.Background(), p)
+		require.NoError(t, err)
+	}
+	require.NoError(t, routetest.Check(&p, plan))
+	d := 0
+	if plan.Days[0].Overrun == 0 {
+		d = 1
+	}
+	coarse := -1
+	for k, l := range plan.Days[d].Legs {
+		if l.DurationMax > l.Duration {
+			coarse = k
+		}
+	}
+	require.GreaterOrEqual(t, coarse, 0)
+	tests := []struct {
+		name string
+		edit func(p *route.Plan)
+		msg  string
+	}{
+		{"max", func(p *route.Plan) { p.Days[d].Legs[coarse].DurationMax -= time.Second }, "the problem says"},
+		{"min distance", func(p *route.Plan) { p.Days[d].Legs[coarse].DistanceMin += 1 }, "the problem says"},
+		{"collapsed range", func(p *route.Plan) {
+			l := &p.Days[d].Legs[coarse]
+			l.DurationMin, l.DurationMax = l.Duration, l.Duration
+		}, "the problem says"},
+		{"day overrun", func(p *route.Plan) { p.Days[d].Overrun -= time.Second }, "overrun"},
+		{"no overrun", func(p *route.Plan) { p.Days[d].Overrun = 0 }, "overrun 0s"},
+		{"plan overrun", func(p *route.Plan) { p.Overrun = 0 }, "plan overrun"},
+		{"open", func(p *route.Plan) { p.Days[d].Open = p.Days[d].Depart.Add(time.Minute) }, "Open"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := clone(plan)
+			tc.edit(bad)
+			err := routetest.Check(&p, bad)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.msg)
+		})
+	}
+}

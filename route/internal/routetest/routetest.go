@@ -12,6 +12,7 @@ package routetest
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -54,6 +55,10 @@ type Config struct {
 	// Visit is the largest visit duration (visits are uniform in
 	// [0, Visit] in whole minutes); 0 means no visit time.
 	Visit time.Duration
+	// Coarse gives about a third of the places a precision of 1–10 km
+	// (and the others one of up to route.CoarsePrecision), with some stops
+	// sharing a placeholder point.
+	Coarse bool
 }
 
 // Day0 is the first day's opening time of every fixture: 08:00 China
@@ -91,6 +96,9 @@ func Random(seed int64, c Config) route.Problem {
 		pl := route.Place{ID: id, Name: "place " + id, MatrixIndex: i}
 		if !c.Asymmetric || rng.IntN(2) == 0 {
 			pl.Location = orb.Point{111.3 + 0.4*rng.Float64(), 35.3 + 0.35*rng.Float64()}
+		}
+		if c.Coarse {
+			coarsen(rng, &pl, p.Stops)
 		}
 		return pl
 	}
@@ -139,29 +147,98 @@ func Random(seed int64, c Config) route.Problem {
 	return p
 }
 
-// Leg returns the travel duration and distance from a to b as p defines
-// them: from p.Matrix by MatrixIndex, or from the locations and p.Mode
-// (zero Mode: geo.CountyDrive).
+// coarsen gives pl a random precision: a third of the time 1–10 km, and
+// then half of the time at the placeholder point of an earlier coarse
+// stop; otherwise up to route.CoarsePrecision.
+func coarsen(rng *rand.Rand, pl *route.Place, earlier []route.Stop) {
+	if rng.IntN(3) > 0 {
+		pl.Precision = float64(rng.IntN(int(route.CoarsePrecision) + 1))
+		return
+	}
+	pl.Precision = float64(1000 + rng.IntN(9000))
+	if rng.IntN(2) == 0 {
+		for _, s := range earlier {
+			if s.Precision > route.CoarsePrecision {
+				pl.Location = s.Location
+				pl.Precision = s.Precision
+				break
+			}
+		}
+	}
+}
+
+// Leg returns the expected travel duration and distance from a to b as p
+// defines them (see [LegRange]).
 func Leg(p *route.Problem, a, b route.Place) (time.Duration, float64) {
+	r := LegRange(p, a, b)
+	return r.Duration, r.Distance
+}
+
+// Range is a leg's travel: the expected values and their bounds.
+type Range struct {
+	Duration, DurationMin, DurationMax time.Duration
+	Distance, DistanceMin, DistanceMax float64
+}
+
+// LegRange returns the travel from a to b as p and route's package
+// documentation define it: from p.Matrix by MatrixIndex, or from the
+// locations and p.Mode (zero Mode: geo.CountyDrive); between places
+// coarser than route.CoarsePrecision widened by their precisions.
+func LegRange(p *route.Problem, a, b route.Place) Range {
+	mode := p.Mode
+	if mode == (geo.Mode{}) {
+		mode = geo.CountyDrive()
+	}
+	r1, r2 := coarse(a), coarse(b)
 	if p.Matrix != nil {
 		var dist float64
 		if p.Matrix.Distances != nil {
 			dist = p.Matrix.Distances[a.MatrixIndex][b.MatrixIndex]
 		}
-		return p.Matrix.Durations[a.MatrixIndex][b.MatrixIndex], dist
+		dur := p.Matrix.Durations[a.MatrixIndex][b.MatrixIndex]
+		r := Range{dur, dur, dur, dist, dist, dist}
+		if r1+r2 > 0 {
+			dt := seconds(mode, r1+r2)
+			r.DurationMin, r.DurationMax = max(0, dur-dt), dur+dt
+			if p.Matrix.Distances != nil {
+				r.DistanceMin, r.DistanceMax = max(0, dist-(r1+r2)*mode.Circuity), dist+(r1+r2)*mode.Circuity
+			}
+		}
+		return r
 	}
-	mode := p.Mode
-	if mode == (geo.Mode{}) {
-		mode = geo.CountyDrive()
+	if a == b {
+		return Range{}
 	}
-	if a.Location == b.Location {
-		return 0, 0
+	if r1+r2 == 0 {
+		m, err := geo.NewMatrix([]orb.Point{a.Location, b.Location}, mode)
+		if err != nil {
+			panic(err) // fixtures and validated problems have valid locations
+		}
+		d, dur := m.Distances[0][1], m.Durations[0][1]
+		return Range{dur, dur, dur, d, d, d}
 	}
-	m, err := geo.NewMatrix([]orb.Point{a.Location, b.Location}, mode)
-	if err != nil {
-		panic(err) // fixtures and validated problems have valid locations
+	// The given points' distance, but at least two thirds of the larger
+	// radius (the mean distance from a disc's centre to a point uniform
+	// in it), and the nearest and farthest the true places can be.
+	d := geo.Distance(a.Location, b.Location)
+	straight := [3]float64{math.Max(d, math.Max(r1, r2)*2/3), math.Max(0, d-r1-r2), d + r1 + r2}
+	return Range{
+		seconds(mode, straight[0]), seconds(mode, straight[1]), seconds(mode, straight[2]),
+		straight[0] * mode.Circuity, straight[1] * mode.Circuity, straight[2] * mode.Circuity,
 	}
-	return m.Durations[0][1], m.Distances[0][1]
+}
+
+// coarse is the radius a place's precision adds to its legs.
+func coarse(pl route.Place) float64 {
+	if pl.Precision > route.CoarsePrecision {
+		return pl.Precision
+	}
+	return 0
+}
+
+// seconds is the time mode takes over straight metres, in whole seconds.
+func seconds(mode geo.Mode, straight float64) time.Duration {
+	return time.Duration(math.Round(straight*mode.Circuity/(mode.Speed/3.6))) * time.Second
 }
 
 // plainOrdering reports whether every stop of p must be visited (one day,

@@ -1,0 +1,146 @@
+package route
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+)
+
+// Limits and thresholds of place precision; see the package
+// documentation, section "Imprecise places".
+const (
+	// CoarsePrecision is the largest Place.Precision, in metres, that
+	// counts as exact: a place known to within 500 m (a site's car park,
+	// its gate, the far end of a ruin) is planned as a point, as the
+	// mode's circuity already allows for that much.
+	CoarsePrecision = 500.0
+	// MaxPrecision is the largest Place.Precision, in metres: 1000 km,
+	// far more than any place worth planning a visit to.
+	MaxPrecision = 1_000_000.0
+)
+
+// coarseRadius is the radius a place's precision adds to its legs: 0 for
+// a place known to within CoarsePrecision, else its Precision.
+func coarseRadius(pl Place) float64 {
+	if pl.Precision <= CoarsePrecision {
+		return 0
+	}
+	return pl.Precision
+}
+
+// badPrecision returns what is wrong with a precision, or "".
+func badPrecision(r float64) string {
+	if !(r >= 0 && r <= MaxPrecision) { // NaN fails too
+		return fmt.Sprintf("precision %v m is outside [0, %g]", r, MaxPrecision)
+	}
+	return ""
+}
+
+// legRange is a leg's travel between places known only to their
+// precision: the expected value the schedule plans with, and the least
+// and the most it can be.
+type legRange struct {
+	dur, durMin, durMax    time.Duration
+	dist, distMin, distMax float64
+}
+
+// exact is the range of a leg between exactly known places.
+func exact(dur time.Duration, dist float64) legRange {
+	return legRange{dur, dur, dur, dist, dist, dist}
+}
+
+// straightRange returns the expected, least and greatest straight-line
+// distance between a place somewhere within r1 of one point and a place
+// somewhere within r2 of another point d metres away: max(d, ⅔·max(r1,
+// r2)), max(0, d − r1 − r2) and d + r1 + r2 (see the package
+// documentation, "Imprecise places").
+func straightRange(d, r1, r2 float64) (exp, lo, hi float64) {
+	return max(d, 2*max(r1, r2)/3), max(0, d-r1-r2), d + r1 + r2
+}
+
+// roadTime is the travel time of mode over straight metres, rounded to
+// the second as geo.NewMatrix rounds it, and saturated far beyond
+// MaxDuration rather than overflowing.
+func roadTime(mode geo.Mode, straight float64) time.Duration {
+	secs := math.Round(mode.RoadDistance(straight) / (mode.Speed / 3.6))
+	return time.Duration(min(secs, float64(4*MaxDuration/time.Second))) * time.Second
+}
+
+// legRange returns the travel range from node i to node j. Between
+// exactly known places (and between equal places, such as a stop that is
+// also a day's start) the range is the travel matrix's value. Otherwise, without a Matrix, the three straight
+// distances of straightRange become road distances and times through the
+// mode; with a Matrix its value stays the expected one and the range
+// widens by the mode's distance and time over r1 + r2 straight metres.
+func (m *model) legRange(i, j int) legRange {
+	a, b := m.places[i], m.places[j]
+	r1, r2 := coarseRadius(a), coarseRadius(b)
+	k := i*m.n + j
+	if i == j || r1+r2 == 0 || a == b {
+		return exact(time.Duration(m.travel[k]), m.dist[k])
+	}
+	mode := m.mode()
+	if m.p.Matrix != nil {
+		dt, dd := roadTime(mode, r1+r2), mode.RoadDistance(r1+r2)
+		lr := legRange{dur: time.Duration(m.travel[k]), dist: m.dist[k]}
+		lr.durMin, lr.durMax = max(0, lr.dur-dt), lr.dur+dt
+		lr.distMin, lr.distMax = lr.dist, lr.dist
+		if m.p.Matrix.Distances != nil {
+			lr.distMin, lr.distMax = max(0, lr.dist-dd), lr.dist+dd
+		}
+		return lr
+	}
+	l := LegBetween(a, b, mode)
+	return legRange{l.Duration, l.DurationMin, l.DurationMax, l.Distance, l.DistanceMin, l.DistanceMax}
+}
+
+// LegBetween returns the leg from one place to another by mode, without
+// a matrix, as [Solve] and [Schedule] compute it: the great-circle
+// distance between the locations turned into road distance and time by
+// the mode ([geo.Mode.RoadDistance], whole seconds as [geo.NewMatrix]
+// rounds them), with the range the places' precisions allow (see the
+// package documentation, "Imprecise places"). Equal places are 0 apart.
+// It does not validate its arguments; an invalid mode gives meaningless
+// values.
+func LegBetween(from, to Place, mode geo.Mode) Leg {
+	l := Leg{From: from, To: to}
+	if from == to {
+		return l
+	}
+	exp, lo, hi := straightRange(geo.Distance(from.Location, to.Location), coarseRadius(from), coarseRadius(to))
+	l.Duration, l.DurationMin, l.DurationMax = roadTime(mode, exp), roadTime(mode, lo), roadTime(mode, hi)
+	l.Distance, l.DistanceMin, l.DistanceMax = mode.RoadDistance(exp), mode.RoadDistance(lo), mode.RoadDistance(hi)
+	return l
+}
+
+// coarsen replaces the travel between locations by its expected value
+// wherever a coarse place is an end, and returns an error for an
+// expected leg longer than MaxDuration. Problems with a Matrix keep its
+// values. Legs between locations are symmetric: each pair is computed
+// once.
+func (m *model) coarsen() error {
+	if m.p.Matrix != nil {
+		return nil
+	}
+	for i := range m.n {
+		ci := coarseRadius(m.places[i]) > 0
+		for j := i + 1; j < m.n; j++ {
+			if !ci && coarseRadius(m.places[j]) == 0 {
+				continue
+			}
+			lr := m.legRange(i, j)
+			if lr.dur > MaxDuration {
+				return &matrixError{
+					msg: fmt.Sprintf("leg %s -> %s: %s expected by %s is longer than %s: unreachable",
+						m.name(i), m.name(j), lr.dur, m.mode().Name, MaxDuration),
+					errs: []error{ErrUnreachable},
+				}
+			}
+			m.travel[i*m.n+j], m.dist[i*m.n+j] = int64(lr.dur), lr.dist
+			m.travel[j*m.n+i], m.dist[j*m.n+i] = int64(lr.dur), lr.dist
+		}
+	}
+	return nil
+}
