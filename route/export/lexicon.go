@@ -341,10 +341,17 @@ func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 	if lg.duration == 0 && lg.distance == 0 {
 		return l.Pick("两处位置均为约略，相距多远不详", "the distance to the next site is not known: both locations are approximate")
 	}
-	if l.zh() {
-		return fmt.Sprintf("%s约 %s（约 %s）", l.travelWord, l.Duration(lg.duration), l.Distance(lg.distance))
+	span := ""
+	switch {
+	case lg.durMax > lg.durMin && lg.durMin > 0:
+		span = l.Pick("，实际 "+l.Duration(lg.durMin)+" 至 "+l.Duration(lg.durMax), "; "+l.Duration(lg.durMin)+" to "+l.Duration(lg.durMax))
+	case lg.durMax > lg.durMin:
+		span = l.Pick("，实际至多 "+l.Duration(lg.durMax), "; up to "+l.Duration(lg.durMax))
 	}
-	return fmt.Sprintf("about %s %s (%s)", l.Duration(lg.duration), l.travelWord, l.Distance(lg.distance))
+	if l.zh() {
+		return fmt.Sprintf("%s约 %s（约 %s%s）", l.travelWord, l.Duration(lg.duration), l.Distance(lg.distance), span)
+	}
+	return fmt.Sprintf("about %s %s (%s%s)", l.Duration(lg.duration), l.travelWord, l.Distance(lg.distance), span)
 }
 
 // navLine writes a place's navigation links as Markdown: "Navigate:

@@ -86,3 +86,23 @@ func TestVisitNotices(t *testing.T) {
 	require.NoError(t, Text(&b, buildPlan(t, plan(plain), nil), Lang("en"), Catalog(c)))
 	assert.NotContains(t, b.String(), "On this day")
 }
+
+// A leg to a roughly located place says its range, the way a guide
+// would: "about 12 min drive (8.6 km; 5 min to 40 min)", "up to …" when
+// the places may touch.
+func TestLegRangeWording(t *testing.T) {
+	p := buildPlan(t, jinDay(t), nil)
+	legs := p.Days[0].Legs
+	legs[2].DurationMin, legs[2].DurationMax = 5*time.Minute, 40*time.Minute // county museum → Duke Wen's tomb
+	legs[0].DurationMin, legs[0].DurationMax = 0, 12*time.Minute             // seat → 车厢城
+	tests := []struct{ lang, ranged, upTo string }{
+		{"en", "; 5 min to 40 min)", "; up to 12 min)"},
+		{"zh", "，实际 5 分钟 至 40 分钟）", "，实际至多 12 分钟）"},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		require.NoError(t, Text(&b, p, Lang(tt.lang), Catalog(catalog(t))))
+		assert.Contains(t, b.String(), tt.ranged)
+		assert.Contains(t, b.String(), tt.upTo)
+	}
+}

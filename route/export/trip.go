@@ -83,6 +83,9 @@ type tripLeg struct {
 	from, to int // indices into the day's stops
 	distance float64
 	duration time.Duration
+	// durMin and durMax bound the duration where an end is known only
+	// roughly (route's "Imprecise places"); equal to it otherwise.
+	durMin, durMax time.Duration
 }
 
 type tripBreak struct {
@@ -234,7 +237,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 		return d, fmt.Errorf("export: day %d has %d legs for %d places", d.day, len(dp.Legs), len(d.stops))
 	}
 	for i, lg := range dp.Legs {
-		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration})
+		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax})
 	}
 	if b := dp.Break; b != nil && len(dp.Visits) > 0 {
 		if b.After < -1 || b.After >= len(dp.Visits) {
