@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
@@ -225,7 +226,7 @@ func (m *model) classify() {
 		if m.wins[i] != nil && !m.fitsSomeDay(i) {
 			detail := "no opening window holds the visit within any day"
 			if len(m.wins[i]) == 0 {
-				detail = fmt.Sprintf("no opening window is as long as the %s visit", s.Visit)
+				detail = fmt.Sprintf("no opening window is as long as the %s visit", minutes(s.Visit))
 			}
 			m.skip[i] = &Skip{Index: i, ID: s.ID, Reason: ReasonClosed, Detail: detail}
 			continue
@@ -330,4 +331,10 @@ func (m *model) mode() geo.Mode {
 		return geo.CountyDrive()
 	}
 	return m.p.Mode
+}
+
+// minutes writes d as a reader would in a skip's detail: "90-minute",
+// "0.5-minute", not Go's "1h30m0s".
+func minutes(d time.Duration) string {
+	return strconv.FormatFloat(d.Minutes(), 'f', -1, 64) + "-minute"
 }

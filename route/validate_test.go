@@ -243,3 +243,18 @@ func TestErrorsAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// A stop whose windows are all shorter than its visit is left out as
+// closed, and the detail says the visit's length as a reader would.
+func TestSkipDetailSaysMinutes(t *testing.T) {
+	p := small()
+	p.Stops[0].Visit = 90 * time.Minute
+	p.Stops[0].Windows = []route.Window{{Open: t0.Add(time.Hour), Close: t0.Add(2 * time.Hour)}}
+	plan, err := route.Solve(context.Background(), p)
+	require.NoError(t, err)
+	require.NotEmpty(t, plan.Skipped)
+	assert.Equal(t, "a", plan.Skipped[0].ID)
+	assert.Equal(t, route.ReasonClosed, plan.Skipped[0].Reason)
+	assert.Contains(t, plan.Skipped[0].Detail, "the 90-minute visit")
+	assert.NotContains(t, plan.Skipped[0].Detail, "1h30m0s")
+}
