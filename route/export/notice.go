@@ -80,3 +80,15 @@ func (o *options) visitNotices(v *jsonVisit, id string, at time.Time) {
 		v.Events = append(v.Events, jsonEvent{Name: e.Name, Lunar: e.Lunar, Date: e.Date, Days: e.Days})
 	}
 }
+
+// lateStart explains a day that leaves later than it was asked to: the
+// first visit (or the break) cannot start earlier, so leaving at the
+// asked time would only mean waiting there. "" when the day leaves on
+// time or has no dates.
+func (l lexicon) lateStart(d *tripDay) string {
+	if !hasDate(d.open) || !d.depart.After(d.open.Add(time.Minute)) {
+		return ""
+	}
+	return l.Pick("比要求的 "+phrase.Clock(d.open)+" 晚出发：第一处要到开放时才能参观，早去只会在门外等候",
+		"Leaving later than the "+phrase.Clock(d.open)+" asked for: the first visit cannot start earlier, so leaving then would only mean waiting at the gate")
+}

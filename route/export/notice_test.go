@@ -106,3 +106,26 @@ func TestLegRangeWording(t *testing.T) {
 		assert.Contains(t, b.String(), tt.upTo)
 	}
 }
+
+// A day that leaves later than asked says why, next to its departure.
+func TestLateStartSaysWhy(t *testing.T) {
+	p := buildPlan(t, jinDay(t), nil)
+	p.Days[0].Open = p.Days[0].Depart.Add(-2 * time.Hour) // asked for 06:30, leaves 08:30
+	for lang, want := range map[string]string{
+		"en": "08:30 Leave Jiang County seat (Gujiang town)",
+		"zh": "08:30 从绛县县城（古绛镇）出发",
+	} {
+		var b bytes.Buffer
+		require.NoError(t, Text(&b, p, Lang(lang), Catalog(catalog(t))))
+		out := b.String()
+		i := strings.Index(out, want)
+		require.GreaterOrEqual(t, i, 0, out)
+		next := out[i:]
+		next = next[strings.IndexByte(next, '\n')+1:]
+		assert.Contains(t, next[:strings.IndexByte(next, '\n')], "06:30", "the line below the departure says why")
+	}
+	p.Days[0].Open = p.Days[0].Depart
+	var b bytes.Buffer
+	require.NoError(t, Text(&b, p, Lang("en"), Catalog(catalog(t))))
+	assert.NotContains(t, b.String(), "Leaving later")
+}

@@ -103,6 +103,7 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 			e := event{at: leave, text: l.leave(name, s.role == roleStart, l.legTravel(lg, &d.stops[lg.from], &d.stops[lg.to]))}
 			if s.role == roleStart {
 				e.nav = s.navigation()
+				e.detail = nonEmpty(l.lateStart(d))
 			}
 			evs = append(evs, e)
 		} else if i == n-1 && s.role == roleStop {

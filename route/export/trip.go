@@ -51,6 +51,7 @@ type tripDay struct {
 	legs   []tripLeg // legs[i] joins stops[i] and stops[i+1]
 	brk    *tripBreak
 	depart time.Time
+	open   time.Time // when the day was asked to start (route.DayPlan.Open)
 	ret    time.Time // arrival at the end (or the last departure on an open day)
 	total  tripTotals
 }
@@ -210,6 +211,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 		day:    dp.Day + 1,
 		color:  dayColor(dp.Day + 1),
 		depart: dp.Depart,
+		open:   dp.Open,
 		ret:    dp.Return,
 		total: tripTotals{
 			visits: len(dp.Visits), score: dp.Score, distance: dp.Distance,
