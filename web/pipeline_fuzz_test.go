@@ -30,7 +30,7 @@ func FuzzPlanPipeline(f *testing.F) {
 			f.Add(body, uint8(k))
 		}
 	}
-	h := defaultHandler(PlanTimeout(2*time.Second))
+	h := defaultHandler(PlanTimeout(2 * time.Second))
 	formats := export.FormatNames()
 	f.Fuzz(func(t *testing.T, body string, pick uint8) {
 		format := formats[int(pick)%len(formats)]
