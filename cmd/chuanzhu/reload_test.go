@@ -144,9 +144,12 @@ func TestServeReload(t *testing.T) {
 			assert.Equal(t, edited, r.Catalog.ETag, "the running catalog is unchanged")
 			_, body := getText(t, base+"/api/sites/jiangxian/chexiangcheng")
 			assert.Contains(t, body, "(edited)")
+			// The log line may land just after /readyz shows the reload.
 			for _, p := range r.Reload.Problems {
-				assert.Contains(t, stderr.String(), "catalog reload problem", "every problem is logged")
-				assert.Contains(t, stderr.String(), strings.Split(p, ":")[0])
+				assert.Eventually(t, func() bool {
+					out := stderr.String()
+					return strings.Contains(out, "catalog reload problem") && strings.Contains(out, strings.Split(p, ":")[0])
+				}, 5*time.Second, 20*time.Millisecond, "every problem is logged: %s", p)
 			}
 			ids := heritage.Default().Sites()
 			switch name {
