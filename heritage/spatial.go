@@ -40,6 +40,10 @@ func (c *Catalog) pick(ids []int) []Site {
 // order. It returns every site, ranked, when k exceeds [Catalog.Len], and
 // nil when k <= 0 or p is not a valid [lon, lat] point. It uses the
 // catalog's [geo.Index]: about O(log n + k).
+//
+// Nearest ranks every site, so the neighbours of a site s, asked as
+// Nearest(s.Location, k+1), start with s itself (and any site sharing its
+// point): drop the first, or the entries whose ID is s.ID.
 func (c *Catalog) Nearest(p orb.Point, k int) []Site {
 	return c.pick(c.space.Nearest(p, k))
 }
