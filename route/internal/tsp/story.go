@@ -236,10 +236,11 @@ func (s *Story) Search(start []int, limit int64) []int {
 				cand = append(cand, cur[i])
 				cand = append(cand, rest[j:]...)
 				l := s.Cost(cand)
-				if l > limit || !s.fits(cand) {
+				if l > limit {
 					continue
 				}
-				if inv := s.Inversions(cand); inv < bestInv || (inv == bestInv && l < bestLen) {
+				// Fits last: it may schedule a whole day, the rest is arithmetic.
+				if inv := s.Inversions(cand); (inv < bestInv || (inv == bestInv && l < bestLen)) && s.fits(cand) {
 					best, bestInv, bestLen = cand, inv, l
 				}
 			}
