@@ -60,7 +60,8 @@
 //   - an ordering of up to 15 stops (see [ExactLimit]) is solved exactly,
 //     with Status Optimal;
 //   - a longer ordering stops after max(1000, 10·n) perturbations of the
-//     Lin–Kernighan search in a row that found no shorter tour;
+//     Lin–Kernighan search in a row that found no shorter tour (n: the
+//     stops, the day's start and its end if that is another place);
 //   - any other problem stops after 50 + n + 2000/n perturbations in a
 //     row that found no better plan (n: the stops that can be visited at
 //     all), but not before it has searched as long again as it took to
