@@ -2,7 +2,6 @@ package route
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -189,15 +188,9 @@ func (v *validator) place(p *Problem, pl *Place, n int) string {
 	if reason := badPrecision(pl.Precision); reason != "" {
 		return reason
 	}
+	// With a matrix the location is optional: the zero point means none.
 	loc := pl.Location
-	finite := !math.IsNaN(loc[0]) && !math.IsNaN(loc[1]) && !math.IsInf(loc[0], 0) && !math.IsInf(loc[1], 0)
-	if p.Matrix == nil {
-		if !finite || !geo.Valid(loc) {
-			return fmt.Sprintf("location (%v, %v) is not a valid longitude and latitude", loc[0], loc[1])
-		}
-		return ""
-	}
-	if loc != (orb.Point{}) && (!finite || !geo.Valid(loc)) {
+	if (p.Matrix == nil || loc != (orb.Point{})) && !geo.Valid(loc) { // NaN and ±Inf are not valid
 		return fmt.Sprintf("location (%v, %v) is not a valid longitude and latitude", loc[0], loc[1])
 	}
 	if n >= 0 && (pl.MatrixIndex < 0 || pl.MatrixIndex >= n) {
