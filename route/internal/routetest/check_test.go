@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/internal/routetest"
 	"github.com/stretchr/testify/assert"
@@ -130,4 +131,21 @@ func TestCheckCatchesRanges(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.msg)
 		})
 	}
+}
+
+// A coarse place that is both a stop and the day's start is 0 apart from
+// itself: its leg is the matrix's diagonal value, exact, as route's
+// package documentation says of equal places.
+func TestCheckEqualCoarsePlaces(t *testing.T) {
+	here := route.Place{ID: "h", MatrixIndex: 0, Precision: 2000}
+	open := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	p := route.Problem{
+		Stops:  []route.Stop{{Place: here, Visit: time.Hour, Score: 1}, {Place: route.Place{ID: "b", MatrixIndex: 1}, Visit: time.Hour, Score: 1}},
+		Days:   []route.Day{{Start: here, End: &here, Window: route.Window{Open: open}}},
+		Matrix: &geo.Matrix{Durations: [][]time.Duration{{5 * time.Minute, 10 * time.Minute}, {10 * time.Minute, 0}}},
+	}
+	plan, err := route.Schedule(p, [][]int{{0, 1}})
+	require.NoError(t, err)
+	require.Equal(t, 5*time.Minute, plan.Days[0].Legs[0].DurationMax)
+	require.NoError(t, routetest.Check(&p, plan))
 }

@@ -182,8 +182,8 @@ type Range struct {
 
 // LegRange returns the travel from a to b as p and route's package
 // documentation define it: from p.Matrix by MatrixIndex, or from the
-// locations and p.Mode (zero Mode: geo.CountyDrive); between places
-// coarser than route.CoarsePrecision widened by their precisions.
+// locations and p.Mode (zero Mode: geo.CountyDrive); between distinct
+// places coarser than route.CoarsePrecision widened by their precisions.
 func LegRange(p *route.Problem, a, b route.Place) Range {
 	mode := p.Mode
 	if mode == (geo.Mode{}) {
@@ -197,7 +197,7 @@ func LegRange(p *route.Problem, a, b route.Place) Range {
 		}
 		dur := p.Matrix.Durations[a.MatrixIndex][b.MatrixIndex]
 		r := Range{dur, dur, dur, dist, dist, dist}
-		if r1+r2 > 0 {
+		if r1+r2 > 0 && a != b { // one place is where it is, however coarse
 			dt := seconds(mode, r1+r2)
 			r.DurationMin, r.DurationMax = max(0, dur-dt), dur+dt
 			if p.Matrix.Distances != nil {
