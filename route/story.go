@@ -29,7 +29,9 @@ type Story struct {
 	MaxExtra float64
 	// Extra is how much longer the story order is than the shortest, as
 	// a ratio: distance/shortest - 1 (0 when the problem has no
-	// distances). ExtraTravel is the same for travel time.
+	// distances). ExtraTravel compares travel times with the order given
+	// to StoryOrder, not with the shorter of the two: travel/given - 1,
+	// negative when the story order travels less.
 	Extra, ExtraTravel float64
 	// Shortest is the distance of the shortest order in metres: the
 	// order given to StoryOrder, or the story order when that is shorter.
