@@ -70,10 +70,12 @@ func roadTime(mode geo.Mode, straight float64) time.Duration {
 
 // legRange returns the travel range from node i to node j. Between
 // exactly known places (and between equal places, such as a stop that is
-// also a day's start) the range is the travel matrix's value. Otherwise, without a Matrix, the three straight
-// distances of straightRange become road distances and times through the
-// mode; with a Matrix its value stays the expected one and the range
-// widens by the mode's distance and time over r1 + r2 straight metres.
+// also a day's start) the range is the travel matrix's value. Otherwise,
+// without a Matrix, it is LegBetween's: the three straight distances of
+// straightRange become road distances and times through the mode; with a
+// Matrix its value stays the expected one and the range widens by the
+// mode's distance and time over r1 + r2 straight metres (the distance
+// only when the Matrix has distances).
 func (m *model) legRange(i, j int) legRange {
 	a, b := m.places[i], m.places[j]
 	r1, r2 := coarseRadius(a), coarseRadius(b)
