@@ -391,7 +391,7 @@ func (c *siteCheck) cites(field, u string) {
 
 func (v *validator) point(i int, id, field string, p orb.Point) {
 	switch {
-	case !finitePoint(p) || !geo.Valid(p):
+	case !geo.Valid(p): // also false for NaN and infinities
 		v.ps.addf(i, id, field, ErrCoordinates, "%v is not a [lon, lat] point in range", p)
 	case v.bound != nil && !v.bound.Contains(p):
 		v.ps.addf(i, id, field, ErrOutOfBound, "%v lies outside %s", p, boundString(*v.bound))
@@ -413,7 +413,7 @@ func (v *validator) polygon(i int, id, field string, poly orb.Polygon) {
 			v.ps.addf(i, id, rf, ErrCoordinates, "ring is not closed (first and last positions differ)")
 		}
 		for k, p := range ring {
-			if !finitePoint(p) || !geo.Valid(p) || (v.bound != nil && !v.bound.Contains(p)) {
+			if !geo.Valid(p) || (v.bound != nil && !v.bound.Contains(p)) {
 				v.point(i, id, rf+"["+strconv.Itoa(k)+"]", p)
 				break // one report per ring is enough
 			}
