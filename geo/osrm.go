@@ -136,7 +136,10 @@ func osrmDurations(rows [][]*float64, n int) ([][]time.Duration, error) {
 		flat[i*n+j] = time.Duration(ns)
 		return nil
 	})
-	return square(flat, n), err
+	if err != nil {
+		return nil, err
+	}
+	return square(flat, n), nil
 }
 
 // osrmDistances reads an n×n table of metres.
@@ -146,7 +149,10 @@ func osrmDistances(rows [][]*float64, n int) ([][]float64, error) {
 		flat[i*n+j] = v
 		return nil
 	})
-	return square(flat, n), err
+	if err != nil {
+		return nil, err
+	}
+	return square(flat, n), nil
 }
 
 // square cuts flat, n×n entries, into n rows that share its storage.

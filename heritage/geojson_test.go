@@ -205,3 +205,24 @@ func TestWriteGeoJSONDatum(t *testing.T) {
 		})
 	}
 }
+
+// The encoder and the decoder name the schema's members apart (Feature's
+// properties and jsonProps' tags): for a site that knows every fact,
+// Feature writes exactly the members the decoder reads.
+func TestFeatureWritesEveryMember(t *testing.T) {
+	s := Site{
+		ID: "a/b", Aliases: []string{"x"}, Period: &Period{Name: "x"}, Designation: &Designation{Level: National},
+		Region: "r", Footprint: orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}, Themes: []string{"t"},
+		Notes: []Note{{Lang: "zh", Text: "x"}}, Sources: []Source{{Title: "t", URL: "https://example.org"}},
+		Visit: Visit{Minutes: 1}, Address: &Text{Zh: "x"}, Entrance: &orb.Point{1, 1}, EntrancePrecisionM: 1,
+		Rating: &Rating{Level: 1}, PresentedAt: []string{"c/d"}, VisitVia: "c/d", Events: []Event{{Date: "01-01"}},
+	}
+	var want, got []string
+	for k := range propFields {
+		want = append(want, k)
+	}
+	for k := range s.Feature().Properties {
+		got = append(got, k)
+	}
+	assert.ElementsMatch(t, want, got)
+}

@@ -1,5 +1,10 @@
 package heritage
 
+import (
+	"reflect"
+	"strings"
+)
+
 // The JSON shapes of the catalog schema (see README.md) as the loader
 // reads them. The parts of a site that are their own types (Name, Period,
 // Designation, Note, Source, Visit) carry their JSON names as struct
@@ -62,54 +67,25 @@ type jsonItem struct {
 	Location []float64 `json:"location"`
 }
 
+// propFields maps each member name of jsonProps, read from its struct
+// tags, to the field's index, so that the schema's member names are
+// written once.
+var propFields = func() map[string]int {
+	t := reflect.TypeFor[jsonProps]()
+	m := make(map[string]int, t.NumField())
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		m[name] = i
+	}
+	return m
+}()
+
 // field returns a pointer to the member with JSON name key, or nil if the
 // schema has no such member.
 func (p *jsonProps) field(key string) any {
-	switch key {
-	case "id":
-		return &p.ID
-	case "name":
-		return &p.Name
-	case "aliases":
-		return &p.Aliases
-	case "kind":
-		return &p.Kind
-	case "period":
-		return &p.Period
-	case "designation":
-		return &p.Designation
-	case "precision_m":
-		return &p.PrecisionM
-	case "location_source":
-		return &p.LocationSource
-	case "region":
-		return &p.Region
-	case "footprint":
-		return &p.Footprint
-	case "themes":
-		return &p.Themes
-	case "notes":
-		return &p.Notes
-	case "sources":
-		return &p.Sources
-	case "visit":
-		return &p.Visit
-	case "score":
-		return &p.Score
-	case "address":
-		return &p.Address
-	case "entrance":
-		return &p.Entrance
-	case "entrance_precision_m":
-		return &p.EntrancePrecisionM
-	case "rating":
-		return &p.Rating
-	case "presented_at":
-		return &p.PresentedAt
-	case "visit_via":
-		return &p.VisitVia
-	case "events":
-		return &p.Events
+	i, ok := propFields[key]
+	if !ok {
+		return nil
 	}
-	return nil
+	return reflect.ValueOf(p).Elem().Field(i).Addr().Interface()
 }

@@ -27,8 +27,9 @@ package heritage
 //   - a closed site (Access "closed") scores 0, and
 //     route.StopsFromSites marks it closed, so no plan includes it.
 //
-// Anchors score 0. The maximum, 100, is an open Jin-culture museum with
-// a national listing and a 5A rating.
+// Anchors score 0; apart from that the kind plays no part. The maximum,
+// 100, is an open Jin-culture site with exhibits (a museum, say), a
+// national listing and a 5A rating.
 func DefaultScore(s Site) int {
 	if s.Anchor() || s.Visit.Access == Closed {
 		return 0

@@ -308,18 +308,18 @@ func sourceIndex(sources []Source) func(u string) int {
 // visit checks the visit facts a plan uses: minutes, opening hours and
 // which of them are estimated.
 func (c *siteCheck) visit() {
-	v, i, id, field, vis := c.v, c.i, c.id, c.f("visit"), &c.s.Visit
+	field, vis := c.f("visit"), &c.s.Visit
 	if vis.Minutes < 0 {
-		v.ps.addf(i, id, field+".minutes", ErrRange, "%d minutes is negative", vis.Minutes)
+		c.bad(field+".minutes", ErrRange, "%d minutes is negative", vis.Minutes)
 	}
 	if h := vis.OpeningHours; h != "" {
-		err, seen := v.hours[h]
+		err, seen := c.v.hours[h]
 		if !seen {
 			_, err = ParseOpeningHours(h)
-			v.hours[h] = err
+			c.v.hours[h] = err
 		}
 		if err != nil {
-			v.ps.add(i, id, field+".opening_hours", err)
+			c.v.ps.add(c.i, c.id, field+".opening_hours", err)
 		}
 	}
 	seen := make(map[string]bool, len(vis.Estimated))
@@ -334,14 +334,14 @@ func (c *siteCheck) visit() {
 		case "ticket":
 			has = vis.Ticket != ""
 		default:
-			v.ps.addf(i, id, ef, ErrEstimated, "%q is not a visit field (minutes, opening_hours, ticket)", e)
+			c.bad(ef, ErrEstimated, "%q is not a visit field (minutes, opening_hours, ticket)", e)
 			continue
 		}
 		switch {
 		case seen[e]:
-			v.ps.addf(i, id, ef, ErrEstimated, "%q is repeated", e)
+			c.bad(ef, ErrEstimated, "%q is repeated", e)
 		case !has:
-			v.ps.addf(i, id, ef, ErrEstimated, "%q is marked estimated but has no value", e)
+			c.bad(ef, ErrEstimated, "%q is marked estimated but has no value", e)
 		}
 		seen[e] = true
 	}
@@ -391,7 +391,7 @@ func (c *siteCheck) cites(field, u string) {
 
 func (v *validator) point(i int, id, field string, p orb.Point) {
 	switch {
-	case !finitePoint(p) || !geo.Valid(p):
+	case !geo.Valid(p): // also false for NaN and infinities
 		v.ps.addf(i, id, field, ErrCoordinates, "%v is not a [lon, lat] point in range", p)
 	case v.bound != nil && !v.bound.Contains(p):
 		v.ps.addf(i, id, field, ErrOutOfBound, "%v lies outside %s", p, boundString(*v.bound))
@@ -413,7 +413,7 @@ func (v *validator) polygon(i int, id, field string, poly orb.Polygon) {
 			v.ps.addf(i, id, rf, ErrCoordinates, "ring is not closed (first and last positions differ)")
 		}
 		for k, p := range ring {
-			if !finitePoint(p) || !geo.Valid(p) || (v.bound != nil && !v.bound.Contains(p)) {
+			if !geo.Valid(p) || (v.bound != nil && !v.bound.Contains(p)) {
 				v.point(i, id, rf+"["+strconv.Itoa(k)+"]", p)
 				break // one report per ring is enough
 			}

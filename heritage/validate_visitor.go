@@ -2,7 +2,6 @@ package heritage
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -77,7 +76,7 @@ func (c *siteCheck) event(field string, e *Event) {
 		}
 	}
 	if e.Days < 0 || e.Days > maxEventDays {
-		c.bad(field+".days", ErrRange, "%d days is not 1–%s", e.Days, strconv.Itoa(maxEventDays))
+		c.bad(field+".days", ErrRange, "%d days is not 1–%d", e.Days, maxEventDays)
 	}
 	c.cites(field+".source", e.Source)
 }

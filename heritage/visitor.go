@@ -164,32 +164,31 @@ func gregorianDate(s string) (month, day int, ok bool) {
 // are converted with github.com/6tail/lunar-go. An event whose date does
 // not parse is never held.
 func (e Event) On(t time.Time) bool {
-	days := max(e.Days, 1)
+	lunar := e.Lunar != ""
+	date, parse := e.Date, gregorianDate
+	if lunar {
+		date, parse = e.Lunar, lunarDate
+	}
+	month, dd, ok := parse(date) // once, not for each day
+	if !ok {
+		return false
+	}
 	y, m, d := t.Date()
-	for k := range days {
+	for k := range max(e.Days, 1) {
 		day := time.Date(y, m, d-k, 12, 0, 0, 0, time.UTC)
-		if e.startsOn(day) {
+		if lunar {
+			if day.Year() < 1 || day.Year() > 9999 { // the library's range
+				continue
+			}
+			l := calendar.NewSolarFromYmd(day.Year(), int(day.Month()), day.Day()).GetLunar()
+			if l.GetMonth() == month && l.GetDay() == dd { // a leap month is negative
+				return true
+			}
+		} else if int(day.Month()) == month && day.Day() == dd {
 			return true
 		}
 	}
 	return false
-}
-
-// startsOn reports whether the event's first day is day.
-func (e Event) startsOn(day time.Time) bool {
-	if e.Lunar != "" {
-		month, dd, ok := lunarDate(e.Lunar)
-		if !ok {
-			return false
-		}
-		if day.Year() < 1 || day.Year() > 9999 { // the library's range
-			return false
-		}
-		l := calendar.NewSolarFromYmd(day.Year(), int(day.Month()), day.Day()).GetLunar()
-		return l.GetMonth() == month && l.GetDay() == dd // a leap month is negative
-	}
-	month, dd, ok := gregorianDate(e.Date)
-	return ok && int(day.Month()) == month && day.Day() == dd
 }
 
 // EventsOn returns the site's events held on the calendar day of t (in
