@@ -13,6 +13,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -213,7 +214,7 @@ func (f *planFlags) solve(ctx context.Context, cat *heritage.Catalog, req tour.R
 	}
 	stop := func() {}
 	if isTerminal(stderr) {
-		stop = startProgress(stderr, fmt.Sprintf("planning %s, %s…", plural(len(p.Stops), "site"), plural(len(p.Days), "day")), progressEvery)
+		stop = startProgress(stderr, fmt.Sprintf("planning %s, %s…", phrase.English.Sites(len(p.Stops)), phrase.English.Days(len(p.Days))), progressEvery)
 	}
 	began := time.Now()
 	pl, err := route.Solve(ctx, p, opts...)
@@ -250,12 +251,4 @@ func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang strin
 		}
 	}
 	return nil
-}
-
-// plural writes "1 site", "2 sites".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
