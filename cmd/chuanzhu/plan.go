@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mime"
 	"os"
 	"strings"
 	"time"
@@ -231,14 +232,13 @@ func (f *planFlags) solve(ctx context.Context, cat *heritage.Catalog, req tour.R
 }
 
 // writePlan writes pl in format with the names (and the itinerary) in
-// lang. For "both", a document for people (a text/… content type: text,
-// markdown) is written in Chinese then English, other formats with
-// Chinese names.
+// lang. For "both", an itinerary to read (text, markdown) is written in
+// Chinese then English, other formats with Chinese names.
 func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang string, opts []export.Option) error {
 	langs := []string{lang}
 	if lang == "both" {
 		langs = []string{"zh", "en"}
-		if !strings.HasPrefix(format.ContentType, "text/") {
+		if !forReading(format) {
 			langs = langs[:1]
 		}
 	}
@@ -251,4 +251,13 @@ func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang strin
 		}
 	}
 	return nil
+}
+
+// forReading reports whether format is an itinerary for people to read,
+// text/plain or text/markdown, which -lang both writes twice. Not every
+// text/… type is one: two iCalendar objects (text/calendar) would import
+// every visit twice.
+func forReading(format export.Format) bool {
+	mt, _, err := mime.ParseMediaType(format.ContentType)
+	return err == nil && (mt == "text/plain" || mt == "text/markdown")
 }
