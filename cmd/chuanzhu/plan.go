@@ -109,7 +109,7 @@ func (f *planFlags) request(fs *flag.FlagSet) (tour.Request, error) {
 	}
 	if f.hours.set {
 		if req.DayLength, err = tour.Hours(f.hours.v); err != nil {
-			return req, usagef("-hours %g: want more than 0 and at most 24", f.hours.v)
+			return req, usagef("-hours %g: want at least a minute and at most 24 hours", f.hours.v)
 		}
 	}
 	if isSet(fs, "days") && (*f.days < 1 || *f.days > tour.MaxDays) {
