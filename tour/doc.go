@@ -71,10 +71,13 @@
 //	               (ratios), shortest_m (0.1 m), inversions,
 //	               shortest_inversions, pairs, exact (bool)}
 //
-// A place is {id, name, name_en, location} as in route/export's JSON form
-// of a plan: the site's ID and Chinese and English names (id and name_en
-// left out when empty), and location [lon, lat] in the datum, rounded to
-// 1e-6 degrees. Arrays are never null; text is not HTML-escaped.
+// A place is {id, name, name_en, location, precision_m} as in
+// route/export's JSON form of a plan: the site's ID and Chinese and
+// English names (id and name_en left out when empty), location [lon, lat]
+// in the datum, rounded to 1e-6 degrees, and precision_m, the radius in
+// metres within which the catalog knows the site to lie (left out when
+// unknown): a tomb known only to its township is not a pin. Arrays are
+// never null; text is not HTML-escaped.
 //
 // # Units
 //

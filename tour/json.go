@@ -65,10 +65,11 @@ type jsonTheme struct {
 
 // jsonPlace is a place as in route/export's JSON form of a plan.
 type jsonPlace struct {
-	ID       string     `json:"id,omitempty"`
-	Name     string     `json:"name"`
-	NameEn   string     `json:"name_en,omitempty"`
-	Location [2]float64 `json:"location"`
+	ID         string     `json:"id,omitempty"`
+	Name       string     `json:"name"`
+	NameEn     string     `json:"name_en,omitempty"`
+	Location   [2]float64 `json:"location"`
+	PrecisionM float64    `json:"precision_m,omitempty"`
 }
 
 type jsonLeft struct {
@@ -120,10 +121,10 @@ func lineJSON(l *Line, d geo.Datum) jsonLine {
 }
 
 // placeJSON is s with its location converted to d and rounded to 1e-6
-// degrees (about 0.1 m).
+// degrees (about 0.1 m), and how precisely the catalog knows it.
 func placeJSON(s heritage.Site, d geo.Datum) jsonPlace {
 	p := orb.Round(geo.Convert(s.Location, geo.WGS84, d), 1e6).(orb.Point)
-	return jsonPlace{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: [2]float64{p.Lon(), p.Lat()}}
+	return jsonPlace{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: [2]float64{p.Lon(), p.Lat()}, PrecisionM: s.PrecisionM}
 }
 
 // seconds rounds d to whole seconds, as route/export's JSON does.

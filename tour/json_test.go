@@ -61,10 +61,11 @@ type jsonLineDoc struct {
 }
 
 type jsonPlaceDoc struct {
-	ID       string     `json:"id"`
-	Name     string     `json:"name"`
-	NameEn   string     `json:"name_en"`
-	Location [2]float64 `json:"location"`
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	NameEn     string     `json:"name_en"`
+	Location   [2]float64 `json:"location"`
+	PrecisionM float64    `json:"precision_m"`
 }
 
 // decodeLines decodes b strictly: no unknown member, one value only.
@@ -84,6 +85,7 @@ func checkPlace(t *testing.T, s heritage.Site, p jsonPlaceDoc, d geo.Datum) {
 	assert.Equal(t, s.ID, p.ID)
 	assert.Equal(t, s.Name.Zh, p.Name)
 	assert.Equal(t, s.Name.En, p.NameEn)
+	assert.Equal(t, s.PrecisionM, p.PrecisionM, "%s precision_m", s.ID)
 	c := geo.Convert(s.Location, geo.WGS84, d)
 	assert.InDelta(t, c.Lon(), p.Location[0], 0.5e-6+1e-12, "%s lon to 1e-6°", s.ID)
 	assert.InDelta(t, c.Lat(), p.Location[1], 0.5e-6+1e-12, "%s lat to 1e-6°", s.ID)

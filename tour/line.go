@@ -452,16 +452,16 @@ func outsideDetail(s heritage.Site, members []heritage.Site, o options) Text {
 	if near == nil {
 		return Text{Zh: "是本主题唯一的地点，串不成线", En: "the only site of its theme: there is no line to join"}
 	}
-	km := geo.Distance(s.Location, near.Location)
+	dist := geo.Distance(s.Location, near.Location) // metres
 	if nearD > 1 {
 		limit := o.limit(s, *near)
 		return Text{
-			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约 %s，一条线上最多相距 %s）", near.Name.Zh, phrase.Chinese.Distance(km), phrase.Chinese.Distance(limit)),
-			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, phrase.English.Distance(km), phrase.English.Distance(limit)),
+			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约 %s，一条线上最多相距 %s）", near.Name.Zh, phrase.Chinese.Distance(dist), phrase.Chinese.Distance(limit)),
+			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, phrase.English.Distance(dist), phrase.English.Distance(limit)),
 		}
 	}
 	return Text{
-		Zh: fmt.Sprintf("附近的地点（如%s，约 %s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, phrase.Chinese.Distance(km)),
-		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, phrase.English.Distance(km)),
+		Zh: fmt.Sprintf("附近的地点（如%s，约 %s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, phrase.Chinese.Distance(dist)),
+		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, phrase.English.Distance(dist)),
 	}
 }

@@ -67,9 +67,9 @@ type Request struct {
 	Theme string
 	// Start ("start") is where the trip begins: a site or anchor ID, or a
 	// point in Datum, optionally named (JSON: "anchor/…", [lon, lat] or
-	// {"point": [lon, lat], "name": "酒店"}; see [Endpoint]). The zero Endpoint means the catalog's county seat:
-	// its first town anchor (anchor/jiangxian-county-seat in the embedded
-	// catalog).
+	// {"point": [lon, lat], "name": "酒店"}; see [Endpoint]). The zero
+	// Endpoint means the catalog's county seat: its first town anchor
+	// (anchor/jiangxian-county-seat in the embedded catalog).
 	Start Endpoint
 	// End ("end") is where the trip ends; the zero Endpoint means Start, a
 	// loop.
@@ -130,7 +130,8 @@ type Break struct {
 
 // Endpoint is where a day starts or ends: a site of the catalog (usually
 // an anchor such as a town, rail station or hotel) given by ID, or a
-// point. In JSON it is the ID as a string or the point as [lon, lat]. The
+// point, optionally named. In JSON it is the ID as a string, the point as
+// [lon, lat], or a named point as {"point": [lon, lat], "name": "…"}. The
 // zero Endpoint means "the default" wherever it is used.
 type Endpoint struct {
 	// ID is a site or anchor ID of the catalog.

@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/goccy/go-json"
+
+	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/tour"
 )
 
 // siteQueries are the GET /api/sites requests the clients choose from.
@@ -128,10 +131,17 @@ func planBody(rng *rand.Rand, ids []string, n int) []byte {
 	for i, k := range perm {
 		sites[i] = ids[k]
 	}
-	date := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
-	b, _ := json.Marshal(map[string]any{
-		"sites": sites, "date": date.Format(time.DateOnly), "start_time": "08:30", "hours": 9, "mode": "drive",
-	})
+	req := tour.Request{
+		Sites:     sites,
+		Date:      tour.Date{Year: 2027, Month: time.January, Day: 1}.AddDays(rng.IntN(365)),
+		StartTime: tour.DefaultStartTime,
+		DayLength: 9 * time.Hour,
+		Mode:      geo.CountyDrive(),
+	}
+	b, err := req.MarshalJSON()
+	if err != nil {
+		panic(err) // every field above has a JSON form
+	}
 	return b
 }
 

@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mime"
 	"os"
 	"strings"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -107,7 +109,7 @@ func (f *planFlags) request(fs *flag.FlagSet) (tour.Request, error) {
 	}
 	if f.hours.set {
 		if req.DayLength, err = tour.Hours(f.hours.v); err != nil {
-			return req, usagef("-hours %g: want more than 0 and at most 24", f.hours.v)
+			return req, usagef("-hours %g: want at least a minute and at most 24 hours", f.hours.v)
 		}
 	}
 	if isSet(fs, "days") && (*f.days < 1 || *f.days > tour.MaxDays) {
@@ -213,7 +215,7 @@ func (f *planFlags) solve(ctx context.Context, cat *heritage.Catalog, req tour.R
 	}
 	stop := func() {}
 	if isTerminal(stderr) {
-		stop = startProgress(stderr, fmt.Sprintf("planning %s, %s…", plural(len(p.Stops), "site"), plural(len(p.Days), "day")), progressEvery)
+		stop = startProgress(stderr, fmt.Sprintf("planning %s, %s…", phrase.English.Sites(len(p.Stops)), phrase.English.Days(len(p.Days))), progressEvery)
 	}
 	began := time.Now()
 	pl, err := route.Solve(ctx, p, opts...)
@@ -230,14 +232,13 @@ func (f *planFlags) solve(ctx context.Context, cat *heritage.Catalog, req tour.R
 }
 
 // writePlan writes pl in format with the names (and the itinerary) in
-// lang. For "both", a document for people (a text/… content type: text,
-// markdown) is written in Chinese then English, other formats with
-// Chinese names.
+// lang. For "both", an itinerary to read (text, markdown) is written in
+// Chinese then English, other formats with Chinese names.
 func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang string, opts []export.Option) error {
 	langs := []string{lang}
 	if lang == "both" {
 		langs = []string{"zh", "en"}
-		if !strings.HasPrefix(format.ContentType, "text/") {
+		if !forReading(format) {
 			langs = langs[:1]
 		}
 	}
@@ -252,10 +253,11 @@ func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang strin
 	return nil
 }
 
-// plural writes "1 site", "2 sites".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+// forReading reports whether format is an itinerary for people to read,
+// text/plain or text/markdown, which -lang both writes twice. Not every
+// text/… type is one: two iCalendar objects (text/calendar) would import
+// every visit twice.
+func forReading(format export.Format) bool {
+	mt, _, err := mime.ParseMediaType(format.ContentType)
+	return err == nil && (mt == "text/plain" || mt == "text/markdown")
 }

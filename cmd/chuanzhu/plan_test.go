@@ -248,6 +248,11 @@ func TestPlanFormats(t *testing.T) {
 			assert.NotEmpty(t, out, f.Name)
 		}
 	})
+	t.Run("one calendar for both languages", func(t *testing.T) {
+		code, out, errs := runCLI(t, "", append(sixArgs, "-format", "ics", "-lang", "both")...)
+		require.Equal(t, 0, code, errs)
+		assert.Equal(t, 1, strings.Count(out, "BEGIN:VCALENDAR"), "one calendar, not one per language")
+	})
 	t.Run("both languages in order", func(t *testing.T) {
 		_, out, _ := runCLI(t, "", append(sixArgs, "-lang", "both")...)
 		zh, en := strings.Index(out, "第 1 天"), strings.Index(out, "Day 1")

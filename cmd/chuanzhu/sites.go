@@ -18,6 +18,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 )
 
 // defaultRadius is the radius of -near without -radius: 10 km, as the
@@ -239,7 +240,7 @@ func writeSitesTable(w io.Writer, sel []heritage.Site) error {
 		bw.WriteString(strings.TrimRight(line.String(), " "))
 		bw.WriteByte('\n')
 	}
-	fmt.Fprintln(bw, plural(len(sel), "site"))
+	fmt.Fprintln(bw, phrase.English.Sites(len(sel)))
 	return bw.Flush()
 }
 
