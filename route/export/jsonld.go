@@ -70,8 +70,9 @@ type ldAddr struct {
 // itinerary is an ItemList of the visited sites, each a ListItem with its
 // position (1… through the whole trip) and a TouristAttraction with name
 // (in the [Lang] language; the other language as alternateName when the
-// [Catalog] knows it), description (site facts, note and, for a roughly
-// located place, how to find it), identifier (the place ID), geo
+// [Catalog] knows it), description (site facts, note, for a roughly
+// located place how to find it, and a notice when the site's opening
+// hours are not confirmed), identifier (the place ID), geo
 // (GeoCoordinates latitude/longitude, 6 decimals; for a place known only
 // to within more than 500 m a GeoCircle of that geoRadius round them)
 // and, for catalog sites with a region or address, a PostalAddress
@@ -140,7 +141,7 @@ func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
 	if s.coarse() {
 		a.Geo = ldCircle{Type: "GeoCircle", GeoMidpoint: point, GeoRadius: s.precision}
 	}
-	a.Description = l.sentences(nonEmpty(append(l.siteAbout(s.site), l.locate(s))...))
+	a.Description = l.sentences(nonEmpty(append(l.siteAbout(s.site), l.locate(s), l.hoursNotice(s.site))...))
 	if s.site != nil && (s.site.Region != "" || siteAddress(s.site) != "") {
 		a.Address = &ldAddr{Type: "PostalAddress", StreetAddress: siteAddress(s.site), AddressLocality: s.site.Region}
 	}
