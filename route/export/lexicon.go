@@ -172,13 +172,10 @@ func (l lexicon) leftOut(n int) string {
 	return l.Pick("未安排的地点（"+l.Sites(n)+"）", "Left out ("+l.Sites(n)+")")
 }
 
-// reason explains why a stop was left out (see [phrase.Lang.LeftOut]).
-func (l lexicon) reason(r string) string { return l.LeftOut(r) }
-
-// reasonLine writes one skipped stop: "X: not enough time in the day";
-// "X：时间不够".
+// reasonLine writes one skipped stop and why it was left out ([phrase.Lang.LeftOut]):
+// "X: not enough time in the day"; "X：时间不够".
 func (l lexicon) reasonLine(name, reason string) string {
-	return name + l.Pick("：", ": ") + l.reason(reason)
+	return name + l.Pick("：", ": ") + l.LeftOut(reason)
 }
 
 // kindNames names the heritage kinds in Chinese and English.
