@@ -94,7 +94,8 @@
 // legend, and draws its legs dashed, as straight-line sketches; the
 // itinerary, GPX, KML and ICS descriptions and JSON-LD say how to find it
 // ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
-// its legs' travel as an estimate ("about 12 min drive"); JSON-LD gives
+// its legs' travel as an estimate ("about 12 min drive"), as do the day's
+// and the trip's totals of travel that include such a leg; JSON-LD gives
 // its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places
 // known to within 500 m, and places the catalog does not know, are
 // written as exact points, as before. The search text is the site's

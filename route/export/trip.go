@@ -32,6 +32,9 @@ type tripTotals struct {
 	travel   time.Duration
 	visit    time.Duration
 	wait     time.Duration
+	// approx is set when some of the travel is an estimate: a leg to or
+	// from a place known only roughly ([tripStop.coarse]).
+	approx bool
 }
 
 // role is a stop's part in a day.
@@ -196,6 +199,7 @@ func (t *tripTotals) add(u tripTotals) {
 	t.travel += u.travel
 	t.visit += u.visit
 	t.wait += u.wait
+	t.approx = t.approx || u.approx
 }
 
 // tripDay builds the trip view of one day; seq counts the trip's visits
@@ -236,6 +240,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 	}
 	for i, lg := range dp.Legs {
 		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax})
+		d.total.approx = d.total.approx || d.stops[i].coarse() || d.stops[i+1].coarse()
 	}
 	if b := dp.Break; b != nil && len(dp.Visits) > 0 {
 		if b.After < -1 || b.After >= len(dp.Visits) {
