@@ -39,7 +39,7 @@ func ICS(w io.Writer, p *route.Plan, opts ...Option) error {
 
 // icsAt is ICS with the DTSTAMP given, for tests.
 func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
-	t, o, err := mappedTrip(p, opts)
+	t, _, err := mappedTrip(p, opts)
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
 	for _, d := range t.days {
 		for _, s := range d.stops {
 			if s.role == roleStop {
-				cw.event(t, d, s, o.lang, stamp)
+				cw.event(t, d, s, stamp)
 			}
 		}
 	}
@@ -71,7 +71,7 @@ func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
 }
 
 // event writes one visit's VEVENT.
-func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, lang string, stamp time.Time) {
+func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, stamp time.Time) {
 	start := s.start
 	if start.IsZero() {
 		start = s.arrival
@@ -92,7 +92,7 @@ func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, lang string, stam
 	if s.wait > 0 {
 		parts = append(parts, t.lex.arrive(s.name, s.wait, s.visit, s.start))
 	}
-	parts = append(parts, note(s.site, lang), t.lex.locate(&s), t.lex.hoursNotice(s.site))
+	parts = append(parts, note(s.site, string(t.lex.Lang)), t.lex.locate(&s), t.lex.hoursNotice(s.site))
 	cw.line("DESCRIPTION", icsText(strings.Join(nonEmpty(parts...), "\n")))
 	cw.line("END", "VEVENT")
 }
