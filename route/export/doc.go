@@ -3,11 +3,14 @@
 // and navigation apps, [KML] 2.2 for Google Earth, schema.org TouristTrip
 // [JSONLD] for tourism pages and search engines, the plan as data in
 // chuanzhu's own [JSON] form for programs, a readable itinerary in
-// Chinese or English as [Text] or [Markdown], and an [SVG] map picture
-// that needs no tile server. [Layout] lays that picture out without
-// writing it and tells its [Projection] and frame, so that tiles or
-// overlays can be placed on it exactly; the picture also states them in
-// data attributes of its root element.
+// Chinese or English as [Text] or [Markdown], the visits as calendar
+// events in an iCalendar file ([ICS]), and an [SVG] map picture that
+// needs no tile server. [Formats] and [ParseFormat] list them with their
+// media types and file extensions, for callers that let a user pick one.
+// [Layout] lays the SVG picture out without writing it and tells its
+// [Projection] and frame, so that tiles or overlays can be placed on it
+// exactly; the picture also states them in data attributes of its root
+// element.
 //
 // Every function takes the plan and [Option]s: [Datum] converts the
 // coordinates written for China's map SDKs, [Catalog] enriches the stops
@@ -28,10 +31,10 @@
 // attributes (GPX) in degrees with 6 decimals, WGS-84 unless [Datum] says
 // otherwise. The SVG picture is measured in CSS pixels, x to the right
 // and y downwards. Distances are metres (distance_m) and durations seconds
-// (duration_s, visit_s, wait_s) in machine-readable outputs, kilometres and
-// minutes in the itinerary text. Times are RFC 3339: in the plan's own
-// time zone in GeoJSON and JSON-LD, in UTC in GPX and KML as those formats
-// expect. A plan without calendar times (its days have no Window.Open) is
+// (duration_s, visit_s, wait_s) in machine-readable outputs, metres or
+// kilometres and hours and minutes in the itinerary text. Times are RFC
+// 3339: in the plan's own time zone in GeoJSON, JSON and JSON-LD, in UTC
+// in GPX and KML as those formats expect; ICS writes UTC date-times. A plan without calendar times (its days have no Window.Open) is
 // written without times.
 //
 // # JSON
@@ -89,15 +92,25 @@
 // say) is written as what it is: the SVG map draws a halo of that radius,
 // to scale, round its point and says "approximate location" in the
 // legend, and draws its legs dashed, as straight-line sketches; the
-// itinerary, GPX and KML descriptions and JSON-LD say how to find it
+// itinerary, GPX, KML and ICS descriptions and JSON-LD say how to find it
 // ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
-// its legs' travel as an estimate ("about 12 min drive"); JSON-LD gives
+// its legs' travel as an estimate ("about 12 min drive"), as do the day's
+// and the trip's totals of travel that include such a leg; JSON-LD gives
 // its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places
 // known to within 500 m, and places the catalog does not know, are
 // written as exact points, as before. The search text is the site's
 // sourced address once the catalog has addresses; until then it is the
 // site's Chinese name and the township of its region (the region up to
 // its first 镇 or 乡).
+//
+// # Opening hours
+//
+// A plan takes a site whose opening hours are estimated or unknown (its
+// hours_status in the [Catalog] is neither official nor reported) to be
+// open, or open in the estimated hours, so its visit's times are a guess:
+// the itinerary, the GPX, KML and ICS descriptions, JSON-LD's description
+// and the plan JSON's note say "Opening hours not confirmed: call ahead"
+// ("开放时间未经证实，请提前致电确认") for such a visit.
 //
 // # Navigation
 //
@@ -138,5 +151,6 @@
 //
 // # Determinism
 //
-// The same plan and options give byte-identical output.
+// The same plan and options give byte-identical output, except [ICS]'s
+// DTSTAMP, which is the time of writing.
 package export

@@ -13,6 +13,13 @@ func TestParseFormat(t *testing.T) {
 	names := FormatNames()
 	assert.Equal(t, []string{"json", "geojson", "gpx", "kml", "jsonld", "svg", "text", "markdown", "ics"}, names)
 	p := buildPlan(t, jinDay(t), jinSkipped())
+	// What each format's output starts with, or holds, so that a name
+	// wired to another format's writer fails.
+	marks := map[string]string{
+		"json": `{"datum":`, "geojson": `"type": "FeatureCollection"`, "gpx": "<gpx ", "kml": "<kml ",
+		"jsonld": `"@type": "TouristTrip"`, "svg": "<svg ", "text": "\n=====", "markdown": "\n## Day 1", "ics": "BEGIN:VCALENDAR",
+	}
+	exts := map[string]bool{}
 	for _, f := range Formats() {
 		t.Run(f.Name, func(t *testing.T) {
 			got, err := ParseFormat(f.Name)
@@ -27,6 +34,10 @@ func TestParseFormat(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, got.Write(&b, p, Lang("en")))
 			assert.NotEmpty(t, b.Bytes())
+			require.Contains(t, marks, f.Name)
+			assert.Contains(t, b.String(), marks[f.Name], "the %s format writes %s", f.Name, f.Name)
+			assert.False(t, exts[f.Ext], "extension %s used once", f.Ext)
+			exts[f.Ext] = true
 		})
 	}
 	for _, bad := range []string{"", "pdf", "JSON", " json"} {

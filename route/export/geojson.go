@@ -5,7 +5,6 @@ import (
 	"math"
 	"time"
 
-	gojson "github.com/goccy/go-json"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 
@@ -80,12 +79,7 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 			f.Properties["datum"] = o.datum.String()
 		}
 	}
-	b, err := gojson.MarshalIndent(fc, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return writeIndentedJSON(w, fc)
 }
 
 // roundPoint rounds p to 6 decimals, RFC 7946's advice for ~0.1 m.
@@ -107,8 +101,8 @@ func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Pro
 		props["visit_s"] = int64(s.visit / time.Second)
 	}
 	for key, at := range map[string]time.Time{"arrival": s.arrival, "start": s.start, "departure": s.departure} {
-		if hasDate(at) {
-			props[key] = at.Format(time.RFC3339)
+		if v := jsonTime(at); v != "" {
+			props[key] = v
 		}
 	}
 	if s.precision > 0 {

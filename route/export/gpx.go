@@ -61,7 +61,9 @@ type gpxRoute struct {
 
 // GPX writes p as a GPX 1.1 document for hiking and navigation apps: a
 // waypoint (wpt) per place — the visits with their start time (time), name
-// and a description of the visit (day, times, site facts and note), the
+// and a description of the visit (day, times, site facts and note, how to
+// find a roughly located place, a notice when the site's opening hours
+// are not confirmed), the
 // days' start and end places with their departure or arrival time — and a
 // route (rte) per day whose points (rtept) run from the start through the
 // visits to the end. A place used more than once (a loop's start and end,
@@ -157,7 +159,9 @@ func datumNote(d geo.Datum, l lexicon) string {
 
 // placeDesc describes a place in a few sentences: the visit's times and
 // the site's facts, or the day's start or end time; then, for a coarse
-// place, how to find it ([lexicon.locate]).
+// place, how to find it ([lexicon.locate]), and for a visit whose site's
+// hours are not confirmed, that ([lexicon.hoursNotice]): the visit's
+// times are the plan's guess then.
 func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 	var parts []string
 	switch s.role {
@@ -181,8 +185,9 @@ func placeDesc(s *tripStop, d *tripDay, l lexicon) string {
 		parts = append(parts, when)
 		parts = append(parts, l.siteAbout(s.site)...)
 	}
-	if loc := l.locate(s); loc != "" {
-		parts = append(parts, loc)
+	parts = append(parts, l.locate(s))
+	if s.role == roleStop {
+		parts = append(parts, l.hoursNotice(s.site))
 	}
-	return l.sentences(parts)
+	return l.sentences(nonEmpty(parts...))
 }

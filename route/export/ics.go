@@ -23,7 +23,10 @@ var errUndated = errors.New("export: an iCalendar file needs a plan with dates, 
 // site's name in the chosen [Lang]), LOCATION (the name and the other
 // language's name), GEO (latitude;longitude in WGS-84, as RFC 5545 asks,
 // whatever the [Datum] option) and a DESCRIPTION with the day, the arrival
-// and the site's note from the [Catalog]. Lines end in CRLF and are
+// (when the visit waits), the site's note from the [Catalog], how to find
+// a roughly located site and, when the site's opening hours are not
+// confirmed, a notice saying so: the event's times are then the plan's
+// guess. Lines end in CRLF and are
 // folded at 75 octets without splitting a UTF-8 character; text values
 // are escaped.
 //
@@ -36,7 +39,7 @@ func ICS(w io.Writer, p *route.Plan, opts ...Option) error {
 
 // icsAt is ICS with the DTSTAMP given, for tests.
 func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
-	t, o, err := mappedTrip(p, opts)
+	t, _, err := mappedTrip(p, opts)
 	if err != nil {
 		return err
 	}
@@ -56,7 +59,7 @@ func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
 	for _, d := range t.days {
 		for _, s := range d.stops {
 			if s.role == roleStop {
-				cw.event(t, d, s, o.lang, stamp)
+				cw.event(t, d, s, stamp)
 			}
 		}
 	}
@@ -68,7 +71,7 @@ func icsAt(w io.Writer, p *route.Plan, stamp time.Time, opts ...Option) error {
 }
 
 // event writes one visit's VEVENT.
-func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, lang string, stamp time.Time) {
+func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, stamp time.Time) {
 	start := s.start
 	if start.IsZero() {
 		start = s.arrival
@@ -89,12 +92,8 @@ func (cw *contentWriter) event(t *trip, d tripDay, s tripStop, lang string, stam
 	if s.wait > 0 {
 		parts = append(parts, t.lex.arrive(s.name, s.wait, s.visit, s.start))
 	}
-	if s.site != nil {
-		if n := note(s.site, lang); n != "" {
-			parts = append(parts, n)
-		}
-	}
-	cw.line("DESCRIPTION", icsText(strings.Join(parts, "\n")))
+	parts = append(parts, note(s.site, string(t.lex.Lang)), t.lex.locate(&s), t.lex.hoursNotice(s.site))
+	cw.line("DESCRIPTION", icsText(strings.Join(nonEmpty(parts...), "\n")))
 	cw.line("END", "VEVENT")
 }
 

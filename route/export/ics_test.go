@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -77,6 +78,20 @@ func TestICSParses(t *testing.T) {
 				loc, err := ev.Props.Text(ical.PropLocation)
 				require.NoError(t, err)
 				assert.NotEmpty(t, loc)
+				// A site whose hours are not confirmed says so: the event's
+				// times are the plan's guess.
+				desc, err := ev.Props.Text(ical.PropDescription)
+				require.NoError(t, err)
+				o, err := newOptions(tc.opts)
+				require.NoError(t, err)
+				site, ok := o.site(v.Stop.ID)
+				require.True(t, ok, v.Stop.ID)
+				notice := lexicon{Lang: phrase.Lang(o.lang)}.hoursNotice(site)
+				if hoursConfirmed(site) {
+					assert.NotContains(t, desc, lexicon{Lang: phrase.Lang(o.lang)}.Pick("开放时间未经证实", "Opening hours not confirmed"))
+				} else {
+					assert.Contains(t, desc, notice)
+				}
 			}
 			name, err := cal.Props.Text("X-WR-CALNAME")
 			require.NoError(t, err)

@@ -149,12 +149,13 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 		}
 		for _, v := range dp.Visits {
 			seq++
+			st := o.place(v.Stop.Place, roleStop)
 			jv := jsonVisit{
-				Seq: seq, jsonPlace: o.jsonPlace(v.Stop.Place), Score: v.Stop.Score,
+				Seq: seq, jsonPlace: o.jsonStop(v.Stop.Place, &st), Score: v.Stop.Score,
 				Arrival: jsonTime(v.Arrival), Start: jsonTime(v.Start), Departure: jsonTime(v.Departure),
 				WaitS: jsonSecs(v.Wait), VisitS: jsonSecs(v.Stop.Visit),
 			}
-			o.visitNotices(&jv, v.Stop.ID, v.Start)
+			jv.notices(st.site, v.Start)
 			day.Visits = append(day.Visits, jv)
 		}
 		for _, lg := range dp.Legs {
@@ -183,8 +184,13 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 // location, in the output datum rounded to 6 decimals, with the site's
 // precision and the place's navigation links.
 func (o *options) jsonPlace(pl route.Place) jsonPlace {
-	out := jsonPlace{ID: pl.ID, Name: pl.Name}
 	st := o.place(pl, roleStop)
+	return o.jsonStop(pl, &st)
+}
+
+// jsonStop is [options.jsonPlace] of pl, already made the trip stop st.
+func (o *options) jsonStop(pl route.Place, st *tripStop) jsonPlace {
+	out := jsonPlace{ID: pl.ID, Name: pl.Name}
 	if site := st.site; site != nil {
 		out.Name, out.NameEn = site.Name.Zh, site.Name.En
 		out.PrecisionM = st.precision

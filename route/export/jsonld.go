@@ -2,8 +2,6 @@ package export
 
 import (
 	"io"
-	"math"
-	"time"
 
 	gojson "github.com/goccy/go-json"
 
@@ -70,8 +68,9 @@ type ldAddr struct {
 // itinerary is an ItemList of the visited sites, each a ListItem with its
 // position (1… through the whole trip) and a TouristAttraction with name
 // (in the [Lang] language; the other language as alternateName when the
-// [Catalog] knows it), description (site facts, note and, for a roughly
-// located place, how to find it), identifier (the place ID), geo
+// [Catalog] knows it), description (site facts, note, for a roughly
+// located place how to find it, and a notice when the site's opening
+// hours are not confirmed), identifier (the place ID), geo
 // (GeoCoordinates latitude/longitude, 6 decimals; for a place known only
 // to within more than 500 m a GeoCircle of that geoRadius round them)
 // and, for catalog sites with a region or address, a PostalAddress
@@ -96,13 +95,13 @@ func touristTrip(t *trip, o *options) any {
 	}
 	if len(t.days) > 0 {
 		first, last := t.days[0], t.days[len(t.days)-1]
-		trip.DepartureTime, trip.ArrivalTime = ldTime(first.depart), ldTime(last.ret)
+		trip.DepartureTime, trip.ArrivalTime = jsonTime(first.depart), jsonTime(last.ret)
 	}
 	for di := range t.days {
 		d := &t.days[di]
 		sub := ldTrip{
 			Type: "TouristTrip", Name: l.Day(d.day), Description: l.totals(d.total, 0),
-			DepartureTime: ldTime(d.depart), ArrivalTime: ldTime(d.ret),
+			DepartureTime: jsonTime(d.depart), ArrivalTime: jsonTime(d.ret),
 			Itinerary: ldItemList{Type: "ItemList", ItemListElement: []ldListItem{}},
 		}
 		for _, s := range d.stops {
@@ -134,26 +133,15 @@ func writeIndentedJSON(w io.Writer, v any) error {
 }
 
 func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
-	pt := o.point(s.loc)
-	point := ldGeo{Type: "GeoCoordinates", Latitude: round6(pt[1]), Longitude: round6(pt[0])}
+	pt := roundPoint(o.point(s.loc))
+	point := ldGeo{Type: "GeoCoordinates", Latitude: pt[1], Longitude: pt[0]}
 	a := ldAttraction{Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt, Geo: point}
 	if s.coarse() {
 		a.Geo = ldCircle{Type: "GeoCircle", GeoMidpoint: point, GeoRadius: s.precision}
 	}
-	a.Description = l.sentences(nonEmpty(append(l.siteAbout(s.site), l.locate(s))...))
+	a.Description = l.sentences(nonEmpty(append(l.siteAbout(s.site), l.locate(s), l.hoursNotice(s.site))...))
 	if s.site != nil && (s.site.Region != "" || siteAddress(s.site) != "") {
 		a.Address = &ldAddr{Type: "PostalAddress", StreetAddress: siteAddress(s.site), AddressLocality: s.site.Region}
 	}
 	return a
-}
-
-func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
-
-// ldTime writes t as ISO 8601 with its offset, or "" without a calendar
-// date.
-func ldTime(t time.Time) string {
-	if !hasDate(t) {
-		return ""
-	}
-	return t.Format(time.RFC3339)
 }

@@ -81,7 +81,8 @@ type kmlLine struct {
 // KML writes p as a KML 2.2 document for Google Earth: a Style per day (the
 // day's colour for icons and line), and a Folder per day holding a Point
 // Placemark per place — start, visits numbered "1. …" through the trip,
-// end — with a description (times, site facts, note) and, for visits with
+// end — with a description (times, site facts, note, how to find a roughly
+// located place, a notice when a site's opening hours are not confirmed) and, for visits with
 // calendar times, a TimeSpan of the visit; then a LineString Placemark
 // through the day's places. Coordinates are written lon,lat.
 //

@@ -136,8 +136,10 @@ func (l lexicon) rest(start time.Time, d time.Duration) string {
 // totals writes a day's sums, or the trip's when days > 0: "Day total: 5
 // sites, 3 h visiting; 1 h drive (30.6 km)."; "当日合计：游览 5 处，共 3 小时；
 // 车程 1 小时（约 30.6 公里）。", with any waiting after the travel. Travel
-// of no time and no distance is not mentioned, and a day on which nothing
-// happens is "No visits this day.".
+// of no time and no distance is not mentioned, travel that includes a leg
+// to or from a coarse place is an estimate ("about 1 h drive"; see
+// [lexicon.aboutTravel]), and a day on which nothing happens is "No visits
+// this day.".
 func (l lexicon) totals(t tripTotals, days int) string {
 	if days == 0 && t.idle() {
 		return l.noVisits()
@@ -147,7 +149,10 @@ func (l lexicon) totals(t tripTotals, days int) string {
 		head = l.Pick("全程 "+l.Days(days)+"：", "Whole trip, "+l.Days(days)+": ")
 	}
 	parts := []string{l.Pick("游览 "+l.Sites(t.visits)+"，共 "+l.Duration(t.visit), l.Sites(t.visits)+", "+l.Duration(t.visit)+" visiting")}
-	if t.travel > 0 || t.distance > 0 {
+	switch {
+	case t.approx:
+		parts = append(parts, l.aboutTravel(t.travel, t.distance, ""))
+	case t.travel > 0 || t.distance > 0:
 		parts = append(parts, l.travel(t.travel, t.distance))
 	}
 	if t.wait > 0 {
@@ -172,13 +177,10 @@ func (l lexicon) leftOut(n int) string {
 	return l.Pick("未安排的地点（"+l.Sites(n)+"）", "Left out ("+l.Sites(n)+")")
 }
 
-// reason explains why a stop was left out (see [phrase.Lang.LeftOut]).
-func (l lexicon) reason(r string) string { return l.LeftOut(r) }
-
-// reasonLine writes one skipped stop: "X: not enough time in the day";
-// "X：时间不够".
+// reasonLine writes one skipped stop and why it was left out ([phrase.Lang.LeftOut]):
+// "X: not enough time in the day"; "X：时间不够".
 func (l lexicon) reasonLine(name, reason string) string {
-	return name + l.Pick("：", ": ") + l.reason(reason)
+	return name + l.Pick("：", ": ") + l.LeftOut(reason)
 }
 
 // kindNames names the heritage kinds in Chinese and English.
@@ -348,10 +350,17 @@ func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 	case lg.durMax > lg.durMin:
 		span = l.Pick("，实际至多 "+l.Duration(lg.durMax), "; up to "+l.Duration(lg.durMax))
 	}
+	return l.aboutTravel(lg.duration, lg.distance, span)
+}
+
+// aboutTravel writes travel that is an estimate: "about 12 min drive (8.4
+// km)"; "车程约 12 分钟（约 8.4 公里）", with span (the range of the
+// duration, written by [lexicon.legTravel]) inside the brackets.
+func (l lexicon) aboutTravel(d time.Duration, m float64, span string) string {
 	if l.zh() {
-		return fmt.Sprintf("%s约 %s（约 %s%s）", l.travelWord, l.Duration(lg.duration), l.Distance(lg.distance), span)
+		return fmt.Sprintf("%s约 %s（约 %s%s）", l.travelWord, l.Duration(d), l.Distance(m), span)
 	}
-	return fmt.Sprintf("about %s %s (%s%s)", l.Duration(lg.duration), l.travelWord, l.Distance(lg.distance), span)
+	return fmt.Sprintf("about %s %s (%s%s)", l.Duration(d), l.travelWord, l.Distance(m), span)
 }
 
 // navLine writes a place's navigation links as Markdown: "Navigate:

@@ -57,13 +57,13 @@ type jsonEvent struct {
 	Days  int           `json:"days,omitempty"`
 }
 
-// visitNotices fills the members of a visit's JSON that its site's
-// catalog entry adds: the hours status, a note when the hours are not
-// confirmed (in both languages: the JSON is the same for every Lang),
-// and the events held on the day of the visit.
-func (o *options) visitNotices(v *jsonVisit, id string, at time.Time) {
-	s, ok := o.site(id)
-	if !ok || s.Anchor() {
+// notices fills the members of a visit's JSON that its site's catalog
+// entry adds: the hours status, a note when the hours are not confirmed
+// (in both languages: the JSON is the same for every Lang), and the
+// events held on the day of the visit. A place that is no site (s nil)
+// or an anchor adds none.
+func (v *jsonVisit) notices(s *heritage.Site, at time.Time) {
+	if s == nil || s.Anchor() {
 		return
 	}
 	v.HoursStatus = string(s.Visit.HoursStatus)

@@ -28,11 +28,13 @@ type trip struct {
 // tripTotals sums a day or the whole trip.
 type tripTotals struct {
 	visits   int
-	score    int
 	distance float64 // metres
 	travel   time.Duration
 	visit    time.Duration
 	wait     time.Duration
+	// approx is set when some of the travel is an estimate: a leg to or
+	// from a place known only roughly ([tripStop.coarse]).
+	approx bool
 }
 
 // role is a stop's part in a day.
@@ -96,10 +98,8 @@ type tripBreak struct {
 }
 
 type tripSkip struct {
-	id     string
-	name   string
+	name   string // in the chosen language, from the catalog; else the ID
 	reason string // a route.Reason's name (budget, closed, unreachable), which phrase.Lang.LeftOut words
-	site   *heritage.Site
 }
 
 // point returns p in the output datum.
@@ -176,9 +176,9 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 		t.days = append(t.days, d)
 	}
 	for _, sk := range p.Skipped {
-		s := tripSkip{id: sk.ID, name: sk.ID, reason: sk.Reason.String()}
+		s := tripSkip{name: sk.ID, reason: sk.Reason.String()}
 		if site, ok := o.site(sk.ID); ok {
-			s.site, s.name = site, siteName(site, o.lang)
+			s.name = siteName(site, o.lang)
 		}
 		t.skipped = append(t.skipped, s)
 	}
@@ -195,11 +195,11 @@ func fromPlan(p *route.Plan, o *options) (*trip, error) {
 // add adds u to t.
 func (t *tripTotals) add(u tripTotals) {
 	t.visits += u.visits
-	t.score += u.score
 	t.distance += u.distance
 	t.travel += u.travel
 	t.visit += u.visit
 	t.wait += u.wait
+	t.approx = t.approx || u.approx
 }
 
 // tripDay builds the trip view of one day; seq counts the trip's visits
@@ -214,7 +214,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 		open:   dp.Open,
 		ret:    dp.Return,
 		total: tripTotals{
-			visits: len(dp.Visits), score: dp.Score, distance: dp.Distance,
+			visits: len(dp.Visits), distance: dp.Distance,
 			travel: dp.Travel, visit: dp.Visit, wait: dp.Wait,
 		},
 	}
@@ -240,6 +240,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 	}
 	for i, lg := range dp.Legs {
 		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax})
+		d.total.approx = d.total.approx || d.stops[i].coarse() || d.stops[i+1].coarse()
 	}
 	if b := dp.Break; b != nil && len(dp.Visits) > 0 {
 		if b.After < -1 || b.After >= len(dp.Visits) {
