@@ -89,7 +89,7 @@ func printLine(w io.Writer, l tour.Line, zh, en bool) {
 	fmt.Fprintf(w, "  %s\n", strings.Join(names, " → "))
 	fmt.Fprintf(w, "  %.1f km · %s · %d sites\n", l.Length/1000, l.Duration.Round(time.Minute), len(l.Sites))
 	if st := l.Story; st != nil {
-		fmt.Fprintf(w, "  story: +%.1f%% length, +%.1f%% travel, %d of %d dated pairs out of order (shortest order: %d)\n",
+		fmt.Fprintf(w, "  story: +%.1f%% length, %+.1f%% travel, %d of %d dated pairs out of order (shortest order: %d)\n",
 			st.Extra*100, st.ExtraTravel*100, st.Inversions, st.Pairs, st.ShortestInversions)
 	}
 	if zh {

@@ -89,6 +89,6 @@ func (l lexicon) lateStart(d *tripDay) string {
 	if !hasDate(d.open) || !d.depart.After(d.open.Add(time.Minute)) {
 		return ""
 	}
-	return l.Pick("比要求的 "+phrase.Clock(d.open)+" 晚出发：第一处要到开放时才能参观，早去只会在门外等候",
-		"Leaving later than the "+phrase.Clock(d.open)+" asked for: the first visit cannot start earlier, so leaving then would only mean waiting at the gate")
+	return l.Pick("比要求的 "+phrase.Clock(d.open)+" 晚出发：第一处参观（或休息）不能更早开始，早走只会在那里等候",
+		"Leaving later than the "+phrase.Clock(d.open)+" asked for: the first visit (or the break) cannot start earlier, so leaving then would only mean waiting there")
 }
