@@ -27,6 +27,9 @@
     if (m < 60) { return m + ' ' + L.min; }
     return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
   }
+  // inLang picks the page's language of a {zh, en} text, as the server's
+  // phrase.Lang.Pick does.
+  function inLang(t) { return t ? (data.lang === 'en' ? t.en || t.zh : t.zh || t.en) : ''; }
   function km(m) { return m < 1000 ? Math.round(m / 10) * 10 + ' ' + L.m : (m / 1000).toFixed(1) + ' ' + L.km; }
 
   // ---- The map: one transform on the drawing, markers kept legible. ----
@@ -374,9 +377,10 @@
     }
     if (clock(v.departure)) { b.appendChild(el('span', 'time', times)); }
     li.appendChild(b);
-    if (v.hours_status && v.hours_status !== 'confirmed') {
-      li.appendChild(el('p', 'warn', L.unconfirmed));
-    }
+    // The plan's own hours note (route/export writes it when the hours
+    // are neither official nor reported), in the page's language.
+    var hours = inLang(v.note);
+    if (hours) { li.appendChild(el('p', 'warn', hours)); }
     var d = el('div', 'details');
     d.hidden = true;
     if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
@@ -390,7 +394,6 @@
     }
     var addr = v.address || s.address;
     if (addr) { d.appendChild(el('p', 'address', addr)); }
-    if (v.note) { d.appendChild(el('p', 'warn', v.note)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
     if (nav) { d.appendChild(nav); }
