@@ -159,6 +159,7 @@ type embedStop struct {
 	Alt       string `json:"alt,omitempty"`
 	Period    string `json:"period,omitempty"`
 	Region    string `json:"region,omitempty"`
+	Address   string `json:"address,omitempty"` // the site's sourced address, for a roughly located place
 	Note      string `json:"note,omitempty"`
 	Arrival   string `json:"arrival,omitempty"`
 	Departure string `json:"departure,omitempty"`
@@ -337,6 +338,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
 			s.Region = site.Region
+			if site.Address != nil {
+				s.Address = site.Address.In(lang)
+			}
 			if n, ok := site.Note(lang); ok {
 				s.Note = n.Text
 			}

@@ -392,8 +392,7 @@
     if (v.precision_m > 500) {
       d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
     }
-    var addr = v.address || s.address;
-    if (addr) { d.appendChild(el('p', 'address', addr)); }
+    if (s.address) { d.appendChild(el('p', 'address', s.address)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
     if (nav) { d.appendChild(nav); }

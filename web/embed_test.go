@@ -85,6 +85,7 @@ func TestEmbedLine(t *testing.T) {
 	lines, err := tour.Lines(context.Background(), cat)
 	require.NoError(t, err)
 	h := defaultHandler()
+	addresses := 0
 	for _, l := range lines {
 		t.Run(l.ID, func(t *testing.T) {
 			p := getEmbedPage(t, h, "line="+url.QueryEscape(l.ID))
@@ -100,12 +101,21 @@ func TestEmbedLine(t *testing.T) {
 				if s.Role == "stop" {
 					assert.NotEmpty(t, s.Note, "%s has a note for the tooltip", s.ID)
 					assert.NotZero(t, s.VisitMin)
+					site, ok := cat.Get(s.ID)
+					require.True(t, ok, s.ID)
+					if site.Address != nil {
+						addresses++
+						assert.Equal(t, site.Address.Zh, s.Address, "%s: its sourced address, for finding it", s.ID)
+					} else {
+						assert.Empty(t, s.Address, s.ID)
+					}
 					assert.Regexp(t, `^\d\d:\d\d$`, s.Arrival, "a line's day has times of day, no date")
 				}
 			}
 			assert.NotContains(t, p.csp, "img-src", "no tiles, no images")
 		})
 	}
+	assert.Positive(t, addresses, "some line visits a site with an address")
 }
 
 func TestEmbedSites(t *testing.T) {
