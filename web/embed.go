@@ -149,22 +149,17 @@ func (q *embedQuery) parseTileParams(v url.Values) error {
 	return nil
 }
 
-// embedStop is what the page's script shows of a place on the map.
+// embedStop is what the page's script shows of a place beyond the plan
+// JSON: its names, era and note from the catalog, and its role on the
+// map.
 type embedStop struct {
-	ID        string `json:"id"`
-	Role      string `json:"role"` // start, stop, end
-	Seq       int    `json:"seq,omitempty"`
-	Day       int    `json:"day"`
-	Name      string `json:"name"`
-	Alt       string `json:"alt,omitempty"`
-	Period    string `json:"period,omitempty"`
-	Region    string `json:"region,omitempty"`
-	Address   string `json:"address,omitempty"` // the site's sourced address, for a roughly located place
-	Note      string `json:"note,omitempty"`
-	Arrival   string `json:"arrival,omitempty"`
-	Departure string `json:"departure,omitempty"`
-	VisitMin  int    `json:"visit_min,omitempty"`
-	WaitMin   int    `json:"wait_min,omitempty"`
+	ID      string `json:"id"`
+	Role    string `json:"role"` // start, stop, end
+	Name    string `json:"name"`
+	Alt     string `json:"alt,omitempty"`
+	Period  string `json:"period,omitempty"`
+	Address string `json:"address,omitempty"` // the site's sourced address, for a roughly located place
+	Note    string `json:"note,omitempty"`
 }
 
 // embedData is the page's data block.
@@ -322,8 +317,8 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 		data.Title = pick("串珠 · 游览路线", "Chuanzhu · route")
 	}
 	seen := map[string]bool{}
-	place := func(pl route.Place, role string, day int) embedStop {
-		s := embedStop{ID: pl.ID, Role: role, Day: day, Name: pl.Name}
+	place := func(pl route.Place, role string) embedStop {
+		s := embedStop{ID: pl.ID, Role: role, Name: pl.Name}
 		if i, ok := h.index[pl.ID]; ok {
 			site := &h.sites[i]
 			other := "zh"
@@ -337,7 +332,6 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 			if site.Period != nil {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
-			s.Region = site.Region
 			if site.Address != nil {
 				s.Address = site.Address.In(lang)
 			}
@@ -351,23 +345,15 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	for _, d := range p.Days {
 		if !seen[d.Start.ID] {
 			seen[d.Start.ID] = true
-			s := place(d.Start, "start", d.Day+1)
-			s.Departure = clockOf(d.Depart)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(d.Start, "start"))
 		}
 		for _, v := range d.Visits {
 			seq++
-			s := place(v.Stop.Place, "stop", d.Day+1)
-			s.Seq = seq
-			s.Arrival, s.Departure = clockOf(v.Arrival), clockOf(v.Departure)
-			s.VisitMin, s.WaitMin = int(v.Stop.Visit/time.Minute), int(v.Wait/time.Minute)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(v.Stop.Place, "stop"))
 		}
 		if d.End != nil && !seen[d.End.ID] {
 			seen[d.End.ID] = true
-			s := place(*d.End, "end", d.Day+1)
-			s.Arrival = clockOf(d.Return)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(*d.End, "end"))
 		}
 	}
 	data.Visits = seq
@@ -381,9 +367,7 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 func embedLabels(l phrase.Lang) map[string]string {
 	return map[string]string{
 		"day": l.DayPattern(), "min": l.Minute(),
-		"arrival": l.Pick("到达", "Arrive"), "departure": l.Pick("离开", "Leave"), "visit": l.Pick("游览", "Visit"),
-		"wait": l.Pick("等候", "Wait"), "period": l.Pick("时代", "Period"), "region": l.Pick("地点", "Place"),
-		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
+		"visit": l.Pick("游览", "Visit"), "wait": l.Pick("等候", "Wait"),
 		"hour": l.Pick("小时", "h"), "m": l.Pick("米", "m"), "km": l.Pick("公里", "km"),
 		"depart": l.Pick("出发：", "leave"), "back": l.Pick("回到", "back at"), "break": l.Pick("午休", "lunch break"),
 		"about": l.Pick("约", "about"), "sketch": l.Pick("直线估算", "straight-line estimate"),
@@ -396,19 +380,6 @@ func embedLabels(l phrase.Lang) map[string]string {
 		"reason_closed":      l.LeftOut("closed"),
 		"reason_unreachable": l.LeftOut("unreachable"),
 	}
-}
-
-// clockOf writes t as "01-02 15:04", or only "15:04" for a plan without
-// calendar dates (a themed line's day, which tour counts from 08:30 of
-// the zero date).
-func clockOf(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case !hasCalendar(t):
-		return t.Format("15:04")
-	}
-	return t.Format("01-02 15:04")
 }
 
 // newNonce returns a fresh CSP nonce: 128 random bits in base64.

@@ -371,11 +371,7 @@
     b.appendChild(el('span', 'seq', v.seq));
     var name = el('span', 'name', s.name || place.name);
     b.appendChild(name);
-    var times = clock(v.arrival) + '–' + clock(v.departure);
-    if (v.arrival_latest && clock(v.arrival_latest) !== clock(v.arrival)) {
-      times = clock(v.arrival) + '/' + clock(v.arrival_latest) + '–' + clock(v.departure);
-    }
-    if (clock(v.departure)) { b.appendChild(el('span', 'time', times)); }
+    if (clock(v.departure)) { b.appendChild(el('span', 'time', clock(v.arrival) + '–' + clock(v.departure))); }
     li.appendChild(b);
     // The plan's own hours note (route/export writes it when the hours
     // are neither official nor reported), in the page's language.
