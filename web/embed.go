@@ -392,10 +392,15 @@ func newNonce() (string, error) {
 }
 
 // contentSecurityPolicy allows the page's own inline script and style
-// (by nonce), images from the tile host only, and nothing else.
-func contentSecurityPolicy(nonce string, t *tileLayer) string {
+// (by nonce), images from the tile host only, forms that submit to the
+// page's own origin when it has one (the planner's), and nothing else.
+func contentSecurityPolicy(nonce string, t *tileLayer, form bool) string {
+	formAction := "'none'"
+	if form {
+		formAction = "'self'"
+	}
 	csp := "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce +
-		"'; base-uri 'none'; form-action 'none'"
+		"'; base-uri 'none'; form-action " + formAction
 	if t != nil {
 		csp += "; img-src " + strings.Join(t.origins, " ")
 	}

@@ -331,10 +331,10 @@ func TestEmbedTiles(t *testing.T) {
 
 func TestContentSecurityPolicy(t *testing.T) {
 	assert.Equal(t, "default-src 'none'; script-src 'nonce-abc'; style-src 'nonce-abc'; base-uri 'none'; form-action 'none'",
-		contentSecurityPolicy("abc", nil))
+		contentSecurityPolicy("abc", nil, false))
 	tl, err := parseTileLayer("http://127.0.0.1:8080/{z}/{x}/{y}.png", "", "")
 	require.NoError(t, err)
-	assert.True(t, strings.HasSuffix(contentSecurityPolicy("abc", tl), "; img-src http://127.0.0.1:8080"))
+	assert.True(t, strings.HasSuffix(contentSecurityPolicy("abc", tl, false), "; img-src http://127.0.0.1:8080"))
 }
 
 func TestEmbedTemplateParses(t *testing.T) {
