@@ -319,8 +319,7 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	seen := map[string]bool{}
 	place := func(pl route.Place, role string) embedStop {
 		s := embedStop{ID: pl.ID, Role: role, Name: pl.Name}
-		if i, ok := h.index[pl.ID]; ok {
-			site := &h.sites[i]
+		if site, ok := h.cat.Get(pl.ID); ok {
 			other := "zh"
 			if lang == "zh" {
 				other = "en"

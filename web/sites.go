@@ -106,12 +106,12 @@ func (h *handler) getSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	i, ok := h.index[id]
+	site, ok := h.cat.Get(id)
 	if !ok {
 		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("no site with ID %q in the catalog", clip(id, 120)))
 		return
 	}
-	b, err := json.Marshal(h.sites[i].Feature(siteFormat(d)...))
+	b, err := json.Marshal(site.Feature(siteFormat(d)...))
 	if err != nil {
 		writeAPIError(w, fmt.Errorf("web: site %s: %w", id, err))
 		return
