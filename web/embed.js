@@ -22,15 +22,21 @@
     var m = /T(\d\d:\d\d)/.exec(t || '');
     return m ? m[1] : '';
   }
+  // minutes and km write as phrase.Lang.Duration and Distance do, with
+  // the units the server sends; keep them in step with internal/phrase.
   function minutes(s) {
     var m = Math.max(0, Math.round((s || 0) / 60));
+    if (m === 0 && s > 0) { m = 1; }
     if (m < 60) { return m + ' ' + L.min; }
     return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
   }
   // inLang picks the page's language of a {zh, en} text, as the server's
   // phrase.Lang.Pick does.
   function inLang(t) { return t ? (data.lang === 'en' ? t.en || t.zh : t.zh || t.en) : ''; }
-  function km(m) { return m < 1000 ? Math.round(m / 10) * 10 + ' ' + L.m : (m / 1000).toFixed(1) + ' ' + L.km; }
+  function km(m) {
+    if (m < 1000) { return Math.round(m / 10) * 10 + ' ' + L.m; }
+    return (m < 100000 ? (m / 1000).toFixed(1) : Math.round(m / 1000)) + ' ' + L.km;
+  }
 
   // ---- The map: one transform on the drawing, markers kept legible. ----
   var view = { k: 1, x: 0, y: 0 };
