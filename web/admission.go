@@ -74,7 +74,7 @@ func (c *core) admit(ctx context.Context) (release func(), err error) {
 	ahead := c.queue.waiting.Add(1) - 1
 	defer c.queue.waiting.Add(-1)
 	wait := c.waitEstimate(ahead)
-	if dl, ok := ctx.Deadline(); ok && (ahead >= int64(c.cfg.maxQueue) || wait+c.solveEstimate() > time.Until(dl)) {
+	if dl, ok := ctx.Deadline(); ok && c.sheds(ahead, time.Until(dl)) {
 		c.queue.shed.Add(1)
 		return nil, c.busy(wait, "the planner is overloaded: %d plans are waiting for %d solvers, more than can be solved within the plan deadline of %s; try again later",
 			ahead, cap(c.solver), c.cfg.planTimeout)
@@ -114,11 +114,14 @@ func (c *core) busy(wait time.Duration, format string, args ...any) *apiError {
 	return e
 }
 
+// sheds reports whether a request that finds every solver busy, with
+// ahead requests waiting before it and left until its deadline, is shed:
+// the queue is full, or by the estimates it would not be solved in time.
+func (c *core) sheds(ahead int64, left time.Duration) bool {
+	return ahead >= int64(c.cfg.maxQueue) || c.waitEstimate(ahead)+c.solveEstimate() > left
+}
+
 // saturated reports whether a plan request arriving now would be shed.
 func (c *core) saturated() bool {
-	if len(c.solver) < cap(c.solver) {
-		return false
-	}
-	ahead := c.queue.waiting.Load()
-	return ahead >= int64(c.cfg.maxQueue) || c.waitEstimate(ahead)+c.solveEstimate() > c.cfg.planTimeout
+	return len(c.solver) >= cap(c.solver) && c.sheds(c.queue.waiting.Load(), c.cfg.planTimeout)
 }

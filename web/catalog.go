@@ -21,7 +21,6 @@ type catalogState struct {
 	loaded time.Time // when the handler took the catalog
 
 	themes []string // theme slugs the catalog's sites carry, sorted
-	index  map[string]int
 	sites  []heritage.Site
 
 	allSites [3]func() (*cached, error) // GET /api/sites per geo.Datum, computed once
@@ -34,18 +33,11 @@ type catalogState struct {
 func (c *core) handlerFor(cat *heritage.Catalog) *handler {
 	st := &catalogState{cat: cat, loaded: time.Now(), sites: cat.Sites()}
 	h := &handler{catalogState: st, core: c}
-	st.index = make(map[string]int, len(st.sites))
-	seen := map[string]bool{}
-	for i, s := range st.sites {
-		st.index[s.ID] = i
-		for _, t := range s.Themes {
-			if !seen[t] {
-				seen[t] = true
-				st.themes = append(st.themes, t)
-			}
-		}
+	for _, s := range st.sites {
+		st.themes = append(st.themes, s.Themes...)
 	}
 	slices.Sort(st.themes)
+	st.themes = slices.Compact(st.themes)
 	for d := range st.allSites {
 		st.allSites[d] = sync.OnceValues(func() (*cached, error) { return writeSites(st.sites, geo.Datum(d)) })
 	}

@@ -8,7 +8,8 @@
 //   - GET /api/sites: the catalog as a GeoJSON FeatureCollection
 //     (application/geo+json) in heritage's schema; coordinates in GCJ-02
 //     or BD-09 are stated in a top-level "datum" member (WGS-84, GeoJSON's
-//     own datum, has none, so heritage.Load reads the answer back). Query parameters: theme and kind (lists, repeated or
+//     own datum, has none, so heritage.Load reads the answer back).
+//     Query parameters: theme and kind (lists, repeated or
 //     comma-separated; a site must match one of each), q (text search over
 //     all names, results best match first), near=lon,lat with radius in
 //     metres (default [DefaultRadius]; results nearest first), datum
@@ -88,7 +89,7 @@
 //     route. Baidu's BD-09 tiles do not use the XYZ grid and are refused.
 //   - tiles_attribution: the credit line (at most 200 bytes), shown
 //     inside the map's frame, at its lower right.
-
+//
 // # Plan JSON
 //
 // The plan answer is written by route/export's JSON function, whose

@@ -149,21 +149,17 @@ func (q *embedQuery) parseTileParams(v url.Values) error {
 	return nil
 }
 
-// embedStop is what the page's script shows of a place on the map.
+// embedStop is what the page's script shows of a place beyond the plan
+// JSON: its names, era and note from the catalog, and its role on the
+// map.
 type embedStop struct {
-	ID        string `json:"id"`
-	Role      string `json:"role"` // start, stop, end
-	Seq       int    `json:"seq,omitempty"`
-	Day       int    `json:"day"`
-	Name      string `json:"name"`
-	Alt       string `json:"alt,omitempty"`
-	Period    string `json:"period,omitempty"`
-	Region    string `json:"region,omitempty"`
-	Note      string `json:"note,omitempty"`
-	Arrival   string `json:"arrival,omitempty"`
-	Departure string `json:"departure,omitempty"`
-	VisitMin  int    `json:"visit_min,omitempty"`
-	WaitMin   int    `json:"wait_min,omitempty"`
+	ID      string `json:"id"`
+	Role    string `json:"role"` // start, stop, end
+	Name    string `json:"name"`
+	Alt     string `json:"alt,omitempty"`
+	Period  string `json:"period,omitempty"`
+	Address string `json:"address,omitempty"` // the site's sourced address, for a roughly located place
+	Note    string `json:"note,omitempty"`
 }
 
 // embedData is the page's data block.
@@ -321,10 +317,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 		data.Title = pick("串珠 · 游览路线", "Chuanzhu · route")
 	}
 	seen := map[string]bool{}
-	place := func(pl route.Place, role string, day int) embedStop {
-		s := embedStop{ID: pl.ID, Role: role, Day: day, Name: pl.Name}
-		if i, ok := h.index[pl.ID]; ok {
-			site := &h.sites[i]
+	place := func(pl route.Place, role string) embedStop {
+		s := embedStop{ID: pl.ID, Role: role, Name: pl.Name}
+		if site, ok := h.cat.Get(pl.ID); ok {
 			other := "zh"
 			if lang == "zh" {
 				other = "en"
@@ -336,7 +331,9 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 			if site.Period != nil {
 				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
-			s.Region = site.Region
+			if site.Address != nil {
+				s.Address = site.Address.In(lang)
+			}
 			if n, ok := site.Note(lang); ok {
 				s.Note = n.Text
 			}
@@ -347,23 +344,15 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	for _, d := range p.Days {
 		if !seen[d.Start.ID] {
 			seen[d.Start.ID] = true
-			s := place(d.Start, "start", d.Day+1)
-			s.Departure = clockOf(d.Depart)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(d.Start, "start"))
 		}
 		for _, v := range d.Visits {
 			seq++
-			s := place(v.Stop.Place, "stop", d.Day+1)
-			s.Seq = seq
-			s.Arrival, s.Departure = clockOf(v.Arrival), clockOf(v.Departure)
-			s.VisitMin, s.WaitMin = int(v.Stop.Visit/time.Minute), int(v.Wait/time.Minute)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(v.Stop.Place, "stop"))
 		}
 		if d.End != nil && !seen[d.End.ID] {
 			seen[d.End.ID] = true
-			s := place(*d.End, "end", d.Day+1)
-			s.Arrival = clockOf(d.Return)
-			data.Stops = append(data.Stops, s)
+			data.Stops = append(data.Stops, place(*d.End, "end"))
 		}
 	}
 	data.Visits = seq
@@ -377,35 +366,19 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 func embedLabels(l phrase.Lang) map[string]string {
 	return map[string]string{
 		"day": l.DayPattern(), "min": l.Minute(),
-		"arrival": l.Pick("到达", "Arrive"), "departure": l.Pick("离开", "Leave"), "visit": l.Pick("游览", "Visit"),
-		"wait": l.Pick("等候", "Wait"), "period": l.Pick("时代", "Period"), "region": l.Pick("地点", "Place"),
-		"close": l.Pick("关闭", "Close"), "start": l.Pick("起点", "Start"), "end": l.Pick("终点", "End"),
+		"visit": l.Pick("游览", "Visit"), "wait": l.Pick("等候", "Wait"),
 		"hour": l.Pick("小时", "h"), "m": l.Pick("米", "m"), "km": l.Pick("公里", "km"),
 		"depart": l.Pick("出发：", "leave"), "back": l.Pick("回到", "back at"), "break": l.Pick("午休", "lunch break"),
 		"about": l.Pick("约", "about"), "sketch": l.Pick("直线估算", "straight-line estimate"),
 		"unknown_leg": l.Pick("位置为约数，实际路程未知", "distance on the ground unknown: the places are only roughly located"),
 		"halos":       l.Pick("地图上的浅色圆圈：只知大致位置的地点，圆圈为其误差范围", "Shaded circles on the map: places known only roughly, drawn as far as they may lie"),
 		"approx":      l.Pick("位置为约数（误差约 %s）", "Approximate location (to within about %s)"), "left_out": l.Pick("未安排的地点", "Left out"),
-		"unconfirmed": l.Pick("开放时间未确认，请先致电", "Opening hours not confirmed: call ahead"),
-		"amap":        l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
+		"amap": l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
 		"summary":            l.Pick("%v 处 · %d · 路上 %t", "%v sites · %d · %t on the road"),
 		"reason_budget":      l.LeftOut("budget"),
 		"reason_closed":      l.LeftOut("closed"),
 		"reason_unreachable": l.LeftOut("unreachable"),
 	}
-}
-
-// clockOf writes t as "01-02 15:04", or only "15:04" for a plan without
-// calendar dates (a themed line's day, which tour counts from 08:30 of
-// the zero date).
-func clockOf(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case !hasCalendar(t):
-		return t.Format("15:04")
-	}
-	return t.Format("01-02 15:04")
 }
 
 // newNonce returns a fresh CSP nonce: 128 random bits in base64.
@@ -418,10 +391,15 @@ func newNonce() (string, error) {
 }
 
 // contentSecurityPolicy allows the page's own inline script and style
-// (by nonce), images from the tile host only, and nothing else.
-func contentSecurityPolicy(nonce string, t *tileLayer) string {
+// (by nonce), images from the tile host only, forms that submit to the
+// page's own origin when it has one (the planner's), and nothing else.
+func contentSecurityPolicy(nonce string, t *tileLayer, form bool) string {
+	formAction := "'none'"
+	if form {
+		formAction = "'self'"
+	}
 	csp := "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce +
-		"'; base-uri 'none'; form-action 'none'"
+		"'; base-uri 'none'; form-action " + formAction
 	if t != nil {
 		csp += "; img-src " + strings.Join(t.origins, " ")
 	}

@@ -22,12 +22,21 @@
     var m = /T(\d\d:\d\d)/.exec(t || '');
     return m ? m[1] : '';
   }
+  // minutes and km write as phrase.Lang.Duration and Distance do, with
+  // the units the server sends; keep them in step with internal/phrase.
   function minutes(s) {
     var m = Math.max(0, Math.round((s || 0) / 60));
+    if (m === 0 && s > 0) { m = 1; }
     if (m < 60) { return m + ' ' + L.min; }
     return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
   }
-  function km(m) { return m < 1000 ? Math.round(m / 10) * 10 + ' ' + L.m : (m / 1000).toFixed(1) + ' ' + L.km; }
+  // inLang picks the page's language of a {zh, en} text, as the server's
+  // phrase.Lang.Pick does.
+  function inLang(t) { return t ? (data.lang === 'en' ? t.en || t.zh : t.zh || t.en) : ''; }
+  function km(m) {
+    if (m < 1000) { return Math.round(m / 10) * 10 + ' ' + L.m; }
+    return (m < 100000 ? (m / 1000).toFixed(1) : Math.round(m / 1000)) + ' ' + L.km;
+  }
 
   // ---- The map: one transform on the drawing, markers kept legible. ----
   var view = { k: 1, x: 0, y: 0 };
@@ -368,15 +377,12 @@
     b.appendChild(el('span', 'seq', v.seq));
     var name = el('span', 'name', s.name || place.name);
     b.appendChild(name);
-    var times = clock(v.arrival) + '–' + clock(v.departure);
-    if (v.arrival_latest && clock(v.arrival_latest) !== clock(v.arrival)) {
-      times = clock(v.arrival) + '/' + clock(v.arrival_latest) + '–' + clock(v.departure);
-    }
-    if (clock(v.departure)) { b.appendChild(el('span', 'time', times)); }
+    if (clock(v.departure)) { b.appendChild(el('span', 'time', clock(v.arrival) + '–' + clock(v.departure))); }
     li.appendChild(b);
-    if (v.hours_status && v.hours_status !== 'confirmed') {
-      li.appendChild(el('p', 'warn', L.unconfirmed));
-    }
+    // The plan's own hours note (route/export writes it when the hours
+    // are neither official nor reported), in the page's language.
+    var hours = inLang(v.note);
+    if (hours) { li.appendChild(el('p', 'warn', hours)); }
     var d = el('div', 'details');
     d.hidden = true;
     if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
@@ -388,9 +394,7 @@
     if (v.precision_m > 500) {
       d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
     }
-    var addr = v.address || s.address;
-    if (addr) { d.appendChild(el('p', 'address', addr)); }
-    if (v.note) { d.appendChild(el('p', 'warn', v.note)); }
+    if (s.address) { d.appendChild(el('p', 'address', s.address)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
     if (nav) { d.appendChild(nav); }

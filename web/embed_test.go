@@ -85,6 +85,7 @@ func TestEmbedLine(t *testing.T) {
 	lines, err := tour.Lines(context.Background(), cat)
 	require.NoError(t, err)
 	h := defaultHandler()
+	addresses := 0
 	for _, l := range lines {
 		t.Run(l.ID, func(t *testing.T) {
 			p := getEmbedPage(t, h, "line="+url.QueryEscape(l.ID))
@@ -99,13 +100,20 @@ func TestEmbedLine(t *testing.T) {
 			for _, s := range p.data.Stops {
 				if s.Role == "stop" {
 					assert.NotEmpty(t, s.Note, "%s has a note for the tooltip", s.ID)
-					assert.NotZero(t, s.VisitMin)
-					assert.Regexp(t, `^\d\d:\d\d$`, s.Arrival, "a line's day has times of day, no date")
+					site, ok := cat.Get(s.ID)
+					require.True(t, ok, s.ID)
+					if site.Address != nil {
+						addresses++
+						assert.Equal(t, site.Address.Zh, s.Address, "%s: its sourced address, for finding it", s.ID)
+					} else {
+						assert.Empty(t, s.Address, s.ID)
+					}
 				}
 			}
 			assert.NotContains(t, p.csp, "img-src", "no tiles, no images")
 		})
 	}
+	assert.Positive(t, addresses, "some line visits a site with an address")
 }
 
 func TestEmbedSites(t *testing.T) {
@@ -117,10 +125,14 @@ func TestEmbedSites(t *testing.T) {
 	assert.Equal(t, p.data.Visits, stopMarkers(p.svg))
 	assert.Greater(t, p.data.Visits, 5)
 	var starts int
+	arrivals := planArrivals(t, p)
+	assert.Len(t, arrivals, p.data.Visits)
+	for _, a := range arrivals {
+		assert.Regexp(t, `^2027-05-04T\d\d:\d\d`, a)
+	}
 	for _, s := range p.data.Stops {
 		if s.Role == "stop" {
 			assert.Contains(t, tenSites(), s.ID)
-			assert.Regexp(t, `^05-04 \d\d:\d\d$`, s.Arrival)
 		}
 		if s.Role == "start" {
 			starts++
@@ -129,7 +141,7 @@ func TestEmbedSites(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, starts)
-	assert.Equal(t, "Arrive", p.data.Labels["arrival"])
+	assert.Equal(t, "Visit", p.data.Labels["visit"])
 
 	t.Run("a point start", func(t *testing.T) {
 		p := getEmbedPage(t, h, "sites=jiangxian/chexiangcheng,jiangxian/taiyin-temple&start=111.6,35.5&date=2027-05-04")
@@ -138,10 +150,10 @@ func TestEmbedSites(t *testing.T) {
 	t.Run("a line planned anew", func(t *testing.T) {
 		p := getEmbedPage(t, h, "line=jin-culture/jiangxian&date=2027-05-04&hours=4")
 		assert.Equal(t, p.data.Visits, stopMarkers(p.svg))
-		for _, s := range p.data.Stops {
-			if s.Role == "stop" {
-				assert.Regexp(t, `^05-04 `, s.Arrival, "calendar times")
-			}
+		arrivals := planArrivals(t, p)
+		assert.Len(t, arrivals, p.data.Visits)
+		for _, a := range arrivals {
+			assert.Regexp(t, `^2027-05-04T`, a, "calendar times")
 		}
 	})
 	t.Run("head", func(t *testing.T) {
@@ -319,10 +331,10 @@ func TestEmbedTiles(t *testing.T) {
 
 func TestContentSecurityPolicy(t *testing.T) {
 	assert.Equal(t, "default-src 'none'; script-src 'nonce-abc'; style-src 'nonce-abc'; base-uri 'none'; form-action 'none'",
-		contentSecurityPolicy("abc", nil))
+		contentSecurityPolicy("abc", nil, false))
 	tl, err := parseTileLayer("http://127.0.0.1:8080/{z}/{x}/{y}.png", "", "")
 	require.NoError(t, err)
-	assert.True(t, strings.HasSuffix(contentSecurityPolicy("abc", tl), "; img-src http://127.0.0.1:8080"))
+	assert.True(t, strings.HasSuffix(contentSecurityPolicy("abc", tl, false), "; img-src http://127.0.0.1:8080"))
 }
 
 func TestEmbedTemplateParses(t *testing.T) {
@@ -353,4 +365,25 @@ func TestEmbedWeight(t *testing.T) {
 	require.NoError(t, zw.Close())
 	t.Logf("jin-culture/jiangxian page: %d bytes, %d gzipped", w.Body.Len(), gz.Len())
 	assert.Less(t, gz.Len(), 40<<10, "gzipped page weight")
+}
+
+// planArrivals returns the arrival times of the visits of the page's plan
+// JSON, which the itinerary writes its times from.
+func planArrivals(t *testing.T, p embedPageParts) []string {
+	t.Helper()
+	var plan struct {
+		Days []struct {
+			Visits []struct {
+				Arrival string `json:"arrival"`
+			} `json:"visits"`
+		} `json:"days"`
+	}
+	require.NoError(t, json.Unmarshal(p.data.Plan, &plan))
+	var out []string
+	for _, d := range plan.Days {
+		for _, v := range d.Visits {
+			out = append(out, v.Arrival)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,7 +53,7 @@ func downloads(u *url.URL, p *route.Plan) []download {
 // writeDownload answers a page's download=FORMAT: the plan as a file.
 func (h *handler) writeDownload(w http.ResponseWriter, name string, p *route.Plan, lang, title string) {
 	f, err := export.ParseFormat(name)
-	if err != nil || !isDownload(name) {
+	if err != nil || !slices.Contains(downloadFormats, name) {
 		h.writePageError(w, lang, queryError("download", name, "not a download (known: "+strings.Join(downloadFormats, ", ")+")"))
 		return
 	}
@@ -74,17 +75,8 @@ func (h *handler) writeDownload(w http.ResponseWriter, name string, p *route.Pla
 	_, _ = w.Write(buf.Bytes())
 }
 
-func isDownload(name string) bool {
-	for _, f := range downloadFormats {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
-
-// writePage writes the page of v with its nonce'd CSP; formAction allows
-// the planner's form to submit to the page itself.
+// writePage writes the page of v with its nonce'd CSP, which lets the
+// planner's form submit to the page itself.
 func (h *handler) writePage(w http.ResponseWriter, r *http.Request, status int, v pageView, t *tileLayer) {
 	nonce, err := newNonce()
 	if err != nil {
@@ -104,12 +96,8 @@ func (h *handler) writePage(w http.ResponseWriter, r *http.Request, status int, 
 		writeAPIError(w, err)
 		return
 	}
-	csp := contentSecurityPolicy(nonce, t)
-	if v.Form != nil {
-		csp = strings.Replace(csp, "form-action 'none'", "form-action 'self'", 1)
-	}
 	hd := w.Header()
-	hd.Set("Content-Security-Policy", csp)
+	hd.Set("Content-Security-Policy", contentSecurityPolicy(nonce, t, v.Form != nil))
 	hd.Set("Content-Type", "text/html; charset=utf-8")
 	hd.Set("Cache-Control", "no-store")
 	hd.Set("Referrer-Policy", "no-referrer")

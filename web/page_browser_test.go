@@ -243,6 +243,9 @@ func TestBrowserPages(t *testing.T) {
 			t.Run("planner", func(t *testing.T) {
 				checkPlanner(t, ctx, srv.URL, vp.phone, dir, vp.name)
 			})
+			t.Run("hours", func(t *testing.T) {
+				checkHoursNotes(t, ctx, srv.URL)
+			})
 			assert.Empty(t, console.all(), "console errors and CSP violations")
 		})
 	}
@@ -507,4 +510,32 @@ func shoot(t *testing.T, ctx context.Context, dir, name string, readme bool, rea
 // jsString writes s as a JavaScript string literal.
 func jsString(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// checkHoursNotes plans over sites with official, reported and unknown
+// hours: only the stop whose hours nobody confirmed is marked, with the
+// plan's own note in the page's language.
+func checkHoursNotes(t *testing.T, ctx context.Context, base string) {
+	const official, reported, unknown = "quwo/jinguo-museum", "xinjiang/jiangshou-garden", "jiangxian/taiyin-temple"
+	u := base + "/embed?lang=en&date=2027-05-04&sites=" + url.QueryEscape(official+","+reported+","+unknown)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitVisible(`body[data-ready="true"] #itinerary li.stop`)))
+	type stop struct{ ID, Warn, Text string }
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]stop](`(() => {
+		const byName = {};
+		JSON.parse(document.getElementById('chuanzhu-data').textContent).stops.forEach(s => { byName[s.name] = s.id; });
+		return Array.from(document.querySelectorAll('#itinerary li.stop')).map(li => ({
+			ID: byName[li.querySelector('.name').textContent] || '',
+			Warn: Array.from(li.querySelectorAll(':scope > p.warn')).map(p => p.textContent).join('|'),
+			Text: li.textContent}));
+	})()`))
+	require.NoError(t, err)
+	require.Len(t, got, 3, "every site is visited")
+	for _, s := range got {
+		assert.NotContains(t, s.Text, "[object", s.ID)
+		if s.ID == unknown {
+			assert.Equal(t, "Opening hours not confirmed: call ahead", s.Warn, s.ID)
+		} else {
+			assert.Empty(t, s.Warn, s.ID+": its hours are %s", map[string]string{official: "official", reported: "reported"}[s.ID])
+		}
+	}
 }

@@ -120,6 +120,7 @@ type plannerForm struct {
 	Themes, Starts, Modes              []option
 	Sites                              []option
 	Date, StartTime, Hours, Days, Lang string
+	MaxDays                            int // tour.MaxDays
 	Words                              map[string]string
 }
 
@@ -132,7 +133,7 @@ type option struct {
 // plannerForm fills the form from q: the catalog's themes, its heritage
 // sites (for the list) and anchors (for the start), the travel modes.
 func (h *handler) plannerForm(q embedQuery, l phrase.Lang, open bool) *plannerForm {
-	f := &plannerForm{Open: open, Lang: string(l), Date: q.date.String(), Words: formWords(l)}
+	f := &plannerForm{Open: open, Lang: string(l), Date: q.date.String(), MaxDays: tour.MaxDays, Words: formWords(l)}
 	if q.date.IsZero() {
 		f.Date = ""
 	}
@@ -207,7 +208,7 @@ const plannerFormHTML = `<form class="form" id="plan-form" method="get" action="
 <label>{{.Words.date}}<input type="date" name="date" id="f-date" value="{{.Date}}"></label>
 <label>{{.Words.startTime}}<input type="time" name="start_time" value="{{.StartTime}}"></label>
 <label>{{.Words.hours}}<input type="number" name="hours" min="1" max="24" step="0.5" value="{{.Hours}}" placeholder="8"></label>
-<label>{{.Words.days}}<input type="number" name="days" min="1" max="14" value="{{.Days}}" placeholder="1"></label>
+<label>{{.Words.days}}<input type="number" name="days" min="1" max="{{.MaxDays}}" value="{{.Days}}" placeholder="1"></label>
 <label>{{.Words.mode}}<select name="mode">{{range .Modes}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select></label>
 <input type="hidden" name="lang" value="{{.Lang}}">
 <span class="row wide"><button type="submit" id="f-submit">{{.Words.submit}}</button><a class="button" id="f-lang" href="?lang={{.Words.otherLang}}">{{.Words.lang}}</a></span>

@@ -3,11 +3,14 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/tour"
 )
 
 func TestAcceptLanguage(t *testing.T) {
@@ -51,7 +54,7 @@ func TestPlanPage(t *testing.T) {
 			want: []string{`<html lang="en">`, `id="plan-form"`, `<details open>`, "Choose a theme or sites", `value="jin-culture"`, "Tomb of Duke Wen of Jin"}, notWant: []string{`id="map"`}},
 		{name: "theme planned", path: "/plan?theme=jin-culture&date=2027-05-04&lang=zh",
 			status: 200, contentType: "text/html; charset=utf-8",
-			want: []string{`<html lang="zh">`, "<svg", `"visited":`, `value="jin-culture" selected`, `value="2027-05-04"`, "download=ics", "form-action"}},
+			want: []string{`<html lang="zh">`, "<svg", `"visited":`, `value="jin-culture" selected`, `value="2027-05-04"`, "download=ics", "form-action 'self'", `name="days" min="1" max="` + strconv.Itoa(tour.MaxDays) + `"`}},
 		{name: "empty fields count as not given", path: "/plan?theme=&sites=jiangxian/chexiangcheng&sites=jiangxian/taiyin-temple&hours=&date=2027-05-04",
 			status: 200, contentType: "text/html; charset=utf-8", want: []string{"<svg", `value="jiangxian/taiyin-temple" checked`}},
 		{name: "ics download", path: "/plan?theme=jin-culture&date=2027-05-04&download=ics",
@@ -59,7 +62,7 @@ func TestPlanPage(t *testing.T) {
 		{name: "gpx download of a line", path: "/embed?line=jin-culture/jiangxian&download=gpx",
 			status: 200, contentType: "application/gpx+xml", want: []string{"<gpx"}},
 		{name: "no ics for an undated line", path: "/embed?line=jin-culture/jiangxian",
-			status: 200, contentType: "text/html; charset=utf-8", want: []string{"download=gpx"}, notWant: []string{"download=ics"}},
+			status: 200, contentType: "text/html; charset=utf-8", want: []string{"download=gpx", "form-action 'none'"}, notWant: []string{"download=ics"}},
 		{name: "bad download", path: "/plan?theme=jin-culture&download=pdf", acceptLang: "en",
 			status: 400, contentType: "text/html; charset=utf-8", want: []string{"This route cannot be shown", "bad_query", "download"}},
 		{name: "theme and sites", path: "/plan?theme=jin-culture&sites=jiangxian/chexiangcheng",

@@ -59,34 +59,28 @@ func (h *handler) getSites(w http.ResponseWriter, r *http.Request) {
 }
 
 // selectSites returns the sites q selects: in search rank order with
-// "q", else nearest first with "near", else in catalog order.
+// "q", else nearest first with "near", else in catalog order; kind and
+// theme filter through heritage.Query.
 func (h *handler) selectSites(q siteQuery) []heritage.Site {
+	keep := idSet(h.cat.Filter(heritage.Query{Kinds: q.kinds, Themes: q.themes}))
 	var order []heritage.Site
-	var inText, inNear map[string]bool
-	if q.text != "" {
+	switch {
+	case q.text != "":
 		order = h.cat.Search(q.text)
-		inText = idSet(order)
-	}
-	if q.near != nil {
-		near := h.cat.Within(*q.near, q.radius)
-		inNear = idSet(near)
-		if order == nil && q.text == "" {
-			order = near
+		if q.near != nil {
+			near := idSet(h.cat.Within(*q.near, q.radius))
+			order = slices.DeleteFunc(order, func(s heritage.Site) bool { return !near[s.ID] })
 		}
-	}
-	if order == nil && q.text == "" && q.near == nil {
+	case q.near != nil:
+		order = h.cat.Within(*q.near, q.radius)
+	default:
 		order = h.sites
 	}
 	out := []heritage.Site{}
 	for _, s := range order {
-		switch {
-		case len(q.kinds) > 0 && !slices.Contains(q.kinds, s.Kind),
-			len(q.themes) > 0 && !slices.ContainsFunc(q.themes, s.HasTheme),
-			inText != nil && !inText[s.ID],
-			inNear != nil && !inNear[s.ID]:
-			continue
+		if keep[s.ID] {
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out
 }
@@ -112,12 +106,12 @@ func (h *handler) getSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	i, ok := h.index[id]
+	site, ok := h.cat.Get(id)
 	if !ok {
 		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("no site with ID %q in the catalog", clip(id, 120)))
 		return
 	}
-	b, err := json.Marshal(h.sites[i].Feature(siteFormat(d)...))
+	b, err := json.Marshal(site.Feature(siteFormat(d)...))
 	if err != nil {
 		writeAPIError(w, fmt.Errorf("web: site %s: %w", id, err))
 		return

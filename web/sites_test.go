@@ -36,6 +36,16 @@ func TestGetSites(t *testing.T) {
 	within10km := siteIDs(cat.Within(seat.Location, DefaultRadius))
 	require.NotEmpty(t, tombsAndTemples)
 	require.Greater(t, len(within10km), 1)
+	// A search near a point keeps the search's order and only the sites
+	// within the radius.
+	var searchNear []string
+	for _, s := range cat.Search("temple") {
+		if slices.Contains(within10km, s.ID) {
+			searchNear = append(searchNear, s.ID)
+		}
+	}
+	require.NotEmpty(t, searchNear)
+	require.Less(t, len(searchNear), len(cat.Search("temple")), "the radius drops some of the search's sites")
 
 	tests := []struct {
 		name  string
@@ -63,6 +73,7 @@ func TestGetSites(t *testing.T) {
 				assert.Contains(t, f.Properties.Themes, "museums")
 			}
 		}},
+		{name: "search near", query: "q=temple&near=111.57067,35.49072", want: searchNear},
 		{name: "near default radius", query: "near=111.57067,35.49072", want: within10km},
 		{name: "near radius", query: "near=111.57067,%2035.49072&radius=500", check: func(t *testing.T, fc featureCollection) {
 			require.NotEmpty(t, fc.Features)
