@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"mime"
 	"os"
 	"strings"
 	"time"
@@ -238,7 +237,7 @@ func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang strin
 	langs := []string{lang}
 	if lang == "both" {
 		langs = []string{"zh", "en"}
-		if !forReading(format) {
+		if !format.Itinerary {
 			langs = langs[:1]
 		}
 	}
@@ -251,13 +250,4 @@ func writePlan(w *bytes.Buffer, pl *route.Plan, format export.Format, lang strin
 		}
 	}
 	return nil
-}
-
-// forReading reports whether format is an itinerary for people to read,
-// text/plain or text/markdown, which -lang both writes twice. Not every
-// text/… type is one: two iCalendar objects (text/calendar) would import
-// every visit twice.
-func forReading(format export.Format) bool {
-	mt, _, err := mime.ParseMediaType(format.ContentType)
-	return err == nil && (mt == "text/plain" || mt == "text/markdown")
 }

@@ -19,9 +19,13 @@ type Format struct {
 	Name string
 	// ContentType is the media type of the output, as an HTTP
 	// Content-Type header gives it ("application/gpx+xml"); text types
-	// name their charset. Documents meant to be read by people (text,
-	// markdown) have a "text/" type.
+	// name their charset.
 	ContentType string
+	// Itinerary is true for the documents a person reads through (text,
+	// markdown): a caller asked for several languages may write one such
+	// document per language, one after the other. Other formats carry
+	// data once (an iCalendar twice over would import every visit twice).
+	Itinerary bool
 	// Ext is the usual file name extension, with its dot (".gpx").
 	Ext string
 	// Write writes a plan in the format: one of [JSON], [GeoJSON], [GPX],
@@ -37,8 +41,8 @@ var formats = [...]Format{
 	{Name: "kml", ContentType: "application/vnd.google-earth.kml+xml", Ext: ".kml", Write: KML},
 	{Name: "jsonld", ContentType: "application/ld+json", Ext: ".jsonld", Write: JSONLD},
 	{Name: "svg", ContentType: "image/svg+xml", Ext: ".svg", Write: SVG},
-	{Name: "text", ContentType: "text/plain; charset=utf-8", Ext: ".txt", Write: Text},
-	{Name: "markdown", ContentType: "text/markdown; charset=utf-8", Ext: ".md", Write: Markdown},
+	{Name: "text", ContentType: "text/plain; charset=utf-8", Ext: ".txt", Itinerary: true, Write: Text},
+	{Name: "markdown", ContentType: "text/markdown; charset=utf-8", Ext: ".md", Itinerary: true, Write: Markdown},
 	{Name: "ics", ContentType: "text/calendar; charset=utf-8", Ext: ".ics", Write: ICS},
 }
 

@@ -66,3 +66,14 @@ func TestItineraryLang(t *testing.T) {
 	require.NoError(t, Text(&b, p))
 	assert.Contains(t, b.String(), "第 1 天", "Chinese by default")
 }
+
+// Only the itineraries a person reads through are marked Itinerary:
+// they alone may be written once per language.
+func TestFormatItinerary(t *testing.T) {
+	for _, f := range Formats() {
+		want := f.Name == "text" || f.Name == "markdown"
+		if f.Itinerary != want {
+			t.Errorf("%s: Itinerary %v, want %v", f.Name, f.Itinerary, want)
+		}
+	}
+}
