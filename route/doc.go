@@ -114,7 +114,9 @@
 // DistanceMin, DistanceMax and Duration, DurationMin, DurationMax; the
 // three are equal where both ends are precise. Two distinct places at one
 // placeholder point are therefore never 0 minutes apart (one equal
-// [Place] value, such as a stop that is also the day's start, is). The
+// [Place] value, such as a stop that is also the day's start, is, and so
+// is a place visited through another at the same point, Place.Via: a
+// cemetery seen inside the museum built on it). The
 // solvers and the schedule plan with the expected values: the travel
 // matrix holds them. [LegBetween] computes one such leg.
 //

@@ -15,7 +15,8 @@ import (
 // one arrives), with the entrance's precision
 // ([heritage.Site.EntrancePrecisionM]) when given, else the site's;
 // otherwise at the site's point, with its precision
-// ([heritage.Site.PrecisionM]).
+// ([heritage.Site.PrecisionM]). A site seen only through another
+// ([heritage.Site.VisitVia]) records it in Via.
 func PlaceFromSite(s heritage.Site) Place {
 	name := s.Name.Zh
 	if name == "" {
@@ -28,7 +29,7 @@ func PlaceFromSite(s heritage.Site) Place {
 			precision = s.EntrancePrecisionM
 		}
 	}
-	return Place{ID: s.ID, Name: name, Location: loc, Precision: precision}
+	return Place{ID: s.ID, Name: name, Location: loc, Precision: precision, Via: s.VisitVia}
 }
 
 // WindowFromInterval returns the window of a site's open interval: the

@@ -80,7 +80,7 @@ func (m *model) legRange(i, j int) legRange {
 	a, b := m.places[i], m.places[j]
 	r1, r2 := coarseRadius(a), coarseRadius(b)
 	k := i*m.n + j
-	if i == j || r1+r2 == 0 || a == b {
+	if i == j || r1+r2 == 0 || a == b || inside(a, b) {
 		return exact(time.Duration(m.travel[k]), m.dist[k])
 	}
 	mode := m.mode()
@@ -98,17 +98,26 @@ func (m *model) legRange(i, j int) legRange {
 	return legRange{l.Duration, l.DurationMin, l.DurationMax, l.Distance, l.DistanceMin, l.DistanceMax}
 }
 
+// inside reports whether a leg between a and b stays inside one place:
+// one is visited through the other (Place.Via) and both are given the
+// same location.
+func inside(a, b Place) bool {
+	return a.Location == b.Location && (a.Via != "" && a.Via == b.ID || b.Via != "" && b.Via == a.ID)
+}
+
 // LegBetween returns the leg from one place to another by mode, without
 // a matrix, as [Solve] and [Schedule] compute it: the great-circle
 // distance between the locations turned into road distance and time by
 // the mode ([geo.Mode.RoadDistance], whole seconds as [geo.NewMatrix]
 // rounds them), with the range the places' precisions allow (see the
-// package documentation, "Imprecise places"). Equal places are 0 apart.
+// package documentation, "Imprecise places"). Equal places, and a place
+// and the one it is visited through at the same location (Place.Via),
+// are 0 apart.
 // It does not validate its arguments; an invalid mode gives meaningless
 // values.
 func LegBetween(from, to Place, mode geo.Mode) Leg {
 	l := Leg{From: from, To: to}
-	if from == to {
+	if from == to || inside(from, to) {
 		return l
 	}
 	exp, lo, hi := straightRange(geo.Distance(from.Location, to.Location), coarseRadius(from), coarseRadius(to))

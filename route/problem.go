@@ -56,6 +56,11 @@ type Place struct {
 	// from coarser ones get a range of durations and distances (see the
 	// package documentation, "Imprecise places").
 	Precision float64
+	// Via is the ID of another place through which this one is visited
+	// (a site seen only inside its museum: heritage's visit_via). When
+	// the two share a Location, a leg between them stays inside one place
+	// and takes no travel, however coarse their precision.
+	Via string
 }
 
 // Window is an interval of time [Open, Close]: for a stop, the whole visit

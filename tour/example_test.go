@@ -66,7 +66,7 @@ func ExampleThemeLines() {
 	//    晋献公墓
 	//    晋水源（大晋堂，说法）
 	//    晋文公墓
-	// 晋文化寻根·曲沃—翼城线  88 km, 4h42m0s
+	// 晋文化寻根·曲沃—翼城线  87 km, 4h41m0s
 	//    苇沟—北寿城遗址
 	//    晋国博物馆
 	//    曲村—天马遗址（晋侯墓地）
@@ -111,7 +111,7 @@ func ExampleLines() {
 	}
 	// Output:
 	// jin-culture/jiangxian                    5 sites,  92 km  Jin culture roots: Jiangxian line
-	// jin-culture/quwo-yicheng                 3 sites,  88 km  Jin culture roots: Quwo–Yicheng line
+	// jin-culture/quwo-yicheng                 3 sites,  87 km  Jin culture roots: Quwo–Yicheng line
 	// jin-culture/houma-xinjiang               4 sites,  42 km  Jin culture roots: Houma–Xinjiang line
 	// archaeology/xiangfen-yicheng-quwo        3 sites, 117 km  Archaeological sites: Xiangfen–Yicheng–Quwo line
 	// archaeology/jiangxian                    3 sites,  35 km  Archaeological sites: Jiangxian line

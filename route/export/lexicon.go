@@ -335,8 +335,13 @@ func (l lexicon) locate(s *tripStop) string {
 // legTravel writes a leg's travel ([lexicon.travel]), as an estimate
 // when an end is a coarse place: "about 12 min drive (8.4 km)"; "车程约
 // 12 分钟（约 8.4 公里）"; and, when the two coarse places share one map
-// point, that their distance is not known.
+// point, that their distance is not known; between a place and the one
+// it is seen through (a cemetery inside its museum), that no travel is
+// needed.
 func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
+	if host := inside(a, b); host != "" && lg.duration == 0 && lg.distance == 0 {
+		return l.Pick("在"+host+"内参观，无需乘车", "seen inside "+host+": no travel")
+	}
 	if !a.coarse() && !b.coarse() {
 		return l.travel(lg.duration, lg.distance)
 	}
@@ -351,6 +356,18 @@ func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 		span = l.Pick("，实际至多 "+l.Duration(lg.durMax), "; up to "+l.Duration(lg.durMax))
 	}
 	return l.aboutTravel(lg.duration, lg.distance, span)
+}
+
+// inside returns the name of whichever of a and b the other is visited
+// through, or "".
+func inside(a, b *tripStop) string {
+	switch {
+	case a.via != "" && a.via == b.id:
+		return b.name
+	case b.via != "" && b.via == a.id:
+		return a.name
+	}
+	return ""
 }
 
 // aboutTravel writes travel that is an estimate: "about 12 min drive (8.4

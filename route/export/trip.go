@@ -78,6 +78,9 @@ type tripStop struct {
 	// precision is the radius in metres within which the place lies, from
 	// the catalog; 0 when unknown.
 	precision float64
+	// via is the ID of the place this one is visited through (route's
+	// Place.Via): a leg between the two at one point stays inside.
+	via string
 	// nav finds the place on the ground; empty without a location.
 	nav navLinks
 }
@@ -271,7 +274,7 @@ func (o *options) site(id string) (*heritage.Site, bool) {
 // catalog's name in the chosen language wins over the plan's name, and
 // its location fills in a place without one.
 func (o *options) place(p route.Place, r role) tripStop {
-	s := tripStop{role: r, id: p.ID, name: p.Name, loc: p.Location, hasLoc: p.Location != orb.Point{}}
+	s := tripStop{role: r, id: p.ID, name: p.Name, loc: p.Location, hasLoc: p.Location != orb.Point{}, via: p.Via}
 	if site, ok := o.site(p.ID); ok {
 		s.site = site
 		s.name = siteName(site, o.lang)
