@@ -70,7 +70,7 @@ func ExampleThemeLines() {
 	//    苇沟—北寿城遗址
 	//    晋国博物馆
 	//    曲村—天马遗址（晋侯墓地）
-	// 晋文化寻根·侯马—新绛线  42 km, 4h11m0s
+	// 晋文化寻根·侯马—新绛线  43 km, 4h13m0s
 	//    侯马盟誓遗址
 	//    晋国古都博物馆
 	//    新绛柳泉墓地
@@ -112,10 +112,10 @@ func ExampleLines() {
 	// Output:
 	// jin-culture/jiangxian                    5 sites,  92 km  Jin culture roots: Jiangxian line
 	// jin-culture/quwo-yicheng                 3 sites,  87 km  Jin culture roots: Quwo–Yicheng line
-	// jin-culture/houma-xinjiang               4 sites,  42 km  Jin culture roots: Houma–Xinjiang line
+	// jin-culture/houma-xinjiang               4 sites,  43 km  Jin culture roots: Houma–Xinjiang line
 	// archaeology/xiangfen-yicheng-quwo        3 sites, 117 km  Archaeological sites: Xiangfen–Yicheng–Quwo line
 	// archaeology/jiangxian                    3 sites,  35 km  Archaeological sites: Jiangxian line
-	// archaeology/houma-xinjiang               4 sites,  49 km  Archaeological sites: Houma–Xinjiang line
+	// archaeology/houma-xinjiang               4 sites,  50 km  Archaeological sites: Houma–Xinjiang line
 	// temples-architecture/jiangxian           8 sites,  89 km  Temples and old buildings: Jiangxian line
 	// temples-architecture/xinjiang            3 sites,  18 km  Temples and old buildings: Xinjiang line
 	// mountains-valleys/jiangxian              4 sites,  66 km  Mountains and valleys: Jiangxian line

@@ -46,5 +46,5 @@ func ExampleWriteJSON() {
 	// gcj02
 	// jin-culture/jiangxian  91838.3 m from 绛县县城（古绛镇） [111.576706 35.49025]
 	// jin-culture/quwo-yicheng  87070.6 m from 侯马站 [111.372002 35.619105]
-	// jin-culture/houma-xinjiang  42368.5 m from 侯马站 [111.372002 35.619105]
+	// jin-culture/houma-xinjiang  43439.9 m from 侯马站 [111.372002 35.619105]
 }
