@@ -19,8 +19,8 @@ import (
 // describe writes a line's description from its sites' names, periods
 // and notes and its figures. Nothing is added that the catalog or the
 // plan does not say.
-func describe(l *Line, mode geo.Mode) Text {
-	return Text{Zh: describeIn(phrase.Chinese, l, mode), En: describeIn(phrase.English, l, mode)}
+func describe(l *Line, mode geo.Mode) heritage.Text {
+	return heritage.Text{Zh: describeIn(phrase.Chinese, l, mode), En: describeIn(phrase.English, l, mode)}
 }
 
 // describeIn writes the description in one language: the sites in
@@ -251,7 +251,7 @@ func nameLines(lines []Line, theme heritage.Theme) {
 			nm.en += " (" + strconv.Itoa(k) + ")"
 		}
 		lines[i].ID = nm.id
-		lines[i].Name = Text{Zh: theme.Zh + "·" + nm.zh, En: theme.En + ": " + nm.en}
+		lines[i].Name = heritage.Text{Zh: theme.Zh + "·" + nm.zh, En: theme.En + ": " + nm.en}
 	}
 }
 

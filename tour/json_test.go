@@ -34,19 +34,19 @@ type jsonLineDoc struct {
 		Zh   string `json:"zh"`
 		En   string `json:"en"`
 	} `json:"theme"`
-	Name        tour.Text      `json:"name"`
+	Name        heritage.Text  `json:"name"`
 	Base        *jsonPlaceDoc  `json:"base"`
 	Sites       []jsonPlaceDoc `json:"sites"`
 	LengthM     float64        `json:"length_m"`
 	TravelS     int64          `json:"travel_s"`
 	DurationS   int64          `json:"duration_s"`
-	Description tour.Text      `json:"description"`
+	Description heritage.Text  `json:"description"`
 	LeftOut     []struct {
-		ID     string    `json:"id"`
-		Name   string    `json:"name"`
-		NameEn string    `json:"name_en"`
-		Reason string    `json:"reason"`
-		Detail tour.Text `json:"detail"`
+		ID     string        `json:"id"`
+		Name   string        `json:"name"`
+		NameEn string        `json:"name_en"`
+		Reason string        `json:"reason"`
+		Detail heritage.Text `json:"detail"`
 	} `json:"left_out"`
 	Story *struct {
 		MaxExtra           float64 `json:"max_extra"`
@@ -165,7 +165,7 @@ func openLine() tour.Line {
 	return tour.Line{
 		ID:    "test/open",
 		Theme: heritage.Theme{Slug: "test", Zh: "测试", En: "Test"},
-		Name:  tour.Text{Zh: "测试线", En: "Test <line> & more"},
+		Name:  heritage.Text{Zh: "测试线", En: "Test <line> & more"},
 		Sites: []heritage.Site{
 			{ID: "a/one", Name: heritage.Name{Zh: "一", En: "One"}, Location: orb.Point{111.5, 35.5}},
 			{Name: heritage.Name{Zh: "二"}, Location: orb.Point{111.6000004, 35.6}},
@@ -187,7 +187,7 @@ func TestWriteJSONEdges(t *testing.T) {
 			`"theme":{"slug":"test","zh":"测试","en":"Test"},"name":{"zh":"测试线","en":"Test <line> & more"},` +
 			`"base":null,"sites":[{"id":"a/one","name":"一","name_en":"One","location":[111.5,35.5]},` +
 			`{"name":"二","location":[111.6,35.6]}],"length_m":1234.6,"travel_s":2,"duration_s":3600,` +
-			`"description":{"zh":"","en":""},"left_out":[]}]}` + "\n"},
+			`"description":{"zh":""},"left_out":[]}]}` + "\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
