@@ -3,7 +3,6 @@ package tour
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,7 +76,7 @@ func storySentence(lang phrase.Lang, st *Story) string {
 		s = lang.Pick("大体按年代先后游览", "Visited roughly oldest first")
 	}
 	if st.Extra >= 0.005 {
-		return s + lang.Pick("，比最短路线多走"+percent(st.Extra)+"。", ", "+percent(st.Extra)+" longer than the shortest way.")
+		return s + lang.Pick("，比最短路线多走"+phrase.Percent(st.Extra)+"。", ", "+phrase.Percent(st.Extra)+" longer than the shortest way.")
 	}
 	return s + lang.Pick("，不比最短路线远。", ", no longer than the shortest way.")
 }
@@ -176,11 +175,6 @@ func firstSentence(text string, chinese bool) string {
 func upperFirst(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
-}
-
-// percent writes a ratio as a whole percentage, e.g. "12%".
-func percent(x float64) string {
-	return strconv.Itoa(int(math.Round(x*100))) + "%"
 }
 
 // area is the county-level place a site lies in.
