@@ -88,6 +88,20 @@ func (m *opModel) problem() (route.Problem, []int) {
 	return p, nodes
 }
 
+// travelMatrix returns the n×n travel times, row-major, travel(i, j)
+// off the diagonal and 0 on it.
+func travelMatrix(n int, travel func(i, j int) int64) []int64 {
+	m := make([]int64, n*n)
+	for i := range n {
+		for j := range n {
+			if i != j {
+				m[i*n+j] = travel(i, j)
+			}
+		}
+	}
+	return m
+}
+
 // kulOP is an orienteering instance in the KU Leuven text format
 // (Tsiligirides, Chao): node 0 = start, node 1 = end, then customers.
 type kulOP struct {
@@ -156,14 +170,8 @@ func (in *kulOP) dist(i, j int) float64 {
 // budget ×opScale rounded down.
 func (in *kulOP) model() *opModel {
 	n := len(in.x)
-	ti := &opModel{n: n, travel: make([]int64, n*n), score: slices.Clone(in.score)}
-	for i := range n {
-		for j := range n {
-			if i != j {
-				ti.travel[i*n+j] = int64(math.Ceil(in.dist(i, j) * opScale))
-			}
-		}
-	}
+	ti := &opModel{n: n, score: slices.Clone(in.score)}
+	ti.travel = travelMatrix(n, func(i, j int) int64 { return int64(math.Ceil(in.dist(i, j) * opScale)) })
 	for c := 2; c < n; c++ {
 		ti.customers = append(ti.customers, c)
 	}
@@ -327,6 +335,18 @@ func suspectBest(data string) map[string]bool {
 	return out
 }
 
+// setDir returns the folder of the benchmark sets kind ("op", "toptw")
+// under -data; ok is false, and a note says the sets are skipped, when
+// it is absent.
+func setDir(cfg *config, kind string) (dir string, ok bool) {
+	dir = filepath.Join(cfg.data, kind)
+	if _, err := os.Stat(dir); err != nil {
+		fmt.Fprintf(os.Stderr, "bench: %s not found; skipping %s\n", dir, kind)
+		return dir, false
+	}
+	return dir, true
+}
+
 // opJob is one instance to solve.
 type opJob struct {
 	set, name string
@@ -338,9 +358,8 @@ type opJob struct {
 // runOP solves the Tsiligirides and Chao OP sets and OPLib (n within the
 // -min/-max filters) as one-route orienteering problems.
 func runOP(cfg *config, emit func(row)) error {
-	base := filepath.Join(cfg.data, "op")
-	if _, err := os.Stat(base); err != nil {
-		fmt.Fprintf(os.Stderr, "bench: %s not found; skipping op\n", base)
+	base, ok := setDir(cfg, "op")
+	if !ok {
 		return nil
 	}
 	var jobs []opJob

@@ -126,14 +126,8 @@ func isqrt(v int64) int64 {
 // whole visit inside [kO, kC + kd].
 func (in *toptwInstance) model(k int64) *opModel {
 	n := len(in.x)
-	ti := &opModel{n: n, travel: make([]int64, n*n), service: make([]int64, n), score: slices.Clone(in.score), windows: make([][][2]int64, n)}
-	for i := range n {
-		for j := range n {
-			if i != j {
-				ti.travel[i*n+j] = in.travel(i, j, k)
-			}
-		}
-	}
+	ti := &opModel{n: n, service: make([]int64, n), score: slices.Clone(in.score), windows: make([][][2]int64, n)}
+	ti.travel = travelMatrix(n, func(i, j int) int64 { return in.travel(i, j, k) })
 	for c := 1; c < n; c++ {
 		ti.customers = append(ti.customers, c)
 		ti.service[c] = k * in.service[c]
@@ -177,9 +171,8 @@ func (in *toptwInstance) check(route []int, k int64) (int64, error) {
 // runTOPTW solves the Solomon and Cordeau (T)OPTW instances with m = 1..4
 // routes; best-known values exist for m = 1 only.
 func runTOPTW(cfg *config, emit func(row)) error {
-	base := filepath.Join(cfg.data, "toptw")
-	if _, err := os.Stat(base); err != nil {
-		fmt.Fprintf(os.Stderr, "bench: %s not found; skipping toptw\n", base)
+	base, ok := setDir(cfg, "toptw")
+	if !ok {
 		return nil
 	}
 	sets := []struct {

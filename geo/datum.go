@@ -212,14 +212,19 @@ func gcjInverse(g orb.Point) orb.Point {
 // about 1 km along the box's edge a GCJ-02 value can be both the offset image of a
 // point inside the box and an unchanged point outside it; the inside reading
 // is chosen.
-func GCJ02ToWGS84(g orb.Point) orb.Point {
-	if !nearChina(g) {
-		return g
+func GCJ02ToWGS84(g orb.Point) orb.Point { return unoffset(g, gcjInverse, solvedInChina) }
+
+// unoffset is the shape of every inverse conversion: p unchanged unless
+// it lies near [InChina]'s box and its inverse solve(p) is inside the
+// domain of the offset (inside reports that), and solve(p) then.
+func unoffset(p orb.Point, solve func(orb.Point) orb.Point, inside func(orb.Point) bool) orb.Point {
+	if !nearChina(p) {
+		return p
 	}
-	if w := gcjInverse(g); solvedInChina(w) {
-		return w
+	if q := solve(p); inside(q) {
+		return q
 	}
-	return g
+	return p
 }
 
 // gcjOffset reports whether the GCJ-02 point g is the offset image of a
@@ -265,15 +270,7 @@ func GCJ02ToBD09(g orb.Point) orb.Point {
 // BD-09 image of a place in [InChina]'s box, including NaN, infinite and
 // out-of-range ones, are returned unchanged; along the box's edge the
 // inside reading is chosen, as in [GCJ02ToWGS84].
-func BD09ToGCJ02(b orb.Point) orb.Point {
-	if !nearChina(b) {
-		return b
-	}
-	if g := bdInverse(b); gcjOffset(g) {
-		return g
-	}
-	return b
-}
+func BD09ToGCJ02(b orb.Point) orb.Point { return unoffset(b, bdInverse, gcjOffset) }
 
 // WGS84ToBD09 converts a WGS-84 point to BD-09 (GCJ-02, then Baidu's
 // offset). Points outside [InChina]'s box, including NaN, infinite and
@@ -292,11 +289,5 @@ func WGS84ToBD09(p orb.Point) orb.Point {
 // are returned unchanged; along the box's edge the inside reading is
 // chosen, as in [GCJ02ToWGS84].
 func BD09ToWGS84(b orb.Point) orb.Point {
-	if !nearChina(b) {
-		return b
-	}
-	if w := gcjInverse(bdInverse(b)); solvedInChina(w) {
-		return w
-	}
-	return b
+	return unoffset(b, func(b orb.Point) orb.Point { return gcjInverse(bdInverse(b)) }, solvedInChina)
 }

@@ -267,21 +267,24 @@ func fuzzRoundTrip(t *testing.T, lon, lat float64, forward, inverse func(orb.Poi
 	_ = inverse(p) // arbitrary input: must not panic
 }
 
+// addSeeds adds points to f's seed corpus as (lon, lat).
+func addSeeds(f *testing.F, points ...orb.Point) {
+	for _, p := range points {
+		f.Add(p[0], p[1])
+	}
+}
+
 func FuzzGCJ02RoundTrip(f *testing.F) {
-	f.Add(116.404, 39.915)
-	f.Add(111.57067, 35.49072)
-	f.Add(chinaMinLon, chinaMinLat)
-	f.Add(chinaMaxLon, chinaMaxLat)
+	addSeeds(f, orb.Point{116.404, 39.915}, orb.Point{111.57067, 35.49072},
+		orb.Point{chinaMinLon, chinaMinLat}, orb.Point{chinaMaxLon, chinaMaxLat})
 	f.Fuzz(func(t *testing.T, lon, lat float64) {
 		fuzzRoundTrip(t, lon, lat, WGS84ToGCJ02, GCJ02ToWGS84)
 	})
 }
 
 func FuzzBD09RoundTrip(f *testing.F) {
-	f.Add(106.0, 32.0)
-	f.Add(111.57067, 35.49072)
-	f.Add(chinaMinLon, chinaMaxLat)
-	f.Add(chinaMaxLon, chinaMinLat)
+	addSeeds(f, orb.Point{106, 32}, orb.Point{111.57067, 35.49072},
+		orb.Point{chinaMinLon, chinaMaxLat}, orb.Point{chinaMaxLon, chinaMinLat})
 	f.Fuzz(func(t *testing.T, lon, lat float64) {
 		fuzzRoundTrip(t, lon, lat, WGS84ToBD09, BD09ToWGS84)
 		// The GCJ-02 leg on its own.

@@ -3,7 +3,6 @@ package tour
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,8 +18,8 @@ import (
 // describe writes a line's description from its sites' names, periods
 // and notes and its figures. Nothing is added that the catalog or the
 // plan does not say.
-func describe(l *Line, mode geo.Mode) Text {
-	return Text{Zh: describeIn(phrase.Chinese, l, mode), En: describeIn(phrase.English, l, mode)}
+func describe(l *Line, mode geo.Mode) heritage.Text {
+	return heritage.Text{Zh: describeIn(phrase.Chinese, l, mode), En: describeIn(phrase.English, l, mode)}
 }
 
 // describeIn writes the description in one language: the sites in
@@ -77,7 +76,7 @@ func storySentence(lang phrase.Lang, st *Story) string {
 		s = lang.Pick("大体按年代先后游览", "Visited roughly oldest first")
 	}
 	if st.Extra >= 0.005 {
-		return s + lang.Pick("，比最短路线多走"+percent(st.Extra)+"。", ", "+percent(st.Extra)+" longer than the shortest way.")
+		return s + lang.Pick("，比最短路线多走"+phrase.Percent(st.Extra)+"。", ", "+phrase.Percent(st.Extra)+" longer than the shortest way.")
 	}
 	return s + lang.Pick("，不比最短路线远。", ", no longer than the shortest way.")
 }
@@ -178,11 +177,6 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// percent writes a ratio as a whole percentage, e.g. "12%".
-func percent(x float64) string {
-	return strconv.Itoa(int(math.Round(x*100))) + "%"
-}
-
 // area is the county-level place a site lies in.
 type area struct {
 	zh, en, slug string
@@ -251,7 +245,7 @@ func nameLines(lines []Line, theme heritage.Theme) {
 			nm.en += " (" + strconv.Itoa(k) + ")"
 		}
 		lines[i].ID = nm.id
-		lines[i].Name = Text{Zh: theme.Zh + "·" + nm.zh, En: theme.En + ": " + nm.en}
+		lines[i].Name = heritage.Text{Zh: theme.Zh + "·" + nm.zh, En: theme.En + ": " + nm.en}
 	}
 }
 

@@ -55,7 +55,9 @@
 //	lines        array of lines, in the order given:
 //	  id           the line's ID, e.g. "jin-culture/jiangxian"
 //	  theme        {slug, zh, en}: the theme's slug and names
-//	  name         {zh, en}: the line's title
+//	  name         {zh, en}: the line's title, heritage.Text's JSON form
+//	               ("en" is left out when empty, never for a line tour
+//	               made)
 //	  base         place the line starts from and returns to; null for an
 //	               open path
 //	  sites        array of places, in visiting order

@@ -51,34 +51,23 @@ func FuzzRequestJSON(f *testing.F) {
 	})
 }
 
-// FuzzParseDate checks that ParseDate never panics and that what it
-// accepts prints back as it was read.
-func FuzzParseDate(f *testing.F) {
-	f.Add("2027-05-04")
+// fuzzParse checks that parse never panics and that what it accepts is
+// valid and prints back as it was read.
+func fuzzParse[T textValue](f *testing.F, seed string, parse func(string) (T, error)) {
+	f.Add(seed)
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := tour.ParseDate(s)
+		v, err := parse(s)
 		if err != nil {
 			return
 		}
-		if !d.Valid() || d.String() != s {
-			t.Fatalf("ParseDate(%q) = %v", s, d)
+		if !v.Valid() || v.String() != s {
+			t.Fatalf("parse(%q) = %v", s, v)
 		}
 	})
 }
 
-// FuzzParseClock checks that ParseClock never panics and round-trips.
-func FuzzParseClock(f *testing.F) {
-	f.Add("08:30")
-	f.Fuzz(func(t *testing.T, s string) {
-		c, err := tour.ParseClock(s)
-		if err != nil {
-			return
-		}
-		if !c.Valid() || c.String() != s {
-			t.Fatalf("ParseClock(%q) = %v", s, c)
-		}
-	})
-}
+func FuzzParseDate(f *testing.F)  { fuzzParse(f, "2027-05-04", tour.ParseDate) }
+func FuzzParseClock(f *testing.F) { fuzzParse(f, "08:30", tour.ParseClock) }
 
 // FuzzEndpointJSON checks that decoding an endpoint never panics and that
 // what decodes encodes again.

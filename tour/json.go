@@ -44,17 +44,17 @@ type jsonLines struct {
 }
 
 type jsonLine struct {
-	ID          string      `json:"id"`
-	Theme       jsonTheme   `json:"theme"`
-	Name        Text        `json:"name"`
-	Base        *jsonPlace  `json:"base"` // null: an open path
-	Sites       []jsonPlace `json:"sites"`
-	LengthM     float64     `json:"length_m"`
-	TravelS     int64       `json:"travel_s"`
-	DurationS   int64       `json:"duration_s"`
-	Description Text        `json:"description"`
-	LeftOut     []jsonLeft  `json:"left_out"`
-	Story       *jsonStory  `json:"story,omitempty"`
+	ID          string        `json:"id"`
+	Theme       jsonTheme     `json:"theme"`
+	Name        heritage.Text `json:"name"`
+	Base        *jsonPlace    `json:"base"` // null: an open path
+	Sites       []jsonPlace   `json:"sites"`
+	LengthM     float64       `json:"length_m"`
+	TravelS     int64         `json:"travel_s"`
+	DurationS   int64         `json:"duration_s"`
+	Description heritage.Text `json:"description"`
+	LeftOut     []jsonLeft    `json:"left_out"`
+	Story       *jsonStory    `json:"story,omitempty"`
 }
 
 type jsonTheme struct {
@@ -73,11 +73,11 @@ type jsonPlace struct {
 }
 
 type jsonLeft struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	NameEn string `json:"name_en"`
-	Reason string `json:"reason"`
-	Detail Text   `json:"detail"`
+	ID     string        `json:"id"`
+	Name   string        `json:"name"`
+	NameEn string        `json:"name_en"`
+	Reason string        `json:"reason"`
+	Detail heritage.Text `json:"detail"`
 }
 
 type jsonStory struct {

@@ -25,7 +25,7 @@ type Line struct {
 	Theme heritage.Theme
 	// Name is the line's title, e.g. "晋文化寻根·绛县线" / "Jin culture
 	// roots: Jiangxian line".
-	Name Text
+	Name heritage.Text
 	// Base is the anchor (town, station, hotel) the line starts from and
 	// returns to; nil when no anchor lies within the base radius, and the
 	// line is then an open path from its first site to its last.
@@ -44,7 +44,7 @@ type Line struct {
 	Travel, Duration time.Duration
 	// Description is a short factual text built from the sites' names,
 	// periods and notes and the line's figures.
-	Description Text
+	Description heritage.Text
 	// LeftOut lists every site of the theme that is not on this line,
 	// with the reason.
 	LeftOut []LeftOut
@@ -53,19 +53,13 @@ type Line struct {
 	Story *Story
 }
 
-// Text is a text in Chinese and in English.
-type Text struct {
-	Zh string `json:"zh"`
-	En string `json:"en"`
-}
-
 // LeftOut is a site of a line's theme that the line does not visit.
 type LeftOut struct {
 	// Site is the site left out.
 	Site heritage.Site
 	// Reason says why; Detail explains it in words.
 	Reason LeftOutReason
-	Detail Text
+	Detail heritage.Text
 }
 
 // LeftOutReason says why a site of a theme is not on a line. It is a
@@ -232,7 +226,7 @@ func (b *builder) members(cat *heritage.Catalog, slug string) (members []heritag
 			continue
 		}
 		if neverOpen(s) {
-			early = append(early, LeftOut{Site: s, Reason: ReasonClosed, Detail: Text{
+			early = append(early, LeftOut{Site: s, Reason: ReasonClosed, Detail: heritage.Text{
 				Zh: "开放时间（" + s.Visit.OpeningHours + "）全年都不开放",
 				En: "its opening hours (" + s.Visit.OpeningHours + ") are never open",
 			}})
@@ -288,7 +282,7 @@ func leftOut(out []Line, i int, lines []*pending, everywhere []LeftOut) []LeftOu
 			continue
 		}
 		for _, s := range out[j].Sites {
-			left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: Text{
+			left = append(left, LeftOut{Site: s, Reason: ReasonOtherLine, Detail: heritage.Text{
 				Zh: "在" + out[j].Name.Zh + "上", En: "on the line " + out[j].Name.En,
 			}})
 		}
@@ -299,7 +293,7 @@ func leftOut(out []Line, i int, lines []*pending, everywhere []LeftOut) []LeftOu
 				continue
 			}
 			if j != i {
-				lo.Detail = Text{
+				lo.Detail = heritage.Text{
 					Zh: "靠近" + out[j].Name.Zh + "：" + lo.Detail.Zh,
 					En: "near the line " + out[j].Name.En + ": " + lo.Detail.En,
 				}
@@ -391,18 +385,18 @@ func (b *builder) withExtras(pl *pending, theme heritage.Theme) ([]heritage.Site
 // leftOut reports a site offered to a line and not taken, for the
 // route's reason.
 func (b *builder) leftOut(s heritage.Site, reason route.Reason) LeftOut {
-	lo := LeftOut{Site: s, Reason: PlanReason(reason), Detail: Text{
+	lo := LeftOut{Site: s, Reason: PlanReason(reason), Detail: heritage.Text{
 		Zh: "在线路附近，但与评分更高的地点一起在一天（" + phrase.Chinese.Duration(b.o.budget) + "）内走不完",
 		En: "near the line, but it does not fit in the day (" + phrase.English.Duration(b.o.budget) + ") with the higher-scoring sites",
 	}}
 	switch reason {
 	case route.ReasonUnreachable:
-		lo.Detail = Text{
+		lo.Detail = heritage.Text{
 			Zh: "即使单独前往，路程加参观也超过一天（" + phrase.Chinese.Duration(b.o.budget) + "）",
 			En: "even on its own, the journey and visit take more than the day (" + phrase.English.Duration(b.o.budget) + ")",
 		}
 	case route.ReasonClosed:
-		lo.Detail = Text{Zh: "不开放", En: "closed"}
+		lo.Detail = heritage.Text{Zh: "不开放", En: "closed"}
 	}
 	return lo
 }
@@ -438,7 +432,7 @@ func neverOpen(s heritage.Site) bool {
 }
 
 // outsideDetail explains why s is outside every line.
-func outsideDetail(s heritage.Site, members []heritage.Site, o options) Text {
+func outsideDetail(s heritage.Site, members []heritage.Site, o options) heritage.Text {
 	var near *heritage.Site
 	nearD := 0.0
 	for i := range members {
@@ -450,17 +444,17 @@ func outsideDetail(s heritage.Site, members []heritage.Site, o options) Text {
 		}
 	}
 	if near == nil {
-		return Text{Zh: "是本主题唯一的地点，串不成线", En: "the only site of its theme: there is no line to join"}
+		return heritage.Text{Zh: "是本主题唯一的地点，串不成线", En: "the only site of its theme: there is no line to join"}
 	}
 	dist := geo.Distance(s.Location, near.Location) // metres
 	if nearD > 1 {
 		limit := o.limit(s, *near)
-		return Text{
+		return heritage.Text{
 			Zh: fmt.Sprintf("离本主题其他地点都太远（最近的%s约 %s，一条线上最多相距 %s）", near.Name.Zh, phrase.Chinese.Distance(dist), phrase.Chinese.Distance(limit)),
 			En: fmt.Sprintf("too far from every other site of the theme (nearest: %s, %s; a line allows %s)", near.Name.En, phrase.English.Distance(dist), phrase.English.Distance(limit)),
 		}
 	}
-	return Text{
+	return heritage.Text{
 		Zh: fmt.Sprintf("附近的地点（如%s，约 %s）所在的线路加上它会超出范围或一天走不完", near.Name.Zh, phrase.Chinese.Distance(dist)),
 		En: fmt.Sprintf("the line of the sites near it (e.g. %s, %s) would grow too wide or too long for a day with it", near.Name.En, phrase.English.Distance(dist)),
 	}

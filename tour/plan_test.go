@@ -65,10 +65,7 @@ func TestProblemErrors(t *testing.T) {
 			}
 			_, err := tour.Problem(cat, tt.req)
 			require.Error(t, err)
-			var fe *tour.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
-			assert.ErrorIs(t, err, tt.err)
+			requireFieldError(t, err, tt.field, tt.err)
 			assert.Contains(t, err.Error(), tt.field)
 		})
 	}
@@ -250,18 +247,13 @@ func TestPlanFarStart(t *testing.T) {
 		Start: tour.AtNamedPoint(beijing, "北京饭店")}
 	plan, err := tour.Plan(context.Background(), heritage.Default(), req)
 	assert.Nil(t, plan)
-	require.ErrorIs(t, err, tour.ErrUnplannable)
-	var fe *tour.FieldError
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "start", fe.Field)
+	requireFieldError(t, err, "start", tour.ErrUnplannable)
 	assert.Contains(t, err.Error(), "km from the start")
 
 	// Starting near the sites but ending in Beijing: the end is at fault.
 	req.Start, req.End = tour.Endpoint{}, tour.AtPoint(beijing)
 	_, err = tour.Problem(heritage.Default(), req)
-	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "end", fe.Field)
-	assert.ErrorIs(t, err, tour.ErrUnplannable)
+	requireFieldError(t, err, "end", tour.ErrUnplannable)
 
 	// A 24-hour day by car from Beijing reaches Jiang County and back.
 	req.Start, req.End = tour.AtPoint(beijing), tour.Endpoint{}

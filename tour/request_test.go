@@ -104,11 +104,7 @@ func TestDecodeRequestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tour.DecodeRequest([]byte(tt.body))
-			require.Error(t, err)
-			var fe *tour.FieldError
-			require.ErrorAs(t, err, &fe)
-			assert.Equal(t, tt.field, fe.Field)
-			assert.ErrorIs(t, err, tt.err)
+			requireFieldError(t, err, tt.field, tt.err)
 			assert.Contains(t, err.Error(), tt.msg)
 			assert.NotContains(t, err.Error(), "2006", "no Go layout strings in messages")
 		})
@@ -146,12 +142,42 @@ func TestHours(t *testing.T) {
 	}
 }
 
+// textValue is a value read from text that prints back as that text:
+// [tour.Date], [tour.Clock].
+type textValue interface {
+	comparable
+	String() string
+	Valid() bool
+}
+
+// parseCase is a text to parse, and the value it is read as; ok false
+// when it must be refused.
+type parseCase[T textValue] struct {
+	in   string
+	want T
+	ok   bool
+}
+
+// testParse checks that parse reads each case's text as its value, valid
+// and printing back as the text, or refuses it.
+func testParse[T textValue](t *testing.T, parse func(string) (T, error), tests []parseCase[T]) {
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			v, err := parse(tt.in)
+			if !tt.ok {
+				require.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, v)
+			assert.Equal(t, tt.in, v.String())
+			assert.True(t, v.Valid())
+		})
+	}
+}
+
 func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want tour.Date
-		ok   bool
-	}{
+	testParse(t, tour.ParseDate, []parseCase[tour.Date]{
 		{"2027-05-04", tour.Date{Year: 2027, Month: time.May, Day: 4}, true},
 		{"2028-02-29", tour.Date{Year: 2028, Month: time.February, Day: 29}, true},
 		{"2027-02-29", tour.Date{}, false},
@@ -160,20 +186,7 @@ func TestParseDate(t *testing.T) {
 		{"2027-5-4", tour.Date{}, false},
 		{"0000-01-01", tour.Date{}, false},
 		{"", tour.Date{}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			d, err := tour.ParseDate(tt.in)
-			if !tt.ok {
-				require.Error(t, err)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, d)
-			assert.Equal(t, tt.in, d.String())
-			assert.True(t, d.Valid())
-		})
-	}
+	})
 	assert.False(t, tour.Date{Year: 2027, Month: time.April, Day: 31}.Valid())
 	assert.Equal(t, tour.Date{Year: 2028, Month: time.March, Day: 1}, tour.Date{Year: 2028, Month: time.February, Day: 28}.AddDays(2))
 	cst := time.FixedZone("CST", 8*3600)
@@ -182,33 +195,17 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestParseClock(t *testing.T) {
-	tests := []struct {
-		in   string
-		want time.Duration
-		ok   bool
-	}{
-		{"08:30", 8*time.Hour + 30*time.Minute, true},
+	testParse(t, tour.ParseClock, []parseCase[tour.Clock]{
+		{"08:30", tour.Clock(8*time.Hour + 30*time.Minute), true},
 		{"00:00", 0, true},
-		{"24:00", 24 * time.Hour, true},
-		{"23:59", 23*time.Hour + 59*time.Minute, true},
+		{"24:00", tour.Clock(24 * time.Hour), true},
+		{"23:59", tour.Clock(23*time.Hour + 59*time.Minute), true},
 		{"24:01", 0, false},
 		{"8:30", 0, false},
 		{"08:60", 0, false},
 		{"08-30", 0, false},
 		{"-1:00", 0, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			c, err := tour.ParseClock(tt.in)
-			if !tt.ok {
-				require.Error(t, err)
-				return
-			}
-			require.NoError(t, err)
-			assert.Equal(t, tour.Clock(tt.want), c)
-			assert.Equal(t, tt.in, c.String())
-		})
-	}
+	})
 }
 
 func TestEndpoint(t *testing.T) {
@@ -258,8 +255,16 @@ func TestEndpointNameInPlan(t *testing.T) {
 	assert.Equal(t, "111.57,35.49", p.Days[0].Start.Name)
 	req.Start = tour.Endpoint{ID: "anchor/jiangxian-county-seat", Name: "酒店"}
 	_, err = tour.Problem(heritage.Default(), req)
+	requireFieldError(t, err, "start", tour.ErrInvalid)
+}
+
+// requireFieldError checks that err is a *tour.FieldError naming field
+// and wrapping the sentinel class, and returns it.
+func requireFieldError(t *testing.T, err error, field string, class error) *tour.FieldError {
+	t.Helper()
 	var fe *tour.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "start", fe.Field)
-	assert.ErrorIs(t, err, tour.ErrInvalid)
+	assert.Equal(t, field, fe.Field)
+	assert.ErrorIs(t, err, class)
+	return fe
 }

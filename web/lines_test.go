@@ -100,19 +100,19 @@ type lineOut struct {
 		Zh   string `json:"zh"`
 		En   string `json:"en"`
 	} `json:"theme"`
-	Name        tour.Text  `json:"name"`
-	Base        *placeOut  `json:"base"`
-	Sites       []placeOut `json:"sites"`
-	LengthM     float64    `json:"length_m"`
-	TravelS     int64      `json:"travel_s"`
-	DurationS   int64      `json:"duration_s"`
-	Description tour.Text  `json:"description"`
+	Name        heritage.Text `json:"name"`
+	Base        *placeOut     `json:"base"`
+	Sites       []placeOut    `json:"sites"`
+	LengthM     float64       `json:"length_m"`
+	TravelS     int64         `json:"travel_s"`
+	DurationS   int64         `json:"duration_s"`
+	Description heritage.Text `json:"description"`
 	LeftOut     []struct {
-		ID     string    `json:"id"`
-		Name   string    `json:"name"`
-		NameEn string    `json:"name_en"`
-		Reason string    `json:"reason"`
-		Detail tour.Text `json:"detail"`
+		ID     string        `json:"id"`
+		Name   string        `json:"name"`
+		NameEn string        `json:"name_en"`
+		Reason string        `json:"reason"`
+		Detail heritage.Text `json:"detail"`
 	} `json:"left_out"`
 	Story *struct {
 		MaxExtra           float64 `json:"max_extra"`

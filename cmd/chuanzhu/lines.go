@@ -101,7 +101,7 @@ bounded detour and reports its cost.`)
 func writeLinesText(w *bytes.Buffer, ls []tour.Line, lang string) {
 	lw := linesText{w: w, zh: lang != "en", en: lang != "zh"}
 	if len(ls) == 0 {
-		w.WriteString(lw.pick(tour.Text{Zh: "没有主题线路。", En: "No themed lines."}) + "\n")
+		w.WriteString(lw.say(phrase.Lang.NoLines) + "\n")
 		return
 	}
 	for i := range ls {
@@ -119,7 +119,7 @@ type linesText struct {
 }
 
 // pick writes t in the chosen language, or both as "中文 / English".
-func (lw linesText) pick(t tour.Text) string {
+func (lw linesText) pick(t heritage.Text) string {
 	switch {
 	case lw.zh && lw.en:
 		return t.Zh + " / " + t.En
@@ -131,7 +131,7 @@ func (lw linesText) pick(t tour.Text) string {
 
 // say is pick over a phrase written in each language by f.
 func (lw linesText) say(f func(phrase.Lang) string) string {
-	return lw.pick(tour.Text{Zh: f(phrase.Chinese), En: f(phrase.English)})
+	return lw.pick(heritage.Text{Zh: f(phrase.Chinese), En: f(phrase.English)})
 }
 
 // name writes a site's name in the chosen languages.
@@ -150,16 +150,16 @@ func (lw linesText) name(s heritage.Site) string {
 func (lw linesText) line(l *tour.Line) {
 	w := lw.w
 	fmt.Fprintf(w, "%s  [%s]\n", lw.pick(l.Name), l.ID)
-	fmt.Fprintf(w, "  %s: %s\n", lw.pick(tour.Text{Zh: "主题", En: "Theme"}), lw.pick(tour.Text{Zh: l.Theme.Zh, En: l.Theme.En}))
+	fmt.Fprintf(w, "  %s: %s\n", lw.say(phrase.Lang.Theme), lw.pick(heritage.Text{Zh: l.Theme.Zh, En: l.Theme.En}))
 	if l.Base != nil {
-		fmt.Fprintf(w, "  %s: %s\n", lw.pick(tour.Text{Zh: "起止", En: "From and back to"}), lw.name(*l.Base))
+		fmt.Fprintf(w, "  %s: %s\n", lw.say(phrase.Lang.Base), lw.name(*l.Base))
 	} else {
-		fmt.Fprintf(w, "  %s\n", lw.pick(tour.Text{Zh: "单程线路（附近无车站或城镇）", En: "One way (no town or station nearby)"}))
+		fmt.Fprintf(w, "  %s\n", lw.say(phrase.Lang.OneWay))
 	}
 	fmt.Fprintf(w, "  %s · %s · %s\n",
-		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("全程 ", "Length ") + l10n.Distance(l.Length) }),
-		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("路上 ", "travel ") + l10n.Duration(l.Travel) }),
-		lw.say(func(l10n phrase.Lang) string { return l10n.Pick("全天 ", "day ") + l10n.Duration(l.Duration) }))
+		lw.say(func(p phrase.Lang) string { return p.LineLength(l.Length) }),
+		lw.say(func(p phrase.Lang) string { return p.LineTravel(l.Travel) }),
+		lw.say(func(p phrase.Lang) string { return p.LineDay(l.Duration) }))
 	for k, s := range l.Sites {
 		fmt.Fprintf(w, "  %2d. %s  (%s)\n", k+1, lw.name(s), s.ID)
 	}
@@ -169,24 +169,12 @@ func (lw linesText) line(l *tour.Line) {
 	if lw.en && l.Description.En != "" {
 		wrap(w, l.Description.En, "  ", 76)
 	}
-	if l.Story != nil {
-		lw.story(l.Story)
+	if st := l.Story; st != nil {
+		wrap(w, lw.say(func(p phrase.Lang) string {
+			return p.StoryCost(st.Extra, st.MaxExtra, st.Inversions, st.Pairs, st.Exact, st.ShortestInversions)
+		}), "  ", 76)
 	}
 	lw.leftOut(l.LeftOut)
-}
-
-// story writes how far the story order strays from the shortest one.
-func (lw linesText) story(st *tour.Story) {
-	exactZh, exactEn := "", ""
-	if st.Exact {
-		exactZh, exactEn = "（已证最少）", " (proven fewest)"
-	}
-	wrap(lw.w, lw.pick(tour.Text{
-		Zh: fmt.Sprintf("故事顺序：比最短路线长 %.0f%%（上限 %.0f%%），%d 对中有 %d 对年代倒序%s，最短路线为 %d 对。",
-			100*st.Extra, 100*st.MaxExtra, st.Pairs, st.Inversions, exactZh, st.ShortestInversions),
-		En: fmt.Sprintf("Story order: %.0f%% longer than the shortest (at most %.0f%%), %d of %d pairs out of time order%s, %d in the shortest.",
-			100*st.Extra, 100*st.MaxExtra, st.Inversions, st.Pairs, exactEn, st.ShortestInversions),
-	}), "  ", 76)
 }
 
 // leftOut writes the reasons of the sites a line leaves out. Sites on
@@ -199,16 +187,13 @@ func (lw linesText) leftOut(left []tour.LeftOut) {
 			continue
 		}
 		if !header {
-			fmt.Fprintf(lw.w, "  %s:\n", lw.pick(tour.Text{Zh: "未收入", En: "Left out"}))
+			fmt.Fprintf(lw.w, "  %s:\n", lw.say(phrase.Lang.LeftOutHeading))
 			header = true
 		}
 		fmt.Fprintf(lw.w, "    - %s (%s): %s\n", lw.name(lo.Site), lo.Reason, lw.pick(lo.Detail))
 	}
 	if others > 0 {
-		fmt.Fprintf(lw.w, "  %s\n", lw.pick(tour.Text{
-			Zh: fmt.Sprintf("本主题另有 %d 处在其他线路上", others),
-			En: fmt.Sprintf("%d more sites of the theme are on its other lines", others),
-		}))
+		fmt.Fprintf(lw.w, "  %s\n", lw.say(func(p phrase.Lang) string { return p.OnOtherLines(others) }))
 	}
 }
 

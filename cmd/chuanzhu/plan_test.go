@@ -193,12 +193,18 @@ func TestPlanGPX(t *testing.T) {
 		assert.InDelta(t, 111.5, w.Lon, 1)
 	}
 	assert.Contains(t, out, "Jiang County")
-	// Well-formed to the end.
-	dec := xml.NewDecoder(strings.NewReader(out))
+	requireWellFormedXML(t, out)
+}
+
+// requireWellFormedXML reads every token of doc: it is XML well-formed
+// to the end.
+func requireWellFormedXML(t *testing.T, doc string) {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(doc))
 	for {
 		_, err := dec.Token()
 		if errors.Is(err, io.EOF) {
-			break
+			return
 		}
 		require.NoError(t, err)
 	}
@@ -227,14 +233,7 @@ func TestPlanFormats(t *testing.T) {
 			}
 			switch tc.format {
 			case "kml", "svg":
-				dec := xml.NewDecoder(strings.NewReader(out))
-				for {
-					_, err := dec.Token()
-					if errors.Is(err, io.EOF) {
-						break
-					}
-					require.NoError(t, err)
-				}
+				requireWellFormedXML(t, out)
 			case "jsonld":
 				var v map[string]any
 				require.NoError(t, jsonUnmarshal(out, &v))
