@@ -212,11 +212,11 @@ func TestIdleDayJSON(t *testing.T) {
 	require.NoError(t, JSON(&b, p, Catalog(catalog(t))))
 	var doc struct {
 		Days []struct {
-			Depart string          `json:"depart"`
-			Return string          `json:"return"`
+			Depart string            `json:"depart"`
+			Return string            `json:"return"`
 			Break  gojson.RawMessage `json:"break"`
-			Legs   []any           `json:"legs"`
-			WaitS  int64           `json:"wait_s"`
+			Legs   []any             `json:"legs"`
+			WaitS  int64             `json:"wait_s"`
 		} `json:"days"`
 	}
 	require.NoError(t, gojson.Unmarshal(b.Bytes(), &doc))
