@@ -93,9 +93,9 @@
 // say) is written as what it is: the SVG map draws a halo of that radius,
 // to scale, round its point and says "approximate location" in the
 // legend, and draws its legs dashed, as straight-line sketches whose
-// tooltip gives the leg's estimated travel and its range, and its
-// marker's tooltip says how to find it; the itinerary, GPX, KML and ICS descriptions and JSON-LD say how to find it
-// ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
+// tooltip gives the leg's estimated travel and its range; the map's
+// marker tooltip, the itinerary, GPX, KML and ICS descriptions and
+// JSON-LD say how to find it ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
 // its legs' travel as an estimate ("about 12 min drive"), as do the day's
 // and the trip's totals of travel that include such a leg; JSON-LD gives
 // its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places
