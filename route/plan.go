@@ -63,7 +63,8 @@ type DayPlan struct {
 	// (or the break) then starts without a wait, at its opening.
 	Depart time.Time
 	// Return is when the day ends: the arrival at End, or for an open day
-	// the end of its last visit (or break); Depart when nothing happens.
+	// the end of its last visit (or break); Depart when nothing happens
+	// (a day without visits that ends where it starts, or an open one).
 	Return time.Time
 	// Visits are the stops visited, in order.
 	Visits []Visit
@@ -71,7 +72,8 @@ type DayPlan struct {
 	// the last visit (or Start) to End. An open day has no final leg, so
 	// an open day without visits has no legs.
 	Legs []Leg
-	// Break is the day's scheduled break, nil when the day has none.
+	// Break is the day's scheduled break, nil when the day has none or
+	// visits nothing (a day without visits takes no break).
 	Break *BreakPlan
 	// Score is the total score of the day's visits.
 	Score int

@@ -12,7 +12,8 @@ import (
 // indices (into p.Stops) of the stops day d visits, in visiting order, and
 // every visit starts as early as its arrival and windows allow; the day's
 // break, if it has one, is taken after the visit (or before leaving) that
-// ends the day earliest, the earliest such place on a tie; and the day
+// ends the day earliest, the earliest such place on a tie, and not at all
+// on a day that visits nothing; and the day
 // leaves its start as late as it can without ending later, also when its
 // legs to imprecise places take their pessimistic time (see "Imprecise
 // places" in the package documentation). Stops in no
@@ -177,14 +178,24 @@ func (m *model) emptyDayFits(r int) bool {
 	return ok
 }
 
+// noBreak as a breakAfter schedules a day without its break.
+const noBreak = -2
+
 // schedule builds day r's plan for the visits in order, with the break (if
 // the day has one) after visit breakAfter (-1: at the start); ok is false
-// when it is infeasible. The plan ends as early as possible and, among
+// when it is infeasible. A day that visits nothing is planned without its
+// break: the visitor stays where the day starts (or only travels on to its
+// end), and a break window there would be a schedule of nothing. Its
+// feasibility (emptyDayFits, the solver) still asks that the break could
+// fit, as on any day. The plan ends as early as possible and, among
 // such plans, leaves as late as possible without losing any of the
 // buffer that imprecise places need: waiting that a later departure
 // avoids is not planned, unless the pessimistic schedule (see worst)
 // would then end later or miss more windows.
 func (m *model) schedule(r int, order []int, breakAfter int) (dp *DayPlan, ok bool) {
+	if len(order) == 0 {
+		breakAfter = noBreak // a day that visits nothing takes no break
+	}
 	lo := m.days[r].open
 	end, ok := m.end(r, order, breakAfter, lo)
 	if !ok {
@@ -248,7 +259,7 @@ func (m *model) scheduleFrom(r int, order []int, breakAfter int, depart int64) (
 
 // walk runs day r's earliest schedule of order leaving at depart, with
 // the break (if the day has one) after visit breakAfter (-1: before
-// leaving), and returns when the day ends and whether the schedule is
+// leaving; noBreak: none), and returns when the day ends and whether the schedule is
 // feasible. With dp not nil it records the legs, visits and break in dp.
 func (m *model) walk(r int, order []int, breakAfter int, depart int64, dp *DayPlan) (int64, bool) {
 	t, missed := m.run(r, order, breakAfter, depart, dp, false)
@@ -297,7 +308,7 @@ func (m *model) run(r int, order []int, breakAfter int, depart int64, dp *DayPla
 		t = b + d.brk.Duration
 		return true
 	}
-	if d.brk != nil && (breakAfter >= len(order) || breakAfter < 0 && !takeBreak(-1)) {
+	if d.brk != nil && breakAfter != noBreak && (breakAfter >= len(order) || breakAfter < 0 && !takeBreak(-1)) {
 		return 0, missed + 1
 	}
 	for k, v := range order {

@@ -108,6 +108,48 @@ func TestScheduleLeavesLate(t *testing.T) {
 	assert.True(t, dp.Depart.Equal(t0.Add(3*time.Hour-dp.Legs[0].Duration)))
 }
 
+// A day that visits nothing takes no lunch break: it leaves at its
+// opening and, ending where it starts, returns then; the days that visit
+// something keep theirs. Solve and Schedule agree, for a loop, a day
+// ending elsewhere and an open day.
+func TestEmptyDayTakesNoBreak(t *testing.T) {
+	hotel := route.Place{ID: "hotel", Location: orb.Point{111.58, 35.50}}
+	for name, end := range map[string]func(p *route.Problem) *route.Place{
+		"loop":      func(p *route.Problem) *route.Place { return &p.Days[0].Start },
+		"elsewhere": func(*route.Problem) *route.Place { return &hotel },
+		"open":      func(*route.Problem) *route.Place { return nil },
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := small()
+			p.Stops = p.Stops[:1]
+			day := p.Days[0]
+			day.End = end(&p)
+			day.Break = &route.Break{Duration: time.Hour, Window: route.Window{Open: t0.Add(3 * time.Hour), Close: t0.Add(5 * time.Hour)}}
+			next := day
+			next.Window = route.Window{Open: t0.Add(24 * time.Hour), Close: t0.Add(32 * time.Hour)}
+			next.Break = &route.Break{Duration: time.Hour, Window: route.Window{Open: next.Window.Open.Add(3 * time.Hour), Close: next.Window.Open.Add(5 * time.Hour)}}
+			p.Days = []route.Day{day, next}
+			solved, err := route.Solve(context.Background(), p, route.Seed(1))
+			require.NoError(t, err)
+			require.NoError(t, routetest.Check(&p, solved))
+			require.Equal(t, [][]int{{0}, {}}, orders(solved))
+			for _, plan := range []*route.Plan{solved, schedule(t, p, [][]int{{0}, {}})} {
+				require.NotNil(t, plan.Days[0].Break, "the day that visits keeps its break")
+				idle := plan.Days[1]
+				assert.Nil(t, idle.Break)
+				assert.Zero(t, idle.Wait)
+				assert.True(t, idle.Depart.Equal(next.Window.Open), "leaves at the opening, not at the break window: %s", idle.Depart)
+				want := idle.Depart.Add(idle.Travel)
+				assert.True(t, idle.Return.Equal(want), "returns %s, want %s", idle.Return, want)
+				if name == "loop" || name == "open" {
+					assert.Empty(t, idle.Legs)
+					assert.True(t, idle.Return.Equal(idle.Depart))
+				}
+			}
+		})
+	}
+}
+
 func TestScheduleErrors(t *testing.T) {
 	lunch := func(p *route.Problem) {
 		p.Days[0].Break = &route.Break{Duration: time.Hour, Window: route.Window{Open: t0.Add(time.Hour), Close: t0.Add(2 * time.Hour)}}

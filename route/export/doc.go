@@ -52,7 +52,8 @@
 //
 //	{"day" (from 1), "date" (YYYY-MM-DD), "start": place, "end": place
 //	 or null for an open day, "depart", "return", "visits": [visit…],
-//	 "legs": [leg…], "break": break or null, "score", "distance_m",
+//	 "legs": [leg…], "break": break or null (always null on a day that
+//	 visits nothing), "score", "distance_m",
 //	 "travel_s", "visit_s", "wait_s"}
 //
 // A place is {"id", "name", "name_en", "location": [lon, lat],
@@ -91,9 +92,10 @@
 // known only to within more than 500 m (a tomb located to its township,
 // say) is written as what it is: the SVG map draws a halo of that radius,
 // to scale, round its point and says "approximate location" in the
-// legend, and draws its legs dashed, as straight-line sketches; the
-// itinerary, GPX, KML and ICS descriptions and JSON-LD say how to find it
-// ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
+// legend, and draws its legs dashed, as straight-line sketches whose
+// tooltip gives the leg's estimated travel and its range; the map's
+// marker tooltip, the itinerary, GPX, KML and ICS descriptions and
+// JSON-LD say how to find it ("Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇") and
 // its legs' travel as an estimate ("about 12 min drive"), as do the day's
 // and the trip's totals of travel that include such a leg; JSON-LD gives
 // its geo as a GeoCircle; GeoJSON marks its legs "approximate". Places

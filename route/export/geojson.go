@@ -2,7 +2,6 @@ package export
 
 import (
 	"io"
-	"math"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -64,8 +63,8 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 				"order":      li + 1,
 				"from":       a.id,
 				"to":         b.id,
-				"distance_m": math.Round(lg.distance*10) / 10,
-				"duration_s": int64(lg.duration / time.Second),
+				"distance_m": decimetres(lg.distance),
+				"duration_s": wholeSeconds(lg.duration),
 				"color":      d.color,
 			}
 			if a.coarse() || b.coarse() {
@@ -97,8 +96,8 @@ func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Pro
 	}
 	if s.role == roleStop {
 		props["seq"] = s.seq
-		props["wait_s"] = int64(s.wait / time.Second)
-		props["visit_s"] = int64(s.visit / time.Second)
+		props["wait_s"] = wholeSeconds(s.wait)
+		props["visit_s"] = wholeSeconds(s.visit)
 	}
 	for key, at := range map[string]time.Time{"arrival": s.arrival, "start": s.start, "departure": s.departure} {
 		if v := jsonTime(at); v != "" {

@@ -193,3 +193,55 @@ func TestGeoJSONSiteIsHeritagesEncoding(t *testing.T) {
 		})
 	}
 }
+
+// GeoJSON and JSON write a duration that is not a whole number of
+// seconds alike (rounded, not truncated), and distances alike.
+func TestGeoJSONAndJSONAgreeOnUnits(t *testing.T) {
+	p := buildPlan(t, jinDay(t), nil)
+	d := &p.Days[0]
+	d.Legs[0].Duration += 700 * time.Millisecond
+	d.Legs[0].Distance += 0.06
+	d.Visits[0].Wait = 59*time.Second + 600*time.Millisecond
+	d.Visits[0].Stop.Visit = 45*time.Minute - 400*time.Millisecond
+
+	var b bytes.Buffer
+	require.NoError(t, GeoJSON(&b, p))
+	fc, err := geojson.UnmarshalFeatureCollection(b.Bytes())
+	require.NoError(t, err)
+	b.Reset()
+	require.NoError(t, JSON(&b, p))
+	var doc struct {
+		Days []struct {
+			Visits []struct {
+				WaitS  int64 `json:"wait_s"`
+				VisitS int64 `json:"visit_s"`
+			} `json:"visits"`
+			Legs []struct {
+				DistanceM float64 `json:"distance_m"`
+				DurationS int64   `json:"duration_s"`
+			} `json:"legs"`
+		} `json:"days"`
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
+
+	var visit, leg geojson.Properties
+	for _, f := range fc.Features {
+		switch {
+		case f.Properties["role"] == "stop" && f.Properties.MustInt("seq") == 1:
+			visit = f.Properties
+		case f.Properties["role"] == "leg" && f.Properties.MustInt("order") == 1:
+			leg = f.Properties
+		}
+	}
+	require.NotNil(t, visit)
+	require.NotNil(t, leg)
+	want := wholeSeconds(p.Days[0].Legs[0].Duration)
+	assert.Equal(t, int64(math.Round(p.Days[0].Legs[0].Duration.Seconds())), want)
+	assert.Equal(t, want, doc.Days[0].Legs[0].DurationS)
+	assert.Equal(t, float64(want), leg["duration_s"])
+	assert.Equal(t, doc.Days[0].Legs[0].DistanceM, leg["distance_m"])
+	assert.Equal(t, int64(60), doc.Days[0].Visits[0].WaitS)
+	assert.Equal(t, float64(60), visit["wait_s"])
+	assert.Equal(t, int64(2700), doc.Days[0].Visits[0].VisitS)
+	assert.Equal(t, float64(2700), visit["visit_s"])
+}

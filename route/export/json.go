@@ -129,7 +129,7 @@ type jsonStats struct {
 func (o *options) planJSON(p *route.Plan) jsonPlan {
 	out := jsonPlan{
 		Datum: o.datum.String(), Status: p.Status.String(), Score: p.Score, Visited: p.Visited,
-		DistanceM: jsonMetres(p.Distance), TravelS: jsonSecs(p.Travel), VisitS: jsonSecs(p.Visit), WaitS: jsonSecs(p.Wait),
+		DistanceM: decimetres(p.Distance), TravelS: wholeSeconds(p.Travel), VisitS: wholeSeconds(p.Visit), WaitS: wholeSeconds(p.Wait),
 		Days: []jsonDay{}, Skipped: []jsonSkip{},
 		Stats: jsonStats{Iterations: p.Stats.Iterations, RuntimeMS: math.Round(float64(p.Stats.Runtime)/1e4) / 100},
 	}
@@ -138,7 +138,7 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 		day := jsonDay{
 			Day: dp.Day + 1, Start: o.jsonPlace(dp.Start), Depart: jsonTime(dp.Depart), Return: jsonTime(dp.Return),
 			Visits: []jsonVisit{}, Legs: []jsonLeg{},
-			Score: dp.Score, DistanceM: jsonMetres(dp.Distance), TravelS: jsonSecs(dp.Travel), VisitS: jsonSecs(dp.Visit), WaitS: jsonSecs(dp.Wait),
+			Score: dp.Score, DistanceM: decimetres(dp.Distance), TravelS: wholeSeconds(dp.Travel), VisitS: wholeSeconds(dp.Visit), WaitS: wholeSeconds(dp.Wait),
 		}
 		if hasDate(dp.Depart) {
 			day.Date = dp.Depart.Format(time.DateOnly)
@@ -153,19 +153,19 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 			jv := jsonVisit{
 				Seq: seq, jsonPlace: o.jsonStop(v.Stop.Place, &st), Score: v.Stop.Score,
 				Arrival: jsonTime(v.Arrival), Start: jsonTime(v.Start), Departure: jsonTime(v.Departure),
-				WaitS: jsonSecs(v.Wait), VisitS: jsonSecs(v.Stop.Visit),
+				WaitS: wholeSeconds(v.Wait), VisitS: wholeSeconds(v.Stop.Visit),
 			}
 			jv.notices(st.site, v.Start)
 			day.Visits = append(day.Visits, jv)
 		}
 		for _, lg := range dp.Legs {
 			day.Legs = append(day.Legs, jsonLeg{From: legKey(lg.From), To: legKey(lg.To),
-				DistanceM: jsonMetres(lg.Distance), DurationS: jsonSecs(lg.Duration),
-				DistanceMinM: jsonMetres(lg.DistanceMin), DistanceMaxM: jsonMetres(lg.DistanceMax),
-				DurationMinS: jsonSecs(lg.DurationMin), DurationMaxS: jsonSecs(lg.DurationMax)})
+				DistanceM: decimetres(lg.Distance), DurationS: wholeSeconds(lg.Duration),
+				DistanceMinM: decimetres(lg.DistanceMin), DistanceMaxM: decimetres(lg.DistanceMax),
+				DurationMinS: wholeSeconds(lg.DurationMin), DurationMaxS: wholeSeconds(lg.DurationMax)})
 		}
 		if b := dp.Break; b != nil {
-			day.Break = &jsonBreak{After: b.After + 1, Place: o.jsonPlace(b.Place), Start: jsonTime(b.Start), End: jsonTime(b.End), WaitS: jsonSecs(b.Wait)}
+			day.Break = &jsonBreak{After: b.After + 1, Place: o.jsonPlace(b.Place), Start: jsonTime(b.Start), End: jsonTime(b.End), WaitS: wholeSeconds(b.Wait)}
 		}
 		out.Days = append(out.Days, day)
 	}
@@ -222,8 +222,11 @@ func jsonTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// jsonSecs rounds d to whole seconds.
-func jsonSecs(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
+// wholeSeconds rounds d to whole seconds: the one conversion of a
+// duration for every data output that counts seconds (JSON's and
+// GeoJSON's *_s members), so that they agree.
+func wholeSeconds(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
 
-// jsonMetres rounds m metres to 0.1 m.
-func jsonMetres(m float64) float64 { return math.Round(m*10) / 10 }
+// decimetres rounds m metres to 0.1 m: the one rounding of a distance for
+// the data outputs (JSON's and GeoJSON's *_m members).
+func decimetres(m float64) float64 { return math.Round(m*10) / 10 }

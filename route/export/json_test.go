@@ -232,8 +232,8 @@ func TestJSONRoundTrip(t *testing.T) {
 				require.Len(t, d.Legs, len(dp.Legs))
 				for j, lg := range dp.Legs {
 					assert.Equal(t, docLeg{From: lg.From.ID, To: lg.To.ID,
-						DistanceM: jsonMetres(lg.Distance), DurationS: int64(lg.Duration / time.Second),
-						DistanceMinM: jsonMetres(lg.DistanceMin), DistanceMaxM: jsonMetres(lg.DistanceMax),
+						DistanceM: decimetres(lg.Distance), DurationS: int64(lg.Duration / time.Second),
+						DistanceMinM: decimetres(lg.DistanceMin), DistanceMaxM: decimetres(lg.DistanceMax),
 						DurationMinS: int64(lg.DurationMin / time.Second), DurationMaxS: int64(lg.DurationMax / time.Second)}, d.Legs[j])
 					assert.InDelta(t, lg.Distance, d.Legs[j].DistanceM, 0.05)
 				}

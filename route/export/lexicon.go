@@ -320,6 +320,13 @@ func (l lexicon) sketchNote() string {
 	return l.Pick("示意直线，非实际道路，端点位置为约略", "straight line to an approximate location, not the road")
 }
 
+// sketchTitle titles the map's straight line of a leg to or from a coarse
+// place: [lexicon.sketchNote], then the leg's estimated travel with its
+// range ([lexicon.legTravel]).
+func (l lexicon) sketchTitle(lg tripLeg, a, b *tripStop) string {
+	return l.sketchNote() + l.Pick("；", "; ") + l.legTravel(lg, a, b)
+}
+
 // locate tells a visitor how to find a coarse place, as a guide would:
 // "Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇";
 // "位置仅知在约 23.5 公里范围内，请打听：晋文公墓 绛县卫庄镇". It is "" for a

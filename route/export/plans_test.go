@@ -14,6 +14,7 @@ import (
 
 	gojson "github.com/goccy/go-json"
 	"github.com/paulmach/orb"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
@@ -201,4 +202,30 @@ func TestIdleDayItinerary(t *testing.T) {
 		require.NoError(t, Markdown(&b, p, Lang(tc.lang), Catalog(catalog(t))))
 		require.NotContains(t, b.String(), "\n\n\n")
 	}
+}
+
+// The JSON of a day that visits nothing shows no break, and its depart and
+// return are the day's opening: nothing is scheduled on it.
+func TestIdleDayJSON(t *testing.T) {
+	p := twoDaysOneSite(t)
+	var b bytes.Buffer
+	require.NoError(t, JSON(&b, p, Catalog(catalog(t))))
+	var doc struct {
+		Days []struct {
+			Depart string            `json:"depart"`
+			Return string            `json:"return"`
+			Break  gojson.RawMessage `json:"break"`
+			Legs   []any             `json:"legs"`
+			WaitS  int64             `json:"wait_s"`
+		} `json:"days"`
+	}
+	require.NoError(t, gojson.Unmarshal(b.Bytes(), &doc))
+	require.Len(t, doc.Days, 2)
+	assert.NotEqual(t, "null", string(doc.Days[0].Break), "the day that visits keeps its lunch")
+	idle := doc.Days[1]
+	assert.Equal(t, "null", string(idle.Break))
+	assert.Equal(t, "2025-05-02T08:30:00+08:00", idle.Depart)
+	assert.Equal(t, idle.Depart, idle.Return)
+	assert.Empty(t, idle.Legs)
+	assert.Zero(t, idle.WaitS)
 }

@@ -2,7 +2,10 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"io"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +36,7 @@ func TestSVGPrecisionHalo(t *testing.T) {
 	assert.NotContains(t, halos, "jiangxian/taiyin-temple", "太阴寺 is known to within 500 m")
 	for _, lg := range m.legs {
 		require.NotNil(t, lg.sketch)
-		assert.True(t, lg.sketch[0], "from the county seat (±1 km)")
+		assert.NotEmpty(t, lg.sketch[0], "from the county seat (±1 km)")
 	}
 
 	var b bytes.Buffer
@@ -41,7 +44,7 @@ func TestSVGPrecisionHalo(t *testing.T) {
 	svg := b.String()
 	assert.Contains(t, svg, `<g class="halos"`)
 	assert.Contains(t, svg, ">approximate location</text>")
-	assert.Contains(t, svg, `stroke-dasharray="7 5"><title>straight line to an approximate location, not the road</title>`)
+	assert.Contains(t, svg, `stroke-dasharray="7 5"><title>straight line to an approximate location, not the road; about `)
 	b.Reset()
 	require.NoError(t, SVG(&b, p, Catalog(catalog(t))))
 	assert.Contains(t, b.String(), ">位置为约略范围</text>")
@@ -128,4 +131,92 @@ func TestPrecisePlanShowsNoDoubt(t *testing.T) {
 	b.Reset()
 	require.NoError(t, GeoJSON(&b, p, Catalog(c)))
 	assert.NotContains(t, b.String(), "approximate")
+}
+
+// solvedPlaces solves one day from start through the catalog sites ids
+// (as route.PlaceFromSite makes them, with the catalog's precision) and
+// back, and requires that every site is visited.
+func solvedPlaces(t *testing.T, start route.Place, ids ...string) *route.Plan {
+	t.Helper()
+	c := catalog(t)
+	open := time.Date(2025, 5, 6, 8, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	p := route.Problem{Days: []route.Day{{Start: start, End: &start, Window: route.Window{Open: open, Close: open.Add(10 * time.Hour)},
+		Break: &route.Break{Duration: time.Hour, Window: route.Window{Open: open.Add(3 * time.Hour), Close: open.Add(5 * time.Hour)}}}}}
+	for _, id := range ids {
+		s, ok := c.Get(id)
+		require.True(t, ok, id)
+		p.Stops = append(p.Stops, route.Stop{Place: route.PlaceFromSite(s), Visit: 30 * time.Minute, Score: 10})
+	}
+	plan, err := route.Solve(context.Background(), p, route.Seed(1))
+	require.NoError(t, err)
+	require.Len(t, plan.Days[0].Visits, len(ids))
+	return plan
+}
+
+// The done-when of honest plans, for route/export's formats: on the
+// embedded catalog, a plan through the dukes' tombs and 车厢城 shows
+// travel ranges and the address to ask for in text (zh, en), Markdown
+// (zh, en), JSON and SVG (zh, en); a plan of precise sites from a hotel
+// shows neither in any of them.
+func TestRangesAndAddressesOnlyWhereCoarse(t *testing.T) {
+	c := catalog(t)
+	seat, ok := c.Get("anchor/jiangxian-county-seat")
+	require.True(t, ok)
+	coarse := solvedPlaces(t, route.PlaceFromSite(seat), "jiangxian/chexiangcheng", "jiangxian/jin-wengong-tomb",
+		"jiangxian/jin-linggong-tomb", "jiangxian/jin-xiangong-tomb")
+	precise := solvedPlaces(t, route.Place{Name: "宾馆", Location: orb.Point{111.58, 35.50}},
+		"jiangxian/wenmiao", "jiangxian/taiyin-temple", "jiangxian/nanliu-taishan-temple", "jiangxian/dongfeng-stage")
+	tomb, ok := c.Get("jiangxian/jin-wengong-tomb")
+	require.True(t, ok)
+	address := searchText(&tomb)
+	require.Contains(t, address, "卫庄镇下村西岭")
+
+	// Each format's signs of a range and of the address advice.
+	type signs struct {
+		rangeRe, advice string
+	}
+	zh := signs{`车程约 [^（]+（约 [^，）]+，实际( \d+ 分钟 至| ?至多)`, "请打听：" + address}
+	en := signs{`about [^(]+ drive \([^;)]+; (up to |\d+ min to )`, "ask for " + address}
+	jsonSigns := signs{`"duration_min_s":(\d+),"duration_max_s":(\d+)`, url.QueryEscape(address)}
+	svgZh := signs{`<title>示意直线，非实际道路，端点位置为约略；` + zh.rangeRe, "请打听：" + address}
+	svgEn := signs{`<title>straight line to an approximate location, not the road; ` + en.rangeRe, "ask for " + address}
+	formats := []struct {
+		name  string
+		write func(io.Writer, *route.Plan) error
+		signs signs
+	}{
+		{"text zh", func(w io.Writer, p *route.Plan) error { return Text(w, p, Catalog(c)) }, zh},
+		{"text en", func(w io.Writer, p *route.Plan) error { return Text(w, p, Catalog(c), Lang("en")) }, en},
+		{"markdown zh", func(w io.Writer, p *route.Plan) error { return Markdown(w, p, Catalog(c)) }, zh},
+		{"markdown en", func(w io.Writer, p *route.Plan) error { return Markdown(w, p, Catalog(c), Lang("en")) }, en},
+		{"json", func(w io.Writer, p *route.Plan) error { return JSON(w, p, Catalog(c)) }, jsonSigns},
+		{"svg zh", func(w io.Writer, p *route.Plan) error { return SVG(w, p, Catalog(c)) }, svgZh},
+		{"svg en", func(w io.Writer, p *route.Plan) error { return SVG(w, p, Catalog(c), Lang("en")) }, svgEn},
+	}
+	for _, f := range formats {
+		t.Run(f.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, f.write(&b, coarse))
+			assert.True(t, hasRange(f.signs.rangeRe, b.String()), "the coarse plan shows a range: %s", f.signs.rangeRe)
+			assert.Contains(t, b.String(), f.signs.advice, "the coarse plan says where to ask")
+
+			b.Reset()
+			require.NoError(t, f.write(&b, precise))
+			assert.False(t, hasRange(f.signs.rangeRe, b.String()), "the precise plan shows no range")
+			for _, doubt := range []string{"请打听", "ask for", "search", "约略", "approximate", "about ", "车程约"} {
+				assert.NotContains(t, b.String(), doubt, "the precise plan shows no doubt")
+			}
+		})
+	}
+}
+
+// hasRange reports whether s matches re with a true range: for the JSON
+// pattern, whose two groups are a leg's bounds, only where they differ.
+func hasRange(re, s string) bool {
+	for _, m := range regexp.MustCompile(re).FindAllStringSubmatch(s, -1) {
+		if len(m) < 3 || m[1] != m[2] {
+			return true
+		}
+	}
+	return false
 }

@@ -149,8 +149,8 @@ func (m *mapLayout) writeLegs(w *bufio.Writer) {
 		}
 		for i, sketch := range lg.sketch {
 			dash, title := "", ""
-			if sketch {
-				dash, title = ` stroke-dasharray="7 5"`, "<title>"+esc(m.l.sketchNote())+"</title>"
+			if sketch != "" {
+				dash, title = ` stroke-dasharray="7 5"`, "<title>"+esc(sketch)+"</title>"
 			}
 			fmt.Fprintf(w, `<polyline class="day-%d" points="%s %s" stroke="%s" stroke-width="3.2"%s>%s</polyline>`+"\n",
 				lg.day, pts[i], pts[i+1], lg.color, dash, title)
@@ -195,7 +195,7 @@ func (m *mapLayout) writeMarkers(w *bufio.Writer) {
 		if !m.labels[i].placed {
 			dropped = ` data-label="dropped"`
 		}
-		fmt.Fprintf(w, `<g class="stop" data-id="%s" data-role="%s"%s><title>%s</title>`, esc(mk.id), mk.role, dropped, esc(mk.name))
+		fmt.Fprintf(w, `<g class="stop" data-id="%s" data-role="%s"%s><title>%s</title>`, esc(mk.id), mk.role, dropped, esc(mk.title))
 		if mk.anchor {
 			fmt.Fprintf(w, `<rect x="%s" y="%s" width="%s" height="%s" rx="2" fill="%s" stroke="#FFFFFF" stroke-width="2"/>`,
 				f(mk.x-anchorHalf), f(mk.y-anchorHalf), f(2*anchorHalf), f(2*anchorHalf), inkColor)

@@ -39,7 +39,10 @@ type mapMarker struct {
 	color  string
 	id     string
 	name   string
-	role   role
+	// title is the marker's tooltip: its name, and for a coarse catalog
+	// place how to find it ([lexicon.locate]) on a second line.
+	title string
+	role  role
 	// halo is the radius in px of the circle the place may lie in, for a
 	// coarse place; 0 for a place known to within coarseM.
 	halo float64
@@ -49,9 +52,11 @@ type mapLeg struct {
 	day   int
 	color string
 	pts   [][2]float64
-	// sketch[i] marks the line from pts[i] to pts[i+1] as a straight-line
-	// sketch to or from a coarse place; nil when the day has none.
-	sketch []bool
+	// sketch[i] is the title of the line from pts[i] to pts[i+1] when it is
+	// a straight-line sketch to or from a coarse place: what the line is
+	// and the leg's estimated travel with its range ([lexicon.sketchTitle]);
+	// "" for a leg between precise places, and nil when the day has none.
+	sketch []string
 }
 
 type gridLine struct {
@@ -81,9 +86,9 @@ func layoutMap(t *trip, o *options) (*mapLayout, error) {
 			leg.pts = append(leg.pts, [2]float64{m.markers[mi].x, m.markers[mi].y})
 			if i > 0 && (d.stops[i-1].coarse() || d.stops[i].coarse()) {
 				if leg.sketch == nil {
-					leg.sketch = make([]bool, len(d.stops)-1)
+					leg.sketch = make([]string, len(d.stops)-1)
 				}
-				leg.sketch[i-1] = true
+				leg.sketch[i-1] = m.l.sketchTitle(d.legs[i-1], &d.stops[i-1], &d.stops[i])
 			}
 		}
 		if len(leg.pts) > 1 {
@@ -154,10 +159,13 @@ func (m *mapLayout) placeMarkers() ([][]int, error) {
 			dayMarkers[di] = append(dayMarkers[di], len(m.markers))
 			mk := mapMarker{
 				x: x, y: y, tx: x, ty: y, anchor: s.role != roleStop, number: s.seq,
-				color: d.color, id: s.id, name: s.name, role: s.role,
+				color: d.color, id: s.id, name: s.name, title: s.name, role: s.role,
 			}
 			if s.coarse() {
 				mk.halo = s.precision / m.proj.MetresPerPixel()
+			}
+			if loc := m.l.locate(&s); loc != "" {
+				mk.title += "\n" + loc
 			}
 			m.markers = append(m.markers, mk)
 		}

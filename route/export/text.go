@@ -114,14 +114,21 @@ func dayEvents(d *tripDay, l lexicon, deco func(string) string) []event {
 }
 
 // dayHeading writes "Day 1 · Wednesday 1 May 2024 · 08:30–17:10", without
-// the times on a day when nothing happens.
+// the times on a day when nothing happens. On a day whose travel is an
+// estimate (a leg to or from a coarse place, as its totals say) the end
+// is one too: "08:30–about 17:10"; "08:30–约 17:10". The departure is the
+// visitor's to keep.
 func dayHeading(d *tripDay, l lexicon) string {
 	h := l.Day(d.day)
 	if hasDate(d.depart) {
 		h += " · " + l.Date(d.depart)
 	}
 	if !d.depart.IsZero() && !d.ret.IsZero() && !d.total.idle() {
-		h += " · " + phrase.Clock(d.depart) + "–" + phrase.Clock(d.ret)
+		end := phrase.Clock(d.ret)
+		if d.total.approx {
+			end = l.Pick("约 ", "about ") + end
+		}
+		h += " · " + phrase.Clock(d.depart) + "–" + end
 	}
 	return h
 }

@@ -173,3 +173,23 @@ func TestMarkdownEscape(t *testing.T) {
 	assert.Equal(t, `\*a\_b\* \[c\](d) \<e\> \#1 \| \~ \`+"`", markdownEscape("*a_b* [c](d) <e> #1 | ~ `"))
 	assert.Equal(t, "two lines", markdownEscape("two\nlines"))
 }
+
+// The day heading's end time is an estimate, like the day's travel, when
+// a leg goes to or from a coarse place; the departure never is.
+func TestDayHeadingAbout(t *testing.T) {
+	at := time.Date(2025, 5, 1, 8, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		lang   string
+		approx bool
+		want   string
+	}{
+		{"en", false, "Day 1 · Thursday 1 May 2025 · 08:30–15:35"},
+		{"en", true, "Day 1 · Thursday 1 May 2025 · 08:30–about 15:35"},
+		{"zh", false, "第 1 天 · 2025年5月1日 星期四 · 08:30–15:35"},
+		{"zh", true, "第 1 天 · 2025年5月1日 星期四 · 08:30–约 15:35"},
+	} {
+		d := tripDay{day: 1, depart: at, ret: at.Add(7*time.Hour + 5*time.Minute),
+			total: tripTotals{visits: 1, travel: time.Hour, approx: tc.approx}}
+		assert.Equal(t, tc.want, dayHeading(&d, newLexicon(tc.lang, geo.CountyDrive())))
+	}
+}
