@@ -18,25 +18,9 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
-  function clock(t) {
-    var m = /T(\d\d:\d\d)/.exec(t || '');
-    return m ? m[1] : '';
-  }
-  // minutes and km write as phrase.Lang.Duration and Distance do, with
-  // the units the server sends; keep them in step with internal/phrase.
-  function minutes(s) {
-    var m = Math.max(0, Math.round((s || 0) / 60));
-    if (m === 0 && s > 0) { m = 1; }
-    if (m < 60) { return m + ' ' + L.min; }
-    return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
-  }
-  // inLang picks the page's language of a {zh, en} text, as the server's
-  // phrase.Lang.Pick does.
+  // inLang picks the page's language of a {zh, en} text of the plan
+  // JSON (its hours notes), as the server's phrase.Lang.Pick does.
   function inLang(t) { return t ? (data.lang === 'en' ? t.en || t.zh : t.zh || t.en) : ''; }
-  function km(m) {
-    if (m < 1000) { return Math.round(m / 10) * 10 + ' ' + L.m; }
-    return (m < 100000 ? (m / 1000).toFixed(1) : Math.round(m / 1000)) + ' ' + L.km;
-  }
 
   // ---- The map: one transform on the drawing, markers kept legible. ----
   var view = { k: 1, x: 0, y: 0 };
@@ -135,17 +119,17 @@
     });
   }
 
-  // drawScale writes the scale bar's length for the present zoom.
+  // drawScale shows the longest of the server's scale lengths that fits
+  // in 110 px at the present zoom, with its words.
   function drawScale() {
     var bar = svg.querySelector('g.scale-bar');
     var out = document.getElementById('scale');
-    if (!bar || !out) { return; }
+    if (!bar || !out || !data.scale.length) { return; }
     var metresPerPx = (+bar.getAttribute('data-metres')) / (+bar.getAttribute('data-px')) / (view.k * unitPx());
-    var nice = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
-    var m = nice[0];
-    nice.forEach(function (n) { if (n / metresPerPx <= 110) { m = n; } });
-    out.querySelector('span').style.width = Math.round(m / metresPerPx) + 'px';
-    out.querySelector('b').textContent = km(m);
+    var step = data.scale[0];
+    data.scale.forEach(function (s) { if (s.m / metresPerPx <= 110) { step = s; } });
+    out.querySelector('span').style.width = Math.round(step.m / metresPerPx) + 'px';
+    out.querySelector('b').textContent = step.text;
   }
 
   // zoomAt zooms by factor about the client point (px, py).
@@ -369,15 +353,15 @@
     return p.childNodes.length ? p : null;
   }
 
-  function stopEntry(v, place) {
+  // stopEntry writes a visit v of the plan JSON with its words w.
+  function stopEntry(v, w) {
     var s = byId[v.id] || {};
     var li = el('li', 'stop');
     var b = el('button', 'entry');
     b.type = 'button';
     b.appendChild(el('span', 'seq', v.seq));
-    var name = el('span', 'name', s.name || place.name);
-    b.appendChild(name);
-    if (clock(v.departure)) { b.appendChild(el('span', 'time', clock(v.arrival) + '–' + clock(v.departure))); }
+    b.appendChild(el('span', 'name', s.name || v.name));
+    if (w.time) { b.appendChild(el('span', 'time', w.time)); }
     li.appendChild(b);
     // The plan's own hours note (route/export writes it when the hours
     // are neither official nor reported), in the page's language.
@@ -386,14 +370,8 @@
     var d = el('div', 'details');
     d.hidden = true;
     if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
-    var facts = [];
-    if (v.wait_s) { facts.push(L.wait + ' ' + minutes(v.wait_s)); }
-    facts.push(L.visit + ' ' + minutes(v.visit_s));
-    if (s.period) { facts.push(s.period); }
-    d.appendChild(el('p', 'facts', facts.join(' · ')));
-    if (v.precision_m > 500) {
-      d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
-    }
+    d.appendChild(el('p', 'facts', w.facts));
+    if (w.approx) { d.appendChild(el('p', 'warn approx', w.approx)); }
     if (s.address) { d.appendChild(el('p', 'address', s.address)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
@@ -408,63 +386,44 @@
     return li;
   }
 
-  // legEntry writes a leg between places a and b. Between places known
-  // only roughly (precision_m over 500 m) the straight-line figures are
-  // a sketch, and a leg of 0 m says nothing: the page says so.
-  function legEntry(leg, a, b) {
-    if (!leg) { return null; }
-    var rough = (a && a.precision_m > 500) || (b && b.precision_m > 500);
-    if (rough && leg.distance_m < 1) { return el('li', 'leg', '↓ ' + L.unknown_leg); }
-    var t = minutes(leg.duration_s);
-    if (leg.duration_min_s !== undefined && leg.duration_max_s !== undefined && leg.duration_max_s > leg.duration_min_s + 59) {
-      t = L.about + ' ' + Math.round(leg.duration_min_s / 60) + '–' + minutes(leg.duration_max_s);
-    }
-    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m) + (rough ? ' · ' + L.sketch : ''));
-  }
+  function legEntry(text) { return text ? el('li', 'leg', '↓ ' + text) : null; }
 
-  function placeName(p) { return (data.lang === 'en' ? p.name_en || p.name : p.name) || p.id; }
-
-  function renderDay(day) {
+  // renderDay lays out a day of the plan JSON with its words w.
+  function renderDay(day, w) {
     var sec = el('section', 'day');
-    sec.appendChild(el('h2', '', L.day.replace('%d', day.day) + (day.date ? ' · ' + day.date : '')));
+    sec.appendChild(el('h2', '', w.heading));
     var ol = el('ol', 'stops');
-    ol.appendChild(el('li', 'place', (clock(day.depart) + ' ' + L.depart + ' ' + placeName(day.start)).trim()));
-    var legs = day.legs || [];
+    var add = function (e) { if (e) { ol.appendChild(e); } };
+    add(el('li', 'place', w.depart));
     var visits = day.visits || [];
+    if (day.break && day.break.after === 0) { add(el('li', 'break', w['break'])); }
     visits.forEach(function (v, i) {
-      var lg = legEntry(legs[i], i ? visits[i - 1] : day.start, v);
-      if (lg) { ol.appendChild(lg); }
-      ol.appendChild(stopEntry(v, v));
-      if (day.break && day.break.after === i + 1) {
-        ol.appendChild(el('li', 'break', clock(day.break.start) + '–' + clock(day.break.end) + ' ' + L.break));
-      }
+      add(legEntry(w.legs[i]));
+      add(stopEntry(v, w.visits[i]));
+      if (day.break && day.break.after === i + 1) { add(el('li', 'break', w['break'])); }
     });
     if (day.end) {
-      var last = legEntry(legs[visits.length], visits[visits.length - 1] || day.start, day.end);
-      if (last) { ol.appendChild(last); }
-      ol.appendChild(el('li', 'place', clock(day['return']) + ' ' + L.back + ' ' + placeName(day.end)));
+      add(legEntry(w.legs[visits.length]));
+      add(el('li', 'place', w.back));
     }
     sec.appendChild(ol);
     return sec;
   }
 
   function renderItinerary() {
-    var plan = data.plan;
-    if (!list || !plan) { return; }
-    list.appendChild(el('p', 'totals', L.summary.replace('%v', plan.visited).replace('%d', km(plan.distance_m)).replace('%t', minutes(plan.travel_s))));
-    var rough = (plan.days || []).some(function (d) {
-      return [d.start, d.end].concat(d.visits || []).some(function (p) { return p && p.precision_m > 500; });
-    });
-    if (rough) { list.appendChild(el('p', 'warn legend', L.halos)); }
-    (plan.days || []).forEach(function (d) { list.appendChild(renderDay(d)); });
-    if (plan.skipped && plan.skipped.length) {
+    var plan = data.plan, text = data.text;
+    if (!list || !plan || !text) { return; }
+    list.appendChild(el('p', 'totals', text.totals));
+    if (text.halos) { list.appendChild(el('p', 'warn legend', text.halos)); }
+    (plan.days || []).forEach(function (d, i) { list.appendChild(renderDay(d, text.days[i])); });
+    if (text.left_out && text.left_out.length) {
       var sec = el('section', 'skipped');
       sec.appendChild(el('h2', '', L.left_out));
       var ul = el('ul');
-      plan.skipped.forEach(function (s) {
+      text.left_out.forEach(function (s) {
         var li = el('li');
-        li.appendChild(el('b', '', placeName(s)));
-        li.appendChild(el('span', '', ' — ' + (L['reason_' + s.reason] || s.detail || s.reason)));
+        li.appendChild(el('b', '', s.name));
+        li.appendChild(el('span', '', ' — ' + s.reason));
         ul.appendChild(li);
       });
       sec.appendChild(ul);
