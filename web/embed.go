@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -202,7 +203,9 @@ func scaleSteps(l phrase.Lang) []scaleStep {
 type embedTiles struct {
 	Template   string   `json:"template"`
 	Subdomains []string `json:"subdomains"`
-	GCJ        bool     `json:"gcj"` // tiles drawn in GCJ-02
+	// Shift is the datum shift of tiles drawn in GCJ-02 over the region
+	// the view can show; nil for WGS-84 tiles.
+	Shift *shiftGrid `json:"shift,omitempty"`
 }
 
 // getEmbed serves GET /embed: the page, or with download=FORMAT the
@@ -240,8 +243,12 @@ func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, titl
 	if title != "" {
 		opts = append(opts, export.Title(title))
 	}
+	var shift *shiftGrid
 	if q.tiles != nil {
-		opts = append(opts, export.Underlay(q.tiles.draw))
+		opts = append(opts, export.Underlay(func(w io.Writer, m *export.Map) error {
+			shift = q.tiles.shiftGrid(m)
+			return q.tiles.draw(w, m)
+		}))
 	}
 	var svg, planJSON bytes.Buffer
 	if err := export.SVG(&svg, plan, opts...); err != nil {
@@ -255,7 +262,7 @@ func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, titl
 	text := h.embedText(plan, q.lang)
 	data.Text = &text
 	if t := q.tiles; t != nil {
-		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), GCJ: t.datum == geo.GCJ02}
+		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), Shift: shift}
 	}
 	dataJSON, err := json.Marshal(data) // escapes <, > and &: safe inside <script>
 	if err != nil {

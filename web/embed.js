@@ -214,34 +214,41 @@
   // its parameters on the <svg>).
   var live = null, liveTimer = 0, liveImages = {};
 
-  // gcjDelta is the published GCJ-02 offset in degrees at WGS-84 (lon,
-  // lat), as geo.WGS84ToGCJ02 computes it.
-  function gcjDelta(lon, lat) {
-    var x = lon - 105, y = lat - 35, PI = Math.PI, A = 6378245.0, EE = 0.00669342162296594323;
-    var wave = (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
-    var dlat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x)) + wave +
-      (20 * Math.sin(y * PI) + 40 * Math.sin(y / 3 * PI)) * 2 / 3 + (160 * Math.sin(y / 12 * PI) + 320 * Math.sin(y * PI / 30)) * 2 / 3;
-    var dlon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x)) + wave +
-      (20 * Math.sin(x * PI) + 40 * Math.sin(x / 3 * PI)) * 2 / 3 + (150 * Math.sin(x / 12 * PI) + 300 * Math.sin(x / 30 * PI)) * 2 / 3;
-    var sinLat = Math.sin(lat / 180 * PI), magic = 1 - EE * sinLat * sinLat, sq = Math.sqrt(magic);
-    return [dlon * 180 / (A / sq * Math.cos(lat / 180 * PI) * PI), dlat * 180 / ((A * (1 - EE)) / (magic * sq) * PI)];
+  // shift is the tiles' datum offset [dlon, dlat] in degrees at a
+  // point given in the tiles' datum: interpolated (Catmull-Rom) in the
+  // grid the server computed with geo for GCJ-02 tiles, none for WGS-84
+  // tiles. Beyond the grid (far outside the view) it keeps the edge's.
+  // The server sends each offset as its difference from the one before.
+  var grid = data.tiles && data.tiles.shift;
+  if (grid) {
+    [grid.dlon, grid.dlat].forEach(function (a) { for (var i = 1; i < a.length; i++) { a[i] += a[i - 1]; } });
+  }
+  function shift(lon, lat) {
+    var g = grid;
+    if (!g) { return [0, 0]; }
+    var fx = Math.min(g.cols - 2.001, Math.max(1, (lon - g.lon0) / g.step));
+    var fy = Math.min(g.rows - 2.001, Math.max(1, (lat - g.lat0) / g.step));
+    var i = Math.floor(fx), j = Math.floor(fy), u = fx - i, v = fy - j;
+    var spline = function (p0, p1, p2, p3, t) {
+      return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+    };
+    var at = function (a, r) {
+      var o = r * g.cols + i;
+      return spline(a[o - 1], a[o], a[o + 1], a[o + 2], u);
+    };
+    var cell = function (a) { return spline(at(a, j - 1), at(a, j), at(a, j + 1), at(a, j + 2), v) * 1e-7; };
+    return [cell(g.dlon), cell(g.dlat)];
   }
   // toTileDatum and fromTileDatum convert [lon, lat] to and from the
-  // tiles' datum (the inverse by three fixed-point steps, far below a
-  // pixel).
+  // tiles' datum. The way there reads the grid at the WGS-84 point, off
+  // by the offset itself (a few metres), which only chooses the tiles.
   function toTileDatum(p) {
-    if (!data.tiles.gcj) { return p; }
-    var d = gcjDelta(p[0], p[1]);
+    var d = shift(p[0], p[1]);
     return [p[0] + d[0], p[1] + d[1]];
   }
   function fromTileDatum(g) {
-    if (!data.tiles.gcj) { return g; }
-    var w = g;
-    for (var i = 0; i < 3; i++) {
-      var f = toTileDatum(w);
-      w = [w[0] - (f[0] - g[0]), w[1] - (f[1] - g[1])];
-    }
-    return w;
+    var d = shift(g[0], g[1]);
+    return [g[0] - d[0], g[1] - d[1]];
   }
   function projection() {
     var a = function (n) { return +svg.getAttribute('data-' + n); };
