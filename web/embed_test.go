@@ -19,6 +19,7 @@ import (
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
+	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
 )
 
@@ -473,4 +474,37 @@ func TestEmbedHonestPlans(t *testing.T) {
 			}
 		}
 	})
+}
+
+// The page offers the downloads the export registry can write for its
+// plan, named by their extension, served with the registry's content type
+// and file name: iCalendar only for a plan with dates.
+func TestEmbedDownloads(t *testing.T) {
+	h := defaultHandler()
+	linkRE := regexp.MustCompile(`<a class="button" href="([^"]+)" download>([A-Z]+)</a>`)
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"line=jin-culture/jiangxian", []string{"GPX", "KML"}},
+		{"line=jin-culture/jiangxian&date=2027-05-04", []string{"GPX", "KML", "ICS"}},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			p := getEmbedPage(t, h, tt.query)
+			var names []string
+			for _, m := range linkRE.FindAllStringSubmatch(p.html, -1) {
+				names = append(names, m[2])
+				href := strings.ReplaceAll(m[1], "&amp;", "&")
+				q, err := url.ParseQuery(strings.TrimPrefix(href, "?"))
+				require.NoError(t, err)
+				f, err := export.ParseFormat(q.Get("download"))
+				require.NoError(t, err)
+				w := call(t, h, http.MethodGet, "/embed"+href, "")
+				require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+				assert.Equal(t, f.ContentType, w.Header().Get("Content-Type"))
+				assert.Contains(t, w.Header().Get("Content-Disposition"), `filename="chuanzhu`+f.Ext+`"`)
+			}
+			assert.Equal(t, tt.want, names)
+		})
+	}
 }
