@@ -25,12 +25,19 @@
   // ---- The map: one transform on the drawing, markers kept legible. ----
   var view = { k: 1, x: 0, y: 0 };
   // MARKER is the markers' and labels' screen size against their size in
-  // the SVG: the stop numbers, 11 units there, are drawn at 12.6 px.
+  // the SVG: the stop numbers, 11 units there, are drawn at 12.6 px, the
+  // labels (13 units) at 15 px.
   var MARKER = 1.15;
+  // PRINT is the printed map: its size in CSS px (186 × 120 mm, as
+  // embed.css's print rule sets it) and its markers' scale (labels of
+  // 13 px, about 10 pt, on A4).
+  var PRINT = { w: 186 * 96 / 25.4, h: 120 * 96 / 25.4, marker: 1 };
+  var MAX_ZOOM = 32;
   var layer = null;  // the <g> that pans and zooms
   var frame = null;  // the map frame in SVG units: x, y, w, h
   var markers = [];  // {g, id, cx, cy}
-  var labels = [];   // {t, cx, cy}
+  var labels = [];   // {t, cx, cy, anchor}: the marker's centre, the side route/export chose
+  var printing = false, screenView = null;
 
   function setUpMap() {
     if (!svg) { return; }
@@ -73,17 +80,76 @@
     markers.forEach(function (m) { at[m.id] = m; });
     svg.querySelectorAll('g.labels text').forEach(function (t) {
       var m = at[t.getAttribute('data-id')];
-      if (m) { labels.push({ t: t, cx: m.cx, cy: m.cy }); }
+      if (m) {
+        labels.push({ t: t, cx: m.cx, cy: m.cy, anchor: t.getAttribute('text-anchor') || 'start' });
+      }
     });
     wireGestures();
     draw();
     window.addEventListener('resize', draw);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    var media = window.matchMedia ? window.matchMedia('print') : null;
+    if (media && media.addEventListener) {
+      media.addEventListener('change', function (ev) { if (ev.matches) { beforePrint(); } else { afterPrint(); } });
+    }
   }
 
-  // unitPx is the screen size of one SVG unit at zoom 1.
+  // unitPx is the size of one SVG unit at zoom 1: on the screen, or on
+  // the printed page while printing.
   function unitPx() {
+    if (printing) { return Math.min(PRINT.w / frame.w, PRINT.h / frame.h); }
     var r = svg.getBoundingClientRect();
     return Math.min(r.width / frame.w, r.height / frame.h) || 1;
+  }
+
+  // beforePrint draws the whole route for the printed page, with its
+  // markers and labels sized for paper; afterPrint restores the view.
+  function beforePrint() {
+    if (printing || !layer) { return; }
+    printing = true;
+    screenView = view;
+    view = { k: 1, x: 0, y: 0 };
+    draw();
+  }
+  function afterPrint() {
+    if (!printing) { return; }
+    printing = false;
+    view = screenView;
+    draw();
+  }
+
+  // visibleBox is the part of the drawing in view, in its own units
+  // (before the pan and zoom).
+  function visibleBox() {
+    var a, b;
+    if (printing) {
+      var u = unitPx(), w = PRINT.w / u, h = PRINT.h / u;
+      a = { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2 };
+      b = { x: a.x + w, y: a.y + h };
+    } else {
+      var r = svg.getBoundingClientRect();
+      a = toSVG(r.left, r.top); b = toSVG(r.right, r.bottom);
+    }
+    return { x0: (a.x - view.x) / view.k, y0: (a.y - view.y) / view.k, x1: (b.x - view.x) / view.k, y1: (b.y - view.y) / view.k };
+  }
+
+  // controls returns the boxes that the map's own controls (the zoom
+  // buttons, the scale, the attribution) cover, in the drawing's units of
+  // box, the part of it in view. Each control keeps its distance from
+  // the map's nearer edges, also on the printed map.
+  function controls(box) {
+    var ws = mapBox.clientWidth, hs = mapBox.clientHeight;
+    var w = printing ? PRINT.w : ws, h = printing ? PRINT.h : hs;
+    var u = (box.x1 - box.x0) / w, v = (box.y1 - box.y0) / h;
+    var out = [];
+    mapBox.querySelectorAll('.zoom, .scale, .attribution').forEach(function (e) {
+      if (!e.offsetWidth || (printing && getComputedStyle(e).display === 'none')) { return; }
+      var x = e.offsetLeft < ws / 2 ? e.offsetLeft : w - (ws - e.offsetLeft);
+      var y = e.offsetTop < hs / 2 ? e.offsetTop : h - (hs - e.offsetTop);
+      out.push({ x0: box.x0 + x * u, y0: box.y0 + y * v, x1: box.x0 + (x + e.offsetWidth) * u, y1: box.y0 + (y + e.offsetHeight) * v });
+    });
+    return out;
   }
 
   function draw() {
@@ -91,31 +157,58 @@
     layer.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.k + ')');
     // Markers and labels keep their screen size: scale them back by the
     // zoom and by how much the picture is shrunk to fit the frame.
-    var s = MARKER / (view.k * unitPx());
+    var s = (printing ? PRINT.marker : MARKER) / (view.k * unitPx());
     var back = function (cx, cy) {
       return 'translate(' + cx + ' ' + cy + ') scale(' + s + ') translate(' + (-cx) + ' ' + (-cy) + ')';
     };
     markers.forEach(function (m) { m.g.setAttribute('transform', back(m.cx, m.cy)); });
     labels.forEach(function (l) { l.t.setAttribute('transform', back(l.cx, l.cy)); });
-    thinLabels();
+    placeLabels(s);
     drawScale();
     svg.dataset.zoom = view.k.toFixed(3);
     svg.dataset.draws = String(+(svg.dataset.draws || 0) + 1);
-    if (data.tiles) { followTiles(); }
+    if (data.tiles && !printing) { followTiles(); }
   }
 
-  // thinLabels hides a label that would overlap one drawn before it (the
-  // start's and the earlier stops' labels win) or leave the map.
-  function thinLabels() {
-    var box = mapBox.getBoundingClientRect();
-    var shown = [];
-    markers.forEach(function (m) { shown.push(m.g.querySelector('circle:not(.hit), rect').getBoundingClientRect()); });
+  // placeLabels puts each label next to its marker on the side
+  // route/export chose, or else on the other side, above it or below it:
+  // the first place where it stays in view and overlaps no marker, no
+  // control and no label placed before it (the start's and the earlier
+  // stops' labels win); above or below, it may slide sideways. Labels
+  // route/export moved away along a leader line come back next to their
+  // marker: the page draws no leaders. A label with no such place is
+  // hidden until the view has room for it.
+  // Boxes are measured in the drawing's units (getBBox), so that the
+  // placing does not depend on the screen's layout (and works for print).
+  function placeLabels(s) {
+    var box = visibleBox();
+    var scaled = function (b, cx, cy) {
+      return { x0: cx + (b.x - cx) * s, y0: cy + (b.y - cy) * s, x1: cx + (b.x + b.width - cx) * s, y1: cy + (b.y + b.height - cy) * s };
+    };
+    var taken = markers.map(function (m) { return scaled(m.g.querySelector('circle:not(.hit), rect').getBBox(), m.cx, m.cy); });
+    taken = taken.concat(controls(box));
+    var overlaps = function (r, o) { return r.x0 < o.x1 && r.x1 > o.x0 && r.y0 < o.y1 && r.y1 > o.y0; };
     labels.forEach(function (l) {
-      l.t.style.display = '';
-      var r = l.t.getBoundingClientRect();
-      var clash = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom ||
-        shown.some(function (o) { return r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top; });
-      if (clash) { l.t.style.display = 'none'; } else { shown.push(r); }
+      var t = l.t;
+      t.style.display = '';
+      var right = [l.cx + 16, l.cy + 4.5, 'start'], left = [l.cx - 16, l.cy + 4.5, 'end'];
+      var places = l.anchor === 'end' ? [left, right] : [right, left];
+      places.push([l.cx, l.cy - 16, 'middle'], [l.cx, l.cy + 26, 'middle']);
+      var fits = places.some(function (p) {
+        t.setAttribute('x', p[0]); t.setAttribute('y', p[1]); t.setAttribute('text-anchor', p[2]);
+        var r = scaled(t.getBBox(), l.cx, l.cy);
+        // Above or below its marker, a label slides sideways into view as
+        // long as it still spans the marker.
+        var slide = p[2] === 'middle' ? Math.max(0, box.x0 - r.x0) - Math.max(0, r.x1 - box.x1) : 0;
+        if (slide && r.x0 + slide <= l.cx && r.x1 + slide >= l.cx) {
+          t.setAttribute('x', p[0] + slide / s);
+          r = { x0: r.x0 + slide, y0: r.y0, x1: r.x1 + slide, y1: r.y1 };
+        }
+        var ok = r.x0 >= box.x0 && r.x1 <= box.x1 && r.y0 >= box.y0 && r.y1 <= box.y1 && !taken.some(function (o) { return overlaps(r, o); });
+        if (ok) { taken.push(r); }
+        return ok;
+      });
+      if (!fits) { t.style.display = 'none'; }
     });
   }
 
@@ -132,14 +225,14 @@
     out.querySelector('b').textContent = step.text;
   }
 
-  // zoomAt zooms by factor about the client point (px, py).
+  // zoomAt zooms by factor about the client point (px, py), between the
+  // whole map (zoom 1: it is never shrunk to a dot) and MAX_ZOOM.
   function zoomAt(factor, px, py) {
-    var k = Math.min(32, Math.max(1, view.k * factor));
+    var k = Math.min(MAX_ZOOM, Math.max(1, view.k * factor));
     var p = toSVG(px, py);
     view.x = p.x - (p.x - view.x) * k / view.k;
     view.y = p.y - (p.y - view.y) * k / view.k;
     view.k = k;
-    clamp();
     draw();
   }
   function toSVG(px, py) {
@@ -147,12 +240,33 @@
     pt.x = px; pt.y = py;
     return pt.matrixTransform(svg.getScreenCTM().inverse());
   }
-  // clamp keeps some of the drawing in view.
-  function clamp() {
-    var minX = frame.x - (frame.x + frame.w) * view.k + frame.w / 2, maxX = frame.x + frame.w / 2 - frame.x * view.k;
-    var minY = frame.y - (frame.y + frame.h) * view.k + frame.h / 2, maxY = frame.y + frame.h / 2 - frame.y * view.k;
-    view.x = Math.min(maxX, Math.max(minX, view.x));
-    view.y = Math.min(maxY, Math.max(minY, view.y));
+  // away returns how far, in the drawing's units, the view must move for
+  // the marker nearest to it to lie a tenth inside its edges: [0, 0] when
+  // one does.
+  function away() {
+    var b = visibleBox();
+    var mx = (b.x1 - b.x0) / 10, my = (b.y1 - b.y0) / 10;
+    var best = [0, 0];
+    markers.forEach(function (m, i) {
+      var d = [Math.max(0, b.x0 + mx - m.cx) - Math.max(0, m.cx - b.x1 + mx), Math.max(0, b.y0 + my - m.cy) - Math.max(0, m.cy - b.y1 + my)];
+      if (i === 0 || Math.hypot(d[0], d[1]) < Math.hypot(best[0], best[1])) { best = d; }
+    });
+    return best;
+  }
+  // pan moves the view by (dx, dy) in the SVG's units, but not away
+  // from the route: on each axis, no farther from the nearest marker
+  // than before the move (so a view with a marker keeps one in it).
+  function pan(dx, dy) {
+    var before = away();
+    view.x += dx; view.y += dy;
+    var after = away();
+    var key = ['x', 'y'];
+    for (var i = 0; i < 2; i++) {
+      if (Math.abs(after[i]) > Math.abs(before[i])) {
+        view[key[i]] += (after[i] - Math.sign(after[i]) * Math.abs(before[i])) * view.k;
+      }
+    }
+    draw();
   }
   function centre() {
     var r = svg.getBoundingClientRect();
@@ -181,8 +295,7 @@
         moved += Math.abs(dx) + Math.abs(dy);
         if (moved > 4 && !svg.hasPointerCapture(ev.pointerId)) { svg.setPointerCapture(ev.pointerId); }
         var ctm = svg.getScreenCTM();
-        view.x += dx / ctm.a; view.y += dy / ctm.d;
-        clamp(); draw();
+        pan(dx / ctm.a, dy / ctm.d);
       } else if (ids.length === 2) {
         var a = pointers[ids[0]], b = pointers[ids[1]];
         var d = spread();
@@ -326,7 +439,7 @@
     view.k = k;
     view.x = frame.x + frame.w / 2 - m.cx * k;
     view.y = frame.y + frame.h / 2 - m.cy * k;
-    clamp(); draw();
+    draw();
   }
 
   // ---- The itinerary. ----
@@ -374,11 +487,12 @@
     // are neither official nor reported), in the page's language.
     var hours = inLang(v.note);
     if (hours) { li.appendChild(el('p', 'warn', hours)); }
+    // Where a place is known only roughly, and what to ask for there.
+    if (w.approx) { li.appendChild(el('p', 'approx', w.approx)); }
     var d = el('div', 'details');
     d.hidden = true;
     if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
     d.appendChild(el('p', 'facts', w.facts));
-    if (w.approx) { d.appendChild(el('p', 'warn approx', w.approx)); }
     if (s.address) { d.appendChild(el('p', 'address', s.address)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
