@@ -159,7 +159,7 @@ func checkHonest(t *testing.T, ctx context.Context, coarse bool) {
 	assert.GreaterOrEqual(t, got.Halos, stops, "a halo around each rough place")
 	require.Len(t, got.Approx, stops)
 	for _, a := range got.Approx {
-		assert.Regexp(t, `^Approximate location \(to within about [\d.]+ km\): ask locally for 山西省运城市绛县`, a)
+		assert.Regexp(t, `^Location known only to within [\d.]+ km: ask for 山西省运城市绛县`, a)
 	}
 	ranges := 0
 	for _, lg := range got.Legs {

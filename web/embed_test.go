@@ -437,7 +437,7 @@ func TestEmbedHonestPlans(t *testing.T) {
 				}
 			}
 			for _, v := range d.Visits {
-				assert.Regexp(t, `^Approximate location \(to within about [\d.]+ km\): ask locally for 山西省`, v.Approx)
+				assert.Regexp(t, `^Location known only to within [\d.]+ km: ask for 山西省`, v.Approx)
 			}
 		}
 		assert.Positive(t, ranges, "legs to rough places give a time range")

@@ -144,7 +144,7 @@ func (h *handler) visitText(v route.Visit, l phrase.Lang, dated bool) embedVisit
 	}
 	out.Facts = strings.Join(facts, " · ")
 	if rough(pl) {
-		out.Approx = l.Pick("位置为约数（误差约 "+l.Distance(pl.Precision)+"）", "Approximate location (to within about "+l.Distance(pl.Precision)+")")
+		// What to ask for: the sourced address, else the name.
 		ask := pl.Name
 		if known {
 			ask = site.Name.Zh
@@ -152,9 +152,7 @@ func (h *handler) visitText(v route.Visit, l phrase.Lang, dated bool) embedVisit
 				ask = site.Address.Zh
 			}
 		}
-		if ask != "" {
-			out.Approx += l.Pick("：到当地请打听 "+ask, ": ask locally for "+ask)
-		}
+		out.Approx = l.Locate(pl.Precision, ask)
 	}
 	return out
 }

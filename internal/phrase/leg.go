@@ -75,3 +75,13 @@ func (l Lang) Leg(g Leg) string {
 	}
 	return s + " · " + l.Pick("直线估算", "straight-line estimate")
 }
+
+// Locate tells a visitor how to find a place known only to within
+// precision metres, as a guide would, by what to ask for there (its
+// address, or its name and township): "Location known only to within
+// 23.5 km: ask for 晋文公墓 绛县卫庄镇"; "位置仅知在约 23.5 公里范围内，请打听：
+// 晋文公墓 绛县卫庄镇". The sentence is the text itinerary's.
+func (l Lang) Locate(precision float64, ask string) string {
+	return l.Pick("位置仅知在约 "+l.Distance(precision)+"范围内，请打听："+ask,
+		"Location known only to within "+l.Distance(precision)+": ask for "+ask)
+}

@@ -45,3 +45,8 @@ func TestLeg(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { both(t, tt.zh, tt.en, func(l Lang) string { return l.Leg(tt.leg) }) })
 	}
 }
+
+func TestLocate(t *testing.T) {
+	both(t, "位置仅知在约 23.5 公里范围内，请打听：晋文公墓 绛县卫庄镇", "Location known only to within 23.5 km: ask for 晋文公墓 绛县卫庄镇",
+		func(l Lang) string { return l.Locate(23_500, "晋文公墓 绛县卫庄镇") })
+}
