@@ -37,15 +37,19 @@
 //     anew). The page fills its frame from 320 px wide: on narrow frames
 //     the map above the itinerary, on frames 760 px or wider side by
 //     side. The map is the route/export SVG, moved by a small inline
-//     script: drag, wheel, pinch and the +/− buttons pan and zoom it,
-//     while markers and labels keep their screen size (labels that would
-//     overlap are hidden), and the tiles (below) follow the view at the
-//     zoom that fits it. The itinerary lists each day's stops with
-//     their times, the legs, the break and the sites left out; tapping a
-//     stop in the list shows it on the map and the other way round.
-//     download=gpx, kml or ics answers the page's plan as a file (ics
-//     only for a plan with dates). A print stylesheet prints the map and
-//     the itinerary on A4.
+//     script: drag, wheel, pinch and the +/− buttons pan and zoom it
+//     (from the whole map to 32 times closer; a drag never leaves the
+//     route behind), while markers and labels keep their screen size
+//     (labels move around their marker, or hide, rather than overlap),
+//     and the tiles (below) follow the view at the zoom that fits it.
+//     The itinerary lists each day's stops with their times, the legs
+//     (with ranges and location advice where places are known only
+//     roughly), the break and the sites left out, in words the server
+//     writes; tapping a stop in the list shows it on the map and the
+//     other way round. download=gpx, kml or ics answers the page's plan
+//     as a file (each offered when its export format can write the
+//     plan: ics needs dates). A print stylesheet prints the whole route
+//     and the itinerary on A4.
 //   - GET /plan: the visitor's planner: a form (theme or sites, start,
 //     date, start_time, hours, days, mode) that submits to the page
 //     itself, so the plan is in the URL (shared, bookmarked, and the back

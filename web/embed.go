@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -157,7 +158,6 @@ type embedStop struct {
 	Role    string `json:"role"` // start, stop, end
 	Name    string `json:"name"`
 	Alt     string `json:"alt,omitempty"`
-	Period  string `json:"period,omitempty"`
 	Address string `json:"address,omitempty"` // the site's sourced address, for a roughly located place
 	Note    string `json:"note,omitempty"`
 }
@@ -169,18 +169,43 @@ type embedData struct {
 	Stops  []embedStop       `json:"stops"`
 	Visits int               `json:"visits"`
 	Labels map[string]string `json:"labels"`
-	// Plan is the plan in route/export's JSON form, which the script
-	// writes the itinerary from.
+	// Plan is the plan in route/export's JSON form: the structure the
+	// script lays the itinerary out by (ids, the break's place, the
+	// navigation links, the hours notes).
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Text is the itinerary's words, parallel to Plan.
+	Text *embedText `json:"text,omitempty"`
+	// Scale is the scale bar's lengths with their words, shortest first.
+	Scale []scaleStep `json:"scale"`
 	// Tiles is the tile layer, for the script to follow the view with.
 	Tiles *embedTiles `json:"tiles,omitempty"`
+}
+
+// scaleStep is one length the page's scale bar may show.
+type scaleStep struct {
+	M    float64 `json:"m"`
+	Text string  `json:"text"` // [phrase.Lang.Distance] of M
+}
+
+// scaleLengths are the lengths the scale bar shows, in metres.
+var scaleLengths = [...]float64{10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000}
+
+// scaleSteps are the scale bar's lengths in l.
+func scaleSteps(l phrase.Lang) []scaleStep {
+	out := make([]scaleStep, len(scaleLengths))
+	for i, m := range scaleLengths {
+		out[i] = scaleStep{M: m, Text: l.Distance(m)}
+	}
+	return out
 }
 
 // embedTiles is the tile layer as the page's script reads it.
 type embedTiles struct {
 	Template   string   `json:"template"`
 	Subdomains []string `json:"subdomains"`
-	GCJ        bool     `json:"gcj"` // tiles drawn in GCJ-02
+	// Shift is the datum shift of tiles drawn in GCJ-02 over the region
+	// the view can show; nil for WGS-84 tiles.
+	Shift *shiftGrid `json:"shift,omitempty"`
 }
 
 // getEmbed serves GET /embed: the page, or with download=FORMAT the
@@ -218,8 +243,12 @@ func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, titl
 	if title != "" {
 		opts = append(opts, export.Title(title))
 	}
+	var shift *shiftGrid
 	if q.tiles != nil {
-		opts = append(opts, export.Underlay(q.tiles.draw))
+		opts = append(opts, export.Underlay(func(w io.Writer, m *export.Map) error {
+			shift = q.tiles.shiftGrid(m)
+			return q.tiles.draw(w, m)
+		}))
 	}
 	var svg, planJSON bytes.Buffer
 	if err := export.SVG(&svg, plan, opts...); err != nil {
@@ -230,8 +259,10 @@ func (h *handler) planView(r *http.Request, plan *route.Plan, q embedQuery, titl
 	}
 	data := h.embedData(plan, q.lang, title)
 	data.Plan = json.RawMessage(bytes.TrimSpace(planJSON.Bytes()))
+	text := h.embedText(plan, q.lang)
+	data.Text = &text
 	if t := q.tiles; t != nil {
-		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), GCJ: t.datum == geo.GCJ02}
+		data.Tiles = &embedTiles{Template: t.template, Subdomains: append([]string{}, t.subdomains...), Shift: shift}
 	}
 	dataJSON, err := json.Marshal(data) // escapes <, > and &: safe inside <script>
 	if err != nil {
@@ -312,7 +343,7 @@ func (h *handler) embedPlan(r *http.Request, q embedQuery) (plan *route.Plan, ti
 func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	l := phrase.Lang(lang)
 	pick := l.Pick
-	data := embedData{Lang: lang, Title: title, Stops: []embedStop{}, Labels: embedLabels(l)}
+	data := embedData{Lang: lang, Title: title, Stops: []embedStop{}, Labels: embedLabels(l), Scale: scaleSteps(l)}
 	if data.Title == "" {
 		data.Title = pick("串珠 · 游览路线", "Chuanzhu · route")
 	}
@@ -327,9 +358,6 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 			s.Name, s.Alt = site.Name.In(lang), site.Name.In(other)
 			if s.Alt == s.Name {
 				s.Alt = ""
-			}
-			if site.Period != nil {
-				s.Period = pick(site.Period.NameZh, site.Period.Name)
 			}
 			if site.Address != nil {
 				s.Address = site.Address.In(lang)
@@ -359,25 +387,12 @@ func (h *handler) embedData(p *route.Plan, lang, title string) embedData {
 	return data
 }
 
-// embedLabels are the words of the page's panel: the day in the
-// itinerary's spelling ("第 %d 天", "Day %d", with %d for the script to
-// fill), the minute unit of [phrase.Lang.Duration], and the panel's own
-// labels.
+// embedLabels are the words of the page's panel that are not the plan's
+// (those are in embedText): the headings and the navigation buttons.
 func embedLabels(l phrase.Lang) map[string]string {
 	return map[string]string{
-		"day": l.DayPattern(), "min": l.Minute(),
-		"visit": l.Pick("游览", "Visit"), "wait": l.Pick("等候", "Wait"),
-		"hour": l.Pick("小时", "h"), "m": l.Pick("米", "m"), "km": l.Pick("公里", "km"),
-		"depart": l.Pick("出发：", "leave"), "back": l.Pick("回到", "back at"), "break": l.Pick("午休", "lunch break"),
-		"about": l.Pick("约", "about"), "sketch": l.Pick("直线估算", "straight-line estimate"),
-		"unknown_leg": l.Pick("位置为约数，实际路程未知", "distance on the ground unknown: the places are only roughly located"),
-		"halos":       l.Pick("地图上的浅色圆圈：只知大致位置的地点，圆圈为其误差范围", "Shaded circles on the map: places known only roughly, drawn as far as they may lie"),
-		"approx":      l.Pick("位置为约数（误差约 %s）", "Approximate location (to within about %s)"), "left_out": l.Pick("未安排的地点", "Left out"),
-		"amap": l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
-		"summary":            l.Pick("%v 处 · %d · 路上 %t", "%v sites · %d · %t on the road"),
-		"reason_budget":      l.LeftOut("budget"),
-		"reason_closed":      l.LeftOut("closed"),
-		"reason_unreachable": l.LeftOut("unreachable"),
+		"left_out": l.Pick("未安排的地点", "Left out"),
+		"amap":     l.Pick("高德导航", "AMap"), "baidu": l.Pick("百度导航", "Baidu Maps"), "geo": l.Pick("地图应用", "Map app"),
 	}
 }
 

@@ -18,35 +18,26 @@
     if (text !== undefined && text !== null) { e.textContent = String(text); }
     return e;
   }
-  function clock(t) {
-    var m = /T(\d\d:\d\d)/.exec(t || '');
-    return m ? m[1] : '';
-  }
-  // minutes and km write as phrase.Lang.Duration and Distance do, with
-  // the units the server sends; keep them in step with internal/phrase.
-  function minutes(s) {
-    var m = Math.max(0, Math.round((s || 0) / 60));
-    if (m === 0 && s > 0) { m = 1; }
-    if (m < 60) { return m + ' ' + L.min; }
-    return Math.floor(m / 60) + ' ' + L.hour + (m % 60 ? ' ' + (m % 60) + ' ' + L.min : '');
-  }
-  // inLang picks the page's language of a {zh, en} text, as the server's
-  // phrase.Lang.Pick does.
+  // inLang picks the page's language of a {zh, en} text of the plan
+  // JSON (its hours notes), as the server's phrase.Lang.Pick does.
   function inLang(t) { return t ? (data.lang === 'en' ? t.en || t.zh : t.zh || t.en) : ''; }
-  function km(m) {
-    if (m < 1000) { return Math.round(m / 10) * 10 + ' ' + L.m; }
-    return (m < 100000 ? (m / 1000).toFixed(1) : Math.round(m / 1000)) + ' ' + L.km;
-  }
 
   // ---- The map: one transform on the drawing, markers kept legible. ----
   var view = { k: 1, x: 0, y: 0 };
   // MARKER is the markers' and labels' screen size against their size in
-  // the SVG: the stop numbers, 11 units there, are drawn at 12.6 px.
+  // the SVG: the stop numbers, 11 units there, are drawn at 12.6 px, the
+  // labels (13 units) at 15 px.
   var MARKER = 1.15;
+  // PRINT is the printed map: its size in CSS px (186 × 120 mm, as
+  // embed.css's print rule sets it) and its markers' scale (labels of
+  // 13 px, about 10 pt, on A4).
+  var PRINT = { w: 186 * 96 / 25.4, h: 120 * 96 / 25.4, marker: 1 };
+  var MAX_ZOOM = 32;
   var layer = null;  // the <g> that pans and zooms
   var frame = null;  // the map frame in SVG units: x, y, w, h
   var markers = [];  // {g, id, cx, cy}
-  var labels = [];   // {t, cx, cy}
+  var labels = [];   // {t, cx, cy, anchor}: the marker's centre, the side route/export chose
+  var printing = false, screenView = null;
 
   function setUpMap() {
     if (!svg) { return; }
@@ -89,17 +80,76 @@
     markers.forEach(function (m) { at[m.id] = m; });
     svg.querySelectorAll('g.labels text').forEach(function (t) {
       var m = at[t.getAttribute('data-id')];
-      if (m) { labels.push({ t: t, cx: m.cx, cy: m.cy }); }
+      if (m) {
+        labels.push({ t: t, cx: m.cx, cy: m.cy, anchor: t.getAttribute('text-anchor') || 'start' });
+      }
     });
     wireGestures();
     draw();
     window.addEventListener('resize', draw);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
+    var media = window.matchMedia ? window.matchMedia('print') : null;
+    if (media && media.addEventListener) {
+      media.addEventListener('change', function (ev) { if (ev.matches) { beforePrint(); } else { afterPrint(); } });
+    }
   }
 
-  // unitPx is the screen size of one SVG unit at zoom 1.
+  // unitPx is the size of one SVG unit at zoom 1: on the screen, or on
+  // the printed page while printing.
   function unitPx() {
+    if (printing) { return Math.min(PRINT.w / frame.w, PRINT.h / frame.h); }
     var r = svg.getBoundingClientRect();
     return Math.min(r.width / frame.w, r.height / frame.h) || 1;
+  }
+
+  // beforePrint draws the whole route for the printed page, with its
+  // markers and labels sized for paper; afterPrint restores the view.
+  function beforePrint() {
+    if (printing || !layer) { return; }
+    printing = true;
+    screenView = view;
+    view = { k: 1, x: 0, y: 0 };
+    draw();
+  }
+  function afterPrint() {
+    if (!printing) { return; }
+    printing = false;
+    view = screenView;
+    draw();
+  }
+
+  // visibleBox is the part of the drawing in view, in its own units
+  // (before the pan and zoom).
+  function visibleBox() {
+    var a, b;
+    if (printing) {
+      var u = unitPx(), w = PRINT.w / u, h = PRINT.h / u;
+      a = { x: frame.x + (frame.w - w) / 2, y: frame.y + (frame.h - h) / 2 };
+      b = { x: a.x + w, y: a.y + h };
+    } else {
+      var r = svg.getBoundingClientRect();
+      a = toSVG(r.left, r.top); b = toSVG(r.right, r.bottom);
+    }
+    return { x0: (a.x - view.x) / view.k, y0: (a.y - view.y) / view.k, x1: (b.x - view.x) / view.k, y1: (b.y - view.y) / view.k };
+  }
+
+  // controls returns the boxes that the map's own controls (the zoom
+  // buttons, the scale, the attribution) cover, in the drawing's units of
+  // box, the part of it in view. Each control keeps its distance from
+  // the map's nearer edges, also on the printed map.
+  function controls(box) {
+    var ws = mapBox.clientWidth, hs = mapBox.clientHeight;
+    var w = printing ? PRINT.w : ws, h = printing ? PRINT.h : hs;
+    var u = (box.x1 - box.x0) / w, v = (box.y1 - box.y0) / h;
+    var out = [];
+    mapBox.querySelectorAll('.zoom, .scale, .attribution').forEach(function (e) {
+      if (!e.offsetWidth || (printing && getComputedStyle(e).display === 'none')) { return; }
+      var x = e.offsetLeft < ws / 2 ? e.offsetLeft : w - (ws - e.offsetLeft);
+      var y = e.offsetTop < hs / 2 ? e.offsetTop : h - (hs - e.offsetTop);
+      out.push({ x0: box.x0 + x * u, y0: box.y0 + y * v, x1: box.x0 + (x + e.offsetWidth) * u, y1: box.y0 + (y + e.offsetHeight) * v });
+    });
+    return out;
   }
 
   function draw() {
@@ -107,55 +157,82 @@
     layer.setAttribute('transform', 'translate(' + view.x + ' ' + view.y + ') scale(' + view.k + ')');
     // Markers and labels keep their screen size: scale them back by the
     // zoom and by how much the picture is shrunk to fit the frame.
-    var s = MARKER / (view.k * unitPx());
+    var s = (printing ? PRINT.marker : MARKER) / (view.k * unitPx());
     var back = function (cx, cy) {
       return 'translate(' + cx + ' ' + cy + ') scale(' + s + ') translate(' + (-cx) + ' ' + (-cy) + ')';
     };
     markers.forEach(function (m) { m.g.setAttribute('transform', back(m.cx, m.cy)); });
     labels.forEach(function (l) { l.t.setAttribute('transform', back(l.cx, l.cy)); });
-    thinLabels();
+    placeLabels(s);
     drawScale();
     svg.dataset.zoom = view.k.toFixed(3);
     svg.dataset.draws = String(+(svg.dataset.draws || 0) + 1);
-    if (data.tiles) { followTiles(); }
+    if (data.tiles && !printing) { followTiles(); }
   }
 
-  // thinLabels hides a label that would overlap one drawn before it (the
-  // start's and the earlier stops' labels win) or leave the map.
-  function thinLabels() {
-    var box = mapBox.getBoundingClientRect();
-    var shown = [];
-    markers.forEach(function (m) { shown.push(m.g.querySelector('circle:not(.hit), rect').getBoundingClientRect()); });
+  // placeLabels puts each label next to its marker on the side
+  // route/export chose, or else on the other side, above it or below it:
+  // the first place where it stays in view and overlaps no marker, no
+  // control and no label placed before it (the start's and the earlier
+  // stops' labels win); above or below, it may slide sideways. Labels
+  // route/export moved away along a leader line come back next to their
+  // marker: the page draws no leaders. A label with no such place is
+  // hidden until the view has room for it.
+  // Boxes are measured in the drawing's units (getBBox), so that the
+  // placing does not depend on the screen's layout (and works for print).
+  function placeLabels(s) {
+    var box = visibleBox();
+    var scaled = function (b, cx, cy) {
+      return { x0: cx + (b.x - cx) * s, y0: cy + (b.y - cy) * s, x1: cx + (b.x + b.width - cx) * s, y1: cy + (b.y + b.height - cy) * s };
+    };
+    var taken = markers.map(function (m) { return scaled(m.g.querySelector('circle:not(.hit), rect').getBBox(), m.cx, m.cy); });
+    taken = taken.concat(controls(box));
+    var overlaps = function (r, o) { return r.x0 < o.x1 && r.x1 > o.x0 && r.y0 < o.y1 && r.y1 > o.y0; };
     labels.forEach(function (l) {
-      l.t.style.display = '';
-      var r = l.t.getBoundingClientRect();
-      var clash = r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom ||
-        shown.some(function (o) { return r.left < o.right && r.right > o.left && r.top < o.bottom && r.bottom > o.top; });
-      if (clash) { l.t.style.display = 'none'; } else { shown.push(r); }
+      var t = l.t;
+      t.style.display = '';
+      var right = [l.cx + 16, l.cy + 4.5, 'start'], left = [l.cx - 16, l.cy + 4.5, 'end'];
+      var places = l.anchor === 'end' ? [left, right] : [right, left];
+      places.push([l.cx, l.cy - 16, 'middle'], [l.cx, l.cy + 26, 'middle']);
+      var fits = places.some(function (p) {
+        t.setAttribute('x', p[0]); t.setAttribute('y', p[1]); t.setAttribute('text-anchor', p[2]);
+        var r = scaled(t.getBBox(), l.cx, l.cy);
+        // Above or below its marker, a label slides sideways into view as
+        // long as it still spans the marker.
+        var slide = p[2] === 'middle' ? Math.max(0, box.x0 - r.x0) - Math.max(0, r.x1 - box.x1) : 0;
+        if (slide && r.x0 + slide <= l.cx && r.x1 + slide >= l.cx) {
+          t.setAttribute('x', p[0] + slide / s);
+          r = { x0: r.x0 + slide, y0: r.y0, x1: r.x1 + slide, y1: r.y1 };
+        }
+        var ok = r.x0 >= box.x0 && r.x1 <= box.x1 && r.y0 >= box.y0 && r.y1 <= box.y1 && !taken.some(function (o) { return overlaps(r, o); });
+        if (ok) { taken.push(r); }
+        return ok;
+      });
+      if (!fits) { t.style.display = 'none'; }
     });
   }
 
-  // drawScale writes the scale bar's length for the present zoom.
+  // drawScale shows the longest of the server's scale lengths that fits
+  // in 110 px at the present zoom, with its words.
   function drawScale() {
     var bar = svg.querySelector('g.scale-bar');
     var out = document.getElementById('scale');
-    if (!bar || !out) { return; }
+    if (!bar || !out || !data.scale.length) { return; }
     var metresPerPx = (+bar.getAttribute('data-metres')) / (+bar.getAttribute('data-px')) / (view.k * unitPx());
-    var nice = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
-    var m = nice[0];
-    nice.forEach(function (n) { if (n / metresPerPx <= 110) { m = n; } });
-    out.querySelector('span').style.width = Math.round(m / metresPerPx) + 'px';
-    out.querySelector('b').textContent = km(m);
+    var step = data.scale[0];
+    data.scale.forEach(function (s) { if (s.m / metresPerPx <= 110) { step = s; } });
+    out.querySelector('span').style.width = Math.round(step.m / metresPerPx) + 'px';
+    out.querySelector('b').textContent = step.text;
   }
 
-  // zoomAt zooms by factor about the client point (px, py).
+  // zoomAt zooms by factor about the client point (px, py), between the
+  // whole map (zoom 1: it is never shrunk to a dot) and MAX_ZOOM.
   function zoomAt(factor, px, py) {
-    var k = Math.min(32, Math.max(1, view.k * factor));
+    var k = Math.min(MAX_ZOOM, Math.max(1, view.k * factor));
     var p = toSVG(px, py);
     view.x = p.x - (p.x - view.x) * k / view.k;
     view.y = p.y - (p.y - view.y) * k / view.k;
     view.k = k;
-    clamp();
     draw();
   }
   function toSVG(px, py) {
@@ -163,12 +240,33 @@
     pt.x = px; pt.y = py;
     return pt.matrixTransform(svg.getScreenCTM().inverse());
   }
-  // clamp keeps some of the drawing in view.
-  function clamp() {
-    var minX = frame.x - (frame.x + frame.w) * view.k + frame.w / 2, maxX = frame.x + frame.w / 2 - frame.x * view.k;
-    var minY = frame.y - (frame.y + frame.h) * view.k + frame.h / 2, maxY = frame.y + frame.h / 2 - frame.y * view.k;
-    view.x = Math.min(maxX, Math.max(minX, view.x));
-    view.y = Math.min(maxY, Math.max(minY, view.y));
+  // away returns how far, in the drawing's units, the view must move for
+  // the marker nearest to it to lie a tenth inside its edges: [0, 0] when
+  // one does.
+  function away() {
+    var b = visibleBox();
+    var mx = (b.x1 - b.x0) / 10, my = (b.y1 - b.y0) / 10;
+    var best = [0, 0];
+    markers.forEach(function (m, i) {
+      var d = [Math.max(0, b.x0 + mx - m.cx) - Math.max(0, m.cx - b.x1 + mx), Math.max(0, b.y0 + my - m.cy) - Math.max(0, m.cy - b.y1 + my)];
+      if (i === 0 || Math.hypot(d[0], d[1]) < Math.hypot(best[0], best[1])) { best = d; }
+    });
+    return best;
+  }
+  // pan moves the view by (dx, dy) in the SVG's units, but not away
+  // from the route: on each axis, no farther from the nearest marker
+  // than before the move (so a view with a marker keeps one in it).
+  function pan(dx, dy) {
+    var before = away();
+    view.x += dx; view.y += dy;
+    var after = away();
+    var key = ['x', 'y'];
+    for (var i = 0; i < 2; i++) {
+      if (Math.abs(after[i]) > Math.abs(before[i])) {
+        view[key[i]] += (after[i] - Math.sign(after[i]) * Math.abs(before[i])) * view.k;
+      }
+    }
+    draw();
   }
   function centre() {
     var r = svg.getBoundingClientRect();
@@ -197,8 +295,7 @@
         moved += Math.abs(dx) + Math.abs(dy);
         if (moved > 4 && !svg.hasPointerCapture(ev.pointerId)) { svg.setPointerCapture(ev.pointerId); }
         var ctm = svg.getScreenCTM();
-        view.x += dx / ctm.a; view.y += dy / ctm.d;
-        clamp(); draw();
+        pan(dx / ctm.a, dy / ctm.d);
       } else if (ids.length === 2) {
         var a = pointers[ids[0]], b = pointers[ids[1]];
         var d = spread();
@@ -230,34 +327,41 @@
   // its parameters on the <svg>).
   var live = null, liveTimer = 0, liveImages = {};
 
-  // gcjDelta is the published GCJ-02 offset in degrees at WGS-84 (lon,
-  // lat), as geo.WGS84ToGCJ02 computes it.
-  function gcjDelta(lon, lat) {
-    var x = lon - 105, y = lat - 35, PI = Math.PI, A = 6378245.0, EE = 0.00669342162296594323;
-    var wave = (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
-    var dlat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x)) + wave +
-      (20 * Math.sin(y * PI) + 40 * Math.sin(y / 3 * PI)) * 2 / 3 + (160 * Math.sin(y / 12 * PI) + 320 * Math.sin(y * PI / 30)) * 2 / 3;
-    var dlon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x)) + wave +
-      (20 * Math.sin(x * PI) + 40 * Math.sin(x / 3 * PI)) * 2 / 3 + (150 * Math.sin(x / 12 * PI) + 300 * Math.sin(x / 30 * PI)) * 2 / 3;
-    var sinLat = Math.sin(lat / 180 * PI), magic = 1 - EE * sinLat * sinLat, sq = Math.sqrt(magic);
-    return [dlon * 180 / (A / sq * Math.cos(lat / 180 * PI) * PI), dlat * 180 / ((A * (1 - EE)) / (magic * sq) * PI)];
+  // shift is the tiles' datum offset [dlon, dlat] in degrees at a
+  // point given in the tiles' datum: interpolated (Catmull-Rom) in the
+  // grid the server computed with geo for GCJ-02 tiles, none for WGS-84
+  // tiles. Beyond the grid (far outside the view) it keeps the edge's.
+  // The server sends each offset as its difference from the one before.
+  var grid = data.tiles && data.tiles.shift;
+  if (grid) {
+    [grid.dlon, grid.dlat].forEach(function (a) { for (var i = 1; i < a.length; i++) { a[i] += a[i - 1]; } });
+  }
+  function shift(lon, lat) {
+    var g = grid;
+    if (!g) { return [0, 0]; }
+    var fx = Math.min(g.cols - 2.001, Math.max(1, (lon - g.lon0) / g.step));
+    var fy = Math.min(g.rows - 2.001, Math.max(1, (lat - g.lat0) / g.step));
+    var i = Math.floor(fx), j = Math.floor(fy), u = fx - i, v = fy - j;
+    var spline = function (p0, p1, p2, p3, t) {
+      return p1 + 0.5 * t * (p2 - p0 + t * (2 * p0 - 5 * p1 + 4 * p2 - p3 + t * (3 * (p1 - p2) + p3 - p0)));
+    };
+    var at = function (a, r) {
+      var o = r * g.cols + i;
+      return spline(a[o - 1], a[o], a[o + 1], a[o + 2], u);
+    };
+    var cell = function (a) { return spline(at(a, j - 1), at(a, j), at(a, j + 1), at(a, j + 2), v) * 1e-7; };
+    return [cell(g.dlon), cell(g.dlat)];
   }
   // toTileDatum and fromTileDatum convert [lon, lat] to and from the
-  // tiles' datum (the inverse by three fixed-point steps, far below a
-  // pixel).
+  // tiles' datum. The way there reads the grid at the WGS-84 point, off
+  // by the offset itself (a few metres), which only chooses the tiles.
   function toTileDatum(p) {
-    if (!data.tiles.gcj) { return p; }
-    var d = gcjDelta(p[0], p[1]);
+    var d = shift(p[0], p[1]);
     return [p[0] + d[0], p[1] + d[1]];
   }
   function fromTileDatum(g) {
-    if (!data.tiles.gcj) { return g; }
-    var w = g;
-    for (var i = 0; i < 3; i++) {
-      var f = toTileDatum(w);
-      w = [w[0] - (f[0] - g[0]), w[1] - (f[1] - g[1])];
-    }
-    return w;
+    var d = shift(g[0], g[1]);
+    return [g[0] - d[0], g[1] - d[1]];
   }
   function projection() {
     var a = function (n) { return +svg.getAttribute('data-' + n); };
@@ -335,7 +439,7 @@
     view.k = k;
     view.x = frame.x + frame.w / 2 - m.cx * k;
     view.y = frame.y + frame.h / 2 - m.cy * k;
-    clamp(); draw();
+    draw();
   }
 
   // ---- The itinerary. ----
@@ -369,31 +473,26 @@
     return p.childNodes.length ? p : null;
   }
 
-  function stopEntry(v, place) {
+  // stopEntry writes a visit v of the plan JSON with its words w.
+  function stopEntry(v, w) {
     var s = byId[v.id] || {};
     var li = el('li', 'stop');
     var b = el('button', 'entry');
     b.type = 'button';
     b.appendChild(el('span', 'seq', v.seq));
-    var name = el('span', 'name', s.name || place.name);
-    b.appendChild(name);
-    if (clock(v.departure)) { b.appendChild(el('span', 'time', clock(v.arrival) + '–' + clock(v.departure))); }
+    b.appendChild(el('span', 'name', s.name || v.name));
+    if (w.time) { b.appendChild(el('span', 'time', w.time)); }
     li.appendChild(b);
     // The plan's own hours note (route/export writes it when the hours
     // are neither official nor reported), in the page's language.
     var hours = inLang(v.note);
     if (hours) { li.appendChild(el('p', 'warn', hours)); }
+    // Where a place is known only roughly, and what to ask for there.
+    if (w.approx) { li.appendChild(el('p', 'approx', w.approx)); }
     var d = el('div', 'details');
     d.hidden = true;
     if (s.alt) { d.appendChild(el('p', 'alt', s.alt)); }
-    var facts = [];
-    if (v.wait_s) { facts.push(L.wait + ' ' + minutes(v.wait_s)); }
-    facts.push(L.visit + ' ' + minutes(v.visit_s));
-    if (s.period) { facts.push(s.period); }
-    d.appendChild(el('p', 'facts', facts.join(' · ')));
-    if (v.precision_m > 500) {
-      d.appendChild(el('p', 'warn', L.approx.replace('%s', km(v.precision_m))));
-    }
+    d.appendChild(el('p', 'facts', w.facts));
     if (s.address) { d.appendChild(el('p', 'address', s.address)); }
     if (s.note) { d.appendChild(el('p', 'note', s.note)); }
     var nav = navLinks(v.nav);
@@ -408,63 +507,44 @@
     return li;
   }
 
-  // legEntry writes a leg between places a and b. Between places known
-  // only roughly (precision_m over 500 m) the straight-line figures are
-  // a sketch, and a leg of 0 m says nothing: the page says so.
-  function legEntry(leg, a, b) {
-    if (!leg) { return null; }
-    var rough = (a && a.precision_m > 500) || (b && b.precision_m > 500);
-    if (rough && leg.distance_m < 1) { return el('li', 'leg', '↓ ' + L.unknown_leg); }
-    var t = minutes(leg.duration_s);
-    if (leg.duration_min_s !== undefined && leg.duration_max_s !== undefined && leg.duration_max_s > leg.duration_min_s + 59) {
-      t = L.about + ' ' + Math.round(leg.duration_min_s / 60) + '–' + minutes(leg.duration_max_s);
-    }
-    return el('li', 'leg', '↓ ' + t + ' · ' + km(leg.distance_m) + (rough ? ' · ' + L.sketch : ''));
-  }
+  function legEntry(text) { return text ? el('li', 'leg', '↓ ' + text) : null; }
 
-  function placeName(p) { return (data.lang === 'en' ? p.name_en || p.name : p.name) || p.id; }
-
-  function renderDay(day) {
+  // renderDay lays out a day of the plan JSON with its words w.
+  function renderDay(day, w) {
     var sec = el('section', 'day');
-    sec.appendChild(el('h2', '', L.day.replace('%d', day.day) + (day.date ? ' · ' + day.date : '')));
+    sec.appendChild(el('h2', '', w.heading));
     var ol = el('ol', 'stops');
-    ol.appendChild(el('li', 'place', (clock(day.depart) + ' ' + L.depart + ' ' + placeName(day.start)).trim()));
-    var legs = day.legs || [];
+    var add = function (e) { if (e) { ol.appendChild(e); } };
+    add(el('li', 'place', w.depart));
     var visits = day.visits || [];
+    if (day.break && day.break.after === 0) { add(el('li', 'break', w['break'])); }
     visits.forEach(function (v, i) {
-      var lg = legEntry(legs[i], i ? visits[i - 1] : day.start, v);
-      if (lg) { ol.appendChild(lg); }
-      ol.appendChild(stopEntry(v, v));
-      if (day.break && day.break.after === i + 1) {
-        ol.appendChild(el('li', 'break', clock(day.break.start) + '–' + clock(day.break.end) + ' ' + L.break));
-      }
+      add(legEntry(w.legs[i]));
+      add(stopEntry(v, w.visits[i]));
+      if (day.break && day.break.after === i + 1) { add(el('li', 'break', w['break'])); }
     });
     if (day.end) {
-      var last = legEntry(legs[visits.length], visits[visits.length - 1] || day.start, day.end);
-      if (last) { ol.appendChild(last); }
-      ol.appendChild(el('li', 'place', clock(day['return']) + ' ' + L.back + ' ' + placeName(day.end)));
+      add(legEntry(w.legs[visits.length]));
+      add(el('li', 'place', w.back));
     }
     sec.appendChild(ol);
     return sec;
   }
 
   function renderItinerary() {
-    var plan = data.plan;
-    if (!list || !plan) { return; }
-    list.appendChild(el('p', 'totals', L.summary.replace('%v', plan.visited).replace('%d', km(plan.distance_m)).replace('%t', minutes(plan.travel_s))));
-    var rough = (plan.days || []).some(function (d) {
-      return [d.start, d.end].concat(d.visits || []).some(function (p) { return p && p.precision_m > 500; });
-    });
-    if (rough) { list.appendChild(el('p', 'warn legend', L.halos)); }
-    (plan.days || []).forEach(function (d) { list.appendChild(renderDay(d)); });
-    if (plan.skipped && plan.skipped.length) {
+    var plan = data.plan, text = data.text;
+    if (!list || !plan || !text) { return; }
+    list.appendChild(el('p', 'totals', text.totals));
+    if (text.halos) { list.appendChild(el('p', 'warn legend', text.halos)); }
+    (plan.days || []).forEach(function (d, i) { list.appendChild(renderDay(d, text.days[i])); });
+    if (text.left_out && text.left_out.length) {
       var sec = el('section', 'skipped');
       sec.appendChild(el('h2', '', L.left_out));
       var ul = el('ul');
-      plan.skipped.forEach(function (s) {
+      text.left_out.forEach(function (s) {
         var li = el('li');
-        li.appendChild(el('b', '', placeName(s)));
-        li.appendChild(el('span', '', ' — ' + (L['reason_' + s.reason] || s.detail || s.reason)));
+        li.appendChild(el('b', '', s.name));
+        li.appendChild(el('span', '', ' — ' + s.reason));
         ul.appendChild(li);
       });
       sec.appendChild(ul);

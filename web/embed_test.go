@@ -19,6 +19,7 @@ import (
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
+	"github.com/chuanzhu/chuanzhu/route/export"
 	"github.com/chuanzhu/chuanzhu/tour"
 )
 
@@ -141,7 +142,12 @@ func TestEmbedSites(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, starts)
-	assert.Equal(t, "Visit", p.data.Labels["visit"])
+	require.NotNil(t, p.data.Text)
+	require.NotEmpty(t, p.data.Text.Days)
+	for _, v := range p.data.Text.Days[0].Visits {
+		assert.Regexp(t, `^(Wait \d+ min · )?Visit \d`, v.Facts, "the visit's facts in the page's language")
+		assert.Regexp(t, `^\d\d:\d\d–\d\d:\d\d$`, v.Time)
+	}
 
 	t.Run("a point start", func(t *testing.T) {
 		p := getEmbedPage(t, h, "sites=jiangxian/chexiangcheng,jiangxian/taiyin-temple&start=111.6,35.5&date=2027-05-04")
@@ -341,14 +347,26 @@ func TestEmbedTemplateParses(t *testing.T) {
 	assert.NotPanics(t, func() { pageTemplate() })
 }
 
-// The panel's words follow internal/phrase: the itinerary's day and
-// minute. (Notes come from heritage.Site.Note, tested there.)
+// The itinerary's words are internal/phrase's: the day, the date, the
+// durations and distances as the text itinerary spells them.
 func TestEmbedWording(t *testing.T) {
-	zh, en := embedLabels(phrase.Chinese), embedLabels(phrase.English)
-	assert.Equal(t, "第 %d 天", zh["day"])
-	assert.Equal(t, "Day %d", en["day"])
-	assert.Equal(t, "分钟", zh["min"])
-	assert.Equal(t, "min", en["min"])
+	h := defaultHandler()
+	for _, tt := range []struct{ lang, day, totals string }{
+		{"zh", `^第 1 天 · 2027年5月4日$`, `^\d+ 处 · [\d.]+ (公里|米) · 路上 (约 )?\d+ (小时|分钟)`},
+		{"en", `^Day 1 · 4 May 2027$`, `^\d+ sites · [\d.]+ k?m · (about )?\d+ (h|min).* on the road$`},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			p := getEmbedPage(t, h, "line=jin-culture/jiangxian&date=2027-05-04&lang="+tt.lang)
+			require.NotNil(t, p.data.Text)
+			assert.Regexp(t, tt.totals, p.data.Text.Totals)
+			require.Len(t, p.data.Text.Days, 1)
+			d := p.data.Text.Days[0]
+			assert.Regexp(t, tt.day, d.Heading)
+			assert.Len(t, d.Visits, p.data.Visits)
+			assert.NotEmpty(t, d.Legs)
+			assert.Equal(t, phrase.Lang(tt.lang).Distance(1000), p.data.Scale[6].Text, "the scale bar's 1 km")
+		})
+	}
 }
 
 // TestEmbedWeight reports what a visitor downloads for the jin-culture
@@ -386,4 +404,107 @@ func planArrivals(t *testing.T, p embedPageParts) []string {
 		}
 	}
 	return out
+}
+
+// The sites of the honest-plans tests: the dukes' tombs and 车厢城,
+// known only to within kilometres, and precise sites (within 500 m).
+const (
+	coarseSites  = "jiangxian/jin-wengong-tomb,jiangxian/jin-xiangong-tomb,jiangxian/jin-linggong-tomb,jiangxian/chexiangcheng"
+	preciseSites = "jiangxian/wenmiao,jiangxian/taiyin-temple,jiangxian/dongfeng-stage,jiangxian/nanfan-memorial-arch"
+	// preciseStart is a point start next to 绛县文庙 (the county seat
+	// anchor is itself known only to 1 km).
+	preciseStart = "111.5666,35.4917"
+)
+
+// TestEmbedHonestPlans states both sides of the honest-plans rule on the
+// page's words: a plan through coarse places says its legs are estimates
+// with ranges and tells what to ask for at each rough place; a plan of
+// precise places says none of that.
+func TestEmbedHonestPlans(t *testing.T) {
+	h := defaultHandler()
+	t.Run("coarse", func(t *testing.T) {
+		p := getEmbedPage(t, h, "lang=en&date=2027-05-04&start=anchor/jiangxian-county-seat&sites="+coarseSites)
+		require.NotNil(t, p.data.Text)
+		text := p.data.Text
+		assert.NotEmpty(t, text.Halos, "the legend explains the halos")
+		assert.Contains(t, text.Totals, "about ", "road time totals are estimates")
+		ranges := 0
+		for _, d := range text.Days {
+			for _, lg := range d.Legs {
+				assert.Contains(t, lg, "straight-line estimate")
+				if regexp.MustCompile(`^(about \d+(–\d+ min| min – \d+ h)|up to \d)`).MatchString(lg) {
+					ranges++
+				}
+			}
+			for _, v := range d.Visits {
+				assert.Regexp(t, `^Location known only to within [\d.]+ km: ask for 山西省`, v.Approx)
+			}
+		}
+		assert.Positive(t, ranges, "legs to rough places give a time range")
+		assert.Contains(t, p.html, "jin-wengong-tomb")
+		var plan struct {
+			Days []struct {
+				Visits []struct {
+					HoursStatus string         `json:"hours_status"`
+					Note        *heritage.Text `json:"note"`
+				} `json:"visits"`
+			} `json:"days"`
+		}
+		require.NoError(t, json.Unmarshal(p.data.Plan, &plan))
+		for _, d := range plan.Days {
+			for _, v := range d.Visits {
+				require.NotNil(t, v.Note, "hours %s: the page marks them not confirmed", v.HoursStatus)
+				assert.Equal(t, "Opening hours not confirmed: call ahead", v.Note.En)
+			}
+		}
+	})
+	t.Run("precise", func(t *testing.T) {
+		p := getEmbedPage(t, h, "lang=en&date=2027-05-04&start="+preciseStart+"&sites="+preciseSites)
+		require.NotNil(t, p.data.Text)
+		text := p.data.Text
+		assert.Empty(t, text.Halos)
+		assert.NotContains(t, text.Totals, "about")
+		for _, d := range text.Days {
+			require.NotEmpty(t, d.Legs)
+			for _, lg := range d.Legs {
+				assert.Regexp(t, `^\d+ (h|min)( \d+ min)? · [\d.]+ k?m$`, lg, "one time and one distance")
+			}
+			for _, v := range d.Visits {
+				assert.Empty(t, v.Approx)
+			}
+		}
+	})
+}
+
+// The page offers the downloads the export registry can write for its
+// plan, named by their extension, served with the registry's content type
+// and file name: iCalendar only for a plan with dates.
+func TestEmbedDownloads(t *testing.T) {
+	h := defaultHandler()
+	linkRE := regexp.MustCompile(`<a class="button" href="([^"]+)" download>([A-Z]+)</a>`)
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"line=jin-culture/jiangxian", []string{"GPX", "KML"}},
+		{"line=jin-culture/jiangxian&date=2027-05-04", []string{"GPX", "KML", "ICS"}},
+	} {
+		t.Run(tt.query, func(t *testing.T) {
+			p := getEmbedPage(t, h, tt.query)
+			var names []string
+			for _, m := range linkRE.FindAllStringSubmatch(p.html, -1) {
+				names = append(names, m[2])
+				href := strings.ReplaceAll(m[1], "&amp;", "&")
+				q, err := url.ParseQuery(strings.TrimPrefix(href, "?"))
+				require.NoError(t, err)
+				f, err := export.ParseFormat(q.Get("download"))
+				require.NoError(t, err)
+				w := call(t, h, http.MethodGet, "/embed"+href, "")
+				require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+				assert.Equal(t, f.ContentType, w.Header().Get("Content-Type"))
+				assert.Contains(t, w.Header().Get("Content-Disposition"), `filename="chuanzhu`+f.Ext+`"`)
+			}
+			assert.Equal(t, tt.want, names)
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -36,16 +37,19 @@ type download struct{ Name, Href string }
 var downloadFormats = []string{"gpx", "kml", "ics"}
 
 // downloads returns links to the plan of the page at u in each of
-// downloadFormats ("…&download=gpx"); ics only for a plan with dates.
+// downloadFormats ("…&download=gpx"), named by the format's file
+// extension, for each export format that can write the plan (an
+// iCalendar file needs dates).
 func downloads(u *url.URL, p *route.Plan) []download {
 	var out []download
-	for _, f := range downloadFormats {
-		if f == "ics" && (len(p.Days) == 0 || !hasCalendar(p.Days[0].Depart)) {
+	for _, name := range downloadFormats {
+		f, err := export.ParseFormat(name)
+		if err != nil || f.Write(io.Discard, p) != nil {
 			continue
 		}
 		v := u.Query()
-		v.Set("download", f)
-		out = append(out, download{Name: strings.ToUpper(f), Href: "?" + v.Encode()})
+		v.Set("download", f.Name)
+		out = append(out, download{Name: strings.ToUpper(strings.TrimPrefix(f.Ext, ".")), Href: "?" + v.Encode()})
 	}
 	return out
 }

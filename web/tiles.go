@@ -164,17 +164,7 @@ func unmercator(x, y float64, z int) orb.Point {
 // sits where the offset map shows its places.
 func (t *tileLayer) tiles(m *export.Map) []tile {
 	proj := m.Projection()
-	fx0, fy0, fx1, fy1 := m.Frame()
-	// The frame's corners and edge midpoints, in the tile datum.
-	var b orb.Bound
-	for i, px := range [][2]float64{{0, 0}, {0.5, 0}, {1, 0}, {1, 0.5}, {1, 1}, {0.5, 1}, {0, 1}, {0, 0.5}} {
-		p := geo.Convert(proj.Unproject(fx0+px[0]*(fx1-fx0), fy0+px[1]*(fy1-fy0)), geo.WGS84, t.datum)
-		if i == 0 {
-			b = p.Bound()
-		} else {
-			b = b.Extend(p)
-		}
-	}
+	b := t.frameBound(m)
 	// Pixels per degree of longitude on the picture, and on zoom-z tiles
 	// (256·2^z/360): take the zoom whose tiles are drawn at scale 1–2.
 	east, _ := proj.Project(orb.Point{proj.Lon0 + 1, proj.Lat0})
@@ -211,6 +201,23 @@ func (t *tileLayer) tiles(m *export.Map) []tile {
 	return out
 }
 
+// frameBound returns the bound of m's map frame in the tile datum: of its
+// corners and edge midpoints.
+func (t *tileLayer) frameBound(m *export.Map) orb.Bound {
+	proj := m.Projection()
+	fx0, fy0, fx1, fy1 := m.Frame()
+	var b orb.Bound
+	for i, px := range [][2]float64{{0, 0}, {0.5, 0}, {1, 0}, {1, 0.5}, {1, 1}, {0.5, 1}, {0, 1}, {0, 0.5}} {
+		p := geo.Convert(proj.Unproject(fx0+px[0]*(fx1-fx0), fy0+px[1]*(fy1-fy0)), geo.WGS84, t.datum)
+		if i == 0 {
+			b = p.Bound()
+		} else {
+			b = b.Extend(p)
+		}
+	}
+	return b
+}
+
 // draw is the tile layer as an [export.Layer]: the tiles covering m's
 // frame (see tiles) as SVG images, drawn beneath the route.
 func (t *tileLayer) draw(w io.Writer, m *export.Map) error {
@@ -224,4 +231,62 @@ func (t *tileLayer) draw(w io.Writer, m *export.Map) error {
 	b.WriteString("</g>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// shiftGrid is the datum shift of GCJ-02 tiles over the region a page's
+// view can show, so that the page's script places the tiles of any view
+// without a datum formula of its own: at each node of a regular grid in
+// GCJ-02 degrees, the node's offset from its WGS-84 point (the node minus
+// geo.Convert's WGS-84 point), in units of 1e-7 degrees (1 cm), each
+// written as its difference from the node before it (the offsets change
+// slowly: the differences are short and compress well). The script
+// interpolates the offsets with a Catmull-Rom spline, which over nodes
+// shiftStep apart stays within 0.2 m of geo.Convert (tiles_test.go).
+type shiftGrid struct {
+	Lon0 float64 `json:"lon0"` // the western column's longitude, GCJ-02
+	Lat0 float64 `json:"lat0"` // the southern row's latitude, GCJ-02
+	Step float64 `json:"step"` // degrees between nodes
+	Cols int     `json:"cols"`
+	Rows int     `json:"rows"`
+	// DLon and DLat are the offsets, row by row from the south, each
+	// row from the west, each the difference from the one before (the
+	// first from 0).
+	DLon []int32 `json:"dlon"`
+	DLat []int32 `json:"dlat"`
+}
+
+// Limits of a shift grid.
+const (
+	shiftStep  = 1.0 / 24 // degrees between nodes, at least
+	shiftNodes = 48       // nodes along a side, at most (the step widens)
+	shiftUnit  = 1e-7     // degrees per unit of DLon and DLat
+)
+
+// shiftGrid returns the shift of t's GCJ-02 tiles over m's map frame and
+// as far again around it on every side (the view pans at most half a
+// frame away, and tiles reach beyond the view), with two nodes to spare
+// for the spline; nil for WGS-84 tiles.
+func (t *tileLayer) shiftGrid(m *export.Map) *shiftGrid {
+	if t.datum != geo.GCJ02 {
+		return nil
+	}
+	b := t.frameBound(m)
+	margin := max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])
+	span := 3 * margin
+	step := max(shiftStep, span/(shiftNodes-7))
+	g := &shiftGrid{Step: step,
+		Lon0: math.Floor((b.Min[0]-margin)/step)*step - 2*step, Lat0: math.Floor((b.Min[1]-margin)/step)*step - 2*step}
+	g.Cols = int(math.Ceil((b.Max[0]+margin-g.Lon0)/step)) + 3
+	g.Rows = int(math.Ceil((b.Max[1]+margin-g.Lat0)/step)) + 3
+	var lastLon, lastLat int32
+	for r := range g.Rows {
+		for c := range g.Cols {
+			n := orb.Point{g.Lon0 + float64(c)*step, g.Lat0 + float64(r)*step}
+			w := geo.Convert(n, geo.GCJ02, geo.WGS84)
+			dlon, dlat := int32(math.Round((n[0]-w[0])/shiftUnit)), int32(math.Round((n[1]-w[1])/shiftUnit))
+			g.DLon, g.DLat = append(g.DLon, dlon-lastLon), append(g.DLat, dlat-lastLat)
+			lastLon, lastLat = dlon, dlat
+		}
+	}
+	return g
 }

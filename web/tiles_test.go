@@ -6,11 +6,13 @@ import (
 	"errors"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -219,6 +221,74 @@ func TestTileSubdomains(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, l.subdomains)
 			assert.Len(t, l.origins, len(tc.want))
+		})
+	}
+}
+
+// spline is the Catmull-Rom interpolation the page's script reads a
+// shift grid with (embed.js, shift).
+func (g *shiftGrid) at(lon, lat float64) (dlon, dlat float64) {
+	fx := min(float64(g.Cols)-2.001, max(1, (lon-g.Lon0)/g.Step))
+	fy := min(float64(g.Rows)-2.001, max(1, (lat-g.Lat0)/g.Step))
+	i, j := int(fx), int(fy)
+	u, v := fx-float64(i), fy-float64(j)
+	spline := func(p0, p1, p2, p3, t float64) float64 {
+		return p1 + 0.5*t*(p2-p0+t*(2*p0-5*p1+4*p2-p3+t*(3*(p1-p2)+p3-p0)))
+	}
+	sums := func(d []int32) []int32 {
+		a := slices.Clone(d)
+		for k := 1; k < len(a); k++ {
+			a[k] += a[k-1]
+		}
+		return a
+	}
+	cell := func(d []int32) float64 {
+		a := sums(d)
+		var r [4]float64
+		for k := range 4 {
+			o := (j-1+k)*g.Cols + i
+			r[k] = spline(float64(a[o-1]), float64(a[o]), float64(a[o+1]), float64(a[o+2]), u)
+		}
+		return spline(r[0], r[1], r[2], r[3], v) * shiftUnit
+	}
+	return cell(g.DLon), cell(g.DLat)
+}
+
+// On every themed line's picture, the GCJ-02 shift grid the page's script
+// places tiles by reproduces geo.Convert within 0.3 m over the frame and a
+// frame's width around it, and is small enough to send with the page.
+func TestShiftGrid(t *testing.T) {
+	cat := heritage.Default()
+	h := newHandler(cat)
+	lines, err := h.lines()
+	require.NoError(t, err)
+	gcj, err := parseTileLayer("https://t.example/{z}/{x}/{y}.png", "gcj02", "")
+	require.NoError(t, err)
+	wgs, err := parseTileLayer("https://t.example/{z}/{x}/{y}.png", "wgs84", "")
+	require.NoError(t, err)
+	for _, l := range lines {
+		t.Run(l.ID, func(t *testing.T) {
+			m, err := export.Layout(l.Plan, export.Catalog(cat))
+			require.NoError(t, err)
+			assert.Nil(t, wgs.shiftGrid(m), "WGS-84 tiles need no shift")
+			g := gcj.shiftGrid(m)
+			require.NotNil(t, g)
+			assert.Len(t, g.DLon, g.Cols*g.Rows)
+			assert.LessOrEqual(t, g.Cols, shiftNodes)
+			assert.LessOrEqual(t, g.Rows, shiftNodes)
+			b := gcj.frameBound(m)
+			margin := max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])
+			worst := 0.0
+			for i := range 101 {
+				for j := range 101 {
+					p := orb.Point{b.Min[0] - margin + float64(i)/100*(b.Max[0]-b.Min[0]+2*margin),
+						b.Min[1] - margin + float64(j)/100*(b.Max[1]-b.Min[1]+2*margin)}
+					dlon, dlat := g.at(p[0], p[1])
+					worst = max(worst, orbgeo.Distance(orb.Point{p[0] - dlon, p[1] - dlat}, geo.Convert(p, geo.GCJ02, geo.WGS84)))
+				}
+			}
+			assert.Less(t, worst, 0.3, "metres from geo.Convert")
+			t.Logf("%d×%d nodes, %.4f° apart; worst %.3f m", g.Cols, g.Rows, g.Step, worst)
 		})
 	}
 }
