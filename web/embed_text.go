@@ -56,10 +56,18 @@ type embedVisitText struct {
 // up to which plans treat places as points.
 func rough(pl route.Place) bool { return pl.Precision > route.CoarsePrecision }
 
-// legWords is the [phrase.Leg] of lg.
-func legWords(lg route.Leg) phrase.Leg {
-	return phrase.Leg{Duration: lg.Duration, DurationMin: lg.DurationMin, DurationMax: lg.DurationMax,
+// legWords is the [phrase.Leg] of lg; host names the place it stays
+// inside, when one end is seen through the other (route.Place.Via).
+func legWords(lg route.Leg, host func(route.Place) string) phrase.Leg {
+	g := phrase.Leg{Duration: lg.Duration, DurationMin: lg.DurationMin, DurationMax: lg.DurationMax,
 		Distance: lg.Distance, Rough: rough(lg.From) || rough(lg.To)}
+	switch {
+	case lg.From.Via != "" && lg.From.Via == lg.To.ID:
+		g.Inside = host(lg.To)
+	case lg.To.Via != "" && lg.To.Via == lg.From.ID:
+		g.Inside = host(lg.From)
+	}
+	return g
 }
 
 // embedText writes the words of p's itinerary in lang.
@@ -70,7 +78,7 @@ func (h *handler) embedText(p *route.Plan, lang string) embedText {
 	for _, d := range p.Days {
 		out.Days = append(out.Days, h.dayText(d, l))
 		for _, lg := range d.Legs {
-			roughLeg = roughLeg || legWords(lg).Rough
+			roughLeg = roughLeg || rough(lg.From) || rough(lg.To)
 		}
 		anyRough = anyRough || rough(d.Start) || (d.End != nil && rough(*d.End))
 		for _, v := range d.Visits {
@@ -112,7 +120,7 @@ func (h *handler) dayText(d route.DayPlan, l phrase.Lang) embedDayText {
 	}
 	out.Depart = at(phrase.Clock(d.Depart), l.Pick("出发：", "leave ")+h.placeName(d.Start, l))
 	for _, lg := range d.Legs {
-		out.Legs = append(out.Legs, l.Leg(legWords(lg)))
+		out.Legs = append(out.Legs, l.Leg(legWords(lg, func(pl route.Place) string { return h.placeName(pl, l) })))
 	}
 	for _, v := range d.Visits {
 		out.Visits = append(out.Visits, h.visitText(v, l, dated))

@@ -19,6 +19,10 @@ type Leg struct {
 	// caller decides it from the places' precision (route.CoarsePrecision
 	// is the threshold plans use).
 	Rough bool
+	// Inside, when not empty, names the place the leg stays inside: one
+	// end is seen through the other at the same point (a cemetery shown
+	// in its museum), so the leg takes no travel.
+	Inside string
 }
 
 // spread is how much wider than a minute a leg's time range must be to be
@@ -56,12 +60,15 @@ func (l Lang) About(figure string) string { return l.Pick("约 ", "about ") + fi
 // leg of no distance and no range (two places given at one approximate
 // point) says that its length is not known.
 func (l Lang) Leg(g Leg) string {
+	if g.Inside != "" && g.Duration == 0 && g.Distance == 0 {
+		return l.Inside(g.Inside)
+	}
 	if !g.Rough {
 		return l.Duration(g.Duration) + " · " + l.Distance(g.Distance)
 	}
 	wide := g.DurationMax > g.DurationMin+spread
 	if g.Distance < 1 && !wide {
-		return l.Pick("两处位置均为约数，实际路程未知", "distance on the ground unknown: the places are only roughly located")
+		return l.UnknownDistance()
 	}
 	s := l.About(l.Duration(g.Duration))
 	switch {
@@ -74,6 +81,19 @@ func (l Lang) Leg(g Leg) string {
 		s += " · " + l.About(l.Distance(g.Distance))
 	}
 	return s + " · " + l.Pick("直线估算", "straight-line estimate")
+}
+
+// Inside says that a leg stays inside one place, named host: "seen inside
+// Jinguo Museum: no travel"; "在晋国博物馆内参观，无需乘车".
+func (l Lang) Inside(host string) string {
+	return l.Pick("在"+host+"内参观，无需乘车", "seen inside "+host+": no travel")
+}
+
+// UnknownDistance says that the distance between two places given at one
+// approximate point is not known: "distance on the ground unknown: both
+// places are only roughly located"; "两处位置均为约略，实际相距多远不详".
+func (l Lang) UnknownDistance() string {
+	return l.Pick("两处位置均为约略，实际相距多远不详", "distance on the ground unknown: both places are only roughly located")
 }
 
 // Locate tells a visitor how to find a place known only to within

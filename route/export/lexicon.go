@@ -335,8 +335,7 @@ func (l lexicon) locate(s *tripStop) string {
 	if !s.coarse() || s.site == nil {
 		return ""
 	}
-	return l.Pick("位置仅知在约 "+l.Distance(s.precision)+"范围内，请打听："+searchText(s.site),
-		"Location known only to within "+l.Distance(s.precision)+": ask for "+searchText(s.site))
+	return l.Locate(s.precision, searchText(s.site))
 }
 
 // legTravel writes a leg's travel ([lexicon.travel]), as an estimate
@@ -347,13 +346,13 @@ func (l lexicon) locate(s *tripStop) string {
 // needed.
 func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 	if host := inside(a, b); host != "" && lg.duration == 0 && lg.distance == 0 {
-		return l.Pick("在"+host+"内参观，无需乘车", "seen inside "+host+": no travel")
+		return l.Inside(host)
 	}
 	if !a.coarse() && !b.coarse() {
 		return l.travel(lg.duration, lg.distance)
 	}
 	if lg.duration == 0 && lg.distance == 0 {
-		return l.Pick("两处位置均为约略，相距多远不详", "the distance to the next site is not known: both locations are approximate")
+		return l.UnknownDistance()
 	}
 	span := ""
 	switch {
