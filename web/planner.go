@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/chuanzhu/chuanzhu/internal/phrase"
 	"github.com/chuanzhu/chuanzhu/tour"
@@ -169,20 +170,28 @@ func (h *handler) plannerForm(q embedQuery, l phrase.Lang, open bool) *plannerFo
 	if !q.start.IsZero() && !slices.ContainsFunc(f.Starts, func(o option) bool { return o.Selected }) {
 		f.Starts = append(f.Starts, option{Value: start, Label: start, Selected: true})
 	}
-	for _, m := range []string{"drive", "drive-mountain", "bus", "cycle", "walk"} {
-		f.Modes = append(f.Modes, option{Value: m, Label: modeWord(l, m), Selected: q.mode == m})
-	}
+	f.Modes = modeOptions(l, q.mode)
 	return f
 }
 
-// modeWords name the travel modes in the form, in Chinese and English.
-var modeWords = map[string][2]string{
-	"drive": {"自驾", "Drive"}, "drive-mountain": {"自驾（山路）", "Drive (mountain roads)"},
-	"bus": {"旅游巴士", "Tourist bus"}, "cycle": {"骑行", "Cycle"}, "walk": {"步行", "Walk"},
+// modeOptions are the travel modes of the form, the default mode
+// first (the choice a visitor who leaves the field makes), named by
+// phrase.
+func modeOptions(l phrase.Lang, chosen string) []option {
+	modes := geo.Modes()
+	rank := func(m geo.Mode) int {
+		if m.Name == tour.DefaultMode {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(modes, func(a, b geo.Mode) int { return rank(a) - rank(b) })
+	out := make([]option, len(modes))
+	for i, m := range modes {
+		out[i] = option{Value: m.Name, Label: l.ModeName(m), Selected: chosen == m.Name}
+	}
+	return out
 }
-
-// modeWord names a travel mode in the form.
-func modeWord(l phrase.Lang, m string) string { w := modeWords[m]; return l.Pick(w[0], w[1]) }
 
 // formWords are the form's labels.
 func formWords(l phrase.Lang) map[string]string {
