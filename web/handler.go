@@ -227,6 +227,7 @@ func (h *handler) routes() *http.ServeMux {
 	mux.HandleFunc("POST /api/plan", h.postPlan)
 	mux.HandleFunc("GET /embed", h.getEmbed)
 	mux.HandleFunc("GET /plan", h.getPlan)
+	mux.HandleFunc("POST /plan", h.postPlanPage)
 	mux.HandleFunc("GET /healthz", h.getHealth)
 	mux.HandleFunc("GET /readyz", h.getReady)
 	// The same paths without a method catch the other methods, so that
@@ -237,7 +238,7 @@ func (h *handler) routes() *http.ServeMux {
 		"/api/lines":         "GET, HEAD",
 		"/api/plan":          "POST",
 		"/embed":             "GET, HEAD",
-		"/plan":              "GET, HEAD",
+		"/plan":              "GET, HEAD, POST",
 		"/healthz":           "GET, HEAD",
 		"/readyz":            "GET, HEAD",
 	} {
