@@ -88,7 +88,7 @@ func (h *handler) writePage(w http.ResponseWriter, r *http.Request, status int, 
 	v.Nonce = nonce
 	v.Script, v.Style = template.JS(embedScript), template.CSS(embedStyle)
 	if v.Form != nil {
-		v.PlannerScript = template.JS(plannerScript)
+		v.PlannerScript, v.Style = template.JS(plannerScript), v.Style+template.CSS(plannerStyle)
 	}
 	if v.Words == nil {
 		v.Words = pageWords(phrase.Lang(v.Lang))

@@ -1,7 +1,7 @@
 package web
 
 import (
-	_ "embed" // the planner's script
+	_ "embed" // the planner's script and style
 	"fmt"
 	"html/template"
 	"io"
@@ -21,6 +21,9 @@ import (
 
 //go:embed planner.js
 var plannerScript string
+
+//go:embed planner.css
+var plannerStyle string
 
 // plannerParams are the query parameters of GET /plan.
 var plannerParams = []string{"theme", "sites", "start", "date", "start_time", "hours", "days", "mode", "lang", "download"}

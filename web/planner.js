@@ -163,7 +163,9 @@
     });
     Array.prototype.slice.call(doc.body.childNodes).forEach(function (n) {
       if (n.nodeName === 'SCRIPT' && n.type !== 'application/json') { return; }
-      body.insertBefore(document.adoptNode(n), pageScript);
+      // A copy made by this document, not the parsed node adopted: an
+      // adopted <details> no longer lays out when opened (Chromium).
+      body.insertBefore(document.importNode(n, true), pageScript);
     });
     ['class', 'data-ready'].forEach(function (a) { body.setAttribute(a, doc.body.getAttribute(a) || ''); });
     body.removeAttribute('aria-busy');

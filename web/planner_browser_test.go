@@ -168,8 +168,7 @@ func TestBrowserPlanner(t *testing.T) {
 			assert.Equal(t, short.Names, p.state().Names, "forward shows the shorter plan again")
 
 			assert.Empty(t, console.all(), "console errors and CSP violations")
-			p.checkErrors(vp.lang)
-			shoot(t, ctx, dir, "planner-script-error-"+vp.name, false, "")
+			p.checkErrors(vp.lang, dir, vp.name)
 			// The refused request is the one error the browser logs.
 			logged := console.all()
 			if assert.Len(t, logged, 1, "console errors and CSP violations") {
@@ -203,14 +202,13 @@ func (p planner) state() plannerState {
 // visitor does, then waits for the new plan's itinerary.
 func (p planner) submit(fields map[string]string) {
 	p.t.Helper()
+	// Open the form (it folds away under a plan), fill it in and press
+	// its button.
 	p.eval(`document.body.dataset.ready = 'old'`)
-	var acts []chromedp.Action[chromedp.Void]
+	p.unfold()
 	for sel, v := range fields {
-		acts = append(acts, chromedp.SetValue(sel, v))
+		p.eval(`(e => { e.value = ` + jsString(v) + `; e.dispatchEvent(new Event('change', {bubbles: true})); })(document.querySelector(` + jsString(sel) + `))`)
 	}
-	// Open the form (it folds away under a plan) and press its button.
-	p.eval(`document.querySelector('#plan-form details').open = true`)
-	require.NoError(p.t, chromedp.Do(p.ctx, acts...))
 	p.tap(`#f-submit`)
 	p.wait(`document.body.dataset.ready === 'true' && document.querySelector('#itinerary li.stop')`)
 }
@@ -233,8 +231,25 @@ func (p planner) tap(selector string) {
 	xy, err := chromedp.Run(p.ctx, chromedp.Poll[[]float64](`(() => { const e = document.querySelector(`+jsString(selector)+`);
 		e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
 		return e.contains(document.elementFromPoint(x, y)) ? [x, y] : null; })()`, chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		dbg, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`(() => { const e = document.querySelector(`+jsString(selector)+`); const r = e.getBoundingClientRect(); const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+			return document.querySelectorAll('details').length + ' open=' + document.querySelector('#plan-form details').open + ' ' + JSON.stringify(r) + ' hit=' + (h && h.outerHTML.slice(0, 120)) + ' y=' + scrollY + ' ' + JSON.stringify(document.getElementById('plan-form').getBoundingClientRect()); })()`))
+		p.t.Log(dbg)
+	}
 	require.NoError(p.t, err, "%s in view", selector)
 	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.MouseClickXY(xy[0], xy[1])))
+}
+
+// unfold opens the form, which folds away under a plan, as a visitor
+// does: with a tap on its summary.
+func (p planner) unfold() {
+	p.t.Helper()
+	open, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.querySelector('#plan-form details').open`))
+	require.NoError(p.t, err)
+	if !open {
+		p.tap(`#plan-form summary`)
+		p.wait(`document.querySelector('#plan-form details').open`)
+	}
 }
 
 // history goes back or forward and waits for the page of search.
@@ -252,24 +267,24 @@ func (p planner) checkLayout(phone bool) {
 	if !phone {
 		return
 	}
-	p.eval(`document.querySelector('#plan-form details').open = true`)
+	p.unfold()
 	small, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](formTargetsJS))
 	require.NoError(p.t, err)
 	assert.Empty(p.t, small, "form controls under 40 × 40 px")
 	checkPage(p.t, p.ctx, phone)
-	p.eval(`document.querySelector('#plan-form details').open = false`)
+	p.tap(`#plan-form summary`)
 }
 
 // checkErrors submits a theme the server does not know and then a form
 // to a server that cannot be reached: each time the visitor reads, above
 // the form, what went wrong in the page's language, and the address
 // keeps the last plan.
-func (p planner) checkErrors(lang string) {
+func (p planner) checkErrors(lang, dir, name string) {
 	p.t.Helper()
 	before := p.state()
 	posts := p.log.count("POST /plan")
-	p.eval(`document.querySelector('#plan-form details').open = true,
-		document.getElementById('f-theme').add(new Option('opera', 'opera', true, true))`)
+	p.unfold()
+	p.eval(`document.getElementById('f-theme').add(new Option('opera', 'opera', true, true))`)
 	p.tap(`#f-submit`)
 	p.wait(`document.getElementById('plan-error')`)
 	refused := p.state()
@@ -282,6 +297,7 @@ func (p planner) checkErrors(lang string) {
 		return r.top >= 0 && r.top < window.innerHeight; })()`))
 	require.NoError(p.t, err)
 	assert.True(p.t, visible, "the message is in view")
+	shoot(p.t, p.ctx, dir, "planner-script-refused-"+name, false, "")
 
 	p.eval(`window.fetch = () => Promise.reject(new TypeError('Failed to fetch')),
 		document.getElementById('f-theme').value = 'jin-culture', document.getElementById('plan-error').remove()`)
@@ -292,4 +308,5 @@ func (p planner) checkErrors(lang string) {
 	require.NoError(p.t, err)
 	assert.Equal(p.t, offline[1], offline[0], "the form's words for an unreachable server")
 	assert.Equal(p.t, "enabled", offline[2], "the visitor can try again")
+	shoot(p.t, p.ctx, dir, "planner-script-offline-"+name, false, "")
 }
