@@ -39,8 +39,8 @@
     }
   }, true);
   document.addEventListener('click', function (ev) {
-    var here = ev.target.closest && ev.target.closest('#f-here');
-    if (here) { locate(here); }
+    var here = ev.target.closest && ev.target.closest('button');
+    if (here && here.id === 'f-here') { locate(here); }
   });
   document.addEventListener('submit', function (ev) {
     if (ev.target.id !== 'plan-form' || !window.fetch || !window.DOMParser) { return; }
