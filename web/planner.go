@@ -297,7 +297,7 @@ func modeOptions(l phrase.Lang, chosen string) []option {
 // formWords are the form's labels.
 func formWords(l phrase.Lang) map[string]string {
 	return map[string]string{
-		"change": l.Pick("修改行程", "Change the plan"), "theme": l.Pick("主题", "Theme"),
+		"change": l.Pick("修改行程", "Change the plan"), "new": l.Pick("规划行程", "Plan a trip"), "theme": l.Pick("主题", "Theme"),
 		"sites": l.Pick("或选择地点", "Or choose sites"), "search": l.Pick("搜索地点（中文或英文）", "Search sites (Chinese or English)"),
 		"start": l.Pick("出发地", "Start"), "here": l.Pick("我的位置", "My location"),
 		"defaultStart": l.Pick("（默认：县城）", "(default: the county seat)"),
@@ -311,7 +311,7 @@ func formWords(l phrase.Lang) map[string]string {
 }
 
 const plannerFormHTML = `<form class="form" id="plan-form" method="get" action="" data-planning="{{.Words.planning}}" data-offline="{{.Words.offline}}">
-<details{{if .Open}} open{{end}}><summary>{{.Words.change}}</summary>
+<details{{if .Open}} open{{end}}><summary>{{if .Open}}{{.Words.new}}{{else}}{{.Words.change}}{{end}}</summary>
 <div class="fields">
 <label class="wide">{{.Words.theme}}<select name="theme" id="f-theme">{{range .Themes}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select></label>
 <div class="wide"><label>{{.Words.sites}}<input type="search" id="f-search" placeholder="{{.Words.search}}" aria-label="{{.Words.search}}"></label>

@@ -194,6 +194,7 @@
     p.textContent = form.getAttribute('data-offline');
     box.appendChild(p);
     form.parentNode.insertBefore(box, form);
+    box.scrollIntoView({ block: 'nearest' });
     var button = byId('f-submit');
     if (button) {
       button.disabled = false;

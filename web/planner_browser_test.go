@@ -240,6 +240,15 @@ func (p planner) tap(selector string) {
 	require.NoError(p.t, chromedp.Do(p.ctx, chromedp.MouseClickXY(xy[0], xy[1])))
 }
 
+// inView checks that the element of id is (at least partly) in view.
+func (p planner) inView(id string) {
+	p.t.Helper()
+	visible, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => { const r = document.getElementById(` + jsString(id) + `).getBoundingClientRect();
+		return r.bottom > 0 && r.top < window.innerHeight; })()`))
+	require.NoError(p.t, err)
+	assert.True(p.t, visible, "%s is in view", id)
+}
+
 // unfold opens the form, which folds away under a plan, as a visitor
 // does: with a tap on its summary.
 func (p planner) unfold() {
@@ -293,10 +302,7 @@ func (p planner) checkErrors(lang, dir, name string) {
 	assert.Contains(p.t, refused.Error, "unknown_theme")
 	assert.NotContains(p.t, refused.Error, `{"error"`)
 	assert.Equal(p.t, before.Search, refused.Search, "the address keeps the last plan")
-	visible, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => { const r = document.getElementById('plan-error').getBoundingClientRect();
-		return r.top >= 0 && r.top < window.innerHeight; })()`))
-	require.NoError(p.t, err)
-	assert.True(p.t, visible, "the message is in view")
+	p.inView(`plan-error`)
 	shoot(p.t, p.ctx, dir, "planner-script-refused-"+name, false, "")
 
 	p.eval(`window.fetch = () => Promise.reject(new TypeError('Failed to fetch')),
@@ -308,5 +314,6 @@ func (p planner) checkErrors(lang, dir, name string) {
 	require.NoError(p.t, err)
 	assert.Equal(p.t, offline[1], offline[0], "the form's words for an unreachable server")
 	assert.Equal(p.t, "enabled", offline[2], "the visitor can try again")
+	p.inView(`plan-error`)
 	shoot(p.t, p.ctx, dir, "planner-script-offline-"+name, false, "")
 }
