@@ -168,7 +168,7 @@ type Handler struct {
 // NewHandler returns the HTTP handler of the chuanzhu web API and embed
 // page over cat (see the package documentation for the endpoints). The
 // handler routes the paths "/api/sites", "/api/sites/{id...}",
-// "/api/lines", "/api/plan", "/embed", "/healthz" and "/readyz" and
+// "/api/lines", "/api/plan", "/embed", "/plan", "/healthz" and "/readyz" and
 // answers every other path with a 404 JSON error; mount it at the root of
 // a server, or under a prefix with [http.StripPrefix].
 //

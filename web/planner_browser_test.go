@@ -243,7 +243,7 @@ func (p planner) tap(selector string) {
 // inView checks that the element of id is (at least partly) in view.
 func (p planner) inView(id string) {
 	p.t.Helper()
-	visible, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => { const r = document.getElementById(` + jsString(id) + `).getBoundingClientRect();
+	visible, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => { const r = document.getElementById(`+jsString(id)+`).getBoundingClientRect();
 		return r.bottom > 0 && r.top < window.innerHeight; })()`))
 	require.NoError(p.t, err)
 	assert.True(p.t, visible, "%s is in view", id)
