@@ -163,8 +163,8 @@
     });
     Array.prototype.slice.call(doc.body.childNodes).forEach(function (n) {
       if (n.nodeName === 'SCRIPT' && n.type !== 'application/json') { return; }
-      // A copy made by this document, not the parsed node adopted: an
-      // adopted <details> no longer lays out when opened (Chromium).
+      // A copy made by this document, so that the page's nodes are all
+      // its own.
       body.insertBefore(document.importNode(n, true), pageScript);
     });
     ['class', 'data-ready'].forEach(function (a) { body.setAttribute(a, doc.body.getAttribute(a) || ''); });
