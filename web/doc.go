@@ -57,6 +57,12 @@
 //     shows the plan in /embed's layout. Parameters as for POST
 //     /api/plan's request members, plus lang and download; empty ones
 //     count as not given.
+//   - POST /plan: the planner's script submits the form here, so that
+//     the plan appears in place: the body is a [tour.Request] as for POST
+//     /api/plan (only the members the form sets), the answer the page GET
+//     /plan gives for it, with that page's address in Content-Location
+//     (the script shows it in the address bar). Errors of both come as
+//     the planner page with the message above the form.
 //   - GET /healthz: {"status": "ok"} while the handler serves (liveness).
 //   - GET /readyz: readiness, 200 or 503, with a JSON report: "ready",
 //     "reasons" (why not), "catalog" ({"sites", "loaded", "etag"}: the

@@ -168,7 +168,7 @@ type Handler struct {
 // NewHandler returns the HTTP handler of the chuanzhu web API and embed
 // page over cat (see the package documentation for the endpoints). The
 // handler routes the paths "/api/sites", "/api/sites/{id...}",
-// "/api/lines", "/api/plan", "/embed", "/healthz" and "/readyz" and
+// "/api/lines", "/api/plan", "/embed", "/plan", "/healthz" and "/readyz" and
 // answers every other path with a 404 JSON error; mount it at the root of
 // a server, or under a prefix with [http.StripPrefix].
 //
@@ -227,6 +227,7 @@ func (h *handler) routes() *http.ServeMux {
 	mux.HandleFunc("POST /api/plan", h.postPlan)
 	mux.HandleFunc("GET /embed", h.getEmbed)
 	mux.HandleFunc("GET /plan", h.getPlan)
+	mux.HandleFunc("POST /plan", h.postPlanPage)
 	mux.HandleFunc("GET /healthz", h.getHealth)
 	mux.HandleFunc("GET /readyz", h.getReady)
 	// The same paths without a method catch the other methods, so that
@@ -237,7 +238,7 @@ func (h *handler) routes() *http.ServeMux {
 		"/api/lines":         "GET, HEAD",
 		"/api/plan":          "POST",
 		"/embed":             "GET, HEAD",
-		"/plan":              "GET, HEAD",
+		"/plan":              "GET, HEAD, POST",
 		"/healthz":           "GET, HEAD",
 		"/readyz":            "GET, HEAD",
 	} {
