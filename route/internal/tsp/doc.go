@@ -7,7 +7,7 @@
 // solved by chained Lin–Kernighan local search:
 //
 //   - candidate lists of the 10 cheapest neighbours per node, joined on
-//     symmetric instances by its 5 alpha-nearest ones (Helsgaun's measure
+//     symmetric instances by its 3 alpha-nearest ones (Helsgaun's measure
 //     on a minimum spanning tree, which keeps edges between clusters that
 //     cost-nearest lists miss), and a queue of nodes whose don't-look bit
 //     is off;

@@ -229,7 +229,7 @@ func (s *search) freeEdge(v int32) int32 {
 
 // alphaCandidates is the number of alpha-nearest neighbours added to each
 // node's candidate list on symmetric instances.
-const alphaCandidates = 5
+const alphaCandidates = 3
 
 // solveHeuristic runs chained Lin–Kernighan on the reduced instance.
 func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, error) {
