@@ -119,8 +119,11 @@ func (s *search) tourCost() int64 {
 }
 
 // kickWindow is the span of tour positions (in cities) a kick's four
-// edges are drawn from.
-const kickWindow = 50
+// edges are drawn from. At equal time 100 beat 50 on TSPLIB (mean gap
+// 0.13% against 0.26% on six 783-2,392-node instances at 8 s, 0.15%
+// against 0.34% on eight 400-783-node ones at 1.5 s) and tied with 200:
+// each kick costs more search but more of them pay off.
+const kickWindow = 100
 
 // kick applies a segment-local double bridge, the non-sequential 4-opt
 // move of Martin, Otto & Felten: four tour edges {x_i, next(x_i)} near a
