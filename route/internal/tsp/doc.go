@@ -17,7 +17,7 @@
 //     (moving a segment of up to three nodes, either way round) and or3opt
 //     (swapping two adjacent segments without reversing them);
 //   - perturbation: the double-bridge kick on four edges drawn from a window
-//     of 100 tour positions (one kick in 20 from the whole tour), kept when
+//     of 50 tour positions (one kick in 20 from the whole tour), kept when
 //     the tour is not worse after the local search, else undone; a
 //     trajectory stuck for max(200, 3N) kicks restarts from a random tour,
 //     keeping the best.

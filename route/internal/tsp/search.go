@@ -119,19 +119,19 @@ func (s *search) tourCost() int64 {
 }
 
 // kickWindow is the span of tour positions (in cities) a kick's four
-// edges are drawn from. At equal time 100 beat 50 on TSPLIB (mean gap
-// 0.13% against 0.26% on six 783-2,392-node instances at 8 s, 0.15%
-// against 0.34% on eight 400-783-node ones at 1.5 s) and tied with 200:
-// each kick costs more search but more of them pay off.
-const kickWindow = 100
+// edges are drawn from. 100 did better than 50 in direct runs of the
+// solver at equal time, but worse through route side by side (TSPLIB
+// 1,001-2,392 nodes at 10 s: mean gap 0.327% against 0.273%; 400-1000
+// nodes at 1 s: 0.210% against 0.140%), so 50 stays.
+const kickWindow = 50
 
-// kick applies a segment-local double bridge, the non-sequential 4-opt
-// move of Martin, Otto & Felten: four tour edges {x_i, next(x_i)} near a
-// random node are removed and the segments reassembled as
-// S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each segment's orientation, so it
-// is valid on asymmetric instances too. Sequential moves (LK, Or-opt,
-// or3opt) cannot undo it in one step, and being local it leaves the rest
-// of the tour, and most don't-look bits, alone. It returns false when no
+// kick applies a double bridge, the non-sequential 4-opt move of Martin,
+// Otto & Felten: four tour edges {x_i, next(x_i)} near a random node
+// (anywhere, for one kick in globalKicks) are removed and the segments
+// reassembled as S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each segment's
+// orientation, so it is valid on asymmetric instances too. Sequential moves (LK, Or-opt,
+// or3opt) cannot undo it in one step, and a local one leaves the rest of
+// the tour, and most don't-look bits, alone. It returns false when no
 // valid choice was found.
 func (s *search) kick() bool {
 	var x [4]int32
