@@ -6,17 +6,21 @@
 // [DefaultExactLimit] nodes to order, a few milliseconds). Larger ones are
 // solved by chained Lin–Kernighan local search:
 //
-//   - candidate lists of the 10 cheapest neighbours per node and a queue of
-//     nodes whose don't-look bit is off;
+//   - candidate lists of the 10 cheapest neighbours per node, joined on
+//     symmetric instances by its 3 alpha-nearest ones (Helsgaun's measure
+//     on a minimum spanning tree, which keeps edges between clusters that
+//     cost-nearest lists miss), and a queue of nodes whose don't-look bit
+//     is off;
 //   - a greedy-edge start tour;
 //   - moves: flip-based Lin–Kernighan (depth up to 50, breadth 8, 4, 2 at the
 //     first levels, at most 50 steps of backtracking per search), Or-opt
 //     (moving a segment of up to three nodes, either way round) and or3opt
 //     (swapping two adjacent segments without reversing them);
 //   - perturbation: the double-bridge kick on four edges drawn from a window
-//     of 50 tour positions, kept when the tour is not worse after the local
-//     search, else undone; a trajectory stuck for max(200, 3N) kicks
-//     restarts from a random tour, keeping the best.
+//     of 50 tour positions (one kick in 20 from the whole tour), kept when
+//     the tour is not worse after the local search, else undone; a
+//     trajectory stuck for max(200, 3N) kicks restarts from a random tour,
+//     keeping the best.
 //
 // The array tour with a position index makes a flip cost at most N/2.
 //

@@ -21,6 +21,8 @@ type graph struct {
 	// start is the base node the route starts at; pred the base node
 	// forced to precede it (End, or the open path's dummy), -1 if none.
 	start, pred int32
+	// dummy is the open path's dummy node m0-1, or -1.
+	dummy int32
 }
 
 // d is the symmetric working cost of edge {a, b}.
@@ -78,10 +80,11 @@ func isSymmetric(c []int64, n int) bool {
 // newGraph reduces in to a closed symmetric tour problem.
 func newGraph(in Instance) *graph {
 	n := in.N
-	g := &graph{m0: n, base: in.Cost}
+	g := &graph{m0: n, base: in.Cost, dummy: -1}
 	open := in.End < 0
 	if open {
 		g.m0 = n + 1
+		g.dummy = int32(n)
 		g.base = make([]int64, g.m0*g.m0)
 		for i := range n {
 			copy(g.base[i*g.m0:i*g.m0+n], in.Cost[i*n:(i+1)*n])

@@ -171,8 +171,8 @@ func TestHeuristicValidAndBetterThanConstruction(t *testing.T) {
 // constructionCost is the cost of the greedy start tour as a route.
 func constructionCost(t *testing.T, in Instance) int64 {
 	g := newGraph(in)
-	nb, cnt := neighbours(g, 10)
-	order := g.extract(in, newTour(greedy(g, nb, cnt, 10)))
+	nb, cnt, k := candidates(g, 10, alphaCandidates)
+	order := g.extract(in, newTour(greedy(g, nb, cnt, k)))
 	return PathCost(in, order)
 }
 
