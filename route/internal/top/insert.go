@@ -22,11 +22,8 @@ func (s *solver) insertAll() int {
 			cr, cp := -1, -1
 			var cs int64 = math.MaxInt64
 			for _, r := range s.rts {
-				s.buf = s.slots(s.buf[:0], r, c)
-				for _, p := range s.buf {
-					if ok, sh := s.canInsert(r, p, c); ok && sh < cs {
-						cs, cr, cp = sh, int(r.idx), p
-					}
+				if e := s.bestIn(r, c); e.ok && e.shift < cs {
+					cs, cr, cp = e.shift, int(r.idx), int(e.p)
 				}
 			}
 			if cr < 0 {
@@ -49,6 +46,40 @@ func (s *solver) insertAll() int {
 		count++
 	}
 	return count
+}
+
+// insertion is the cheapest feasible insertion of a customer into one
+// route (ok false: none fits), as of the route's version ver.
+type insertion struct {
+	ver   uint64
+	shift int64
+	p     int32
+	ok    bool
+}
+
+// bestIn returns c's cheapest feasible insertion into r, the first of the
+// cheapest positions. It is computed once per version of r and kept: an
+// insertion into one route leaves the others' entries valid, so that
+// insertAll re-examines one route per insertion, not all of them.
+func (s *solver) bestIn(r *rstate, c int) *insertion {
+	if s.ins == nil {
+		s.ins = make([]insertion, s.n1*len(s.rts))
+	}
+	e := &s.ins[c*len(s.rts)+int(r.idx)]
+	if e.ver == r.ver {
+		return e
+	}
+	*e = insertion{ver: r.ver, shift: math.MaxInt64}
+	if s.need[c] > r.room {
+		return e // no gap of r can hold c's visit and its nearest legs
+	}
+	s.buf = s.slots(s.buf[:0], r, c)
+	for _, p := range s.buf {
+		if ok, sh := s.canInsert(r, p, c); ok && sh < e.shift {
+			e.shift, e.p, e.ok = sh, int32(p), true
+		}
+	}
+	return e
 }
 
 // repairRequired tries to place every unvisited required customer by

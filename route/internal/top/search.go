@@ -124,8 +124,10 @@ func (s *solver) construct() {
 // better plan after which the search stops, for n customers: 50 + n, plus
 // 2000/n so that small instances, whose perturbations cost microseconds,
 // search longer (a 7-customer instance gets 342, 64 customers 145, 400
-// customers 455).
-func stallBudget(n int) int { return 50 + n + 2000/max(n, 1) }
+// customers 455); beyond maxStall customers it stays at 50 + maxStall,
+// as a perturbation of a large instance costs milliseconds and changes
+// only a few of its routes' visits.
+func stallBudget(n int) int { return 50 + min(n, maxStall) + 2000/max(n, 1) }
 
 // stallRule decides when the search has converged: after budget
 // perturbations in a row without a better plan; unless the budget is

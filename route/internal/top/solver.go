@@ -19,12 +19,17 @@ const (
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
 	fullScan    = 48 // routes with at most this many visits are scanned whole
-
+	// Instances with more customers than largeN insert only next to near
+	// neighbours and the depots, whatever the route's length.
+	largeN = 1000
+	// maxStall caps the default stall budget (see stallBudget).
+	maxStall = 500
 )
 
 type solver struct {
 	n, n1  int
-	tt     []int64 // (N+1)² travel; node N is the virtual end of open routes
+	tt     []int64 // travel, row length stride
+	stride int     // N, or N+1 with open routes: node N is then their virtual end
 	svc    []int64
 	score  []int64
 	win    [][]Window
@@ -34,7 +39,9 @@ type solver struct {
 	where  []int32 // route of a visited customer, -1 if unvisited
 	pos    []int32 // position of a visited customer in its route's nodes
 	rts    []*rstate
-	nbr    [][]int32 // per customer: nearest other customers
+	nbr    [][]int32   // per customer: nearest other customers
+	ins    []insertion // per customer and route: its cheapest insertion (bestIn)
+	need   []int64     // per customer: a lower bound of the time its insertion takes (needs)
 	rng    *rand.Rand
 	opt    Options
 	ctx    context.Context
@@ -96,6 +103,32 @@ func (s *solver) buildNeighbours() {
 			dist[i], l[i] = d, int32(x)
 		}
 		s.nbr[c] = l
+	}
+}
+
+// needs sets need: for each customer its service plus its shortest leg in
+// and its shortest leg out. An insertion of c delays the arrival after it
+// by at least need[c] (waiting only adds), so a route none of whose gaps
+// (rstate.room) is that long cannot take c. It reads the table once, row
+// by row.
+func (s *solver) needs() {
+	in := make([]int64, s.n1)
+	out := make([]int64, s.n1)
+	for i := range in {
+		in[i], out[i] = inf, inf
+	}
+	for u := range s.n {
+		row := s.tt[u*s.stride : u*s.stride+s.stride]
+		for v, t := range row {
+			if v != u {
+				in[v] = min(in[v], t)
+				out[u] = min(out[u], t)
+			}
+		}
+	}
+	s.need = make([]int64, s.n1)
+	for _, c := range s.cust {
+		s.need[c] = s.svc[c] + in[c] + out[c]
 	}
 }
 
@@ -195,11 +228,11 @@ func (s *solver) missingRequired() []int {
 }
 
 // slots appends to buf the insertion positions of r worth trying for c:
-// all of them for short routes, otherwise those next to c's neighbours and
-// next to the depots.
+// all of them for short routes of instances of at most largeN customers,
+// otherwise those next to c's neighbours and next to the depots.
 func (s *solver) slots(buf []int, r *rstate, c int) []int {
 	k := r.k()
-	if k <= fullScan {
+	if k <= fullScan && len(s.cust) <= largeN {
 		for p := 0; p <= k; p++ {
 			buf = append(buf, p)
 		}
