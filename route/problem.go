@@ -17,9 +17,9 @@ const (
 	// locations (no Matrix): a county's or a province's whole register,
 	// or the 5,058 national key units. Its bound is the travel table:
 	// 8·n² bytes, 800 MB at 10,000 stops (200 MB at 5,000, with which a
-	// 5-day plan with windows takes about 0.3 GB in all, see
-	// bench/README.md). An ordering problem with an open end (Day.End
-	// nil) needs a second table of that size in the ordering engine.
+	// 5-day plan with windows takes about 0.22 GB in all, see
+	// bench/README.md). A problem with an open day (Day.End nil) needs a
+	// second table of that size inside the engines.
 	MaxStops = 10_000
 	// MaxMatrixStops is the largest number of stops in a Problem with a
 	// Matrix: enough for TSPLIB's instances up to pr2392. The caller's
