@@ -181,13 +181,14 @@ func (s *solver) update(r *rstate) {
 // setRoom sets room: an insertion between p and p+1 delays the arrival at
 // p+1 by its travel and service, and it fits only if that arrival stays
 // by a1[p+1] (from d1[p]), or from d0[p] by a0[p+1] or, with the break
-// after it, by a1[p+1]; so no insertion that needs more than room fits.
+// (bdur) after it, by a1[p+1]; so no insertion that needs more than room
+// fits.
 func (r *rstate) setRoom() {
 	room := int64(-inf) // the ±inf of the arrays make very negative gaps, without overflow
 	for p := 0; p+1 < len(r.nodes); p++ {
 		room = max(room, r.a1[p+1]-r.d1[p])
 		if r.hasBrk {
-			room = max(room, r.a1[p+1]-r.d0[p], r.a0[p+1]-r.d0[p])
+			room = max(room, r.a1[p+1]-r.d0[p]-r.bdur, r.a0[p+1]-r.d0[p])
 		}
 	}
 	r.room = room
