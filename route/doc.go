@@ -65,7 +65,8 @@
 //   - any other problem stops after 50 + min(n, 500) + 2000/n
 //     perturbations in a row that found no better plan (n: the stops that
 //     can be visited at all), but not before it has searched as long
-//     again as it took to find its best plan; or at once, with Status Optimal, when the plan
+//     again as it took to find its best plan, and with n > 500 after
+//     2,000 perturbations in all; or at once, with Status Optimal, when the plan
 //     is proven optimal: every stop that fits into a day on its own is
 //     visited, in one day without windows on its visits or a break, in
 //     the order Held–Karp proves shortest (at most 15 visits).
@@ -92,12 +93,12 @@
 // neighbours kept per stop (30), apart from a one-off shortest-path pass
 // over the table per day start and end (quadratic time, linear memory).
 //
-// Problems with more than 1,000 stops that can be visited try to insert a
-// stop only next to its 30 nearest stops already in a day, and next to
-// the day's start and end, rather than at every position. On the bench's
-// generated 5,000-site, 5-day problem with opening windows and a lunch
-// break (go run ./bench -set synth, bench/README.md) the default run uses
-// about 30 s of one core and 0.22 GB at its peak.
+// The search keeps each stop's cheapest insertion into each day until
+// that day changes, and for problems with more than 1,000 stops that can
+// be visited recomputes a changed day's insertions for all stops at once,
+// reading the table along its rows. On the bench's generated 5,000-site,
+// 5-day problem with opening windows and a lunch break (go run ./bench
+// -set synth, bench/README.md) the default run uses FIGURE.
 //
 // The table is what bounds MaxStops: travel is not computed on the fly
 // from the locations (the search reads it in its innermost loops, and the

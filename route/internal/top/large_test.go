@@ -42,9 +42,12 @@ func TestSolveLarge(t *testing.T) {
 // than a customer's need has no feasible position for it at all.
 func TestBestInExact(t *testing.T) {
 	pruned := 0
-	for _, seed := range []uint64{1, 2, 3} {
+	for _, seed := range []uint64{1, 2, 3, 4} {
 		rng := rand.New(rand.NewPCG(seed, 9))
 		in := randomClustered(rng, 300, 3)
+		if seed == 4 { // refresh computes the entries
+			in = randomClustered(rng, largeN+100, 3)
+		}
 		for k := range in.Routes {
 			in.Routes[k].Close = 3000 + 500*int64(k) // short days: full routes with little room
 		}
@@ -55,6 +58,8 @@ func TestBestInExact(t *testing.T) {
 		s := newSolver(&in, Options{Seed: int64(seed), MaxIterations: 15})
 		s.run(context.Background())
 		for _, r := range s.rts {
+			r.ver++ // every entry stale
+			s.refresh(r)
 			for _, c := range s.cust {
 				if s.where[c] >= 0 {
 					continue

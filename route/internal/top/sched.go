@@ -206,8 +206,12 @@ func (s *solver) feasibleEmpty(r *rstate) bool {
 // and the shift it causes: the delay of the arrival at position p+1
 // (travel, waiting and service added).
 func (s *solver) canInsert(r *rstate, p, c int) (bool, int64) {
+	return s.canInsertT(r, p, c, s.t(r.nodes[p], c), s.t(c, r.nodes[p+1]))
+}
+
+// canInsertT is canInsert with the legs to and from c given.
+func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 	u, w := r.nodes[p], r.nodes[p+1]
-	tuc, tcw := s.t(u, c), s.t(c, w)
 	old := r.d1[p] + s.t(u, w)
 	d := s.depart(c, r.d1[p]+tuc)
 	if d < inf && d+tcw <= r.a1[p+1] {

@@ -19,11 +19,15 @@ const (
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
 	fullScan    = 48 // routes with at most this many visits are scanned whole
-	// Instances with more customers than largeN insert only next to near
-	// neighbours and the depots, whatever the route's length.
+	// Instances with more customers than largeN compute the insertions
+	// into a short route for all customers at once (refresh).
 	largeN = 1000
 	// maxStall caps the default stall budget (see stallBudget).
 	maxStall = 500
+	// largeIterations caps the default search's perturbations for
+	// instances of more than maxStall customers, whose perturbations
+	// cost milliseconds each (tens of them at 5,000 customers).
+	largeIterations = 2000
 )
 
 type solver struct {
@@ -41,7 +45,9 @@ type solver struct {
 	rts    []*rstate
 	nbr    [][]int32   // per customer: nearest other customers
 	ins    []insertion // per customer and route: its cheapest insertion (bestIn)
+	fresh  []uint64    // per route: the version refresh last computed every entry for
 	need   []int64     // per customer: a lower bound of the time its insertion takes (needs)
+	sym    bool        // the travel table is symmetric
 	rng    *rand.Rand
 	opt    Options
 	ctx    context.Context
@@ -126,10 +132,23 @@ func (s *solver) needs() {
 			}
 		}
 	}
+	s.sym = len(s.cust) > largeN && s.symmetric()
 	s.need = make([]int64, s.n1)
 	for _, c := range s.cust {
 		s.need[c] = s.svc[c] + in[c] + out[c]
 	}
+}
+
+// symmetric reports whether the travel table is symmetric.
+func (s *solver) symmetric() bool {
+	for u := range s.n {
+		for v := u + 1; v < s.n; v++ {
+			if s.t(u, v) != s.t(v, u) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // objective is compared lexicographically: required visits, score and visits
@@ -228,11 +247,11 @@ func (s *solver) missingRequired() []int {
 }
 
 // slots appends to buf the insertion positions of r worth trying for c:
-// all of them for short routes of instances of at most largeN customers,
-// otherwise those next to c's neighbours and next to the depots.
+// all of them for short routes, otherwise those next to c's neighbours and
+// next to the depots.
 func (s *solver) slots(buf []int, r *rstate, c int) []int {
 	k := r.k()
-	if k <= fullScan && len(s.cust) <= largeN {
+	if k <= fullScan {
 		for p := 0; p <= k; p++ {
 			buf = append(buf, p)
 		}
