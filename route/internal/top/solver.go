@@ -24,10 +24,11 @@ const (
 	largeN = 1000
 	// maxStall caps the default stall budget (see stallBudget).
 	maxStall = 500
-	// largeIterations caps the default search's perturbations for
-	// instances of more than maxStall customers, whose perturbations
-	// cost milliseconds each (tens of them at 5,000 customers).
-	largeIterations = 2000
+	// largeWork caps the default search of instances of more than
+	// maxStall customers at largeWork/n perturbations in all (1,500 at
+	// 5,000 customers): a perturbation's insertions scan every customer,
+	// so its cost grows with n (about 25 ms of one core at 5,000).
+	largeWork = 7_500_000
 )
 
 type solver struct {
