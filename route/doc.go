@@ -66,11 +66,12 @@
 //     perturbations in a row that found no better plan (n: the stops that
 //     can be visited at all), but not before it has searched as long
 //     again as it took to find its best plan, and with n > 500 after
-//     7,500,000/n perturbations in all (1,500 at 5,000 stops: each one
-//     scans every stop for insertions); or at once, with Status Optimal, when the plan
-//     is proven optimal: every stop that fits into a day on its own is
-//     visited, in one day without windows on its visits or a break, in
-//     the order Held–Karp proves shortest (at most 15 visits).
+//     min(2000, 7,500,000/n) perturbations in all (1,500 at 5,000 stops:
+//     each one scans every stop for insertions); or at once, with Status
+//     Optimal, when the plan is proven optimal: every stop that fits into
+//     a day on its own is visited, in one day without windows on its
+//     visits or a break, in the order Held–Karp proves shortest (at most
+//     15 visits).
 //
 // The budget counts iterations, not time, so that the plan does not depend
 // on the machine. On the public orienteering sets (bench/README.md) it

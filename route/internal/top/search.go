@@ -48,7 +48,7 @@ func (s *solver) run(ctx context.Context) {
 	if stall.fixed <= 0 {
 		stall.budget = stallBudget(len(s.cust))
 		if len(s.cust) > maxStall {
-			stall.cap = largeWork / len(s.cust)
+			stall.cap = min(4*maxStall, largeWork/len(s.cust))
 		}
 	}
 	alphas := [...]float64{1, 2, 2, 3}

@@ -25,9 +25,10 @@ const (
 	// maxStall caps the default stall budget (see stallBudget).
 	maxStall = 500
 	// largeWork caps the default search of instances of more than
-	// maxStall customers at largeWork/n perturbations in all (1,500 at
-	// 5,000 customers): a perturbation's insertions scan every customer,
-	// so its cost grows with n (about 25 ms of one core at 5,000).
+	// maxStall customers at min(4·maxStall, largeWork/n) perturbations in
+	// all (2,000 up to 3,750 customers, 1,500 at 5,000): a perturbation's
+	// insertions scan every customer, so its cost grows with n (about
+	// 25 ms of one core at 5,000).
 	largeWork = 7_500_000
 )
 

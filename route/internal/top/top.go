@@ -55,7 +55,7 @@ type Options struct {
 	// that did not improve the best solution. 0 means the default rule:
 	// 50 + min(n, 500) + 2000/n of them for n = len(Customers), but at
 	// least as many as it took to find the best solution; for n > 500, at
-	// most 7,500,000/n perturbations in all. Whether ctx has a deadline does
+	// most min(2000, 7,500,000/n) perturbations in all. Whether ctx has a deadline does
 	// not matter. The search also stops as soon as its plan is proven
 	// optimal (see [Result].Optimal).
 	MaxNoImprove int
