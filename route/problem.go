@@ -17,7 +17,7 @@ const (
 	// locations (no Matrix): a county's or a province's whole register,
 	// or the 5,058 national key units. Its bound is the travel table:
 	// 8·n² bytes, 800 MB at 10,000 stops (200 MB at 5,000, with which a
-	// 5-day plan with windows takes about 0.22 GB in all, see
+	// 5-day plan with windows takes about 0.25 GB in all, see
 	// bench/README.md). A problem with an open day (Day.End nil) needs a
 	// second table of that size inside the engines.
 	MaxStops = 10_000
