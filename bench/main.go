@@ -69,7 +69,8 @@ func (r row) gap() float64 {
 	return (r.ours - r.best) / r.best * 100
 }
 
-// setNames lists the -set names; "all" runs them in this order.
+// setNames lists the sets of public instance files; "all" runs them in
+// this order. The generated set "synth" (synth.go) runs only when named.
 func setNames() []string { return []string{"tsplib", "op", "toptw"} }
 
 // runSet runs the instances of one set, calling emit per instance.
@@ -81,13 +82,15 @@ func runSet(name string, cfg *config, emit func(row)) error {
 		return runOP(cfg, emit)
 	case "toptw":
 		return runTOPTW(cfg, emit)
+	case "synth":
+		return runSynth(cfg, emit)
 	}
-	return fmt.Errorf("unknown set %q (known: %s, all)", name, strings.Join(setNames(), ", "))
+	return fmt.Errorf("unknown set %q (known: %s, all, synth)", name, strings.Join(setNames(), ", "))
 }
 
 func main() {
 	data := flag.String("data", "../shared/bench", "benchmark data folder")
-	set := flag.String("set", "tsplib", "instance set: "+strings.Join(setNames(), "|")+"|all")
+	set := flag.String("set", "tsplib", "instance set: "+strings.Join(setNames(), "|")+"|all|synth")
 	each := flag.Duration("time", time.Second, "time limit per instance; 0 = route's own stopping rule")
 	name := flag.String("name", "", "instances to run: a regexp, or a comma-separated list of exact names")
 	minN := flag.Int("min", 0, "smallest instance size (nodes)")
@@ -96,7 +99,7 @@ func main() {
 	budgetList := flag.String("budgets", "", "time-to-quality mode: solve every instance once per budget in this comma-separated list (e.g. 10ms,50ms,200ms,1s,10s)")
 	flag.Parse()
 
-	if fi, err := os.Stat(*data); err != nil || !fi.IsDir() {
+	if fi, err := os.Stat(*data); *set != "synth" && (err != nil || !fi.IsDir()) { // synth is generated
 		fmt.Fprintf(os.Stderr, "bench: data folder %s not found; nothing to run\n", *data)
 		return
 	}

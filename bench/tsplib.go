@@ -397,8 +397,8 @@ func solveTSPLIB(cfg *config, name string, in *tsplibInstance) (row, error) {
 	if b, ok := cfg.best["tsplib/"+name]; ok {
 		r.best, r.maximize = b.value, b.maximize
 	}
-	if n-1 > route.MaxStops {
-		r.note = fmt.Sprintf("skipped: %d stops exceed route.MaxStops", n-1)
+	if n-1 > route.MaxMatrixStops {
+		r.note = fmt.Sprintf("skipped: %d stops exceed route.MaxMatrixStops", n-1)
 		return r, nil
 	}
 	c := in.matrix()

@@ -62,13 +62,16 @@
 //   - a longer ordering stops after max(1000, 10·n) perturbations of the
 //     Lin–Kernighan search in a row that found no shorter tour (n: the
 //     stops, the day's start and its end if that is another place);
-//   - any other problem stops after 50 + n + 2000/n perturbations in a
-//     row that found no better plan (n: the stops that can be visited at
-//     all), but not before it has searched as long again as it took to
-//     find its best plan; or at once, with Status Optimal, when the plan
-//     is proven optimal: every stop that fits into a day on its own is
-//     visited, in one day without windows on its visits or a break, in
-//     the order Held–Karp proves shortest (at most 15 visits).
+//   - any other problem stops after 50 + min(n, 500) + 2000/n
+//     perturbations in a row that found no better plan (n: the stops that
+//     can be visited at all), but not before it has searched as long
+//     again as it took to find its best plan, and with n > 500 after
+//     min(2000, 7,500,000/n) perturbations in all (1,500 at 5,000 stops:
+//     each one scans every stop for insertions); or at once, with Status
+//     Optimal, when the plan is proven optimal: every stop that fits into
+//     a day on its own is visited, in one day without windows on its
+//     visits or a break, in the order Held–Karp proves shortest (at most
+//     15 visits).
 //
 // The budget counts iterations, not time, so that the plan does not depend
 // on the machine. On the public orienteering sets (bench/README.md) it
@@ -76,6 +79,33 @@
 // scores on Tsiligirides and Chao and at most 1.6% less on a set's mean
 // elsewhere, still above VROOM's on every set; pass a [TimeLimit] to
 // search longer.
+//
+// # Large problems
+//
+// Solve holds one dense table of travel times, 8 bytes per pair of places
+// (the stops and the days' distinct starts and ends); distances are not
+// tabled but computed for the legs a plan reports. A problem given by
+// locations may have up to [MaxStops] (10,000) stops: 800 MB of table at
+// that size, 200 MB at 5,000; the table is filled from the locations in
+// parallel. A problem with an open day (Day.End nil) needs a second
+// table of that size inside the engines, which add a virtual end place
+// to it. A problem with a Matrix
+// may have up to [MaxMatrixStops] (2,500) stops, as the caller's matrix
+// is held too. Nothing else grows faster than the stops times the
+// neighbours kept per stop (30), apart from a one-off shortest-path pass
+// over the table per day start and end (quadratic time, linear memory).
+//
+// The search keeps each stop's cheapest insertion into each day until
+// that day changes, and for problems with more than 1,000 stops that can
+// be visited recomputes a changed day's insertions for all stops at once,
+// reading the table along its rows. On the bench's generated 5,000-site,
+// 5-day problem with opening windows and a lunch break (go run ./bench
+// -set synth, bench/README.md) the default run took 38 s of CPU time and
+// a peak resident memory of 0.25 GB.
+//
+// The table is what bounds MaxStops: travel is not computed on the fly
+// from the locations (the search reads it in its innermost loops, and the
+// ordering engine needs it whole), so memory is quadratic in the stops.
 //
 // # Windows
 //
@@ -147,7 +177,8 @@
 // [time.Duration]; travel durations come from the Mode (rounded to whole
 // seconds, see [geo.NewMatrix]) or the Matrix. Distances are float64
 // metres. Internally the solvers work in integer nanoseconds.
-// Limits: [MaxStops] stops, [MaxDays] days, visits and breaks up to
+// Limits: [MaxStops] stops ([MaxMatrixStops] with a Matrix; see "Large
+// problems"), [MaxDays] days, visits and breaks up to
 // [MaxDuration], legs computed from locations up to MaxDuration too (a
 // longer one is unreachable by that mode, an error), scores up to
 // [MaxScore]. The entries of a caller's Matrix are costs in the problem's
@@ -159,7 +190,7 @@
 //
 // Solve does not modify its Problem and keeps no state between calls:
 // any number of Solve calls may run at once, on the same Problem too.
-// Building the travel matrix from locations uses GOMAXPROCS goroutines;
+// Building the travel table from locations uses GOMAXPROCS goroutines;
 // the search itself runs on the calling goroutine.
 //
 // # Determinism

@@ -13,7 +13,8 @@ var (
 	ErrNoStops = errors.New("route: no stops")
 	// ErrNoDays: the problem has no days.
 	ErrNoDays = errors.New("route: no days")
-	// ErrTooManyStops: more than MaxStops stops.
+	// ErrTooManyStops: more than MaxStops stops (MaxMatrixStops with a
+	// Matrix).
 	ErrTooManyStops = errors.New("route: too many stops")
 	// ErrTooManyDays: more than MaxDays days.
 	ErrTooManyDays = errors.New("route: too many days")

@@ -2,12 +2,15 @@ package route
 
 import (
 	"fmt"
+	"math"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route/internal/top"
-	"github.com/paulmach/orb"
 )
 
 // horizon bounds every engine time: times further than this from the
@@ -27,7 +30,6 @@ type model struct {
 	n      int
 	places []Place    // per node
 	travel []int64    // n*n, nanoseconds; travel[i*n+i] = 0
-	dist   []float64  // n*n, metres
 	base   time.Time  // the earliest day opening
 	days   []dayModel // per day
 	wins   [][]top.Window
@@ -136,55 +138,114 @@ func (m *model) windows(s *Stop) []top.Window {
 	return out
 }
 
-// buildTravel fills travel and dist from the matrix or from the places'
-// locations and the mode, with expected values for coarse places.
+// buildTravel fills travel from the matrix or from the places' locations
+// and the mode, with expected values for coarse places. It holds the one
+// dense table of the model, 8·n² bytes for n places: distances are not
+// tabled but computed when a plan reports them (see distance).
 func (m *model) buildTravel() error {
 	n := m.n
 	m.travel = make([]int64, n*n)
-	m.dist = make([]float64, n*n)
 	if mx := m.p.Matrix; mx != nil {
 		for i := range n {
-			a := m.places[i].MatrixIndex
+			row := mx.Durations[m.places[i].MatrixIndex]
 			for j := range n {
-				if i == j {
-					continue
-				}
-				b := m.places[j].MatrixIndex
-				m.travel[i*n+j] = int64(mx.Durations[a][b])
-				if mx.Distances != nil {
-					m.dist[i*n+j] = mx.Distances[a][b]
+				if i != j {
+					m.travel[i*n+j] = int64(row[m.places[j].MatrixIndex])
 				}
 			}
 		}
 		return nil
 	}
 	mode := m.mode()
-	pts := make([]orb.Point, n)
-	for i, pl := range m.places {
-		pts[i] = pl.Location
-	}
-	gm, err := geo.NewMatrix(pts, mode)
-	if err != nil {
-		return fmt.Errorf("route: travel matrix: %w", err)
-	}
-	for i := range n {
-		for j := range n {
-			if i == j {
-				continue
+	sp := newSpheres(m.places)
+	forEachRow(n, func(i int) {
+		for j := i + 1; j < n; j++ {
+			d := int64(roadTime(mode, sp.distance(i, j)))
+			m.travel[i*n+j], m.travel[j*n+i] = d, d
+		}
+	})
+	for k, d := range m.travel {
+		if d > int64(MaxDuration) {
+			i, j := k/n, k%n
+			long := "too long" // for time.Duration
+			if full, err := mode.Duration(geo.Distance(m.places[i].Location, m.places[j].Location)); err == nil {
+				long = full.String()
 			}
-			d := gm.Durations[i][j]
-			if d > MaxDuration {
-				return &matrixError{
-					msg: fmt.Sprintf("leg %s -> %s: %s by %s is longer than %s: unreachable",
-						m.name(i), m.name(j), d, mode.Name, MaxDuration),
-					errs: []error{ErrUnreachable},
-				}
+			return &matrixError{
+				msg: fmt.Sprintf("leg %s -> %s: %s by %s is longer than %s: unreachable",
+					m.name(i), m.name(j), long, mode.Name, MaxDuration),
+				errs: []error{ErrUnreachable},
 			}
-			m.travel[i*n+j] = int64(d)
-			m.dist[i*n+j] = gm.Distances[i][j]
 		}
 	}
 	return m.coarsen()
+}
+
+// spheres holds what geo.Distance's haversine formula needs of each
+// place, computed once per place rather than once per pair: the latitude
+// in radians and its cosine.
+type spheres struct {
+	lon, lat, cos []float64
+}
+
+func newSpheres(places []Place) spheres {
+	sp := spheres{make([]float64, len(places)), make([]float64, len(places)), make([]float64, len(places))}
+	for i, pl := range places {
+		sp.lon[i], sp.lat[i] = pl.Location[0], pl.Location[1]*math.Pi/180
+		sp.cos[i] = math.Cos(sp.lat[i])
+	}
+	return sp
+}
+
+// distance is geo.Distance between places i and j, the same formula with
+// the same operations in the same order (TestSpheresDistance checks the
+// equality), for valid locations.
+func (sp spheres) distance(i, j int) float64 {
+	sinLat := math.Sin((sp.lat[j] - sp.lat[i]) / 2)
+	sinLon := math.Sin((sp.lon[j] - sp.lon[i]) * math.Pi / 180 / 2)
+	h := min(sinLat*sinLat+sp.cos[i]*sp.cos[j]*sinLon*sinLon, 1)
+	return 2 * geo.EarthRadius * math.Asin(math.Sqrt(h))
+}
+
+// forEachRow calls f(i) for i in [0, n) on GOMAXPROCS goroutines, handing
+// rows out in blocks, and returns when all calls have returned.
+func forEachRow(n int, f func(i int)) {
+	const block = 16
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), n/block)) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(block)) - block
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+block, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// distance is the road distance in metres from node i to node j that a
+// plan reports for the leg: the Matrix's (0 when it has no distances), or
+// without a Matrix the expected distance of [LegBetween]. It is computed
+// on demand, so the model holds no distance table.
+func (m *model) distance(i, j int) float64 {
+	a, b := m.places[i], m.places[j]
+	if mx := m.p.Matrix; mx != nil {
+		if i == j || mx.Distances == nil {
+			return 0
+		}
+		return mx.Distances[a.MatrixIndex][b.MatrixIndex]
+	}
+	if i == j || a == b {
+		return 0
+	}
+	exp, _, _ := straightRange(geo.Distance(a.Location, b.Location), coarseRadius(a), coarseRadius(b))
+	return m.mode().RoadDistance(exp)
 }
 
 // name names node i in messages.

@@ -81,12 +81,12 @@ func (m *model) legRange(i, j int) legRange {
 	r1, r2 := coarseRadius(a), coarseRadius(b)
 	k := i*m.n + j
 	if i == j || r1+r2 == 0 || a == b || inside(a, b) {
-		return exact(time.Duration(m.travel[k]), m.dist[k])
+		return exact(time.Duration(m.travel[k]), m.distance(i, j))
 	}
 	mode := m.mode()
 	if m.p.Matrix != nil {
 		dt, dd := roadTime(mode, r1+r2), mode.RoadDistance(r1+r2)
-		lr := legRange{dur: time.Duration(m.travel[k]), dist: m.dist[k]}
+		lr := legRange{dur: time.Duration(m.travel[k]), dist: m.distance(i, j)}
 		lr.durMin, lr.durMax = max(0, lr.dur-dt), lr.dur+dt
 		lr.distMin, lr.distMax = lr.dist, lr.dist
 		if m.p.Matrix.Distances != nil {
@@ -149,8 +149,7 @@ func (m *model) coarsen() error {
 					errs: []error{ErrUnreachable},
 				}
 			}
-			m.travel[i*m.n+j], m.dist[i*m.n+j] = int64(lr.dur), lr.dist
-			m.travel[j*m.n+i], m.dist[j*m.n+i] = int64(lr.dur), lr.dist
+			m.travel[i*m.n+j], m.travel[j*m.n+i] = int64(lr.dur), int64(lr.dur)
 		}
 	}
 	return nil

@@ -8,13 +8,24 @@ import (
 )
 
 // Limits on the size of a [Problem] and on its values. They keep every sum
-// the solvers form far from integer overflow and the travel matrix in
-// memory (the solvers hold a few dense tables of 8 bytes per pair of
-// places: 50 MB each for MaxStops places).
+// the solvers form far from integer overflow and the travel table in
+// memory: Solve holds one dense table of travel times, 8 bytes per pair of
+// places (n places: the stops and the days' distinct starts and ends).
+// Distances are not tabled; they are computed for the legs of the plan.
 const (
-	// MaxStops is the largest number of stops in a Problem: enough for
-	// TSPLIB's instances up to pr2392.
-	MaxStops = 2500
+	// MaxStops is the largest number of stops in a Problem given by
+	// locations (no Matrix): a county's or a province's whole register,
+	// or the 5,058 national key units. Its bound is the travel table:
+	// 8·n² bytes, 800 MB at 10,000 stops (200 MB at 5,000, with which a
+	// 5-day plan with windows takes about 0.25 GB in all, see
+	// bench/README.md). A problem with an open day (Day.End nil) needs a
+	// second table of that size inside the engines.
+	MaxStops = 10_000
+	// MaxMatrixStops is the largest number of stops in a Problem with a
+	// Matrix: enough for TSPLIB's instances up to pr2392. The caller's
+	// Matrix (16 bytes per pair with distances) and the travel table
+	// then stay within about 150 MB.
+	MaxMatrixStops = 2500
 	// MaxDays is the largest number of days (routes) in a Problem: a month
 	// of days, or a month's worth of guides.
 	MaxDays = 31
@@ -139,8 +150,8 @@ type Day struct {
 // locations and Mode. A Problem is plain data; Solve and Validate do not
 // modify it.
 type Problem struct {
-	// Stops are the places that may be visited; 1 to MaxStops of them,
-	// with unique IDs.
+	// Stops are the places that may be visited; 1 to MaxStops of them
+	// (MaxMatrixStops with a Matrix), with unique IDs.
 	Stops []Stop
 	// Days are the routes to fill; 1 to MaxDays of them.
 	Days []Day

@@ -133,7 +133,7 @@ func (m *model) story(order []int, ranks []Rank) *tsp.Story {
 			case byTime:
 				s.Length[i*(k+2)+j] = m.travel[a*m.n+b]
 			default:
-				s.Length[i*(k+2)+j] = int64(math.Round(m.dist[a*m.n+b] * 1000))
+				s.Length[i*(k+2)+j] = int64(math.Round(m.distance(a, b) * 1000))
 			}
 		}
 	}

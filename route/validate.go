@@ -67,11 +67,17 @@ func (v *validator) problem(p *Problem) {
 // sizes checks the numbers of stops and days and reports whether they
 // are small enough to check further.
 func (v *validator) sizes(p *Problem) bool {
+	most := MaxStops
+	if p.Matrix != nil {
+		most = MaxMatrixStops
+	}
 	switch {
 	case len(p.Stops) == 0:
 		v.add(ErrNoStops)
-	case len(p.Stops) > MaxStops:
-		v.add(fmt.Errorf("%w: %d stops, at most %d", ErrTooManyStops, len(p.Stops), MaxStops))
+	case len(p.Stops) > most && p.Matrix != nil:
+		v.add(fmt.Errorf("%w: %d stops, at most %d with a matrix", ErrTooManyStops, len(p.Stops), most))
+	case len(p.Stops) > most:
+		v.add(fmt.Errorf("%w: %d stops, at most %d", ErrTooManyStops, len(p.Stops), most))
 	}
 	switch {
 	case len(p.Days) == 0:
@@ -79,7 +85,7 @@ func (v *validator) sizes(p *Problem) bool {
 	case len(p.Days) > MaxDays:
 		v.add(fmt.Errorf("%w: %d days, at most %d", ErrTooManyDays, len(p.Days), MaxDays))
 	}
-	return len(p.Stops) <= MaxStops && len(p.Days) <= MaxDays
+	return len(p.Stops) <= most && len(p.Days) <= MaxDays
 }
 
 // matrix checks the matrix and the mode (which a matrix problem uses for

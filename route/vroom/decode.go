@@ -17,8 +17,9 @@ import (
 const (
 	// MaxInputSize is the largest problem Decode reads, in bytes.
 	MaxInputSize = 64 << 20
-	// MaxMatrixSize is the largest number of rows of a custom matrix.
-	MaxMatrixSize = 2 * route.MaxStops
+	// MaxMatrixSize is the largest number of rows of a custom matrix:
+	// room for route.MaxMatrixStops jobs and as many vehicle places.
+	MaxMatrixSize = 2 * route.MaxMatrixStops
 	// maxTime bounds times and durations in seconds so that they convert
 	// to time.Duration without overflow (about 272 years).
 	maxTime = 1 << 33
@@ -92,7 +93,8 @@ type vehicle struct {
 // encoding/json/v2 API (as package heritage reads its catalogs): more than
 // [route.MaxStops] jobs or [route.MaxDays] vehicles, or a first matrix row
 // longer than [MaxMatrixSize], is refused when it is read, before the rest
-// of the input. Matrix values are taken as they are: a long leg is the
+// of the input; more than [route.MaxMatrixStops] jobs with a matrix are
+// refused by route's validation once the problem is read. Matrix values are taken as they are: a long leg is the
 // problem's own cost, and only package route's limits apply to it.
 //
 // A job's time window [a, b] bounds the start of its service; it becomes

@@ -36,6 +36,12 @@
 // and, when they score at least as much as the best plan so far,
 // re-sequenced by the chained Lin–Kernighan engine of package tsp.
 // Long routes restrict 2-opt and Or-opt to arcs between near neighbours.
+// Each customer's cheapest insertion into each route is kept until that
+// route changes (instances of more than 1,000 customers then recompute a
+// short route's insertions for all customers at once, reading the travel
+// table along its rows), and a route none of whose gaps is as long as the
+// customer's service plus its shortest legs in and out is not scanned for
+// it.
 // A worse local optimum is accepted as the next starting point with a
 // simulated-annealing probability (a drop of 2% of the best score with
 // probability 1/e, as in Gunawan et al.'s ILS with simulated annealing), and

@@ -9,6 +9,11 @@ import "math"
 func (s *solver) insertAll() int {
 	count := 0
 	for !s.stop() {
+		if len(s.cust) > largeN {
+			for _, r := range s.rts {
+				s.refresh(r)
+			}
+		}
 		bestC, bestR, bestP := -1, -1, -1
 		bestReq := false
 		bestKey := math.Inf(-1)
@@ -22,11 +27,8 @@ func (s *solver) insertAll() int {
 			cr, cp := -1, -1
 			var cs int64 = math.MaxInt64
 			for _, r := range s.rts {
-				s.buf = s.slots(s.buf[:0], r, c)
-				for _, p := range s.buf {
-					if ok, sh := s.canInsert(r, p, c); ok && sh < cs {
-						cs, cr, cp = sh, int(r.idx), p
-					}
+				if e := s.bestIn(r, c); e.ok && e.shift < cs {
+					cs, cr, cp = e.shift, int(r.idx), int(e.p)
 				}
 			}
 			if cr < 0 {
@@ -49,6 +51,85 @@ func (s *solver) insertAll() int {
 		count++
 	}
 	return count
+}
+
+// insertion is the cheapest feasible insertion of a customer into one
+// route (ok false: none fits), as of the route's version ver.
+type insertion struct {
+	ver   uint64
+	shift int64
+	p     int32
+	ok    bool
+}
+
+// bestIn returns c's cheapest feasible insertion into r, the first of the
+// cheapest positions. It is computed once per version of r and kept: an
+// insertion into one route leaves the others' entries valid, so that
+// insertAll re-examines one route per insertion, not all of them.
+func (s *solver) bestIn(r *rstate, c int) *insertion {
+	if s.ins == nil {
+		s.ins = make([]insertion, s.n1*len(s.rts))
+		s.fresh = make([]uint64, len(s.rts))
+	}
+	e := &s.ins[c*len(s.rts)+int(r.idx)]
+	if e.ver == r.ver {
+		return e
+	}
+	*e = insertion{ver: r.ver, shift: math.MaxInt64}
+	if s.need[c] > r.room {
+		return e // no gap of r can hold c's visit and its nearest legs
+	}
+	s.buf = s.slots(s.buf[:0], r, c)
+	for _, p := range s.buf {
+		if ok, sh := s.canInsert(r, p, c); ok && sh < e.shift {
+			e.shift, e.p, e.ok = sh, int32(p), true
+		}
+	}
+	return e
+}
+
+// refresh recomputes the stale insertions into a short route r (one that
+// slots scans whole) of every unvisited customer, position by position
+// and customer by customer, so that the travel table is read along its
+// rows (both legs when it is symmetric) rather than across them: the
+// same entries bestIn would compute, for a large instance in a fraction
+// of the memory traffic.
+func (s *solver) refresh(r *rstate) {
+	k := r.k()
+	if k > fullScan || s.ins != nil && s.fresh[r.idx] == r.ver {
+		return
+	}
+	if s.ins == nil {
+		s.ins = make([]insertion, s.n1*len(s.rts))
+		s.fresh = make([]uint64, len(s.rts))
+	}
+	s.fresh[r.idx] = r.ver
+	m := len(s.rts)
+	for _, c := range s.cust {
+		e := &s.ins[c*m+int(r.idx)]
+		*e = insertion{ver: r.ver, shift: math.MaxInt64}
+		if s.where[c] >= 0 {
+			e.ver = 0 // not computed: bestIn will, should c leave its route
+		}
+	}
+	for p := 0; p <= k; p++ {
+		u, w := r.nodes[p], r.nodes[p+1]
+		from := s.tt[u*s.stride : u*s.stride+s.stride]
+		to := s.tt[w*s.stride : w*s.stride+s.stride]
+		for _, c := range s.cust {
+			if s.where[c] >= 0 || s.need[c] > r.room {
+				continue
+			}
+			tcw := to[c]
+			if !s.sym {
+				tcw = s.t(c, w)
+			}
+			if ok, sh := s.canInsertT(r, p, c, from[c], tcw); ok && sh < s.ins[c*m+int(r.idx)].shift {
+				e := &s.ins[c*m+int(r.idx)]
+				e.shift, e.p, e.ok = sh, int32(p), true
+			}
+		}
+	}
 }
 
 // repairRequired tries to place every unvisited required customer by

@@ -74,8 +74,10 @@ type rstate struct {
 	cum    []int64 // cum[p] = travel along nodes[0..p]
 	rcum   []int64 // rcum[p] = travel along the reversed arcs nodes[p]→nodes[p-1]...
 	score  int64
-	idx    int32 // index in solver.rts
-	dirty  bool  // changed since the last intra-route optimisation
+	ver    uint64 // counts the updates: what bestIn's entries were computed for
+	room   int64  // the longest delay some gap can absorb: max over p of a[p+1] - d[p]
+	idx    int32  // index in solver.rts
+	dirty  bool   // changed since the last intra-route optimisation
 
 	unpolished bool // changed since the last re-sequencing by the tsp engine
 	plain      bool // no break and no windows on the visits: feasibility depends on travel alone
@@ -95,7 +97,7 @@ func (r *rstate) brkEnd(d int64) int64 {
 	return b + r.bdur
 }
 
-func (s *solver) t(u, v int) int64 { return s.tt[u*s.n1+v] }
+func (s *solver) t(u, v int) int64 { return s.tt[u*s.stride+v] }
 
 // depart returns the departure time from customer v when arriving at a.
 func (s *solver) depart(v int, a int64) int64 {
@@ -115,6 +117,7 @@ func (s *solver) update(r *rstate) {
 		r.a0, r.a1 = make([]int64, c), make([]int64, c)
 		r.cum, r.rcum = make([]int64, c), make([]int64, c)
 	}
+	r.ver++
 	r.d0, r.d1, r.a0, r.a1 = r.d0[:m], r.d1[:m], r.a0[:m], r.a1[:m]
 	r.cum, r.rcum = r.cum[:m], r.rcum[:m]
 	ri := r.idx
@@ -172,6 +175,23 @@ func (s *solver) update(r *rstate) {
 		r.a1[p] = latest(s.win[v], s.svc[v], ld1)
 		r.a0[p] = latest(s.win[v], s.svc[v], ld0)
 	}
+	r.setRoom()
+}
+
+// setRoom sets room: an insertion between p and p+1 delays the arrival at
+// p+1 by its travel and service, and it fits only if that arrival stays
+// by a1[p+1] (from d1[p]), or from d0[p] by a0[p+1] or, with the break
+// (bdur) after it, by a1[p+1]; so no insertion that needs more than room
+// fits.
+func (r *rstate) setRoom() {
+	room := int64(-inf) // the ±inf of the arrays make very negative gaps, without overflow
+	for p := 0; p+1 < len(r.nodes); p++ {
+		room = max(room, r.a1[p+1]-r.d1[p])
+		if r.hasBrk {
+			room = max(room, r.a1[p+1]-r.d0[p]-r.bdur, r.a0[p+1]-r.d0[p])
+		}
+	}
+	r.room = room
 }
 
 // feasible reports whether route r as it stands is feasible.
@@ -186,8 +206,12 @@ func (s *solver) feasibleEmpty(r *rstate) bool {
 // and the shift it causes: the delay of the arrival at position p+1
 // (travel, waiting and service added).
 func (s *solver) canInsert(r *rstate, p, c int) (bool, int64) {
+	return s.canInsertT(r, p, c, s.t(r.nodes[p], c), s.t(c, r.nodes[p+1]))
+}
+
+// canInsertT is canInsert with the legs to and from c given.
+func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 	u, w := r.nodes[p], r.nodes[p+1]
-	tuc, tcw := s.t(u, c), s.t(c, w)
 	old := r.d1[p] + s.t(u, w)
 	d := s.depart(c, r.d1[p]+tuc)
 	if d < inf && d+tcw <= r.a1[p+1] {

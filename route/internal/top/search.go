@@ -47,12 +47,15 @@ func (s *solver) run(ctx context.Context) {
 	stall := stallRule{fixed: s.opt.MaxNoImprove, budget: s.opt.MaxNoImprove}
 	if stall.fixed <= 0 {
 		stall.budget = stallBudget(len(s.cust))
+		if len(s.cust) > maxStall {
+			stall.cap = min(4*maxStall, largeWork/len(s.cust))
+		}
 	}
 	alphas := [...]float64{1, 2, 2, 3}
 	s.tabu = make([]int, s.n1)
 	s.useTab = true
 	for !s.stop() && (s.opt.MaxIterations <= 0 || s.iters < s.opt.MaxIterations) {
-		if stall.done() || best.obj.score == s.top.score && best.obj.count == s.top.count && s.certify(&best) {
+		if stall.done(s.iters) || best.obj.score == s.top.score && best.obj.count == s.top.count && s.certify(&best) {
 			break
 		}
 		s.iters++
@@ -124,26 +127,31 @@ func (s *solver) construct() {
 // better plan after which the search stops, for n customers: 50 + n, plus
 // 2000/n so that small instances, whose perturbations cost microseconds,
 // search longer (a 7-customer instance gets 342, 64 customers 145, 400
-// customers 455).
-func stallBudget(n int) int { return 50 + n + 2000/max(n, 1) }
+// customers 455); beyond maxStall customers it stays at 50 + maxStall,
+// as a perturbation of a large instance costs milliseconds and changes
+// only a few of its routes' visits.
+func stallBudget(n int) int { return 50 + min(n, maxStall) + 2000/max(n, 1) }
 
 // stallRule decides when the search has converged: after budget
 // perturbations in a row without a better plan; unless the budget is
 // fixed (Options.MaxNoImprove), also not before the search has run as
-// long again as it took to find its best plan.
+// long again as it took to find its best plan. With a cap, it also stops
+// after cap perturbations in all.
 type stallRule struct {
 	fixed, budget int
+	cap           int // 0: none
 	noImp, last   int // perturbations since the best plan, and when it was found
 }
 
 func (r *stallRule) improved(iter int) { r.noImp, r.last = 0, iter }
 
-func (r *stallRule) done() bool {
+// done reports whether the search stops after iters perturbations.
+func (r *stallRule) done(iters int) bool {
 	budget := r.budget
 	if r.fixed <= 0 {
 		budget = max(budget, r.last)
 	}
-	return r.noImp >= budget
+	return r.noImp >= budget || r.cap > 0 && iters >= r.cap
 }
 
 // result builds the Result from the solver's current state.

@@ -19,12 +19,23 @@ const (
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
 	fullScan    = 48 // routes with at most this many visits are scanned whole
-
+	// Instances with more customers than largeN compute the insertions
+	// into a short route for all customers at once (refresh).
+	largeN = 1000
+	// maxStall caps the default stall budget (see stallBudget).
+	maxStall = 500
+	// largeWork caps the default search of instances of more than
+	// maxStall customers at min(4·maxStall, largeWork/n) perturbations in
+	// all (2,000 up to 3,750 customers, 1,500 at 5,000): a perturbation's
+	// insertions scan every customer, so its cost grows with n (about
+	// 25 ms of one core at 5,000).
+	largeWork = 7_500_000
 )
 
 type solver struct {
 	n, n1  int
-	tt     []int64 // (N+1)² travel; node N is the virtual end of open routes
+	tt     []int64 // travel, row length stride
+	stride int     // N, or N+1 with open routes: node N is then their virtual end
 	svc    []int64
 	score  []int64
 	win    [][]Window
@@ -34,7 +45,11 @@ type solver struct {
 	where  []int32 // route of a visited customer, -1 if unvisited
 	pos    []int32 // position of a visited customer in its route's nodes
 	rts    []*rstate
-	nbr    [][]int32 // per customer: nearest other customers
+	nbr    [][]int32   // per customer: nearest other customers
+	ins    []insertion // per customer and route: its cheapest insertion (bestIn)
+	fresh  []uint64    // per route: the version refresh last computed every entry for
+	need   []int64     // per customer: a lower bound of the time its insertion takes (needs)
+	sym    bool        // the travel table is symmetric
 	rng    *rand.Rand
 	opt    Options
 	ctx    context.Context
@@ -97,6 +112,45 @@ func (s *solver) buildNeighbours() {
 		}
 		s.nbr[c] = l
 	}
+}
+
+// needs sets need: for each customer its service plus its shortest leg in
+// and its shortest leg out. An insertion of c delays the arrival after it
+// by at least need[c] (waiting only adds), so a route none of whose gaps
+// (rstate.room) is that long cannot take c. It reads the table once, row
+// by row.
+func (s *solver) needs() {
+	in := make([]int64, s.n1)
+	out := make([]int64, s.n1)
+	for i := range in {
+		in[i], out[i] = inf, inf
+	}
+	for u := range s.n {
+		row := s.tt[u*s.stride : u*s.stride+s.stride]
+		for v, t := range row {
+			if v != u {
+				in[v] = min(in[v], t)
+				out[u] = min(out[u], t)
+			}
+		}
+	}
+	s.sym = len(s.cust) > largeN && s.symmetric()
+	s.need = make([]int64, s.n1)
+	for _, c := range s.cust {
+		s.need[c] = s.svc[c] + in[c] + out[c]
+	}
+}
+
+// symmetric reports whether the travel table is symmetric.
+func (s *solver) symmetric() bool {
+	for u := range s.n {
+		for v := u + 1; v < s.n; v++ {
+			if s.t(u, v) != s.t(v, u) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // objective is compared lexicographically: required visits, score and visits

@@ -53,8 +53,9 @@ type Options struct {
 	Seed int64
 	// MaxNoImprove stops the search after this many consecutive perturbations
 	// that did not improve the best solution. 0 means the default rule:
-	// 50 + n + 2000/n of them for n = len(Customers), but at least as many
-	// as it took to find the best solution. Whether ctx has a deadline does
+	// 50 + min(n, 500) + 2000/n of them for n = len(Customers), but at
+	// least as many as it took to find the best solution; for n > 500, at
+	// most min(2000, 7,500,000/n) perturbations in all. Whether ctx has a deadline does
 	// not matter. The search also stops as soon as its plan is proven
 	// optimal (see [Result].Optimal).
 	MaxNoImprove int
@@ -251,13 +252,14 @@ func checkWindows(ws []Window) error {
 
 // newSolver copies the instance into the solver's internal layout: node N is
 // a virtual end node reached from everywhere at no cost (for open routes).
+// Without open routes the solver reads in.Travel in place, so that a large
+// instance's one dense table is not held twice.
 func newSolver(in *Instance, opt Options) *solver {
 	n := in.N
 	n1 := n + 1
 	s := &solver{
 		n:     n,
 		n1:    n1,
-		tt:    make([]int64, n1*n1),
 		svc:   make([]int64, n1),
 		score: make([]int64, n1),
 		win:   make([][]Window, n1),
@@ -268,8 +270,14 @@ func newSolver(in *Instance, opt Options) *solver {
 		rng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15)),
 		opt:   opt,
 	}
-	for i := range n {
-		copy(s.tt[i*n1:i*n1+n], in.Travel[i*n:i*n+n])
+	s.tt, s.stride = in.Travel, n
+	if slices.ContainsFunc(in.Routes, func(r Route) bool { return r.End < 0 }) {
+		// Open routes end at the virtual node N: copy the table with a row
+		// and column of zeros for it.
+		s.tt, s.stride = make([]int64, n1*n1), n1
+		for i := range n {
+			copy(s.tt[i*n1:i*n1+n], in.Travel[i*n:i*n+n])
+		}
 	}
 	isCust := make([]bool, n1)
 	for _, c := range s.cust {
@@ -313,5 +321,6 @@ func newSolver(in *Instance, opt Options) *solver {
 		s.update(rt)
 	}
 	s.buildNeighbours()
+	s.needs()
 	return s
 }
