@@ -241,7 +241,7 @@ func (m *model) distance(i, j int) float64 {
 		}
 		return mx.Distances[a.MatrixIndex][b.MatrixIndex]
 	}
-	if i == j || a == b {
+	if i == j || a == b || inside(a, b) {
 		return 0
 	}
 	exp, _, _ := straightRange(geo.Distance(a.Location, b.Location), coarseRadius(a), coarseRadius(b))
