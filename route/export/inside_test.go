@@ -35,6 +35,8 @@ func TestLegInsideMuseum(t *testing.T) {
 	mid := p.Days[0].Legs[1]
 	assert.Zero(t, mid.DurationMax, "%s -> %s", mid.From.ID, mid.To.ID)
 	assert.Zero(t, mid.DistanceMax)
+	assert.Zero(t, mid.Distance)
+	assert.Zero(t, mid.Duration)
 
 	for lang, want := range map[string]string{"zh": "在晋国博物馆内参观，无需乘车", "en": "seen inside Jinguo Museum: no travel"} {
 		var b bytes.Buffer
