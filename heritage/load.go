@@ -1,6 +1,7 @@
 package heritage
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -67,11 +68,24 @@ func collect(opts []Option) (options, error) {
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: read: %w", err)
 	}
 	return load(data, "", strictGoccy, opts)
+}
+
+// readAll is io.ReadAll, reading into a buffer of the right size at once
+// when r tells how much is left (a *bytes.Reader, *strings.Reader or
+// *bytes.Buffer does), instead of growing one step by step.
+func readAll(r io.Reader) ([]byte, error) {
+	sized, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, sized.Len()+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // LoadFile is [Load] on the named file; a [*ValidationError] carries the
@@ -93,13 +107,15 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 	items, names := decode(data, unmarshal, &ps)
 	sites := make([]Site, len(items))
 	v := newValidator(&ps, names, o.bound, len(items))
+	pk := newPacker()
 	for i := range items {
 		d := &items[i]
 		if d.skip["all"] {
 			continue
 		}
-		sites[i] = toSite(i, d, names, &ps)
+		toSite(i, d, names, pk, &ps, &sites[i])
 		v.site(i, &sites[i], d.skip)
+		items[i] = decoded{} // what the site needs is in sites[i] now
 	}
 	if !o.deferRefs {
 		checkRefs(sites, func(i int) int { return i }, names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
