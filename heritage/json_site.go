@@ -47,7 +47,11 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 		s.Footprint = d.footprint(i, names.prefix+"footprint", ps)
 	}
 	if p.Visit != nil {
-		s.Visit = *p.Visit
+		var ok bool
+		if s.Visit, ok = p.Visit.visit(); !ok {
+			ps.addf(i, p.ID, names.prefix+"visit.minutes", ErrRange, "%d minutes is longer than a visit can be", p.Visit.Minutes)
+			d.skip = setSkip(d.skip, "visit")
+		}
 		pk.packVisit(&s.Visit)
 	}
 	if p.VisitVia != nil {

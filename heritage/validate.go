@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -322,8 +323,11 @@ func (x *sourceIndex) of(u string) int {
 // which of them are estimated.
 func (c *siteCheck) visit() {
 	vis := &c.s.Visit
-	if vis.Minutes < 0 {
-		c.bad(c.f("visit.minutes"), ErrRange, "%d minutes is negative", vis.Minutes)
+	switch {
+	case vis.Duration < 0:
+		c.bad(c.f("visit.minutes"), ErrRange, "%d minutes is negative", vis.Duration/time.Minute)
+	case vis.Duration%time.Minute != 0:
+		c.bad(c.f("visit.minutes"), ErrRange, "%v is not a whole number of minutes", vis.Duration)
 	}
 	if h := vis.OpeningHours; h != "" {
 		err, seen := c.v.hours[h]
@@ -339,7 +343,7 @@ func (c *siteCheck) visit() {
 		var has bool
 		switch e {
 		case "minutes":
-			has = vis.Minutes != 0
+			has = vis.Duration != 0
 		case "opening_hours":
 			has = vis.OpeningHours != ""
 		case "ticket":
