@@ -12,7 +12,9 @@ import (
 // The JSON shapes of the catalog schema (see README.md) as the loader
 // reads them. The parts of a site that are their own types (Name, Period,
 // Designation, Note, Source, Visit) carry their JSON names as struct
-// tags; pointers keep "absent" apart from zero values where that matters.
+// tags; pointers keep "absent" apart from zero values where that matters
+// (an absent name or visit is the zero value, which the validator reports
+// as it should).
 
 type jsonCollection struct {
 	Type     string        `json:"type"`
@@ -40,7 +42,7 @@ type jsonPolygon struct {
 
 type jsonProps struct {
 	ID             string       `json:"id"`
-	Name           *Name        `json:"name"`
+	Name           Name         `json:"name"`
 	Aliases        []string     `json:"aliases,omitempty"`
 	Kind           string       `json:"kind"`
 	Period         *Period      `json:"period,omitempty"`
@@ -52,7 +54,7 @@ type jsonProps struct {
 	Themes         []string     `json:"themes,omitempty"`
 	Notes          []Note       `json:"notes,omitempty"`
 	Sources        []Source     `json:"sources,omitempty"`
-	Visit          *jsonVisit   `json:"visit,omitempty"`
+	Visit          jsonVisit    `json:"visit,omitempty"`
 	Score          *int         `json:"score,omitempty"`
 
 	Address            *Text     `json:"address,omitempty"`

@@ -15,6 +15,7 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 	*dst = Site{
 		ID:             p.ID,
 		Aliases:        pk.list(p.Aliases, false),
+		Name:           p.Name,
 		Kind:           Kind(pk.str(p.Kind)),
 		Period:         p.Period,
 		Designation:    p.Designation,
@@ -23,16 +24,13 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 		Region:         pk.str(p.Region),
 		Themes:         pk.list(p.Themes, true),
 		Sources:        pk.packSources(p.Sources),
-		Notes:          pk.packNotes(p.Notes),
 		Address:        p.Address,
 		Rating:         p.Rating,
 		PresentedAt:    pk.list(p.PresentedAt, false),
 		Events:         nilIfEmpty(p.Events),
 	}
 	s := dst
-	if p.Name != nil {
-		s.Name = *p.Name
-	}
+	s.Notes = pk.packNotes(p.Notes, s.Sources)
 	if s.Period != nil {
 		s.Period.Name, s.Period.NameZh = pk.str(s.Period.Name), pk.str(s.Period.NameZh)
 	}
@@ -46,14 +44,12 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 	if p.Footprint != nil {
 		s.Footprint = d.footprint(i, names.prefix+"footprint", ps)
 	}
-	if p.Visit != nil {
-		var ok bool
-		if s.Visit, ok = p.Visit.visit(); !ok {
-			ps.addf(i, p.ID, names.prefix+"visit.minutes", ErrRange, "%d minutes is longer than a visit can be", p.Visit.Minutes)
-			d.skip = setSkip(d.skip, "visit")
-		}
-		pk.packVisit(&s.Visit)
+	var ok bool
+	if s.Visit, ok = p.Visit.visit(); !ok {
+		ps.addf(i, p.ID, names.prefix+"visit.minutes", ErrRange, "%d minutes is longer than a visit can be", p.Visit.Minutes)
+		d.skip = setSkip(d.skip, "visit")
 	}
+	pk.packVisit(&s.Visit)
 	if p.VisitVia != nil {
 		s.VisitVia = *p.VisitVia
 		if s.VisitVia == "" {

@@ -1,9 +1,12 @@
 package heritage
 
+import "slices"
+
 // packer lays out the memory of the sites [Load] builds, so that a large
 // catalog keeps little beyond its facts: the strings a catalog repeats
-// (kinds, themes, levels, languages, period names, source titles and URLs,
-// location sources, opening hours, …) are stored once, and the small lists
+// (kinds, themes, levels, languages, period names, source titles,
+// location sources, opening hours, …) are stored once, a note's source
+// URLs share the strings of the site's sources, and the small lists
 // of a site are carved from large blocks at their exact length instead of
 // each keeping the decoder's spare capacity. Free text (IDs, names,
 // aliases, notes, addresses) is kept as decoded.
@@ -40,23 +43,28 @@ func (pk *packer) list(ss []string, shared bool) []string {
 	return out
 }
 
-// packSources returns a packed copy of the sources, titles and URLs shared.
+// packSources returns a packed copy of the sources, titles shared.
 func (pk *packer) packSources(src []Source) []Source {
 	out := pk.sources.copy(src)
 	for i := range out {
-		out[i] = Source{Title: pk.str(out[i].Title), URL: pk.str(out[i].URL)}
+		out[i].Title = pk.str(out[i].Title)
 	}
 	return out
 }
 
-// packNotes returns a packed copy of the notes; their sources share the
-// strings of the site's sources.
-func (pk *packer) packNotes(notes []Note) []Note {
+// packNotes returns a packed copy of the notes; the URLs they cite share
+// the strings of the site's sources where they are among them.
+func (pk *packer) packNotes(notes []Note, sources []Source) []Note {
 	out := pk.notes.copy(notes)
 	for i := range out {
 		n := &out[i]
 		n.Lang = pk.str(n.Lang)
-		n.Sources = pk.list(n.Sources, true)
+		n.Sources = pk.list(n.Sources, false)
+		for k, u := range n.Sources {
+			if j := slices.IndexFunc(sources, func(s Source) bool { return s.URL == u }); j >= 0 {
+				n.Sources[k] = sources[j].URL
+			}
+		}
 	}
 	return out
 }
