@@ -6,6 +6,12 @@ import (
 	"github.com/goccy/go-json/jsontext"
 )
 
+// streamMinBytes is the size from which Load streams a FeatureCollection:
+// below it, one decode of the whole input costs less (each Feature's
+// text is scanned once, not twice), and the memory streaming saves is
+// small. A variable, so that the tests stream small inputs too.
+var streamMinBytes = 1 << 20
+
 // streamCollection decodes a GeoJSON FeatureCollection feature by
 // feature, strictly (unmarshal rejects what is wrong inside a Feature;
 // the collection's own members are checked here), and gives each

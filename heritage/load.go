@@ -106,7 +106,7 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 	}
 	var ps problems
 	var b *builder
-	if firstByte(data) == '{' {
+	if firstByte(data) == '{' && len(data) >= streamMinBytes {
 		b = newBuilder(&ps, geojsonFields(), o.bound, countFeatures(data))
 		if !streamCollection(data, unmarshal, b.add) {
 			ps, b = problems{}, nil

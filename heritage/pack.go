@@ -80,15 +80,20 @@ func (pk *packer) packVisit(v *Visit) {
 	v.HoursStatus = HoursStatus(pk.str(string(v.HoursStatus)))
 }
 
-// slab hands out slices of T carved from large blocks.
+// slab hands out slices of T carved from blocks that double in length
+// up to maxSlabBlock: a small catalog allocates little, a large one few
+// times.
 type slab[T any] struct {
 	block []T
 }
 
-// slabBlock is the length of a slab's blocks: large enough that the
-// blocks cost few allocations, small enough that the unused end of the
-// last one is negligible.
-const slabBlock = 4096
+// Block lengths of a slab, in elements: the largest is large enough that
+// the blocks cost few allocations, small enough that the unused end of
+// the last one is negligible.
+const (
+	minSlabBlock = 16
+	maxSlabBlock = 4096
+)
 
 // copy returns a copy of src in the slab, nil if src is empty. Its
 // capacity is its length, so appending to it never writes into another
@@ -98,7 +103,8 @@ func (s *slab[T]) copy(src []T) []T {
 		return nil
 	}
 	if len(src) > cap(s.block)-len(s.block) {
-		s.block = make([]T, 0, max(len(src), slabBlock))
+		n := min(max(2*cap(s.block), minSlabBlock), maxSlabBlock)
+		s.block = make([]T, 0, max(len(src), n))
 	}
 	n := len(s.block)
 	s.block = append(s.block, src...)
