@@ -98,17 +98,24 @@ func BenchmarkDefault(b *testing.B) {
 }
 
 // BenchmarkLoad measures Load (decode, validate, index) of a synthetic
-// GeoJSON catalog, and reports the heap the loaded catalog keeps.
+// GeoJSON catalog, and reports the process CPU time per load and the heap
+// the loaded catalog keeps.
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			f := synthFixtureFor(b, n)
 			b.SetBytes(int64(len(f.data)))
 			b.ReportAllocs()
+			cpu0, cpuOK := processCPU()
 			for b.Loop() {
 				if _, err := Load(bytes.NewReader(f.data)); err != nil {
 					b.Fatal(err)
 				}
+			}
+			// CPU time, GC included: on a shared machine wall time
+			// also counts the other processes.
+			if cpu1, ok := processCPU(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 			b.ReportMetric(float64(retained(b, func() any {
 				c, err := Load(bytes.NewReader(f.data))

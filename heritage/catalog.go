@@ -38,7 +38,11 @@ func newCatalog(sites []Site, bound *orb.Bound, byID map[string]int) (*Catalog, 
 		}
 	}
 	c := &Catalog{sites: sites, byID: byID, bound: bound}
-	c.search = newSearchIndex(sites)
+	search, err := newSearchIndex(sites)
+	if err != nil {
+		return nil, err
+	}
+	c.search = search
 	space, err := newSpatialIndex(sites)
 	if err != nil {
 		return nil, err

@@ -37,7 +37,7 @@
 // Coordinates are [orb.Point] values [lon, lat] in degrees, WGS-84.
 // Distances and radii ([Site.PrecisionM], [Catalog.Within]) are metres on
 // the sphere of [geo.EarthRadius]. Visit durations are [time.Duration]
-// ([Site.VisitDuration]); in JSON they are whole minutes. Years are
+// ([Visit.Duration]); in JSON they are whole minutes. Years are
 // calendar years with BCE negative and no year 0 (1 BCE is -1).
 //
 // # Concurrency

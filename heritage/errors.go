@@ -102,6 +102,15 @@ func (e *SiteError) Unwrap() error { return e.Err }
 
 // ValidationError lists every problem found in a catalog. A function that
 // returns one has built no catalog.
+//
+// It has the shape of route.ValidationError (a Source and a list of
+// problems) but is a different concept, kept apart on purpose: it says
+// that a catalog's data is wrong, item by item and JSON field by field
+// ([*SiteError]), while route's says that a routing problem or an order
+// of stops is; a caller that loads a catalog and then plans on it (the
+// web server, the CLI) tells the two apart with errors.As, and each
+// message starts with its own package's name. A shared type would also
+// have to live here, in a package about sites, for route to use.
 type ValidationError struct {
 	// Source names the input (a file path) when known.
 	Source string

@@ -22,7 +22,7 @@ func ExampleDefault() {
 	}
 	fmt.Println(s.Name.Zh, "/", s.Name.Pinyin)
 	fmt.Println(s.Kind, s.Designation.Level, s.Themes)
-	fmt.Println("visit:", s.VisitDuration())
+	fmt.Println("visit:", s.Visit.Duration)
 	// Output:
 	// 晋文公墓 / Jìn Wéngōng Mù
 	// tomb provincial [jin-culture]

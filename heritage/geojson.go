@@ -126,7 +126,7 @@ func (o *featureOptions) properties(s *Site) geojson.Properties {
 
 // known reports whether any visit fact is known.
 func (v *Visit) known() bool {
-	return v.Minutes != 0 || v.OpeningHours != "" || v.Ticket != "" || len(v.Estimated) > 0 ||
+	return v.Duration != 0 || v.OpeningHours != "" || v.Ticket != "" || len(v.Estimated) > 0 ||
 		v.Experience != "" || v.Access != "" || v.AccessSource != "" || v.HoursStatus != ""
 }
 

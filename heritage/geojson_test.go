@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/goccy/go-json"
 	"github.com/paulmach/orb"
@@ -160,7 +161,7 @@ func TestFeatureProperties(t *testing.T) {
 			continue
 		}
 		s = s.Clone()
-		s.Aliases, s.Region, s.Visit.Minutes = []string{"x"}, "y", 30
+		s.Aliases, s.Region, s.Visit.Duration = []string{"x"}, "y", 30*time.Minute
 		tests = append(tests, struct {
 			name string
 			site Site
@@ -214,7 +215,7 @@ func TestFeatureWritesEveryMember(t *testing.T) {
 		ID: "a/b", Aliases: []string{"x"}, Period: &Period{Name: "x"}, Designation: &Designation{Level: National},
 		Region: "r", Footprint: orb.Polygon{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}, Themes: []string{"t"},
 		Notes: []Note{{Lang: "zh", Text: "x"}}, Sources: []Source{{Title: "t", URL: "https://example.org"}},
-		Visit: Visit{Minutes: 1}, Address: &Text{Zh: "x"}, Entrance: &orb.Point{1, 1}, EntrancePrecisionM: 1,
+		Visit: Visit{Duration: time.Minute}, Address: &Text{Zh: "x"}, Entrance: &orb.Point{1, 1}, EntrancePrecisionM: 1,
 		Rating: &Rating{Level: 1}, PresentedAt: []string{"c/d"}, VisitVia: "c/d", Events: []Event{{Date: "01-01"}},
 	}
 	var want, got []string

@@ -1,14 +1,20 @@
 package heritage
 
 import (
+	"math"
 	"reflect"
 	"strings"
+	"time"
+
+	"github.com/goccy/go-json"
 )
 
 // The JSON shapes of the catalog schema (see README.md) as the loader
 // reads them. The parts of a site that are their own types (Name, Period,
 // Designation, Note, Source, Visit) carry their JSON names as struct
-// tags; pointers keep "absent" apart from zero values where that matters.
+// tags; pointers keep "absent" apart from zero values where that matters
+// (an absent name or visit is the zero value, which the validator reports
+// as it should).
 
 type jsonCollection struct {
 	Type     string        `json:"type"`
@@ -36,7 +42,7 @@ type jsonPolygon struct {
 
 type jsonProps struct {
 	ID             string       `json:"id"`
-	Name           *Name        `json:"name"`
+	Name           Name         `json:"name"`
 	Aliases        []string     `json:"aliases,omitempty"`
 	Kind           string       `json:"kind"`
 	Period         *Period      `json:"period,omitempty"`
@@ -48,7 +54,7 @@ type jsonProps struct {
 	Themes         []string     `json:"themes,omitempty"`
 	Notes          []Note       `json:"notes,omitempty"`
 	Sources        []Source     `json:"sources,omitempty"`
-	Visit          *Visit       `json:"visit,omitempty"`
+	Visit          jsonVisit    `json:"visit,omitempty"`
 	Score          *int         `json:"score,omitempty"`
 
 	Address            *Text     `json:"address,omitempty"`
@@ -58,6 +64,38 @@ type jsonProps struct {
 	PresentedAt        []string  `json:"presented_at,omitempty"`
 	VisitVia           *string   `json:"visit_via,omitempty"`
 	Events             []Event   `json:"events,omitempty"`
+}
+
+// jsonVisit is a [Visit] as JSON has it: its Duration as a whole number
+// of "minutes", its other fields under their own tags.
+type jsonVisit struct {
+	Minutes int64 `json:"minutes,omitempty"`
+	visitFields
+}
+
+// visitFields is Visit without its methods, so that jsonVisit takes its
+// members from Visit's tags.
+type visitFields Visit
+
+// maxVisitMinutes is the longest visit a Duration holds, in minutes.
+const maxVisitMinutes = int64(math.MaxInt64 / time.Minute)
+
+// MarshalJSON writes v as the catalog schema has it (heritage/README.md):
+// Duration as "minutes", a whole number (rounded down), and the other
+// known fields under their member names.
+func (v Visit) MarshalJSON() ([]byte, error) {
+	return json.Marshal(jsonVisit{Minutes: int64(v.Duration / time.Minute), visitFields: visitFields(v)})
+}
+
+// visit returns the Visit jv stands for; ok is false when its minutes
+// are more than a Duration holds.
+func (jv *jsonVisit) visit() (v Visit, ok bool) {
+	v = Visit(jv.visitFields)
+	if jv.Minutes > maxVisitMinutes || jv.Minutes < -maxVisitMinutes {
+		return v, false
+	}
+	v.Duration = time.Duration(jv.Minutes) * time.Minute
+	return v, true
 }
 
 // jsonItem is one element of the plain-array format: the properties plus

@@ -15,7 +15,7 @@ import (
 
 // decoded is one input item after JSON decoding, before validation.
 type decoded struct {
-	props    jsonProps
+	props    *jsonProps // never nil
 	loc      []float64
 	hasLoc   bool            // the point member was present and decoded
 	featID   *string         // GeoJSON Feature "id", if any
@@ -51,7 +51,7 @@ func decode(data []byte, fast unmarshalFunc, ps *problems) ([]decoded, fieldName
 		if fastErr = fast(data, &items); fastErr == nil && !slices.Contains(items, nil) {
 			out = make([]decoded, len(items))
 			for i, it := range items {
-				out[i] = decoded{props: it.jsonProps, loc: it.Location, hasLoc: it.Location != nil}
+				out[i] = decoded{props: &it.jsonProps, loc: it.Location, hasLoc: it.Location != nil}
 			}
 			return out, names
 		}
@@ -67,7 +67,7 @@ func decode(data []byte, fast unmarshalFunc, ps *problems) ([]decoded, fieldName
 			for i := range fc.Features {
 				f := &fc.Features[i]
 				out[i] = decoded{
-					props:    *f.Properties,
+					props:    f.Properties,
 					loc:      f.Geometry.Coordinates,
 					hasLoc:   f.Geometry.Coordinates != nil,
 					featID:   f.ID,
@@ -250,7 +250,7 @@ func diagnoseCollection(data []byte, ps *problems) []decoded {
 }
 
 func diagnoseFeature(i int, raw []byte, ps *problems) decoded {
-	d := decoded{skip: map[string]bool{}}
+	d := decoded{props: new(jsonProps), skip: map[string]bool{}}
 	if firstByte(raw) != '{' {
 		ps.addf(i, "", "", ErrSyntax, "a Feature must be a JSON object, got %s", short(raw))
 		d.skip["all"] = true
@@ -264,7 +264,7 @@ func diagnoseFeature(i int, raw []byte, ps *problems) decoded {
 	}
 	// Decode the properties first so that problems can name the site ID.
 	if praw, ok := find(ms, "properties"); ok && !isNull(praw) {
-		d.skip = diagnoseProps(i, praw, "properties.", &d.props, nil, ps)
+		d.skip = diagnoseProps(i, praw, "properties.", d.props, nil, ps)
 	} else {
 		ps.add(i, "", "properties", ErrMissing)
 		d.skip["all"] = true
@@ -345,13 +345,14 @@ func diagnoseArray(data []byte, ps *problems) []decoded {
 	out := make([]decoded, len(raws))
 	for i, raw := range raws {
 		d := &out[i]
+		d.props = new(jsonProps)
 		if firstByte(raw) != '{' {
 			ps.addf(i, "", "", ErrSyntax, "a site must be a JSON object, got %s", short(raw))
 			d.skip = map[string]bool{"all": true}
 			continue
 		}
 		locBad := false
-		d.skip = diagnoseProps(i, raw, "", &d.props, func(key string, raw []byte) bool {
+		d.skip = diagnoseProps(i, raw, "", d.props, func(key string, raw []byte) bool {
 			if key != "location" {
 				return false
 			}

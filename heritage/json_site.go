@@ -6,25 +6,36 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// toSite converts a decoded item to a Site; JSON-level shape problems
-// (geometry type, point length, footprint shape, feature id) are reported
-// here, the rest by the validator.
-func toSite(i int, d *decoded, names fieldNames, ps *problems) Site {
-	p := &d.props
-	s := Site{
+// toSite converts a decoded item to the Site at dst, its memory laid
+// out by pk; JSON-level shape problems (geometry type, point length,
+// footprint shape, feature id) are reported here, the rest by the
+// validator.
+func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *Site) {
+	p := d.props
+	*dst = Site{
 		ID:             p.ID,
-		Aliases:        nilIfEmpty(p.Aliases),
-		Kind:           Kind(p.Kind),
+		Aliases:        pk.list(p.Aliases, false),
+		Name:           p.Name,
+		Kind:           Kind(pk.str(p.Kind)),
 		Period:         p.Period,
 		Designation:    p.Designation,
 		PrecisionM:     p.PrecisionM,
-		LocationSource: p.LocationSource,
-		Region:         p.Region,
-		Themes:         nilIfEmpty(p.Themes),
-		Sources:        nilIfEmpty(p.Sources),
+		LocationSource: pk.str(p.LocationSource),
+		Region:         pk.str(p.Region),
+		Themes:         pk.list(p.Themes, true),
+		Sources:        pk.packSources(p.Sources),
+		Address:        p.Address,
+		Rating:         p.Rating,
+		PresentedAt:    pk.list(p.PresentedAt, false),
+		Events:         nilIfEmpty(p.Events),
 	}
-	if p.Name != nil {
-		s.Name = *p.Name
+	s := dst
+	s.Notes = pk.packNotes(p.Notes, s.Sources)
+	if s.Period != nil {
+		s.Period.Name, s.Period.NameZh = pk.str(s.Period.Name), pk.str(s.Period.NameZh)
+	}
+	if s.Designation != nil {
+		s.Designation.Level = Level(pk.str(string(s.Designation.Level)))
 	}
 	s.Location = d.point(i, names, ps)
 	if d.featID != nil && *d.featID != p.ID {
@@ -33,16 +44,12 @@ func toSite(i int, d *decoded, names fieldNames, ps *problems) Site {
 	if p.Footprint != nil {
 		s.Footprint = d.footprint(i, names.prefix+"footprint", ps)
 	}
-	s.Notes = nilIfEmpty(p.Notes)
-	for j := range s.Notes {
-		s.Notes[j].Sources = nilIfEmpty(s.Notes[j].Sources)
+	var ok bool
+	if s.Visit, ok = p.Visit.visit(); !ok {
+		ps.addf(i, p.ID, names.prefix+"visit.minutes", ErrRange, "%d minutes is longer than a visit can be", p.Visit.Minutes)
+		d.skip = setSkip(d.skip, "visit")
 	}
-	if p.Visit != nil {
-		s.Visit = *p.Visit
-		s.Visit.Estimated = nilIfEmpty(s.Visit.Estimated)
-	}
-	s.Address, s.Rating = p.Address, p.Rating
-	s.PresentedAt, s.Events = nilIfEmpty(p.PresentedAt), nilIfEmpty(p.Events)
+	pk.packVisit(&s.Visit)
 	if p.VisitVia != nil {
 		s.VisitVia = *p.VisitVia
 		if s.VisitVia == "" {
@@ -56,9 +63,8 @@ func toSite(i int, d *decoded, names fieldNames, ps *problems) Site {
 	if p.Score != nil {
 		s.Score = *p.Score
 	} else if !s.Kind.Anchor() {
-		s.Score = DefaultScore(s)
+		s.Score = DefaultScore(*s)
 	}
-	return s
 }
 
 // entrance returns the item's entrance point, nil if it has none,

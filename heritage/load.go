@@ -1,9 +1,11 @@
 package heritage
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/paulmach/orb"
 )
@@ -67,11 +69,24 @@ func collect(opts []Option) (options, error) {
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: read: %w", err)
 	}
 	return load(data, "", strictGoccy, opts)
+}
+
+// readAll is io.ReadAll, reading into a buffer of the right size at once
+// when r tells how much is left (a *bytes.Reader, *strings.Reader or
+// *bytes.Buffer does), instead of growing one step by step.
+func readAll(r io.Reader) ([]byte, error) {
+	sized, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, sized.Len()+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // LoadFile is [Load] on the named file; a [*ValidationError] carries the
@@ -90,24 +105,63 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		return nil, err
 	}
 	var ps problems
-	items, names := decode(data, unmarshal, &ps)
-	sites := make([]Site, len(items))
-	v := newValidator(&ps, names, o.bound, len(items))
-	for i := range items {
-		d := &items[i]
-		if d.skip["all"] {
-			continue
+	var b *builder
+	if firstByte(data) == '{' && len(data) >= streamMinBytes {
+		b = newBuilder(&ps, geojsonFields(), o.bound, countFeatures(data))
+		if !streamCollection(data, unmarshal, b.add) {
+			ps, b = problems{}, nil
 		}
-		sites[i] = toSite(i, d, names, &ps)
-		v.site(i, &sites[i], d.skip)
 	}
+	if b == nil {
+		items, names := decode(data, unmarshal, &ps)
+		b = newBuilder(&ps, names, o.bound, len(items))
+		for i := range items {
+			b.add(i, &items[i])
+			items[i] = decoded{} // what the site needs is in b.sites now
+		}
+	}
+	sites, v := b.done(), b.v
 	if !o.deferRefs {
-		checkRefs(sites, func(i int) int { return i }, names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
+		checkRefs(sites, func(i int) int { return i }, b.names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
 	}
 	if err := ps.err(source); err != nil {
 		return nil, err
 	}
 	return newCatalog(sites, o.bound, v.seenID)
+}
+
+// builder turns decoded items into validated sites, one at a time.
+type builder struct {
+	names fieldNames
+	ps    *problems
+	v     *validator
+	pk    *packer
+	sites []Site
+}
+
+// newBuilder returns a builder for about n items.
+func newBuilder(ps *problems, names fieldNames, bound *orb.Bound, n int) *builder {
+	return &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), sites: make([]Site, 0, n)}
+}
+
+// add builds and checks the site of item i, the next one.
+func (b *builder) add(i int, d *decoded) {
+	b.sites = append(b.sites, Site{})
+	s := &b.sites[i]
+	if d.skip["all"] {
+		return
+	}
+	toSite(i, d, b.names, b.pk, b.ps, s)
+	b.v.site(i, s, d.skip)
+}
+
+// done returns the sites, in a slice of their length when the estimate
+// was well off.
+func (b *builder) done() []Site {
+	if cap(b.sites)-len(b.sites) > len(b.sites)/16 {
+		return slices.Clone(b.sites)
+	}
+	return b.sites
 }
 
 // NewCatalog builds a catalog from sites, validating them by the same

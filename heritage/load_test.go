@@ -188,6 +188,10 @@ func TestLoadProblems(t *testing.T) {
 			[]string{"0 properties.designation.batch range"}},
 		{"negative minutes", collection(set(f("a/x"), "properties.visit.minutes", -5)), nil,
 			[]string{"0 properties.visit.minutes range"}},
+		{"fractional minutes", collection(set(f("a/x"), "properties.visit.minutes", 30.5)), nil,
+			[]string{"0 properties.visit syntax"}},
+		{"minutes beyond a Duration", collection(set(f("a/x"), "properties.visit.minutes", int64(1)<<60)), nil,
+			[]string{"0 properties.visit.minutes range"}},
 		{"estimated without value", collection(set(f("a/x"), "properties.visit.minutes", 0)), nil,
 			[]string{"0 properties.visit.estimated[0] estimated"}},
 		{"malformed opening hours", collection(set(f("a/x"), "properties.visit.opening_hours", "Mo-Fr 9-17")), nil,
@@ -287,6 +291,12 @@ func TestLoadProblems(t *testing.T) {
 			[]string{"0 properties.name syntax"}},
 		{"invalid UTF-8", []byte("[{\"id\":\"a/x\",\"name\":{\"zh\":\"\xff\",\"pinyin\":\"Jiǎ\",\"en\":\"A\"},\"kind\":\"tomb\",\"location\":[111.6,35.5],\"precision_m\":10,\"location_source\":\"s\"}]"), nil,
 			[]string{"0 name syntax"}},
+		{"repeated features and bbox", []byte(`{"type":"FeatureCollection","bbox":[0,0,1,1],"features":[],"features":[],"bbox":[0,0,1,1]}`), nil,
+			[]string{"-1 features syntax", "-1 bbox syntax"}},
+		{"invalid UTF-8 in a Feature", bytes.Replace(collection(f("a/x")), []byte(`"测试墓"`), []byte("\"\xff\""), 1), nil,
+			[]string{"0 properties.name syntax"}},
+		{"data after the collection", append(collection(f("a/x")), `{}`...), nil,
+			[]string{"-1  syntax"}},
 		{"array: element not an object", []byte(`[null]`), nil,
 			[]string{"0  syntax"}},
 		{"array: unknown field and duplicate", toArray(set(f("a/x"), "properties.geometry", 1), f("a/x")), nil,
@@ -385,10 +395,10 @@ func TestLoadFixture(t *testing.T) {
 			{Lang: "en", Text: "Test data: a mound attributed to Duke Wen.", Sources: []string{"https://example.org/a"}},
 		},
 		Sources: []Source{{Title: "Fixture source A", URL: "https://example.org/a"}},
-		Visit:   Visit{Minutes: 30, Estimated: []string{"minutes"}},
+		Visit:   Visit{Duration: 30 * time.Minute, Estimated: []string{"minutes"}},
 		Score:   70,
 	}, s)
-	assert.Equal(t, 30*60e9, float64(s.VisitDuration()))
+	assert.Equal(t, 30*60e9, float64(s.Visit.Duration))
 	assert.False(t, s.Anchor())
 	assert.Equal(t, s.Location, s.Point())
 
@@ -487,6 +497,10 @@ func TestNewCatalog(t *testing.T) {
 		{ID: "a/x", Name: Name{"甲", "Jiǎ", "A"}, Kind: Tomb, Location: orb.Point{nan(), 35}, PrecisionM: 10, LocationSource: "s"},
 		{ID: "a/y", Name: Name{"乙", "Yǐ", "B"}, Kind: Tomb, Location: orb.Point{111, 35}, PrecisionM: nan(), LocationSource: "s"},
 		{ID: "a/x", Name: Name{"丙", "Bǐng", "C"}, Kind: Town, Location: orb.Point{111, 35}, PrecisionM: 1, LocationSource: "s", Score: 3},
+		{ID: "a/z", Name: Name{"丁", "Dīng", "D"}, Kind: Tomb, Location: orb.Point{111, 35}, PrecisionM: 1, LocationSource: "s",
+			Visit: Visit{Duration: 90 * time.Second}},
+		{ID: "a/w", Name: Name{"戊", "Wù", "E"}, Kind: Tomb, Location: orb.Point{111, 35}, PrecisionM: 1, LocationSource: "s",
+			Visit: Visit{Duration: -time.Hour}},
 	}
 	_, err = NewCatalog(bad)
 	assert.Equal(t, []string{
@@ -494,6 +508,8 @@ func TestNewCatalog(t *testing.T) {
 		"1 precision_m range",
 		"2 id duplicate-id",
 		"2 score anchor",
+		"3 visit.minutes range",
+		"4 visit.minutes range",
 	}, describe(t, err))
 }
 

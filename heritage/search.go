@@ -2,6 +2,8 @@ package heritage
 
 import (
 	"cmp"
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -11,29 +13,39 @@ import (
 )
 
 // searchIndex holds every name of every site in folded form (see fold),
-// flat, in site order.
+// flat, in site order: key k is text[end[k-1]:end[k]] (from 0 for k = 0).
 type searchIndex struct {
-	keys   []string
-	site   []int32 // site index of keys[k]
-	pinyin []bool  // keys[k] is a pinyin name or an alias, where "v" may stand for "ü"
+	text   string
+	end    []uint32
+	site   []int32 // site index of key k
+	pinyin []bool  // key k is a pinyin name or an alias, where "v" may stand for "ü"
 }
 
-func newSearchIndex(sites []Site) searchIndex {
-	n := 0
+func newSearchIndex(sites []Site) (searchIndex, error) {
+	n, size := 0, 0
 	for i := range sites {
-		n += 3 + len(sites[i].Aliases)
+		s := &sites[i]
+		n += 3 + len(s.Aliases)
+		size += len(s.Name.Zh) + len(s.Name.Pinyin) + len(s.Name.En)
+		for _, a := range s.Aliases {
+			size += len(a)
+		}
 	}
 	ix := searchIndex{
-		keys:   make([]string, 0, n),
+		end:    make([]uint32, 0, n),
 		site:   make([]int32, 0, n),
 		pinyin: make([]bool, 0, n),
 	}
+	var text strings.Builder
+	text.Grow(size)
+	var key []byte
 	add := func(i int, name string, pinyin bool) {
-		k := fold(name)
-		if k == "" {
+		key = appendFold(key[:0], name)
+		if len(key) == 0 {
 			return
 		}
-		ix.keys = append(ix.keys, k)
+		text.Write(key)
+		ix.end = append(ix.end, uint32(text.Len()))
 		ix.site = append(ix.site, int32(i))
 		ix.pinyin = append(ix.pinyin, pinyin)
 	}
@@ -45,8 +57,21 @@ func newSearchIndex(sites []Site) searchIndex {
 		for _, a := range s.Aliases {
 			add(i, a, true)
 		}
+		if uint64(text.Len()) > math.MaxUint32 {
+			return searchIndex{}, fmt.Errorf("heritage: the sites' names are longer than a catalog holds (%d bytes)", uint32(math.MaxUint32))
+		}
 	}
-	return ix
+	ix.text = text.String()
+	return ix, nil
+}
+
+// key returns key k of the index.
+func (ix *searchIndex) key(k int) string {
+	start := uint32(0)
+	if k > 0 {
+		start = ix.end[k-1]
+	}
+	return ix.text[start:ix.end[k]]
 }
 
 // fold normalises a name or a query for matching: compatibility
@@ -56,8 +81,10 @@ func newSearchIndex(sites []Site) searchIndex {
 // digit (spaces, hyphens, apostrophes, punctuation) removed. So
 // "Jìn Wéngōng Mù", "jin wen gong mu" and "JINWENGONGMU" all fold to
 // "jinwengongmu"; Chinese characters are kept as they are.
-func fold(s string) string {
-	b := make([]byte, 0, len(s))
+func fold(s string) string { return string(appendFold(make([]byte, 0, len(s)), s)) }
+
+// appendFold appends the folded form of s to b.
+func appendFold(b []byte, s string) []byte {
 	var dec [4 * utf8.UTFMax]byte
 	for _, r := range s {
 		switch {
@@ -87,7 +114,7 @@ func fold(s string) string {
 			}
 		}
 	}
-	return string(b)
+	return b
 }
 
 // toneBase returns the lower-case base letter of a pinyin vowel with a
@@ -173,7 +200,8 @@ func (c *Catalog) Search(text string) []Site {
 			hits = append(hits, hit{int(cur), curBest})
 		}
 	}
-	for k, key := range ix.keys {
+	for k := range ix.site {
+		key := ix.key(k)
 		if ix.site[k] != cur {
 			flush()
 			cur, curBest = ix.site[k], matchNone

@@ -187,8 +187,10 @@ type Source struct {
 
 // Visit holds practical facts for a visitor.
 type Visit struct {
-	// Minutes is the typical time a visit takes, in minutes; 0 when unknown.
-	Minutes int `json:"minutes,omitempty"`
+	// Duration is the typical time a visit takes, in whole minutes; 0
+	// when unknown. In JSON it is the member "minutes", a whole number of
+	// minutes (see [Visit.MarshalJSON]).
+	Duration time.Duration `json:"-"`
 	// OpeningHours is in the subset of OpenStreetMap opening_hours syntax
 	// that [ParseOpeningHours] accepts; empty when unknown.
 	OpeningHours string `json:"opening_hours,omitempty"`
@@ -215,12 +217,6 @@ func (s Site) Point() orb.Point { return s.Location }
 // Anchor reports whether the site is a non-heritage anchor place (a town,
 // rail station or hotel) rather than a heritage site.
 func (s Site) Anchor() bool { return s.Kind.Anchor() }
-
-// VisitDuration returns the typical visit time, Visit.Minutes as a
-// duration; 0 when unknown.
-func (s Site) VisitDuration() time.Duration {
-	return time.Duration(s.Visit.Minutes) * time.Minute
-}
 
 // Note returns the site's note for a reader of lang, by one rule: the
 // first note in lang, else the first in Chinese ("zh"), else the first in

@@ -1,9 +1,12 @@
 package heritage
 
 import (
+	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNameIn(t *testing.T) {
@@ -74,5 +77,23 @@ func TestPeriodYears(t *testing.T) {
 			from, to, ok := tc.p.Years()
 			assert.Equal(t, []any{tc.from, tc.to, tc.ok}, []any{from, to, ok})
 		})
+	}
+}
+
+// A Visit's JSON names its duration in whole minutes, as the schema does.
+func TestVisitMarshalJSON(t *testing.T) {
+	tests := []struct {
+		v    Visit
+		want string
+	}{
+		{Visit{}, `{}`},
+		{Visit{Duration: 45 * time.Minute, Ticket: "free", Estimated: []string{"minutes"}},
+			`{"minutes": 45, "ticket": "free", "estimated": ["minutes"]}`},
+		{Visit{Duration: 2*time.Hour + 30*time.Second}, `{"minutes": 120}`},
+	}
+	for _, tc := range tests {
+		b, err := json.Marshal(tc.v)
+		require.NoError(t, err)
+		assert.JSONEq(t, tc.want, string(b))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -52,7 +53,7 @@ func synthSites(n int, seed uint64) []Site {
 			PrecisionM:     float64(10 + r.IntN(5000)),
 			LocationSource: "synthetic test site",
 			Sources:        []Source{{Title: "Synthetic source", URL: url}},
-			Visit:          Visit{Minutes: 5 * r.IntN(24), Estimated: nil},
+			Visit:          Visit{Duration: time.Duration(5*r.IntN(24)) * time.Minute},
 		}
 		if r.IntN(4) == 0 {
 			s.Aliases = []string{syllables[r.IntN(len(syllables))].zh + "址"}

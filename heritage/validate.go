@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -65,6 +66,7 @@ type validator struct {
 	bound  *orb.Bound
 	hours  map[string]error // parse results of opening-hours strings seen so far
 	seenID map[string]int   // ID -> index of its first site
+	check  siteCheck        // the site being checked, reused
 }
 
 func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *validator {
@@ -82,7 +84,9 @@ func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *vali
 // reported again as missing.
 func (v *validator) site(i int, s *Site, skip map[string]bool) {
 	// The ID as written, even when malformed: it helps to find the item.
-	c := &siteCheck{v: v, i: i, id: s.ID, s: s, skip: skip, first: sourceIndex(s.Sources)}
+	c := &v.check
+	*c = siteCheck{v: v, i: i, id: s.ID, s: s, skip: skip}
+	c.first.reset(s.Sources)
 	c.identity()
 	c.era()
 	c.location()
@@ -109,9 +113,9 @@ type siteCheck struct {
 	id   string
 	s    *Site
 	skip map[string]bool
-	// first returns the index of the first of the site's sources with
-	// URL u, -1 if none.
-	first func(u string) int
+	// first gives the index of the first of the site's sources with a
+	// URL.
+	first sourceIndex
 }
 
 // f returns the JSON path of the property name.
@@ -213,7 +217,7 @@ func (c *siteCheck) location() {
 		c.v.point(c.i, c.id, c.v.names.location, s.Location)
 	}
 	if !c.skipped("precision_m") {
-		c.precision(c.f("precision_m"), s.PrecisionM)
+		c.precision("precision_m", s.PrecisionM)
 	}
 	if !c.skipped("location_source") && strings.TrimSpace(s.LocationSource) == "" {
 		c.missing(c.f("location_source"))
@@ -223,13 +227,14 @@ func (c *siteCheck) location() {
 	}
 }
 
-// precision checks a precision in metres, which is required.
-func (c *siteCheck) precision(field string, pm float64) {
+// precision checks a precision in metres, which is required; name is
+// its property.
+func (c *siteCheck) precision(name string, pm float64) {
 	switch {
 	case math.IsNaN(pm) || math.IsInf(pm, 0) || pm < 0:
-		c.bad(field, ErrRange, "precision %v m is not a positive number", pm)
+		c.bad(c.f(name), ErrRange, "precision %v m is not a positive number", pm)
 	case pm == 0:
-		c.bad(field, ErrMissing, "precision in metres is required and must be > 0")
+		c.bad(c.f(name), ErrMissing, "precision in metres is required and must be > 0")
 	}
 }
 
@@ -251,7 +256,7 @@ func (c *siteCheck) themes() {
 
 // sources checks the sources and the notes that cite them.
 func (c *siteCheck) sources() {
-	s, first := c.s, c.first
+	s, first := c.s, c.first.of
 	for j, src := range s.Sources {
 		if strings.TrimSpace(src.Title) == "" {
 			c.missing(c.at("sources", j) + ".title")
@@ -284,33 +289,45 @@ func (c *siteCheck) sources() {
 	}
 }
 
-// sourceIndex returns a function giving the index of the first source
-// with URL u, -1 if none: a scan for short lists, a map for long ones (no
-// quadratic work).
-func sourceIndex(sources []Source) func(u string) int {
+// sourceIndex finds the first of a site's sources with a given URL: a
+// scan for short lists, a map for long ones (no quadratic work).
+type sourceIndex struct {
+	sources []Source
+	byURL   map[string]int // for long lists only
+}
+
+func (x *sourceIndex) reset(sources []Source) {
+	x.sources = sources
 	if len(sources) <= 16 {
-		return func(u string) int {
-			return slices.IndexFunc(sources, func(src Source) bool { return src.URL == u })
-		}
+		clear(x.byURL)
+		return
 	}
-	index := make(map[string]int, len(sources))
+	x.byURL = make(map[string]int, len(sources))
 	for j := len(sources) - 1; j >= 0; j-- {
-		index[sources[j].URL] = j
+		x.byURL[sources[j].URL] = j
 	}
-	return func(u string) int {
-		if j, ok := index[u]; ok {
-			return j
-		}
-		return -1
+}
+
+// of returns the index of the first source with URL u, -1 if none.
+func (x *sourceIndex) of(u string) int {
+	if len(x.sources) <= 16 {
+		return slices.IndexFunc(x.sources, func(src Source) bool { return src.URL == u })
 	}
+	if j, ok := x.byURL[u]; ok {
+		return j
+	}
+	return -1
 }
 
 // visit checks the visit facts a plan uses: minutes, opening hours and
 // which of them are estimated.
 func (c *siteCheck) visit() {
-	field, vis := c.f("visit"), &c.s.Visit
-	if vis.Minutes < 0 {
-		c.bad(field+".minutes", ErrRange, "%d minutes is negative", vis.Minutes)
+	vis := &c.s.Visit
+	switch {
+	case vis.Duration < 0:
+		c.bad(c.f("visit.minutes"), ErrRange, "%d minutes is negative", vis.Duration/time.Minute)
+	case vis.Duration%time.Minute != 0:
+		c.bad(c.f("visit.minutes"), ErrRange, "%v is not a whole number of minutes", vis.Duration)
 	}
 	if h := vis.OpeningHours; h != "" {
 		err, seen := c.v.hours[h]
@@ -319,62 +336,59 @@ func (c *siteCheck) visit() {
 			c.v.hours[h] = err
 		}
 		if err != nil {
-			c.v.ps.add(c.i, c.id, field+".opening_hours", err)
+			c.v.ps.add(c.i, c.id, c.f("visit.opening_hours"), err)
 		}
 	}
-	seen := make(map[string]bool, len(vis.Estimated))
 	for j, e := range vis.Estimated {
-		ef := field + ".estimated[" + strconv.Itoa(j) + "]"
 		var has bool
 		switch e {
 		case "minutes":
-			has = vis.Minutes != 0
+			has = vis.Duration != 0
 		case "opening_hours":
 			has = vis.OpeningHours != ""
 		case "ticket":
 			has = vis.Ticket != ""
 		default:
-			c.bad(ef, ErrEstimated, "%q is not a visit field (minutes, opening_hours, ticket)", e)
+			c.bad(c.at("visit.estimated", j), ErrEstimated, "%q is not a visit field (minutes, opening_hours, ticket)", e)
 			continue
 		}
 		switch {
-		case seen[e]:
-			c.bad(ef, ErrEstimated, "%q is repeated", e)
+		case slices.Contains(vis.Estimated[:j], e):
+			c.bad(c.at("visit.estimated", j), ErrEstimated, "%q is repeated", e)
 		case !has:
-			c.bad(ef, ErrEstimated, "%q is marked estimated but has no value", e)
+			c.bad(c.at("visit.estimated", j), ErrEstimated, "%q is marked estimated but has no value", e)
 		}
-		seen[e] = true
 	}
 }
 
 // visitStatus checks what there is to see, whether one can get in and how
 // sure the opening hours are.
 func (c *siteCheck) visitStatus() {
-	vis, field := &c.s.Visit, c.f("visit")
+	vis := &c.s.Visit
 	if e := vis.Experience; e != "" && !e.Valid() {
-		c.bad(field+".experience", ErrUnknownValue, "%q (known: %s)", e, list(experiences()))
+		c.bad(c.f("visit.experience"), ErrUnknownValue, "%q (known: %s)", e, list(experiences()))
 	}
 	if a := vis.Access; a != "" && !a.Valid() {
-		c.bad(field+".access", ErrUnknownValue, "%q (known: %s)", a, list(accesses()))
+		c.bad(c.f("visit.access"), ErrUnknownValue, "%q (known: %s)", a, list(accesses()))
 	}
 	if vis.AccessSource != "" {
 		if vis.Access == "" {
-			c.bad(field+".access_source", ErrMissing, "a source for an access that is not given")
+			c.bad(c.f("visit.access_source"), ErrMissing, "a source for an access that is not given")
 		}
-		c.cites(field+".access_source", vis.AccessSource)
+		c.cites(c.f("visit.access_source"), vis.AccessSource)
 	}
 	h := vis.HoursStatus
 	estimated := slices.Contains(vis.Estimated, "opening_hours")
 	switch {
 	case h == "":
 	case !h.Valid():
-		c.bad(field+".hours_status", ErrUnknownValue, "%q (known: %s)", h, list(hoursStatuses()))
+		c.bad(c.f("visit.hours_status"), ErrUnknownValue, "%q (known: %s)", h, list(hoursStatuses()))
 	case h == HoursUnknown && vis.OpeningHours != "":
-		c.bad(field+".hours_status", ErrEstimated, "\"unknown\" but opening_hours %q is given; say \"estimated\" or where it is from", vis.OpeningHours)
+		c.bad(c.f("visit.hours_status"), ErrEstimated, "\"unknown\" but opening_hours %q is given; say \"estimated\" or where it is from", vis.OpeningHours)
 	case h == HoursEstimated && vis.OpeningHours != "" && !estimated:
-		c.bad(field+".hours_status", ErrEstimated, "\"estimated\" but opening_hours is not listed in visit.estimated")
+		c.bad(c.f("visit.hours_status"), ErrEstimated, "\"estimated\" but opening_hours is not listed in visit.estimated")
 	case h != HoursEstimated && estimated:
-		c.bad(field+".hours_status", ErrEstimated, "%q but opening_hours is listed in visit.estimated", h)
+		c.bad(c.f("visit.hours_status"), ErrEstimated, "%q but opening_hours is listed in visit.estimated", h)
 	}
 }
 
@@ -384,7 +398,7 @@ func (c *siteCheck) cites(field, u string) {
 	switch {
 	case u == "":
 		c.missing(field)
-	case c.first(u) < 0:
+	case c.first.of(u) < 0:
 		c.bad(field, ErrSource, "%q is not listed in the site's sources", u)
 	}
 }

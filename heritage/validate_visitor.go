@@ -19,7 +19,7 @@ func (c *siteCheck) visitor() {
 	switch {
 	case c.skipped("entrance") || c.skipped("entrance_precision_m"):
 	case s.Entrance != nil:
-		c.precision(c.f("entrance_precision_m"), s.EntrancePrecisionM)
+		c.precision("entrance_precision_m", s.EntrancePrecisionM)
 	case s.EntrancePrecisionM != 0:
 		c.bad(c.f("entrance_precision_m"), ErrMissing, "a precision for an entrance that is not given")
 	}

@@ -45,7 +45,7 @@ func WindowFromInterval(iv heritage.Interval) Window {
 
 // StopsFromSites returns one stop per site, in order, for a trip of days
 // days starting on the calendar day of date in date.Location(): the
-// site's place, its visit duration ([heritage.Site.VisitDuration]) and
+// site's place, its visit duration ([heritage.Visit.Duration]) and
 // score, and as windows its opening hours on each day of the trip
 // ([heritage.OpeningHours.On], converted by [WindowFromInterval]). A site
 // with opening hours that is closed on every day of the trip, or whose
@@ -65,7 +65,7 @@ func StopsFromSites(sites []heritage.Site, date time.Time, days int) ([]Stop, er
 	y, m, d := date.Date()
 	stops := make([]Stop, len(sites))
 	for i, s := range sites {
-		stops[i] = Stop{Place: PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
+		stops[i] = Stop{Place: PlaceFromSite(s), Visit: s.Visit.Duration, Score: s.Score}
 		if s.Visit.Access == heritage.Closed {
 			stops[i].Closed = true
 			continue

@@ -107,7 +107,7 @@ func (b *builder) fits(sites []heritage.Site) (bool, error) {
 	var visits time.Duration
 	ids := make([]string, len(sites))
 	for i, s := range sites {
-		visits += s.VisitDuration()
+		visits += s.Visit.Duration
 		ids[i] = s.ID
 	}
 	if visits > b.o.budget {
@@ -157,7 +157,7 @@ func (b *builder) solve(sites []heritage.Site, base *heritage.Site, budget time.
 func (b *builder) problem(sites []heritage.Site, base *heritage.Site, budget time.Duration) (route.Problem, error) {
 	stops := make([]route.Stop, len(sites))
 	for i, s := range sites {
-		stops[i] = route.Stop{Place: route.PlaceFromSite(s), Visit: s.VisitDuration(), Score: s.Score}
+		stops[i] = route.Stop{Place: route.PlaceFromSite(s), Visit: s.Visit.Duration, Score: s.Score}
 		stops[i].MatrixIndex = i
 	}
 	p := route.Problem{Stops: stops, Mode: b.o.mode}

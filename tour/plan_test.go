@@ -102,7 +102,7 @@ func TestProblemDefaults(t *testing.T) {
 		require.True(t, ok)
 		assert.False(t, s.Anchor())
 		assert.Equal(t, s.Score, st.Score)
-		assert.Equal(t, s.VisitDuration(), st.Visit)
+		assert.Equal(t, s.Visit.Duration, st.Visit)
 		assert.False(t, st.Required)
 	}
 

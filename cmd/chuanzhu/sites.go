@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/paulmach/orb"
@@ -197,8 +198,8 @@ func writeSitesCSV(w io.Writer, sel []heritage.Site, d geo.Datum) error {
 			}
 		}
 		var minutes string
-		if s.Visit.Minutes > 0 {
-			minutes = strconv.Itoa(s.Visit.Minutes)
+		if s.Visit.Duration > 0 {
+			minutes = strconv.Itoa(int(s.Visit.Duration / time.Minute))
 		}
 		rec := []string{
 			s.ID, s.Name.Zh, s.Name.Pinyin, s.Name.En, string(s.Kind), period, periodZh, from, to,

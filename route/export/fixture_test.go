@@ -159,7 +159,7 @@ func threeDays(t testing.TB) []fixtureDay {
 		for _, id := range ids {
 			s, ok := c.Get(id)
 			require.True(t, ok, id)
-			d := s.VisitDuration()
+			d := s.Visit.Duration
 			if d == 0 {
 				d = 30 * time.Minute
 			}

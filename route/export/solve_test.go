@@ -40,7 +40,7 @@ func solvedJinDay(t testing.TB) *route.Plan {
 		if s.Anchor() || !s.HasTheme(heritage.ThemeJinCulture) || geo.Distance(s.Location, seat.Location) > 40_000 {
 			continue
 		}
-		d := s.VisitDuration()
+		d := s.Visit.Duration
 		if d == 0 {
 			d = 30 * time.Minute
 		}
