@@ -86,7 +86,8 @@ func (e *DayError) Unwrap() error { return e.Err }
 // [Problem.Validate], or in the orders given to [Schedule]: each a
 // [*StopError], a [*DayError] or another error wrapping one of the
 // package's sentinels, so errors.Is and errors.As look at every one.
-// Heritage's ValidationError has the same shape.
+// It mirrors heritage.ValidationError in shape but not in concept: that
+// one reports a catalog's data, this one a routing problem or an order.
 type ValidationError struct {
 	// Source names the input (a file path) when the caller knows it;
 	// Validate and Schedule leave it empty.
