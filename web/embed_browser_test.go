@@ -54,17 +54,7 @@ func TestBrowserEmbed(t *testing.T) {
 	lone := loneSite(t, cat, ids)
 	for _, vp := range viewports[:2] {
 		t.Run(vp.name, func(t *testing.T) {
-			tab, cancel := chromedp.NewContext(b)
-			defer cancel()
-			var console consoleLog
-			require.NoError(t, chromedp.Listen(tab, console.listen))
-			ctx, cancelStep := context.WithTimeout(tab, 90*time.Second)
-			defer cancelStep()
-			emulate := chromedp.EmulateViewport(vp.width, vp.height)
-			if vp.phone {
-				emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateTouch)
-			}
-			require.NoError(t, chromedp.Do(ctx, emulate))
+			ctx, console := openTab(t, b, vp.width, vp.height, vp.phone, 90*time.Second)
 			open := func(query string) {
 				t.Helper()
 				require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/embed?"+query), chromedp.WaitVisible(`body[data-ready="true"]`)))

@@ -74,6 +74,25 @@ var viewports = []struct {
 	{"small-phone", 320, 568, true},
 }
 
+// openTab opens a tab of browser b at width × height CSS pixels (with
+// touch for a phone), listening to its console; its context ends after
+// timeout, and the tab with the test.
+func openTab(t *testing.T, b context.Context, width, height int64, phone bool, timeout time.Duration) (context.Context, *consoleLog) {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(b)
+	t.Cleanup(cancel)
+	console := &consoleLog{}
+	require.NoError(t, chromedp.Listen(tab, console.listen))
+	ctx, cancelStep := context.WithTimeout(tab, timeout)
+	t.Cleanup(cancelStep)
+	emulate := chromedp.EmulateViewport(width, height)
+	if phone {
+		emulate = chromedp.EmulateViewport(width, height, chromedp.EmulateTouch)
+	}
+	require.NoError(t, chromedp.Do(ctx, emulate))
+	return ctx, console
+}
+
 // pageChecks are the layout measures every page must meet.
 type pageChecks struct {
 	ScrollWidth, Width float64
@@ -212,17 +231,7 @@ func TestBrowserPages(t *testing.T) {
 
 	for _, vp := range viewports {
 		t.Run(vp.name, func(t *testing.T) {
-			tab, cancel := chromedp.NewContext(b)
-			defer cancel()
-			var console consoleLog
-			require.NoError(t, chromedp.Listen(tab, console.listen))
-			ctx, cancelStep := context.WithTimeout(tab, time.Minute)
-			defer cancelStep()
-			emulate := chromedp.EmulateViewport(vp.width, vp.height)
-			if vp.phone {
-				emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateTouch)
-			}
-			require.NoError(t, chromedp.Do(ctx, emulate))
+			ctx, console := openTab(t, b, vp.width, vp.height, vp.phone, time.Minute)
 
 			t.Run("embed", func(t *testing.T) {
 				require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(embedURL), chromedp.WaitVisible(`body[data-ready="true"]`)))

@@ -115,17 +115,7 @@ func TestBrowserPlanner(t *testing.T) {
 		{"desktop", "en", 1280, 800, false},
 	} {
 		t.Run(vp.name, func(t *testing.T) {
-			tab, cancel := chromedp.NewContext(b)
-			defer cancel()
-			var console consoleLog
-			require.NoError(t, chromedp.Listen(tab, console.listen))
-			ctx, cancelStep := context.WithTimeout(tab, 2*time.Minute)
-			defer cancelStep()
-			emulate := chromedp.EmulateViewport(vp.width, vp.height)
-			if vp.phone {
-				emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateTouch)
-			}
-			require.NoError(t, chromedp.Do(ctx, emulate))
+			ctx, console := openTab(t, b, vp.width, vp.height, vp.phone, 2*time.Minute)
 			first := tour.Request{Theme: "jin-culture", Date: tour.Date{Year: 2027, Month: 5, Day: 4}}
 			second := tour.Request{Theme: "jin-culture", Date: tour.Date{Year: 2027, Month: 5, Day: 4}, DayLength: 4 * time.Hour}
 			p := planner{t: t, ctx: ctx, log: log}
