@@ -178,6 +178,13 @@
     body.replaceChild(again, pageScript);
     pageScript = again;
     window.scrollTo(0, 0);
+    // Keyboard and screen-reader users go on from the new page: from its
+    // error when the plan was refused, else from its title.
+    var target = byId('plan-error') || byId('title');
+    if (target) {
+      target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: target.id !== 'plan-error' });
+    }
   }
 
   // failed says, above the form, that the planner could not be reached

@@ -48,16 +48,18 @@ func (l *requestLog) count(req string) int {
 
 // plannerState is what the planner page shows: its address, whether it
 // is the document the test started in, the itinerary's stop names, an
-// error message above the form and the data block's visit count.
+// error message above the form, the data block's visit count and the id
+// of the element that has the focus.
 type plannerState struct {
-	Search, Mark, Error string
-	Names               []string
-	Visits              int
+	Search, Mark, Error, Focus string
+	Names                      []string
+	Visits                     int
 }
 
 const plannerStateJS = `(() => ({Search: location.search, Mark: window.plannerTestMark || '',
 	Names: Array.from(document.querySelectorAll('#itinerary li.stop .name')).map(e => e.textContent),
 	Error: (document.getElementById('plan-error') || {textContent: ''}).textContent,
+	Focus: document.activeElement ? document.activeElement.id : '',
 	Visits: (JSON.parse(document.getElementById('chuanzhu-data').textContent).plan || {visited: 0}).visited}))()`
 
 // wantNames returns the names, in lang, of the stops tour.Plan visits for
@@ -201,6 +203,7 @@ func (p planner) submit(fields map[string]string) {
 	}
 	p.tap(`#f-submit`)
 	p.wait(`document.body.dataset.ready === 'true' && document.querySelector('#itinerary li.stop')`)
+	assert.Equal(p.t, "title", p.state().Focus, "the focus goes on from the new plan's title")
 }
 
 // wait waits until the JavaScript condition cond holds. (It asks the
@@ -292,6 +295,7 @@ func (p planner) checkErrors(lang, dir, name string) {
 	assert.Contains(p.t, refused.Error, "unknown_theme")
 	assert.NotContains(p.t, refused.Error, `{"error"`)
 	assert.Equal(p.t, before.Search, refused.Search, "the address keeps the last plan")
+	assert.Equal(p.t, "plan-error", refused.Focus, "the focus goes to the error")
 	p.inView(`plan-error`)
 	shoot(p.t, p.ctx, dir, "planner-script-refused-"+name, false, "")
 
