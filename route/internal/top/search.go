@@ -47,6 +47,7 @@ func (s *solver) run(ctx context.Context) {
 	stall := stallRule{fixed: s.opt.MaxNoImprove, budget: s.opt.MaxNoImprove}
 	if stall.fixed <= 0 {
 		stall.budget = stallBudget(len(s.cust))
+		stall.n = len(s.cust)
 		if len(s.cust) > maxStall {
 			stall.cap = min(4*maxStall, largeWork/len(s.cust))
 		}
@@ -55,7 +56,7 @@ func (s *solver) run(ctx context.Context) {
 	s.tabu = make([]int, s.n1)
 	s.useTab = true
 	for !s.stop() && (s.opt.MaxIterations <= 0 || s.iters < s.opt.MaxIterations) {
-		if stall.done(s.iters) || best.obj.score == s.top.score && best.obj.count == s.top.count && s.certify(&best) {
+		if stall.done(s.iters, int(best.obj.count)) || best.obj.score == s.top.score && best.obj.count == s.top.count && s.certify(&best) {
 			break
 		}
 		s.iters++
@@ -135,23 +136,39 @@ func stallBudget(n int) int { return 50 + min(n, maxStall) + 2000/max(n, 1) }
 // stallRule decides when the search has converged: after budget
 // perturbations in a row without a better plan; unless the budget is
 // fixed (Options.MaxNoImprove), also not before the search has run as
-// long again as it took to find its best plan. With a cap, it also stops
-// after cap perturbations in all.
+// long again as it took to find its best plan, nor before floor
+// perturbations in all. With a cap, it also stops after cap perturbations
+// in all.
 type stallRule struct {
 	fixed, budget int
 	cap           int // 0: none
+	n             int // customers, for the floor; 0: no floor
 	noImp, last   int // perturbations since the best plan, and when it was found
+}
+
+// floor is the least number of perturbations of a default search whose
+// best plan has v visits: floorPerRatio·n/v, so that a problem where few
+// of its n customers fit searches longer among the many ways to choose
+// them, but at most floorWork/(n·v), as a perturbation's insertions cost
+// about n·v. Beyond maxStall customers (the capped budget) there is none.
+func (r *stallRule) floor(v int) int {
+	if r.n <= 0 || r.n > maxStall {
+		return 0
+	}
+	v = max(v, 1)
+	return min(floorPerRatio*r.n/v, floorWork/(r.n*v))
 }
 
 func (r *stallRule) improved(iter int) { r.noImp, r.last = 0, iter }
 
-// done reports whether the search stops after iters perturbations.
-func (r *stallRule) done(iters int) bool {
+// done reports whether the search stops after iters perturbations, its
+// best plan having visits visits.
+func (r *stallRule) done(iters, visits int) bool {
 	budget := r.budget
 	if r.fixed <= 0 {
 		budget = max(budget, r.last)
 	}
-	return r.noImp >= budget || r.cap > 0 && iters >= r.cap
+	return r.noImp >= budget && iters >= r.floor(visits) || r.cap > 0 && iters >= r.cap
 }
 
 // result builds the Result from the solver's current state.

@@ -24,6 +24,12 @@ const (
 	largeN = 1000
 	// maxStall caps the default stall budget (see stallBudget).
 	maxStall = 500
+	// floorPerRatio and floorWork set the least number of perturbations
+	// of a default search (see stallRule.floor): 1,000 for 100 customers
+	// of which 12 are visited; below the stall budget, so without effect,
+	// when most customers are visited or customers × visits is large.
+	floorPerRatio = 120
+	floorWork     = 1_500_000
 	// largeWork caps the default search of instances of more than
 	// maxStall customers at min(4·maxStall, largeWork/n) perturbations in
 	// all (2,000 up to 3,750 customers, 1,500 at 5,000): a perturbation's
