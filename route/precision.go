@@ -21,10 +21,15 @@ const (
 	MaxPrecision = 1_000_000.0
 )
 
+// Coarse reports whether the place is known only roughly: its Precision
+// is above CoarsePrecision, so its legs get ranges (see the package
+// documentation, "Imprecise places").
+func (p Place) Coarse() bool { return p.Precision > CoarsePrecision }
+
 // coarseRadius is the radius a place's precision adds to its legs: 0 for
 // a place known to within CoarsePrecision, else its Precision.
 func coarseRadius(pl Place) float64 {
-	if pl.Precision <= CoarsePrecision {
+	if !pl.Coarse() {
 		return 0
 	}
 	return pl.Precision
@@ -80,7 +85,7 @@ func (m *model) legRange(i, j int) legRange {
 	a, b := m.places[i], m.places[j]
 	r1, r2 := coarseRadius(a), coarseRadius(b)
 	k := i*m.n + j
-	if i == j || r1+r2 == 0 || a == b || inside(a, b) {
+	if i == j || r1+r2 == 0 || a == b {
 		return exact(time.Duration(m.travel[k]), m.distance(i, j))
 	}
 	mode := m.mode()
@@ -102,7 +107,25 @@ func (m *model) legRange(i, j int) legRange {
 // one is visited through the other (Place.Via) and both are given the
 // same location.
 func inside(a, b Place) bool {
-	return a.Location == b.Location && (a.Via != "" && a.Via == b.ID || b.Via != "" && b.Via == a.ID)
+	_, ok := Leg{From: a, To: b}.Host()
+	return ok
+}
+
+// Host returns the place the leg stays inside, when one end is visited
+// through the other (Place.Via) and both are given the same location: a
+// cemetery seen in its museum. Without a Matrix such a leg takes no
+// travel; a Matrix's value stands, as for every leg.
+func (l Leg) Host() (Place, bool) {
+	if l.From.Location != l.To.Location {
+		return Place{}, false
+	}
+	switch {
+	case l.From.Via != "" && l.From.Via == l.To.ID:
+		return l.To, true
+	case l.To.Via != "" && l.To.Via == l.From.ID:
+		return l.From, true
+	}
+	return Place{}, false
 }
 
 // LegBetween returns the leg from one place to another by mode, without

@@ -203,3 +203,30 @@ func TestPrecisePlansHaveNoRanges(t *testing.T) {
 		}
 	}
 }
+
+// A site seen inside its museum at the museum's point is 0 apart from it
+// in the plan, and the plan passes the independent checker, which allows
+// that one exception to "two coarse places are never 0 apart".
+func TestSolveSeenInsideMuseum(t *testing.T) {
+	here := orb.Point{111.546763, 35.734375}
+	site := route.Place{ID: "site", Location: here, Precision: 1000, Via: "museum"}
+	museum := route.Place{ID: "museum", Location: here, Precision: 1000}
+	start := route.Place{ID: "station", Location: orb.Point{111.372, 35.619}}
+	p := route.Problem{
+		Stops: []route.Stop{{Place: site, Visit: 30 * time.Minute, Score: 1}, {Place: museum, Visit: 90 * time.Minute, Score: 1}},
+		Days:  []route.Day{{Start: start, End: &start}},
+	}
+	plan, err := route.Solve(context.Background(), p)
+	require.NoError(t, err)
+	require.NoError(t, routetest.Check(&p, plan))
+	require.Len(t, plan.Days[0].Legs, 3)
+	mid := plan.Days[0].Legs[1]
+	host, ok := mid.Host()
+	require.True(t, ok)
+	assert.Equal(t, "museum", host.ID)
+	assert.Zero(t, mid.Duration)
+	assert.Zero(t, mid.DurationMax)
+	assert.Zero(t, mid.Distance)
+	_, ok = plan.Days[0].Legs[0].Host()
+	assert.False(t, ok, "the leg from the station travels")
+}

@@ -52,20 +52,13 @@ type embedVisitText struct {
 	Approx string `json:"approx,omitempty"`
 }
 
-// rough reports whether pl is known only roughly: beyond the precision
-// up to which plans treat places as points.
-func rough(pl route.Place) bool { return pl.Precision > route.CoarsePrecision }
-
-// legWords is the [phrase.Leg] of lg; host names the place it stays
-// inside, when one end is seen through the other (route.Place.Via).
-func legWords(lg route.Leg, host func(route.Place) string) phrase.Leg {
+// legWords is the [phrase.Leg] of lg; name names the place it stays
+// inside ([route.Leg.Host]).
+func legWords(lg route.Leg, name func(route.Place) string) phrase.Leg {
 	g := phrase.Leg{Duration: lg.Duration, DurationMin: lg.DurationMin, DurationMax: lg.DurationMax,
-		Distance: lg.Distance, Rough: rough(lg.From) || rough(lg.To)}
-	switch {
-	case lg.From.Via != "" && lg.From.Via == lg.To.ID:
-		g.Inside = host(lg.To)
-	case lg.To.Via != "" && lg.To.Via == lg.From.ID:
-		g.Inside = host(lg.From)
+		Distance: lg.Distance, Rough: lg.From.Coarse() || lg.To.Coarse()}
+	if host, ok := lg.Host(); ok {
+		g.Inside = name(host)
 	}
 	return g
 }
@@ -78,11 +71,11 @@ func (h *handler) embedText(p *route.Plan, lang string) embedText {
 	for _, d := range p.Days {
 		out.Days = append(out.Days, h.dayText(d, l))
 		for _, lg := range d.Legs {
-			roughLeg = roughLeg || rough(lg.From) || rough(lg.To)
+			roughLeg = roughLeg || lg.From.Coarse() || lg.To.Coarse()
 		}
-		anyRough = anyRough || rough(d.Start) || (d.End != nil && rough(*d.End))
+		anyRough = anyRough || d.Start.Coarse() || (d.End != nil && d.End.Coarse())
 		for _, v := range d.Visits {
-			anyRough = anyRough || rough(v.Stop.Place)
+			anyRough = anyRough || v.Stop.Coarse()
 		}
 	}
 	road := l.Duration(p.Travel)
@@ -151,7 +144,7 @@ func (h *handler) visitText(v route.Visit, l phrase.Lang, dated bool) embedVisit
 		facts = append(facts, l.Pick(site.Period.NameZh, site.Period.Name))
 	}
 	out.Facts = strings.Join(facts, " · ")
-	if rough(pl) {
+	if pl.Coarse() {
 		// What to ask for: the sourced address, else the name.
 		ask := pl.Name
 		if known {

@@ -345,8 +345,8 @@ func (l lexicon) locate(s *tripStop) string {
 // it is seen through (a cemetery inside its museum), that no travel is
 // needed.
 func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
-	if host := inside(a, b); host != "" && lg.duration == 0 && lg.distance == 0 {
-		return l.Inside(host)
+	if lg.host != "" {
+		return l.Inside(lg.host)
 	}
 	if !a.coarse() && !b.coarse() {
 		return l.travel(lg.duration, lg.distance)
@@ -362,18 +362,6 @@ func (l lexicon) legTravel(lg tripLeg, a, b *tripStop) string {
 		span = l.Pick("，实际至多 "+l.Duration(lg.durMax), "; up to "+l.Duration(lg.durMax))
 	}
 	return l.aboutTravel(lg.duration, lg.distance, span)
-}
-
-// inside returns the name of whichever of a and b the other is visited
-// through, or "".
-func inside(a, b *tripStop) string {
-	switch {
-	case a.via != "" && a.via == b.id:
-		return b.name
-	case b.via != "" && b.via == a.id:
-		return a.name
-	}
-	return ""
 }
 
 // aboutTravel writes travel that is an estimate: "about 12 min drive (8.4

@@ -9,13 +9,14 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/route"
 )
 
 // coarseM is the precision, in metres, beyond which a place is only
 // roughly known: drawn with a halo, found by searching for it rather than
 // by a pin. Places at or under it, and places the catalog does not know,
 // are written as exact points.
-const coarseM = 500
+const coarseM = route.CoarsePrecision
 
 // The site facts below are read through these accessors only, so that
 // the heritage schema's coming members (a sourced address, an entrance

@@ -78,9 +78,6 @@ type tripStop struct {
 	// precision is the radius in metres within which the place lies, from
 	// the catalog; 0 when unknown.
 	precision float64
-	// via is the ID of the place this one is visited through (route's
-	// Place.Via): a leg between the two at one point stays inside.
-	via string
 	// nav finds the place on the ground; empty without a location.
 	nav navLinks
 }
@@ -92,6 +89,9 @@ type tripLeg struct {
 	// durMin and durMax bound the duration where an end is known only
 	// roughly (route's "Imprecise places"); equal to it otherwise.
 	durMin, durMax time.Duration
+	// host names the place the leg stays inside (route's Leg.Host), in
+	// the chosen language; "" for a leg that travels.
+	host string
 }
 
 type tripBreak struct {
@@ -242,7 +242,14 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 		return d, fmt.Errorf("export: day %d has %d legs for %d places", d.day, len(dp.Legs), len(d.stops))
 	}
 	for i, lg := range dp.Legs {
-		d.legs = append(d.legs, tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax})
+		tl := tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax}
+		if host, ok := lg.Host(); ok {
+			tl.host = d.stops[i+1].name
+			if host.ID == lg.From.ID {
+				tl.host = d.stops[i].name
+			}
+		}
+		d.legs = append(d.legs, tl)
 		d.total.approx = d.total.approx || d.stops[i].coarse() || d.stops[i+1].coarse()
 	}
 	if b := dp.Break; b != nil && len(dp.Visits) > 0 {
@@ -274,7 +281,7 @@ func (o *options) site(id string) (*heritage.Site, bool) {
 // catalog's name in the chosen language wins over the plan's name, and
 // its location fills in a place without one.
 func (o *options) place(p route.Place, r role) tripStop {
-	s := tripStop{role: r, id: p.ID, name: p.Name, loc: p.Location, hasLoc: p.Location != orb.Point{}, via: p.Via}
+	s := tripStop{role: r, id: p.ID, name: p.Name, loc: p.Location, hasLoc: p.Location != orb.Point{}}
 	if site, ok := o.site(p.ID); ok {
 		s.site = site
 		s.name = siteName(site, o.lang)

@@ -228,11 +228,13 @@ func (c *checker) legRange(i, k int, l route.Leg, r Range) {
 	if !(l.DurationMin <= l.Duration && l.Duration <= l.DurationMax && l.DistanceMin <= l.Distance && l.Distance <= l.DistanceMax) {
 		c.fail("day %d leg %d (%s -> %s): range not ordered: %+v", i, k, l.From.ID, l.To.ID, got)
 	}
-	precise := l.From.Precision <= route.CoarsePrecision && l.To.Precision <= route.CoarsePrecision
+	precise := !l.From.Coarse() && !l.To.Coarse()
 	if precise && (l.DurationMin != l.DurationMax || l.DistanceMin != l.DistanceMax) {
 		c.fail("day %d leg %d (%s -> %s): precise ends but a range: %+v", i, k, l.From.ID, l.To.ID, got)
 	}
-	if c.p.Matrix == nil && l.From != l.To && l.From.Precision > route.CoarsePrecision && l.To.Precision > route.CoarsePrecision &&
+	// Only a place seen through the other (Place.Via) may be 0 apart.
+	seenThrough := l.From.Via != "" && l.From.Via == l.To.ID || l.To.Via != "" && l.To.Via == l.From.ID
+	if c.p.Matrix == nil && l.From != l.To && l.From.Coarse() && l.To.Coarse() && !seenThrough &&
 		l.From.Location == l.To.Location && l.Duration <= 0 {
 		c.fail("day %d leg %d (%s -> %s): two coarse places at one point, %s apart", i, k, l.From.ID, l.To.ID, l.Duration)
 	}

@@ -158,7 +158,7 @@ func coarsen(rng *rand.Rand, pl *route.Place, earlier []route.Stop) {
 	pl.Precision = float64(1000 + rng.IntN(9000))
 	if rng.IntN(2) == 0 {
 		for _, s := range earlier {
-			if s.Precision > route.CoarsePrecision {
+			if s.Coarse() {
 				pl.Location = s.Location
 				pl.Precision = s.Precision
 				break
@@ -183,7 +183,9 @@ type Range struct {
 // LegRange returns the travel from a to b as p and route's package
 // documentation define it: from p.Matrix by MatrixIndex, or from the
 // locations and p.Mode (zero Mode: geo.CountyDrive); between distinct
-// places coarser than route.CoarsePrecision widened by their precisions.
+// places coarser than route.CoarsePrecision widened by their precisions;
+// nothing between a place and the one it is seen through (Place.Via) at
+// the same location.
 func LegRange(p *route.Problem, a, b route.Place) Range {
 	mode := p.Mode
 	if mode == (geo.Mode{}) {
@@ -206,7 +208,8 @@ func LegRange(p *route.Problem, a, b route.Place) Range {
 		}
 		return r
 	}
-	if a == b {
+	seenThrough := a.Via != "" && a.Via == b.ID || b.Via != "" && b.Via == a.ID
+	if a == b || seenThrough && a.Location == b.Location {
 		return Range{}
 	}
 	if r1+r2 == 0 {
@@ -230,7 +233,7 @@ func LegRange(p *route.Problem, a, b route.Place) Range {
 
 // coarse is the radius a place's precision adds to its legs.
 func coarse(pl route.Place) float64 {
-	if pl.Precision > route.CoarsePrecision {
+	if pl.Coarse() {
 		return pl.Precision
 	}
 	return 0
