@@ -60,7 +60,7 @@ func (l Lang) About(figure string) string { return l.Pick("约 ", "about ") + fi
 // leg of no distance and no range (two places given at one approximate
 // point) says that its length is not known.
 func (l Lang) Leg(g Leg) string {
-	if g.Inside != "" && g.Duration == 0 && g.Distance == 0 {
+	if g.Inside != "" && g.DurationMax == 0 && g.Distance == 0 {
 		return l.Inside(g.Inside)
 	}
 	if !g.Rough {

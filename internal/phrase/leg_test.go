@@ -39,6 +39,8 @@ func TestLeg(t *testing.T) {
 			"约 40 分钟 – 1 小时 19 分钟 · 约 20.4 公里 · 直线估算", "about 40 min – 1 h 19 min · about 20.4 km · straight-line estimate"},
 		{"rough at one point", Leg{Rough: true}, "两处位置均为约略，实际相距多远不详", "distance on the ground unknown: both places are only roughly located"},
 		{"inside a museum", Leg{Rough: true, Inside: "晋国博物馆"}, "在晋国博物馆内参观，无需乘车", "seen inside 晋国博物馆: no travel"},
+		{"inside, but a matrix gives travel", Leg{Duration: 12 * m, DurationMin: 12 * m, DurationMax: 12 * m, Distance: 8449, Inside: "晋国博物馆"},
+			"12 分钟 · 8.4 公里", "12 min · 8.4 km"},
 		{"rough at one point with a range", Leg{Duration: 9 * m, DurationMin: 0, DurationMax: 25 * m, Distance: 0, Rough: true},
 			"至多 25 分钟 · 直线估算", "up to 25 min · straight-line estimate"},
 	}

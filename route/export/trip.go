@@ -243,7 +243,7 @@ func (o *options) tripDay(dp *route.DayPlan, seq *int) (tripDay, error) {
 	}
 	for i, lg := range dp.Legs {
 		tl := tripLeg{from: i, to: i + 1, distance: lg.Distance, duration: lg.Duration, durMin: lg.DurationMin, durMax: lg.DurationMax}
-		if host, ok := lg.Host(); ok {
+		if host, ok := lg.Host(); ok && lg.DurationMax == 0 { // a Matrix's value stands
 			tl.host = d.stops[i+1].name
 			if host.ID == lg.From.ID {
 				tl.host = d.stops[i].name
