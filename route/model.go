@@ -2,12 +2,13 @@ package route
 
 import (
 	"fmt"
-	"math"
 	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route/internal/top"
@@ -157,10 +158,14 @@ func (m *model) buildTravel() error {
 		return nil
 	}
 	mode := m.mode()
-	sp := newSpheres(m.places)
+	locs := make([]orb.Point, n)
+	for i, pl := range m.places {
+		locs[i] = pl.Location
+	}
+	pts := geo.NewPoints(locs)
 	forEachRow(n, func(i int) {
 		for j := i + 1; j < n; j++ {
-			d := int64(roadTime(mode, sp.distance(i, j)))
+			d := int64(roadTime(mode, pts.Distance(i, j)))
 			m.travel[i*n+j], m.travel[j*n+i] = d, d
 		}
 	})
@@ -179,32 +184,6 @@ func (m *model) buildTravel() error {
 		}
 	}
 	return m.coarsen()
-}
-
-// spheres holds what geo.Distance's haversine formula needs of each
-// place, computed once per place rather than once per pair: the latitude
-// in radians and its cosine.
-type spheres struct {
-	lon, lat, cos []float64
-}
-
-func newSpheres(places []Place) spheres {
-	sp := spheres{make([]float64, len(places)), make([]float64, len(places)), make([]float64, len(places))}
-	for i, pl := range places {
-		sp.lon[i], sp.lat[i] = pl.Location[0], pl.Location[1]*math.Pi/180
-		sp.cos[i] = math.Cos(sp.lat[i])
-	}
-	return sp
-}
-
-// distance is geo.Distance between places i and j, the same formula with
-// the same operations in the same order (TestSpheresDistance checks the
-// equality), for valid locations.
-func (sp spheres) distance(i, j int) float64 {
-	sinLat := math.Sin((sp.lat[j] - sp.lat[i]) / 2)
-	sinLon := math.Sin((sp.lon[j] - sp.lon[i]) * math.Pi / 180 / 2)
-	h := min(sinLat*sinLat+sp.cos[i]*sp.cos[j]*sinLon*sinLon, 1)
-	return 2 * geo.EarthRadius * math.Asin(math.Sqrt(h))
 }
 
 // forEachRow calls f(i) for i in [0, n) on GOMAXPROCS goroutines, handing

@@ -10,27 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestSpheresDistance checks that the travel table's distance formula is
-// geo.Distance's exactly, from neighbouring sites to antipodes, across the
-// antimeridian and at the poles.
-func TestSpheresDistance(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	places := []Place{
-		{Location: orb.Point{111.57, 35.49}}, {Location: orb.Point{111.5701, 35.4901}},
-		{Location: orb.Point{179.9, 0}}, {Location: orb.Point{-179.9, 0}},
-		{Location: orb.Point{0, 90}}, {Location: orb.Point{180, -90}}, {Location: orb.Point{-68.43, 35.49}},
-	}
-	for range 300 {
-		places = append(places, Place{Location: orb.Point{360*rng.Float64() - 180, 180*rng.Float64() - 90}})
-	}
-	sp := newSpheres(places)
-	for i := range places {
-		for j := range places {
-			require.Equal(t, geo.Distance(places[i].Location, places[j].Location), sp.distance(i, j), "%v -> %v", places[i].Location, places[j].Location)
-		}
-	}
-}
-
 // TestTravelTable checks the model's one table against LegBetween, the
 // function plans report legs with, on a problem with coarse places, and
 // that distances come without a table.
