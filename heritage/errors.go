@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/chuanzhu/chuanzhu/internal/errlist"
 )
 
 // Sentinel errors, one per class of problem a catalog can have. Every
@@ -119,35 +121,12 @@ type ValidationError struct {
 	Errs []error
 }
 
-// maxListed is how many problems the message of a [ValidationError]
-// spells out; Errs always holds all of them.
-const maxListed = 10
+// wording is how a [ValidationError] spells out its problems.
+var wording = errlist.Format{Prefix: "heritage: ", CountOne: true}
 
 // Error returns "heritage: <source>: N problems: " and the problems,
 // separated by "; ", the first ten of them and then "(and N more)".
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("heritage: ")
-	if e.Source != "" {
-		b.WriteString(e.Source)
-		b.WriteString(": ")
-	}
-	if len(e.Errs) == 1 {
-		b.WriteString("1 problem: ")
-	} else {
-		fmt.Fprintf(&b, "%d problems: ", len(e.Errs))
-	}
-	for i, err := range e.Errs[:min(len(e.Errs), maxListed)] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(err.Error())
-	}
-	if n := len(e.Errs) - maxListed; n > 0 {
-		fmt.Fprintf(&b, " (and %d more)", n)
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return wording.Message(e.Source, e.Errs) }
 
 // Unwrap returns the problems, so [errors.Is] and [errors.As] look at
 // each of them.

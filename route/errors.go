@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/chuanzhu/chuanzhu/internal/errlist"
 )
 
 // Sentinel errors. Validate and Solve wrap them in the structured errors
@@ -96,32 +98,12 @@ type ValidationError struct {
 	Errs []error
 }
 
-// shownErrors is how many problems ValidationError's message spells out.
-const shownErrors = 10
+// wording is how a [ValidationError] spells out its problems.
+var wording = errlist.Format{Prefix: "route: ", Trim: true}
 
 // Error reports a single problem as it is, several as "route: N
 // problems: a; b; …", the first ten spelled out and "(and N more)".
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("route: ")
-	if e.Source != "" {
-		b.WriteString(e.Source)
-		b.WriteString(": ")
-	}
-	if len(e.Errs) != 1 {
-		fmt.Fprintf(&b, "%d problems: ", len(e.Errs))
-	}
-	for i, err := range e.Errs[:min(len(e.Errs), shownErrors)] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(strings.TrimPrefix(err.Error(), "route: "))
-	}
-	if n := len(e.Errs) - shownErrors; n > 0 {
-		fmt.Fprintf(&b, " (and %d more)", n)
-	}
-	return b.String()
-}
+func (e *ValidationError) Error() string { return wording.Message(e.Source, e.Errs) }
 
 // Unwrap returns the listed problems.
 func (e *ValidationError) Unwrap() []error { return e.Errs }
