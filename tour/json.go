@@ -3,14 +3,12 @@ package tour
 import (
 	"fmt"
 	"io"
-	"math"
-	"time"
 
 	"github.com/goccy/go-json"
-	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 )
 
 // WriteJSON writes lines as one JSON object followed by a newline, with
@@ -44,32 +42,23 @@ type jsonLines struct {
 }
 
 type jsonLine struct {
-	ID          string        `json:"id"`
-	Theme       jsonTheme     `json:"theme"`
-	Name        heritage.Text `json:"name"`
-	Base        *jsonPlace    `json:"base"` // null: an open path
-	Sites       []jsonPlace   `json:"sites"`
-	LengthM     float64       `json:"length_m"`
-	TravelS     int64         `json:"travel_s"`
-	DurationS   int64         `json:"duration_s"`
-	Description heritage.Text `json:"description"`
-	LeftOut     []jsonLeft    `json:"left_out"`
-	Story       *jsonStory    `json:"story,omitempty"`
+	ID          string           `json:"id"`
+	Theme       jsonTheme        `json:"theme"`
+	Name        heritage.Text    `json:"name"`
+	Base        *jsonform.Place  `json:"base"` // null: an open path
+	Sites       []jsonform.Place `json:"sites"`
+	LengthM     float64          `json:"length_m"`
+	TravelS     int64            `json:"travel_s"`
+	DurationS   int64            `json:"duration_s"`
+	Description heritage.Text    `json:"description"`
+	LeftOut     []jsonLeft       `json:"left_out"`
+	Story       *jsonStory       `json:"story,omitempty"`
 }
 
 type jsonTheme struct {
 	Slug string `json:"slug"`
 	Zh   string `json:"zh"`
 	En   string `json:"en"`
-}
-
-// jsonPlace is a place as in route/export's JSON form of a plan.
-type jsonPlace struct {
-	ID         string     `json:"id,omitempty"`
-	Name       string     `json:"name"`
-	NameEn     string     `json:"name_en,omitempty"`
-	Location   [2]float64 `json:"location"`
-	PrecisionM float64    `json:"precision_m,omitempty"`
 }
 
 type jsonLeft struct {
@@ -95,8 +84,8 @@ func lineJSON(l *Line, d geo.Datum) jsonLine {
 	out := jsonLine{
 		ID:    l.ID,
 		Theme: jsonTheme{Slug: l.Theme.Slug, Zh: l.Theme.Zh, En: l.Theme.En},
-		Name:  l.Name, Sites: make([]jsonPlace, 0, len(l.Sites)),
-		LengthM: decimetres(l.Length), TravelS: seconds(l.Travel), DurationS: seconds(l.Duration),
+		Name:  l.Name, Sites: make([]jsonform.Place, 0, len(l.Sites)),
+		LengthM: jsonform.Decimetres(l.Length), TravelS: jsonform.Seconds(l.Travel), DurationS: jsonform.Seconds(l.Duration),
 		Description: l.Description, LeftOut: make([]jsonLeft, 0, len(l.LeftOut)),
 	}
 	if l.Base != nil {
@@ -113,7 +102,7 @@ func lineJSON(l *Line, d geo.Datum) jsonLine {
 	}
 	if st := l.Story; st != nil {
 		out.Story = &jsonStory{
-			MaxExtra: st.MaxExtra, Extra: st.Extra, ExtraTravel: st.ExtraTravel, ShortestM: decimetres(st.Shortest),
+			MaxExtra: st.MaxExtra, Extra: st.Extra, ExtraTravel: st.ExtraTravel, ShortestM: jsonform.Decimetres(st.Shortest),
 			Inversions: st.Inversions, ShortestInversions: st.ShortestInversions, Pairs: st.Pairs, Exact: st.Exact,
 		}
 	}
@@ -122,13 +111,7 @@ func lineJSON(l *Line, d geo.Datum) jsonLine {
 
 // placeJSON is s with its location converted to d and rounded to 1e-6
 // degrees (about 0.1 m), and how precisely the catalog knows it.
-func placeJSON(s heritage.Site, d geo.Datum) jsonPlace {
-	p := orb.Round(geo.Convert(s.Location, geo.WGS84, d), 1e6).(orb.Point)
-	return jsonPlace{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: [2]float64{p.Lon(), p.Lat()}, PrecisionM: s.PrecisionM}
+func placeJSON(s heritage.Site, d geo.Datum) jsonform.Place {
+	loc := jsonform.Location(geo.Convert(s.Location, geo.WGS84, d))
+	return jsonform.Place{ID: s.ID, Name: s.Name.Zh, NameEn: s.Name.En, Location: loc, PrecisionM: s.PrecisionM}
 }
-
-// seconds rounds d to whole seconds, as route/export's JSON does.
-func seconds(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
-
-// decimetres rounds m metres to 0.1 m, as route/export's JSON does.
-func decimetres(m float64) float64 { return math.Round(m*10) / 10 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 )
 
 // TestWriteJSON checks the values WriteJSON writes for the embedded
@@ -103,7 +104,7 @@ func checkLineJSON(t *testing.T, w *Line, g *jsonLine, d geo.Datum) {
 }
 
 // checkPlace checks a place against the site it stands for.
-func checkPlace(t *testing.T, s heritage.Site, p jsonPlace, d geo.Datum) {
+func checkPlace(t *testing.T, s heritage.Site, p jsonform.Place, d geo.Datum) {
 	t.Helper()
 	assert.Equal(t, s.ID, p.ID)
 	assert.Equal(t, s.Name.Zh, p.Name)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -50,21 +51,21 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 	for di := range t.days {
 		d := &t.days[di]
 		for i, s := range d.stops {
-			f := geojson.NewFeature(roundPoint(o.point(s.loc)))
+			f := geojson.NewFeature(jsonform.Round(o.point(s.loc)))
 			f.Properties = stopProperties(d, i, &s, o.datum)
 			fc.Append(f)
 		}
 		for li, lg := range d.legs {
 			a, b := d.stops[lg.from], d.stops[lg.to]
-			f := geojson.NewFeature(orb.LineString{roundPoint(o.point(a.loc)), roundPoint(o.point(b.loc))})
+			f := geojson.NewFeature(orb.LineString{jsonform.Round(o.point(a.loc)), jsonform.Round(o.point(b.loc))})
 			f.Properties = geojson.Properties{
 				"role":       "leg",
 				"day":        d.day,
 				"order":      li + 1,
 				"from":       a.id,
 				"to":         b.id,
-				"distance_m": decimetres(lg.distance),
-				"duration_s": wholeSeconds(lg.duration),
+				"distance_m": jsonform.Decimetres(lg.distance),
+				"duration_s": jsonform.Seconds(lg.duration),
 				"color":      d.color,
 			}
 			if a.coarse() || b.coarse() {
@@ -81,9 +82,6 @@ func GeoJSON(w io.Writer, p *route.Plan, opts ...Option) error {
 	return writeIndentedJSON(w, fc)
 }
 
-// roundPoint rounds p to 6 decimals, RFC 7946's advice for ~0.1 m.
-func roundPoint(p orb.Point) orb.Point { return orb.Round(p, 1e6).(orb.Point) }
-
 func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Properties {
 	order := i
 	props := geojson.Properties{
@@ -96,8 +94,8 @@ func stopProperties(d *tripDay, i int, s *tripStop, datum geo.Datum) geojson.Pro
 	}
 	if s.role == roleStop {
 		props["seq"] = s.seq
-		props["wait_s"] = wholeSeconds(s.wait)
-		props["visit_s"] = wholeSeconds(s.visit)
+		props["wait_s"] = jsonform.Seconds(s.wait)
+		props["visit_s"] = jsonform.Seconds(s.visit)
 	}
 	for key, at := range map[string]time.Time{"arrival": s.arrival, "start": s.start, "departure": s.departure} {
 		if v := jsonTime(at); v != "" {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -235,7 +236,7 @@ func TestGeoJSONAndJSONAgreeOnUnits(t *testing.T) {
 	}
 	require.NotNil(t, visit)
 	require.NotNil(t, leg)
-	want := wholeSeconds(p.Days[0].Legs[0].Duration)
+	want := jsonform.Seconds(p.Days[0].Legs[0].Duration)
 	assert.Equal(t, int64(math.Round(p.Days[0].Legs[0].Duration.Seconds())), want)
 	assert.Equal(t, want, doc.Days[0].Legs[0].DurationS)
 	assert.Equal(t, float64(want), leg["duration_s"])

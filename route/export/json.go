@@ -9,6 +9,7 @@ import (
 	gojson "github.com/goccy/go-json"
 
 	"github.com/chuanzhu/chuanzhu/heritage"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -69,12 +70,8 @@ type jsonDay struct {
 }
 
 type jsonPlace struct {
-	ID         string     `json:"id,omitempty"`
-	Name       string     `json:"name"`
-	NameEn     string     `json:"name_en,omitempty"`
-	Location   [2]float64 `json:"location"`
-	PrecisionM float64    `json:"precision_m,omitempty"`
-	Nav        *navLinks  `json:"nav,omitempty"`
+	jsonform.Place
+	Nav *navLinks `json:"nav,omitempty"`
 }
 
 type jsonVisit struct {
@@ -129,7 +126,7 @@ type jsonStats struct {
 func (o *options) planJSON(p *route.Plan) jsonPlan {
 	out := jsonPlan{
 		Datum: o.datum.String(), Status: p.Status.String(), Score: p.Score, Visited: p.Visited,
-		DistanceM: decimetres(p.Distance), TravelS: wholeSeconds(p.Travel), VisitS: wholeSeconds(p.Visit), WaitS: wholeSeconds(p.Wait),
+		DistanceM: jsonform.Decimetres(p.Distance), TravelS: jsonform.Seconds(p.Travel), VisitS: jsonform.Seconds(p.Visit), WaitS: jsonform.Seconds(p.Wait),
 		Days: []jsonDay{}, Skipped: []jsonSkip{},
 		Stats: jsonStats{Iterations: p.Stats.Iterations, RuntimeMS: math.Round(float64(p.Stats.Runtime)/1e4) / 100},
 	}
@@ -138,7 +135,7 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 		day := jsonDay{
 			Day: dp.Day + 1, Start: o.jsonPlace(dp.Start), Depart: jsonTime(dp.Depart), Return: jsonTime(dp.Return),
 			Visits: []jsonVisit{}, Legs: []jsonLeg{},
-			Score: dp.Score, DistanceM: decimetres(dp.Distance), TravelS: wholeSeconds(dp.Travel), VisitS: wholeSeconds(dp.Visit), WaitS: wholeSeconds(dp.Wait),
+			Score: dp.Score, DistanceM: jsonform.Decimetres(dp.Distance), TravelS: jsonform.Seconds(dp.Travel), VisitS: jsonform.Seconds(dp.Visit), WaitS: jsonform.Seconds(dp.Wait),
 		}
 		if hasDate(dp.Depart) {
 			day.Date = dp.Depart.Format(time.DateOnly)
@@ -153,19 +150,19 @@ func (o *options) planJSON(p *route.Plan) jsonPlan {
 			jv := jsonVisit{
 				Seq: seq, jsonPlace: o.jsonStop(v.Stop.Place, &st), Score: v.Stop.Score,
 				Arrival: jsonTime(v.Arrival), Start: jsonTime(v.Start), Departure: jsonTime(v.Departure),
-				WaitS: wholeSeconds(v.Wait), VisitS: wholeSeconds(v.Stop.Visit),
+				WaitS: jsonform.Seconds(v.Wait), VisitS: jsonform.Seconds(v.Stop.Visit),
 			}
 			jv.notices(st.site, v.Start)
 			day.Visits = append(day.Visits, jv)
 		}
 		for _, lg := range dp.Legs {
 			day.Legs = append(day.Legs, jsonLeg{From: legKey(lg.From), To: legKey(lg.To),
-				DistanceM: decimetres(lg.Distance), DurationS: wholeSeconds(lg.Duration),
-				DistanceMinM: decimetres(lg.DistanceMin), DistanceMaxM: decimetres(lg.DistanceMax),
-				DurationMinS: wholeSeconds(lg.DurationMin), DurationMaxS: wholeSeconds(lg.DurationMax)})
+				DistanceM: jsonform.Decimetres(lg.Distance), DurationS: jsonform.Seconds(lg.Duration),
+				DistanceMinM: jsonform.Decimetres(lg.DistanceMin), DistanceMaxM: jsonform.Decimetres(lg.DistanceMax),
+				DurationMinS: jsonform.Seconds(lg.DurationMin), DurationMaxS: jsonform.Seconds(lg.DurationMax)})
 		}
 		if b := dp.Break; b != nil {
-			day.Break = &jsonBreak{After: b.After + 1, Place: o.jsonPlace(b.Place), Start: jsonTime(b.Start), End: jsonTime(b.End), WaitS: wholeSeconds(b.Wait)}
+			day.Break = &jsonBreak{After: b.After + 1, Place: o.jsonPlace(b.Place), Start: jsonTime(b.Start), End: jsonTime(b.End), WaitS: jsonform.Seconds(b.Wait)}
 		}
 		out.Days = append(out.Days, day)
 	}
@@ -190,13 +187,12 @@ func (o *options) jsonPlace(pl route.Place) jsonPlace {
 
 // jsonStop is [options.jsonPlace] of pl, already made the trip stop st.
 func (o *options) jsonStop(pl route.Place, st *tripStop) jsonPlace {
-	out := jsonPlace{ID: pl.ID, Name: pl.Name}
+	out := jsonPlace{Place: jsonform.Place{ID: pl.ID, Name: pl.Name}}
 	if site := st.site; site != nil {
 		out.Name, out.NameEn = site.Name.Zh, site.Name.En
 		out.PrecisionM = st.precision
 	}
-	loc := roundPoint(o.point(st.loc))
-	out.Location = [2]float64{loc[0], loc[1]}
+	out.Location = jsonform.Location(o.point(st.loc))
 	if st.hasLoc {
 		out.Nav = &st.nav
 	}
@@ -221,12 +217,3 @@ func jsonTime(t time.Time) string {
 	}
 	return t.Format(time.RFC3339)
 }
-
-// wholeSeconds rounds d to whole seconds: the one conversion of a
-// duration for every data output that counts seconds (JSON's and
-// GeoJSON's *_s members), so that they agree.
-func wholeSeconds(d time.Duration) int64 { return int64(math.Round(d.Seconds())) }
-
-// decimetres rounds m metres to 0.1 m: the one rounding of a distance for
-// the data outputs (JSON's and GeoJSON's *_m members).
-func decimetres(m float64) float64 { return math.Round(m*10) / 10 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -161,7 +162,7 @@ func TestJSONRoundTrip(t *testing.T) {
 			o, err := newOptions(tt.opts)
 			require.NoError(t, err)
 			at := func(pt orb.Point) [2]float64 {
-				q := roundPoint(o.point(pt))
+				q := jsonform.Round(o.point(pt))
 				return [2]float64{q[0], q[1]}
 			}
 			placeOK := func(want route.Place, got docPlace, what string) {
@@ -232,8 +233,8 @@ func TestJSONRoundTrip(t *testing.T) {
 				require.Len(t, d.Legs, len(dp.Legs))
 				for j, lg := range dp.Legs {
 					assert.Equal(t, docLeg{From: lg.From.ID, To: lg.To.ID,
-						DistanceM: decimetres(lg.Distance), DurationS: int64(lg.Duration / time.Second),
-						DistanceMinM: decimetres(lg.DistanceMin), DistanceMaxM: decimetres(lg.DistanceMax),
+						DistanceM: jsonform.Decimetres(lg.Distance), DurationS: int64(lg.Duration / time.Second),
+						DistanceMinM: jsonform.Decimetres(lg.DistanceMin), DistanceMaxM: jsonform.Decimetres(lg.DistanceMax),
 						DurationMinS: int64(lg.DurationMin / time.Second), DurationMaxS: int64(lg.DurationMax / time.Second)}, d.Legs[j])
 					assert.InDelta(t, lg.Distance, d.Legs[j].DistanceM, 0.05)
 				}
@@ -313,7 +314,7 @@ func TestJSONDetails(t *testing.T) {
 		for _, v := range got.Days[0].Visits {
 			if v.ID == site.ID {
 				found = true
-				assert.Equal(t, [2]float64{roundPoint(site.Location)[0], roundPoint(site.Location)[1]}, v.Location)
+				assert.Equal(t, [2]float64{jsonform.Round(site.Location)[0], jsonform.Round(site.Location)[1]}, v.Location)
 			}
 		}
 		assert.True(t, found)

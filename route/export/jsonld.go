@@ -5,6 +5,7 @@ import (
 
 	gojson "github.com/goccy/go-json"
 
+	"github.com/chuanzhu/chuanzhu/internal/jsonform"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -133,7 +134,7 @@ func writeIndentedJSON(w io.Writer, v any) error {
 }
 
 func (o *options) attraction(s *tripStop, l lexicon) ldAttraction {
-	pt := roundPoint(o.point(s.loc))
+	pt := jsonform.Round(o.point(s.loc))
 	point := ldGeo{Type: "GeoCoordinates", Latitude: pt[1], Longitude: pt[0]}
 	a := ldAttraction{Type: "TouristAttraction", ID: s.id, Name: s.name, AlternateName: s.alt, Geo: point}
 	if s.coarse() {
