@@ -62,11 +62,3 @@ func TestGetLines(t *testing.T) {
 		})
 	}
 }
-
-// placeOut is a place in the lines' JSON and in the plan answer's.
-type placeOut struct {
-	ID       string     `json:"id"`
-	Name     string     `json:"name"`
-	NameEn   string     `json:"name_en"`
-	Location [2]float64 `json:"location"`
-}
