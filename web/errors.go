@@ -85,3 +85,14 @@ func writeAPIError(w http.ResponseWriter, err error) {
 	}
 	writeError(w, http.StatusInternalServerError, codeInternal, "internal error: "+err.Error())
 }
+
+// apiFunc is an API endpoint that returns its error rather than writing
+// it: before it has written anything, it may return an *apiError (or any
+// error, answered 500), which ServeHTTP writes as the JSON error body.
+type apiFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (f apiFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := f(w, r); err != nil {
+		writeAPIError(w, err)
+	}
+}

@@ -55,26 +55,28 @@ func CORS(origins ...string) Option {
 	return func(c *config) { c.origins = append(c.origins, origins...) }
 }
 
+// positive is the Option that sets the limit field points at to v, or
+// keeps its default when v <= 0: the rule of every limit option.
+func positive[T int | int64 | time.Duration](v T, field func(*config) *T) Option {
+	return func(c *config) {
+		if v > 0 {
+			*field(c) = v
+		}
+	}
+}
+
 // PlanTimeout sets the deadline of one plan's solve (default
 // [DefaultPlanTimeout]). When it passes, the best plan found so far is
 // returned with status "deadline-reached". Values <= 0 keep the default.
 func PlanTimeout(d time.Duration) Option {
-	return func(c *config) {
-		if d > 0 {
-			c.planTimeout = d
-		}
-	}
+	return positive(d, func(c *config) *time.Duration { return &c.planTimeout })
 }
 
 // MaxBody sets the largest request body in bytes (default
 // [DefaultMaxBody]); larger bodies are refused with 413. Values <= 0 keep
 // the default.
 func MaxBody(n int64) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxBody = n
-		}
-	}
+	return positive(n, func(c *config) *int64 { return &c.maxBody })
 }
 
 // MaxStops sets the largest number of sites a plan may choose from
@@ -82,11 +84,7 @@ func MaxBody(n int64) Option {
 // requested theme. Larger plans are refused with 422. Values <= 0 keep
 // the default; the planner's own limit (tour.MaxSites) still applies.
 func MaxStops(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxStops = n
-		}
-	}
+	return positive(n, func(c *config) *int { return &c.maxStops })
 }
 
 // MaxConcurrentPlans sets how many plans are solved at once (default
@@ -100,11 +98,7 @@ func MaxStops(n int) Option {
 // with code "busy" and a Retry-After header (see the package
 // documentation, "Overload"). Values <= 0 keep the default.
 func MaxConcurrentPlans(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxSolves = n
-		}
-	}
+	return positive(n, func(c *config) *int { return &c.maxSolves })
 }
 
 // MaxQueuedPlans bounds the plan requests that wait for a free solver
@@ -112,11 +106,7 @@ func MaxConcurrentPlans(n int) Option {
 // once with 503 "busy". The handler sheds earlier still when it expects
 // the wait to outlast the plan deadline. Values <= 0 keep the default.
 func MaxQueuedPlans(n int) Option {
-	return func(c *config) {
-		if n > 0 {
-			c.maxQueue = n
-		}
-	}
+	return positive(n, func(c *config) *int { return &c.maxQueue })
 }
 
 // Logger makes the handler write an access log to l: one record per
@@ -221,10 +211,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // routes returns the mux of h's endpoints, bound to h.
 func (h *handler) routes() *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/sites", h.getSites)
-	mux.HandleFunc("GET /api/sites/{id...}", h.getSite)
-	mux.HandleFunc("GET /api/lines", h.getLines)
-	mux.HandleFunc("POST /api/plan", h.postPlan)
+	mux.Handle("GET /api/sites", apiFunc(h.getSites))
+	mux.Handle("GET /api/sites/{id...}", apiFunc(h.getSite))
+	mux.Handle("GET /api/lines", apiFunc(h.getLines))
+	mux.Handle("POST /api/plan", apiFunc(h.postPlan))
 	mux.HandleFunc("GET /embed", h.getEmbed)
 	mux.HandleFunc("GET /plan", h.getPlan)
 	mux.HandleFunc("POST /plan", h.postPlanPage)

@@ -23,33 +23,25 @@ func (h *handler) buildLines() ([]tour.Line, error) {
 }
 
 // getLines serves GET /api/lines.
-func (h *handler) getLines(w http.ResponseWriter, r *http.Request) {
+func (h *handler) getLines(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	if err := onlyParams(v, "theme", "datum"); err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	d, err := datumParam(v)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	themes, err := listParam(v, "theme")
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
-	for _, t := range themes {
-		if !slices.Contains(h.themes, t) {
-			writeError(w, http.StatusBadRequest, codeBadQuery, fmt.Sprintf(
-				"query parameter theme %q: no site of the catalog carries it (themes: %s)", clip(t, 60), strings.Join(h.themes, ", ")))
-			return
-		}
+	if err := h.carried(themes); err != nil {
+		return err
 	}
 	lines, err := h.lines()
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	if len(themes) > 0 {
 		var sel []tour.Line
@@ -62,10 +54,10 @@ func (h *handler) getLines(w http.ResponseWriter, r *http.Request) {
 	}
 	var buf bytes.Buffer
 	if err := tour.WriteJSON(&buf, lines, d); err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	serveCached(w, r, newCached(buf.Bytes(), "application/json"))
+	return nil
 }
 
 // line returns the themed line with the given ID.

@@ -104,60 +104,50 @@ func planFormat(v map[string][]string) (export.Format, error) {
 }
 
 // postPlan serves POST /api/plan.
-func (h *handler) postPlan(w http.ResponseWriter, r *http.Request) {
+func (h *handler) postPlan(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	if err := onlyParams(v, "format", "lang"); err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	format, err := planFormat(v)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	lang, err := langParam(v)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
-			writeError(w, http.StatusUnsupportedMediaType, codeUnsupportedMedia, fmt.Sprintf("Content-Type %q: send application/json", clip(ct, 60)))
-			return
+			return newError(http.StatusUnsupportedMediaType, codeUnsupportedMedia, fmt.Sprintf("Content-Type %q: send application/json", clip(ct, 60)))
 		}
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.cfg.maxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, codeBodyTooLarge, fmt.Sprintf("the body is larger than %d bytes", h.cfg.maxBody))
-			return
+			return newError(http.StatusRequestEntityTooLarge, codeBodyTooLarge, fmt.Sprintf("the body is larger than %d bytes", h.cfg.maxBody))
 		}
-		writeError(w, http.StatusBadRequest, codeBadJSON, "reading the body: "+err.Error())
-		return
+		return newError(http.StatusBadRequest, codeBadJSON, "reading the body: "+err.Error())
 	}
 	req, err := decodePlanRequest(body, h.cfg.maxStops)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	plan, err := h.plan(r.Context(), req)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	if r.Context().Err() != nil {
 		// The client went away (its solve was canceled with it): no one
 		// reads an answer. Say so in case a proxy is still listening.
-		writeError(w, http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
-		return
+		return newError(http.StatusServiceUnavailable, codeCanceled, "the request was canceled")
 	}
 	var buf bytes.Buffer
 	opts := []export.Option{export.Catalog(h.cat), export.Datum(req.Datum), export.Lang(lang)}
 	if err := format.Write(&buf, plan, opts...); err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", format.ContentType)
@@ -165,6 +155,7 @@ func (h *handler) postPlan(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf.Bytes())
+	return nil
 }
 
 // langParam reads the optional "lang" parameter: zh (default) or en.

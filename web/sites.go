@@ -32,18 +32,13 @@ func writeSites(sites []heritage.Site, d geo.Datum) (*cached, error) {
 }
 
 // getSites serves GET /api/sites.
-func (h *handler) getSites(w http.ResponseWriter, r *http.Request) {
+func (h *handler) getSites(w http.ResponseWriter, r *http.Request) error {
 	q, err := parseSitesQuery(r.URL.Query())
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
-	for _, t := range q.themes {
-		if !slices.Contains(h.themes, t) {
-			writeError(w, http.StatusBadRequest, codeBadQuery, fmt.Sprintf(
-				"query parameter theme %q: no site of the catalog carries it (themes: %s)", t, strings.Join(h.themes, ", ")))
-			return
-		}
+	if err := h.carried(q.themes); err != nil {
+		return err
 	}
 	var c *cached
 	if q.text == "" && q.near == nil && len(q.themes) == 0 && len(q.kinds) == 0 {
@@ -52,10 +47,22 @@ func (h *handler) getSites(w http.ResponseWriter, r *http.Request) {
 		c, err = writeSites(h.selectSites(q), q.datum)
 	}
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	serveCached(w, r, c)
+	return nil
+}
+
+// carried returns an error naming the first of themes that no site of
+// the catalog carries.
+func (h *handler) carried(themes []string) error {
+	for _, t := range themes {
+		if !slices.Contains(h.themes, t) {
+			return newError(http.StatusBadRequest, codeBadQuery, fmt.Sprintf(
+				"query parameter theme %q: no site of the catalog carries it (themes: %s)", clip(t, 64), strings.Join(h.themes, ", ")))
+		}
+	}
+	return nil
 }
 
 // selectSites returns the sites q selects: in search rank order with
@@ -94,27 +101,24 @@ func idSet(sites []heritage.Site) map[string]bool {
 }
 
 // getSite serves GET /api/sites/{id...}.
-func (h *handler) getSite(w http.ResponseWriter, r *http.Request) {
+func (h *handler) getSite(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	if err := onlyParams(v, "datum"); err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	d, err := datumParam(v)
 	if err != nil {
-		writeAPIError(w, err)
-		return
+		return err
 	}
 	id := r.PathValue("id")
 	site, ok := h.cat.Get(id)
 	if !ok {
-		writeError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("no site with ID %q in the catalog", clip(id, 120)))
-		return
+		return newError(http.StatusNotFound, codeNotFound, fmt.Sprintf("no site with ID %q in the catalog", clip(id, 120)))
 	}
 	b, err := json.Marshal(site.Feature(siteFormat(d)...))
 	if err != nil {
-		writeAPIError(w, fmt.Errorf("web: site %s: %w", id, err))
-		return
+		return fmt.Errorf("web: site %s: %w", id, err)
 	}
 	serveCached(w, r, newCached(append(b, '\n'), contentGeoJSON))
+	return nil
 }
