@@ -2,30 +2,21 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/xml"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/goccy/go-json"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/examples/internal/exampletest"
 )
 
-// fixedNow is a Tuesday, so the output does not depend on the day the
-// test runs.
-func fixedNow() time.Time { return time.Date(2026, 5, 12, 7, 0, 0, 0, time.UTC) }
-
 func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var out, errb bytes.Buffer
-	code = run(ctx, args, &out, &errb, fixedNow)
-	return code, out.String(), errb.String()
+	return exampletest.Run(t, run, args...)
 }
 
 func TestNoFlags(t *testing.T) {

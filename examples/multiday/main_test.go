@@ -1,25 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/examples/internal/exampletest"
 )
 
-func fixedNow() time.Time { return time.Date(2026, 5, 12, 7, 0, 0, 0, time.UTC) }
-
 func TestThreeDays(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var out, errb bytes.Buffer
-	code := run(ctx, nil, &out, &errb, fixedNow)
-	require.Equal(t, 0, code, errb.String())
-	s := out.String()
+	code, s, errOut := exampletest.Run(t, run)
+	require.Equal(t, 0, code, errOut)
 	// The embedded catalog has no hotels: the program says it uses the
 	// county seat as the base.
 	assert.Contains(t, s, "no hotel anchors")
@@ -35,8 +28,7 @@ func TestThreeDays(t *testing.T) {
 
 func TestBadFlags(t *testing.T) {
 	for _, args := range [][]string{{"-date", "2026-13-01"}, {"-days", "0"}, {"-lang", "de"}, {"-days", "99"}} {
-		var out, errb bytes.Buffer
-		code := run(context.Background(), args, &out, &errb, fixedNow)
-		assert.Equal(t, 2, code, "%v: %s", args, errb.String())
+		code, _, errOut := exampletest.Run(t, run, args...)
+		assert.Equal(t, 2, code, "%v: %s", args, errOut)
 	}
 }

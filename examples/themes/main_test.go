@@ -1,24 +1,24 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chuanzhu/chuanzhu/heritage"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/chuanzhu/chuanzhu/examples/internal/exampletest"
+	"github.com/chuanzhu/chuanzhu/heritage"
 )
 
+// runArgs runs the program, which reads no clock.
 func runArgs(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var out, errb bytes.Buffer
-	code := run(ctx, args, &out, &errb)
-	return code, out.String(), errb.String()
+	return exampletest.Run(t, func(ctx context.Context, args []string, stdout, stderr io.Writer, _ func() time.Time) int {
+		return run(ctx, args, stdout, stderr)
+	}, args...)
 }
 
 func TestBrochure(t *testing.T) {
