@@ -410,22 +410,14 @@ func (p *hoursParser) want(k tokKind, what string) (token, error) {
 func (p *hoursParser) times() ([]span, error) {
 	var spans []span
 	for {
-		t, err := p.want(tokTime, "a time range such as 09:00-17:00")
-		if err != nil {
-			return nil, err
-		}
-		a, err := p.minutes(t)
+		t, a, err := p.clock("a time range such as 09:00-17:00")
 		if err != nil {
 			return nil, err
 		}
 		if _, err := p.want(tokDash, "'-' after the opening time"); err != nil {
 			return nil, err
 		}
-		e, err := p.want(tokTime, "a closing time HH:MM")
-		if err != nil {
-			return nil, err
-		}
-		b, err := p.minutes(e)
+		e, b, err := p.clock("a closing time HH:MM")
 		if err != nil {
 			return nil, err
 		}
@@ -448,13 +440,19 @@ func (p *hoursParser) times() ([]span, error) {
 	return mergeSpans(spans), nil
 }
 
-func (p *hoursParser) minutes(t token) (int, error) {
+// clock reads the next token, a time HH:MM (what names it in the error
+// otherwise), and returns it with its minutes from midnight.
+func (p *hoursParser) clock(what string) (token, int, error) {
+	t, err := p.want(tokTime, what)
+	if err != nil {
+		return t, 0, err
+	}
 	h := int(t.text[0]-'0')*10 + int(t.text[1]-'0')
 	m := int(t.text[3]-'0')*10 + int(t.text[4]-'0')
 	if h > 24 || m > 59 || (h == 24 && m != 0) {
-		return 0, p.errAt(t.pos, "time %s is out of range 00:00–24:00", t.text)
+		return t, 0, p.errAt(t.pos, "time %s is out of range 00:00–24:00", t.text)
 	}
-	return h*60 + m, nil
+	return t, h*60 + m, nil
 }
 
 func (p *hoursParser) expected(t token, ok bool, what string) error {
