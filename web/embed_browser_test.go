@@ -4,7 +4,6 @@ import (
 	"context"
 	"image"
 	"image/png"
-	"math"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -264,24 +263,6 @@ func checkLimits(t *testing.T, ctx context.Context, dir, name string) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#zoom-reset`, chromedp.NodeVisible)))
 }
 
-// tilePixelJS is alignJS (page_browser_test.go) at any zoom: it takes the
-// tile image's own overlap off (a quarter of a screen pixel at zoom 1 on
-// each side, embed.js's tileImage) in the drawing's units, and finds the
-// site's pixel on the screen through the image's transform.
-const tilePixelJS = `((id, suffix, fx, fy) => {
-	const svg = document.querySelector('#map svg');
-	const g = svg.querySelector('g.stop[data-id="' + id + '"] circle:not(.hit), g.stop[data-id="' + id + '"] rect');
-	const r = g.getBoundingClientRect();
-	const img = Array.from(svg.querySelectorAll('g.live-tiles image')).find(i => i.getAttribute('href').endsWith(suffix));
-	if (!img) { return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: -1, TY: -1, Zoom: ''}; }
-	const k = +svg.dataset.zoom, a = n => +img.getAttribute(n);
-	const pt = svg.createSVGPoint();
-	pt.x = a('x') + 0.25 / k + fx * (a('width') - 0.5 / k);
-	pt.y = a('y') + 0.25 / k + fy * (a('height') - 0.5 / k);
-	const p = pt.matrixTransform(img.getScreenCTM());
-	return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: p.x, TY: p.y, Zoom: svg.dataset.zoom};
-})`
-
 // checkTilesZoomed selects site in the list (the map centres on it),
 // zooms in to the closest zoom step by step and checks at each that the
 // marker sits on its site's pixel of the GCJ-02 tiles.
@@ -290,19 +271,8 @@ func checkTilesZoomed(t *testing.T, ctx context.Context, site heritage.Site, dir
 	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const e = Array.from(document.querySelectorAll('#itinerary li.stop')).find(li => JSON.parse(document.getElementById('chuanzhu-data').textContent).stops.some(s => s.id === `+jsString(site.ID)+` && s.name === li.querySelector('.name').textContent)); e.querySelector('.entry').click(); window.scrollTo(0, 0); return true; })()`))
 	require.NoError(t, err)
 	for k := 2; ; k *= 2 {
-		z, err := chromedp.Run(ctx, chromedp.Poll[int](`(() => { const g = document.querySelector('#map g.live-tiles');
-			return g && g.dataset.draws === document.querySelector('#map svg').dataset.draws ? +g.dataset.zoom : null; })()`,
-			chromedp.WithPollingTimeout(5*time.Second)))
-		require.NoError(t, err, "zoom %d: the tiles follow the view", k)
-		mx, my := mercator(geo.Convert(site.Location, geo.WGS84, geo.GCJ02), z)
-		suffix := "/" + strconv.Itoa(z) + "/" + strconv.Itoa(int(mx)) + "/" + strconv.Itoa(int(my)) + ".png"
-		a, err := chromedp.Run(ctx, chromedp.Evaluate[alignment](tilePixelJS+`(`+jsString(site.ID)+`, `+jsString(suffix)+`, `+
-			strconv.FormatFloat(mx-math.Floor(mx), 'f', -1, 64)+`, `+strconv.FormatFloat(my-math.Floor(my), 'f', -1, 64)+`)`))
-		require.NoError(t, err)
+		a := tileAlignment(t, ctx, site, "zoom "+strconv.Itoa(k))
 		require.Equal(t, strconv.Itoa(k)+".000", a.Zoom)
-		require.GreaterOrEqual(t, a.TX, 0.0, "zoom %d: a tile of zoom %d holds %s", k, z, site.ID)
-		assert.InDelta(t, a.TX, a.MX, 2, "zoom %d (tiles %d): marker x on its tile pixel", k, z)
-		assert.InDelta(t, a.TY, a.MY, 2, "zoom %d (tiles %d): marker y on its tile pixel", k, z)
 		if k == 32 {
 			shoot(t, ctx, dir, "embed-tiles32-"+name, false, "")
 			return

@@ -156,20 +156,48 @@ type alignment struct {
 	TileZoom int     // the tiles' zoom
 }
 
-// alignJS measures marker id against the tile image holding its site:
-// %s are the marker's ID and the tile's URL suffix, fx and fy the site's
-// place in the tile (0–1).
-const alignJS = `((id, suffix, fx, fy) => {
-	const g = document.querySelector('#map g.stop[data-id="' + id + '"] circle:not(.hit), #map g.stop[data-id="' + id + '"] rect');
+// tilePixelJS measures marker id against the tile image holding its
+// site: id and suffix are the marker's ID and the tile's URL suffix, fx
+// and fy the site's place in the tile (0–1). It takes the tile image's
+// own overlap off (a quarter of a screen pixel at zoom 1 on each side,
+// embed.js's tileImage) in the drawing's units, and finds the site's
+// pixel on the screen through the image's transform, so it holds at any
+// zoom.
+const tilePixelJS = `((id, suffix, fx, fy) => {
+	const svg = document.querySelector('#map svg');
+	const g = svg.querySelector('g.stop[data-id="' + id + '"] circle:not(.hit), g.stop[data-id="' + id + '"] rect');
 	const r = g.getBoundingClientRect();
-	const img = Array.from(document.querySelectorAll('#map g.live-tiles image')).find(i => i.getAttribute('href').endsWith(suffix));
+	const img = Array.from(svg.querySelectorAll('g.live-tiles image')).find(i => i.getAttribute('href').endsWith(suffix));
 	if (!img) { return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: -1, TY: -1, Zoom: ''}; }
-	const b = img.getBoundingClientRect();
-	// The image overlaps its neighbours by half a unit: take it off.
-	const ctm = img.getScreenCTM().a;
-	const x0 = b.x + 0.25 * ctm, y0 = b.y + 0.25 * ctm, w = b.width - 0.5 * ctm, h = b.height - 0.5 * ctm;
-	return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: x0 + fx * w, TY: y0 + fy * h, Zoom: document.querySelector('#map svg').dataset.zoom};
+	const k = +svg.dataset.zoom, a = n => +img.getAttribute(n);
+	const pt = svg.createSVGPoint();
+	pt.x = a('x') + 0.25 / k + fx * (a('width') - 0.5 / k);
+	pt.y = a('y') + 0.25 / k + fy * (a('height') - 0.5 / k);
+	const p = pt.matrixTransform(img.getScreenCTM());
+	return {MX: r.x + r.width / 2, MY: r.y + r.height / 2, TX: p.x, TY: p.y, Zoom: svg.dataset.zoom};
 })`
+
+// tileAlignment waits until the tiles the script placed for the present
+// view (g.live-tiles) follow its last draw, then measures site's marker
+// against its site's pixel on the GCJ-02 tile that holds it and checks
+// that they meet; what names the moment in the messages.
+func tileAlignment(t *testing.T, ctx context.Context, site heritage.Site, what string) alignment {
+	t.Helper()
+	z, err := chromedp.Run(ctx, chromedp.Poll[int](`(() => { const g = document.querySelector('#map g.live-tiles');
+		return g && g.dataset.draws === document.querySelector('#map svg').dataset.draws ? +g.dataset.zoom : null; })()`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err, "%s: the tiles follow the view", what)
+	mx, my := mercator(geo.Convert(site.Location, geo.WGS84, geo.GCJ02), z)
+	suffix := "/" + strconv.Itoa(z) + "/" + strconv.Itoa(int(mx)) + "/" + strconv.Itoa(int(my)) + ".png"
+	a, err := chromedp.Run(ctx, chromedp.Evaluate[alignment](tilePixelJS+`(`+jsString(site.ID)+`, `+jsString(suffix)+`, `+
+		strconv.FormatFloat(mx-math.Floor(mx), 'f', -1, 64)+`, `+strconv.FormatFloat(my-math.Floor(my), 'f', -1, 64)+`)`))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, a.TX, 0.0, "%s: a tile of zoom %d holds %s", what, z, site.ID)
+	assert.InDelta(t, a.TX, a.MX, 2, "%s (tiles %d): marker x on its tile pixel", what, z)
+	assert.InDelta(t, a.TY, a.MY, 2, "%s (tiles %d): marker y on its tile pixel", what, z)
+	a.TileZoom = z
+	return a
+}
 
 // loneSite returns the stop of the page's plan farthest from any other
 // place of it, whose marker the map draws on its own point.
@@ -279,27 +307,7 @@ func waitTiles(t *testing.T, ctx context.Context, tiles *tileServer) {
 // changed and that site's marker stays on its site's pixel of the tiles.
 func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site, touch bool) {
 	t.Helper()
-	// measure compares the marker with the tiles the script placed for
-	// the present view (g.live-tiles), once they follow the last draw.
-	measure := func(what string) alignment {
-		t.Helper()
-		z, err := chromedp.Run(ctx, chromedp.Poll[int](`(() => { const g = document.querySelector('#map g.live-tiles');
-			return g && g.dataset.draws === document.querySelector('#map svg').dataset.draws ? +g.dataset.zoom : null; })()`,
-			chromedp.WithPollingTimeout(5*time.Second)))
-		require.NoError(t, err, "%s: the tiles follow the view", what)
-		mx, my := mercator(geo.Convert(site.Location, geo.WGS84, geo.GCJ02), z)
-		suffix := "/" + strconv.Itoa(z) + "/" + strconv.Itoa(int(mx)) + "/" + strconv.Itoa(int(my)) + ".png"
-		fx, fy := mx-math.Floor(mx), my-math.Floor(my)
-		a, err := chromedp.Run(ctx, chromedp.Evaluate[alignment](alignJS+`(`+jsString(site.ID)+`, `+jsString(suffix)+`, `+
-			strconv.FormatFloat(fx, 'f', -1, 64)+`, `+strconv.FormatFloat(fy, 'f', -1, 64)+`)`))
-		require.NoError(t, err)
-		require.GreaterOrEqual(t, a.TX, 0.0, "%s: a tile of zoom %d holds %s", what, z, site.ID)
-		assert.InDelta(t, a.TX, a.MX, 2, "%s: marker x on its tile pixel", what)
-		assert.InDelta(t, a.TY, a.MY, 2, "%s: marker y on its tile pixel", what)
-		a.TileZoom = z
-		return a
-	}
-	before := measure("at load")
+	before := tileAlignment(t, ctx, site, "at load")
 	box, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector('#map svg').getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()`))
 	require.NoError(t, err)
 	// Drag from a quarter of the map, away from the buttons.
@@ -310,12 +318,12 @@ func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site, touc
 		chromedp.MouseEvent(chromedp.MouseMoved, x+60, y+30, chromedp.ButtonLeft),
 		chromedp.MouseEvent(chromedp.MouseReleased, x+60, y+30, chromedp.ButtonLeft),
 	))
-	dragged := measure("after a drag")
+	dragged := tileAlignment(t, ctx, site, "after a drag")
 	assert.InDelta(t, before.MX+60, dragged.MX, 3, "the marker moves with the drag")
 	assert.InDelta(t, before.MY+30, dragged.MY, 3, "the marker moves with the drag")
 
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#zoom-in`, chromedp.NodeVisible)))
-	zoomed := measure("after the zoom button")
+	zoomed := tileAlignment(t, ctx, site, "after the zoom button")
 	assert.Equal(t, "2.000", zoomed.Zoom)
 	assert.Equal(t, before.TileZoom+1, zoomed.TileZoom, "zooming in twice as close loads the next zoom's tiles")
 
@@ -324,7 +332,7 @@ func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site, touc
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#map svg').dispatchEvent(new WheelEvent('wheel', {deltaY: -200, clientX: `+
 		strconv.FormatFloat(zoomed.MX+15, 'f', 1, 64)+`, clientY: `+strconv.FormatFloat(zoomed.MY+10, 'f', 1, 64)+`, cancelable: true, bubbles: true}))`))
 	require.NoError(t, err)
-	wheeled := measure("after the wheel")
+	wheeled := tileAlignment(t, ctx, site, "after the wheel")
 	assert.NotEqual(t, zoomed.Zoom, wheeled.Zoom, "the wheel zooms")
 	if touch {
 		// Two fingers spread from 40 to 120 px apart about the marker.
@@ -335,13 +343,13 @@ func checkMovableMap(t *testing.T, ctx context.Context, site heritage.Site, touc
 			touchEvent(input.DispatchTouchEventTypeTouchMove, [2]float64{cx - 60, cy}, [2]float64{cx + 60, cy}),
 			touchEvent(input.DispatchTouchEventTypeTouchEnd),
 		))
-		pinched := measure("after a pinch")
+		pinched := tileAlignment(t, ctx, site, "after a pinch")
 		k0, _ := strconv.ParseFloat(wheeled.Zoom, 64)
 		k1, _ := strconv.ParseFloat(pinched.Zoom, 64)
 		assert.InDelta(t, 3, k1/k0, 0.3, "spreading two fingers threefold zooms about threefold")
 	}
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#zoom-reset`, chromedp.NodeVisible)))
-	reset := measure("after reset")
+	reset := tileAlignment(t, ctx, site, "after reset")
 	assert.InDelta(t, before.MX, reset.MX, 1)
 }
 
