@@ -97,7 +97,19 @@ func (r *rstate) brkEnd(d int64) int64 {
 	return b + r.bdur
 }
 
-func (s *solver) t(u, v int) int64 { return s.tt[u*s.stride+v] }
+// t is the travel time from u to v: one load from a dense table, kept
+// small enough to inline; a computed table's legs take a call.
+func (s *solver) t(u, v int) int64 {
+	if s.tt == nil {
+		return s.computed(u, v)
+	}
+	return s.tt[u*s.stride+v]
+}
+
+// computed is t on a computed table, out of line so that t stays inlined.
+//
+//go:noinline
+func (s *solver) computed(u, v int) int64 { return s.tab.At(u, v) }
 
 // depart returns the departure time from customer v when arriving at a.
 func (s *solver) depart(v int, a int64) int64 {
