@@ -38,15 +38,15 @@ type Route struct {
 // All times are int64 in one unit chosen by the caller and bounded by
 // [MaxValue]. Solve does not modify the instance.
 type Instance struct {
-	N         int        // number of nodes (customers and depots)
-	Travel    []int64    // N*N row-major travel times; asymmetric allowed; triangle inequality not assumed; >= 0
+	N         int         // number of nodes (customers and depots)
+	Travel    []int64     // N*N row-major travel times; asymmetric allowed; triangle inequality not assumed; >= 0
 	Table     *cost.Table // if not nil, the travel times instead of Travel (then nil): a dense or computed table of N nodes, entries in [0, MaxValue]
-	Service   []int64    // per node visit duration (>= 0); nil = all 0; ignored for a route's Start and End
-	Score     []int64    // per node prize (>= 0); nil = all 0
-	Windows   [][]Window // per node; sorted, disjoint; nil/empty = always open; ignored for a route's Start and End
-	Required  []bool     // per node: must be visited in some route; nil = none
-	Customers []int      // the nodes that may be visited (the others are depots/places); no duplicates
-	Routes    []Route    // one per day/vehicle/guide, each used at most once
+	Service   []int64     // per node visit duration (>= 0); nil = all 0; ignored for a route's Start and End
+	Score     []int64     // per node prize (>= 0); nil = all 0
+	Windows   [][]Window  // per node; sorted, disjoint; nil/empty = always open; ignored for a route's Start and End
+	Required  []bool      // per node: must be visited in some route; nil = none
+	Customers []int       // the nodes that may be visited (the others are depots/places); no duplicates
+	Routes    []Route     // one per day/vehicle/guide, each used at most once
 }
 
 // Options tune [Solve]. The zero value is a good default.
