@@ -41,8 +41,10 @@ type dayModel struct {
 	loc         *time.Location
 }
 
-// newModel builds the model of a valid problem.
-func newModel(p *Problem) (*model, error) {
+// newModel builds the model of a valid problem, with a dense travel table
+// for up to denseUpTo places by locations (0: maxDensePlaces; negative:
+// none, a computed table always).
+func newModel(p *Problem, denseUpTo int) (*model, error) {
 	m := &model{p: p, stops: len(p.Stops)}
 	for i := range p.Stops {
 		m.places = append(m.places, p.Stops[i].Place)
@@ -83,7 +85,10 @@ func newModel(p *Problem) (*model, error) {
 		m.days = append(m.days, dm)
 	}
 	m.n = len(m.places)
-	if err := m.buildTravel(); err != nil {
+	if denseUpTo == 0 {
+		denseUpTo = maxDensePlaces
+	}
+	if err := m.buildTravel(denseUpTo); err != nil {
 		return nil, err
 	}
 	m.visit = make([]int64, m.n)

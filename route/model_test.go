@@ -27,7 +27,7 @@ func TestTravelTable(t *testing.T) {
 	}
 	hotel := Place{ID: "hotel", Location: orb.Point{111.57, 35.49}}
 	p.Days = []Day{{Start: hotel, End: &hotel}, {Start: p.Stops[0].Place}}
-	m, err := newModel(&p)
+	m, err := newModel(&p, 0)
 	require.NoError(t, err)
 	require.Equal(t, 62, m.n)
 	require.Len(t, m.travel.Dense(), m.n*m.n)

@@ -148,13 +148,14 @@ func LegBetween(from, to Place, mode geo.Mode) Leg {
 	return l
 }
 
-// legTime is the Duration of LegBetween(from, to, mode): the expected
-// travel time, without the range.
-func legTime(from, to Place, mode geo.Mode) time.Duration {
+// legTime is the Duration of LegBetween(from, to, mode), the expected
+// travel time without the range, given the distance between the
+// locations (geo.Distance, or geo.Points.Distance, equal to the bit).
+func legTime(from, to Place, straight float64, mode geo.Mode) time.Duration {
 	if from == to || inside(from, to) {
 		return 0
 	}
-	exp, _, _ := straightRange(geo.Distance(from.Location, to.Location), coarseRadius(from), coarseRadius(to))
+	exp, _, _ := straightRange(straight, coarseRadius(from), coarseRadius(to))
 	return roadTime(mode, exp)
 }
 

@@ -20,7 +20,7 @@ const (
 	// 5-day plan with windows takes about 0.25 GB in all, see
 	// bench/README.md). A problem with an open day (Day.End nil) needs a
 	// second table of that size inside the engines.
-	MaxStops = 10_000
+	MaxStops = 20_000
 	// MaxMatrixStops is the largest number of stops in a Problem with a
 	// Matrix: enough for TSPLIB's instances up to pr2392. The caller's
 	// Matrix (16 bytes per pair with distances) and the travel table

@@ -39,7 +39,7 @@ func Schedule(p Problem, orders [][]int) (*Plan, error) {
 	if len(orders) != len(p.Days) {
 		return nil, fmt.Errorf("%w: %d orders for %d days", ErrBadOrder, len(orders), len(p.Days))
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 		ctx, cancel = context.WithDeadline(ctx, began.Add(o.timeLimit))
 		defer cancel()
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, o.denseUpTo)
 	if err != nil {
 		return nil, err
 	}

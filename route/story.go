@@ -82,7 +82,7 @@ func StoryOrder(p Problem, shortest []int, ranks []Rank, maxExtra float64) (*Pla
 	if err := p.Validate(); err != nil {
 		return nil, nil, err
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, 0)
 	if err != nil {
 		return nil, nil, err
 	}

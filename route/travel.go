@@ -16,18 +16,19 @@ import (
 
 // maxDensePlaces is the largest number of places (stops and the days'
 // distinct starts and ends) of a problem by locations whose travel times
-// are held in a dense table, 8·n² bytes (200 MB at 5,000); above it they
-// are computed from the locations when the engines read them.
-const maxDensePlaces = 5000
+// are held in a dense table: 8·n² bytes, at most 256 MiB (200 MB at
+// 5,000 places). Above it they are computed from the locations when the
+// engines read them, in O(n) memory; a dense table is read faster.
+const maxDensePlaces = 5792
 
 // buildTravel sets the travel table: from the matrix, or from the places'
 // locations and the mode with expected values for coarse places. With a
-// Matrix, or up to maxDensePlaces places, the table is dense, 8·n² bytes
+// Matrix, or up to denseUpTo places, the table is dense, 8·n² bytes
 // for n places; above, it is computed on demand (see
 // [model.computeTravel]). Distances are not tabled but computed when a
 // plan reports them (see distance).
-func (m *model) buildTravel() error {
-	if m.p.Matrix == nil && m.n > maxDensePlaces {
+func (m *model) buildTravel(denseUpTo int) error {
+	if m.p.Matrix == nil && m.n > denseUpTo {
 		return m.computeTravel()
 	}
 	n := m.n
@@ -92,7 +93,7 @@ func (m *model) computeTravel() error {
 		Points: locs,
 		Road:   func(d float64) int64 { return int64(roadTime(mode, d)) },
 		Coarse: coarse,
-		Leg:    func(i, j int) int64 { return int64(legTime(m.places[i], m.places[j], mode)) },
+		Leg:    func(i, j int, d float64) int64 { return int64(legTime(m.places[i], m.places[j], d, mode)) },
 		Bound:  int64(bound),
 	})
 	if bound <= MaxDuration {

@@ -43,7 +43,7 @@ type located struct {
 	locs   []orb.Point
 	road   func(metres float64) int64
 	coarse []bool
-	leg    func(i, j int) int64
+	leg    func(i, j int, metres float64) int64
 	bound  int64
 
 	once sync.Once
@@ -67,15 +67,16 @@ type Locations struct {
 	// Coarse marks the nodes whose legs Leg computes instead of Road; nil
 	// when there are none.
 	Coarse []bool
-	// Leg is the cost from i to j when one of them is Coarse, at least
-	// Road of their distance (0 allowed only for nodes at one location).
-	Leg func(i, j int) int64
+	// Leg is the cost from i to j, metres apart by [geo.Distance], when
+	// one of them is Coarse: at least Road(metres), or 0 for nodes at one
+	// location.
+	Leg func(i, j int, metres float64) int64
 	// Bound is at least every cost of the table.
 	Bound int64
 }
 
 // FromLocations returns the table computed from l: At(i, j) is
-// l.Road(geo.Distance(l.Points[i], l.Points[j])), or l.Leg(i, j) where
+// l.Road(geo.Distance(l.Points[i], l.Points[j])), or l.Leg(i, j, …) where
 // one end is coarse, and 0 for i == j. It keeps l's slices, which the
 // caller must not modify afterwards. It holds O(n) memory; the k-d tree
 // of [Table.Nearest] is built on first use.
@@ -111,7 +112,7 @@ func (t *Table) computed(i, j int) int64 {
 	case i == j || i >= t.n || j >= t.n:
 		return 0
 	case t.coarse != nil && (t.coarse[i] || t.coarse[j]):
-		return t.leg(i, j)
+		return t.leg(i, j, t.pts.Distance(i, j))
 	}
 	return t.road(t.pts.Distance(i, j))
 }

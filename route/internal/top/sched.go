@@ -221,10 +221,11 @@ func (s *solver) canInsert(r *rstate, p, c int) (bool, int64) {
 	return s.canInsertT(r, p, c, s.t(r.nodes[p], c), s.t(c, r.nodes[p+1]))
 }
 
-// canInsertT is canInsert with the legs to and from c given.
+// canInsertT is canInsert with the legs to and from c given. The leg it
+// replaces is read from r's cumulative travel, not from the table.
 func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
-	u, w := r.nodes[p], r.nodes[p+1]
-	old := r.d1[p] + s.t(u, w)
+	uw := r.cum[p+1] - r.cum[p]
+	old := r.d1[p] + uw
 	d := s.depart(c, r.d1[p]+tuc)
 	if d < inf && d+tcw <= r.a1[p+1] {
 		return true, d + tcw - old
@@ -233,7 +234,7 @@ func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 		d0 := s.depart(c, r.d0[p]+tuc)
 		if d0 < inf && (d0+tcw <= r.a0[p+1] || r.brkEnd(d0)+tcw <= r.a1[p+1]) {
 			if d >= inf {
-				return true, d0 + tcw - (r.d0[p] + s.t(u, w))
+				return true, d0 + tcw - (r.d0[p] + uw)
 			}
 			return true, d + tcw - old
 		}
