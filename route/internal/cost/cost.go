@@ -164,6 +164,40 @@ func (t *Table) Bound() int64 {
 	return b
 }
 
+// maxSubDense is the most nodes of a part of a computed table (see
+// [Table.Sub]) that is copied into a dense table: 32 MiB.
+const maxSubDense = 2048
+
+// Sub returns the table of nodes, a list of distinct real nodes of a
+// computed table: node a of the result is nodes[a]. Up to maxSubDense
+// nodes it is dense (its costs copied, O(k²) for k nodes), beyond
+// computed in turn, in O(k) memory. It must not be called on a dense
+// table, whose callers copy what they need.
+func (t *Table) Sub(nodes []int) Table {
+	k := len(nodes)
+	if k <= maxSubDense {
+		c := make([]int64, k*k)
+		for a, i := range nodes {
+			for b, j := range nodes {
+				c[a*k+b] = t.computed(i, j)
+			}
+		}
+		return Dense(k, c)
+	}
+	l := Locations{Points: make([]orb.Point, k), Road: t.road, Bound: t.bound}
+	if t.coarse != nil {
+		l.Coarse = make([]bool, k)
+		l.Leg = func(a, b int, metres float64) int64 { return t.leg(nodes[a], nodes[b], metres) }
+	}
+	for a, i := range nodes {
+		l.Points[a] = t.locs[i]
+		if l.Coarse != nil {
+			l.Coarse[a] = t.coarse[i]
+		}
+	}
+	return FromLocations(l)
+}
+
 // index returns the k-d tree over the nodes' locations.
 func (l *located) index() *geo.Index {
 	l.once.Do(func() {

@@ -152,3 +152,21 @@ func TestFloor(t *testing.T) {
 	full := Dense(n, dense(l))
 	assert.Zero(t, full.Floor(3))
 }
+
+// TestSub checks a part of a computed table, copied and computed.
+func TestSub(t *testing.T) {
+	const n = 3000
+	l := fixture(n)
+	comp := FromLocations(l)
+	for _, k := range []int{5, maxSubDense + 1} {
+		nodes := rand.New(rand.NewPCG(5, uint64(k))).Perm(n)[:k]
+		sub := comp.Sub(nodes)
+		require.Equal(t, k, sub.N())
+		assert.Equal(t, k <= maxSubDense, sub.Dense() != nil)
+		for a := 0; a < k; a += 1 + k/50 {
+			for b := 0; b < k; b += 1 + k/40 {
+				require.Equal(t, comp.At(nodes[a], nodes[b]), sub.At(a, b), "%d -> %d", a, b)
+			}
+		}
+	}
+}
