@@ -194,7 +194,9 @@ func forEachRow(n int, f func(i int)) {
 // with reverse from every node to src, by dense Dijkstra: O(n²) time,
 // O(n) memory. It stops once the nearest unsettled node is farther than
 // any day that starts (reverse: ends) at src lasts; the others keep
-// times longer than that, which no day can hold either.
+// times longer than that, which no day can hold either. A leg is read
+// only when its cheap lower bound (cost.Table.Least) could improve on
+// the time already found.
 func (m *model) shortest(src int, reverse bool) []int64 {
 	n := m.n
 	const inf = int64(1) << 62
@@ -222,11 +224,14 @@ func (m *model) shortest(src int, reverse bool) []int64 {
 		}
 		done[u] = true
 		for v := range n {
-			w := m.travel.At(u, v)
+			a, b := u, v
 			if reverse {
-				w = m.travel.At(v, u)
+				a, b = v, u
 			}
-			if !done[v] && dist[u]+w < dist[v] {
+			if done[v] || m.travel.Least(a, b) >= dist[v]-dist[u] {
+				continue
+			}
+			if w := m.travel.At(a, b); dist[u]+w < dist[v] {
 				dist[v] = dist[u] + w
 			}
 		}

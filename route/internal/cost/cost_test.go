@@ -129,7 +129,9 @@ func TestNearest(t *testing.T) {
 }
 
 // TestFloor checks that Floor bounds every leg into and out of a node
-// from below and equals the shortest where that leg is precise.
+// from below and equals the shortest where that leg is precise, and that
+// Least bounds every leg from below, by at most a second between
+// precise places a few kilometres apart.
 func TestFloor(t *testing.T) {
 	const n = 50
 	l := fixture(n)
@@ -146,6 +148,14 @@ func TestFloor(t *testing.T) {
 		}
 		if !l.Coarse[i] {
 			assert.LessOrEqual(t, least-f, int64(3600), "node %d", i)
+		}
+	}
+	for i := range n {
+		for j := range n {
+			require.LessOrEqual(t, comp.Least(i, j), comp.At(i, j), "%d -> %d", i, j)
+			if !l.Coarse[i] && !l.Coarse[j] {
+				require.GreaterOrEqual(t, comp.Least(i, j), comp.At(i, j)-1, "%d -> %d: a chord of a few km is the arc", i, j)
+			}
 		}
 	}
 	assert.Zero(t, comp.Floor(n-1), "a node sharing its location")
