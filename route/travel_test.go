@@ -14,26 +14,10 @@ import (
 
 // TestSolveComputedTravel runs the engines on a computed travel table
 // (neighbour lists from a k-d tree, rows computed and cached, the
-// virtual end of open days and paths as a zero node) on the hard cases
-// and on random problems of every shape: the hard cases' known optima
-// and reasons, and plans that pass the checker.
+// virtual end of open days and paths as a zero node) on random problems
+// of every shape: plans that pass the checker, orderings within 5% of
+// those on the dense table. TestSolveHardCases runs the hard cases on it.
 func TestSolveComputedTravel(t *testing.T) {
-	for _, c := range routetest.Cases() {
-		if c.Problem.Matrix != nil || c.Err != nil {
-			continue
-		}
-		t.Run(c.Name, func(t *testing.T) {
-			plan, err := route.Solve(context.Background(), c.Problem, route.ComputedTravel)
-			require.NoError(t, err)
-			require.NoError(t, routetest.Check(&c.Problem, plan))
-			assert.Equal(t, c.Want, routetest.ValueOf(plan))
-			for _, s := range plan.Skipped {
-				if want, ok := c.Skipped[s.ID]; ok {
-					assert.Equal(t, want, s.Reason, s.ID)
-				}
-			}
-		})
-	}
 	for _, end := range []routetest.End{routetest.Loop, routetest.Open, routetest.Fixed} {
 		for _, cfg := range []routetest.Config{
 			{Stops: 120, End: end},
