@@ -22,7 +22,7 @@ const synthSeed = 15
 
 // synthSizes are the generated catalogs' numbers of sites; -min and -max
 // pick among them.
-var synthSizes = []int{1000, 2000, 5000}
+var synthSizes = []int{1000, 2000, 5000, 20000}
 
 // synthDays is the trip length of every synth problem.
 const synthDays = 5

@@ -87,30 +87,54 @@
 //
 // # Large problems
 //
-// Solve holds one dense table of travel times, 8 bytes per pair of places
-// (the stops and the days' distinct starts and ends); distances are not
-// tabled but computed for the legs a plan reports. A problem given by
-// locations may have up to [MaxStops] (10,000) stops: 800 MB of table at
-// that size, 200 MB at 5,000; the table is filled from the locations in
-// parallel. A problem with an open day (Day.End nil) needs a second
-// table of that size inside the engines, which add a virtual end place
-// to it. A problem with a Matrix
-// may have up to [MaxMatrixStops] (2,500) stops, as the caller's matrix
-// is held too. Nothing else grows faster than the stops times the
-// neighbours kept per stop (30), apart from a one-off shortest-path pass
-// over the table per day start and end (quadratic time, linear memory).
+// Solve holds the travel times between places (the stops and the days'
+// distinct starts and ends) in one of two ways. With a Matrix, and for up
+// to 5,792 places given by locations, in one dense table, 8 bytes per
+// pair (200 MB at 5,000 places, 256 MiB at 5,792), filled from the
+// locations in parallel; a problem with an open day (Day.End nil) needs a
+// second table of that size inside the engines, which add a virtual end
+// place to it. A problem with a Matrix may have up to [MaxMatrixStops]
+// (2,500) stops, as the caller's matrix is held too.
+//
+// Above 5,792 places given by locations, up to [MaxStops] (20,000) stops,
+// Solve holds no table of travel times: a leg's time is computed from the
+// two locations and the Mode whenever a solver reads it — the same value
+// the dense table would hold (haversine distance, circuity, whole
+// seconds, the expected leg of a coarse place). The orienteering search
+// keeps the rows of the 256 places it read last (those on its days), the
+// neighbour lists (30 per stop; 10 per place for an ordering) and each
+// stop's shortest leg come from a k-d tree ([geo.Index]), and a long day
+// is re-sequenced on a computed part of the table. Memory grows as the
+// stops times the neighbours kept. The ordering engine then does without
+// its alpha-nearness candidates (their spanning tree is quadratic), so
+// large orderings of clustered places may come out a little longer.
+// Distances are never tabled but computed for the legs a plan reports.
+//
+// What stays quadratic in time (in linear memory) on that path:
+//
+//   - proving that no leg is longer than MaxDuration: in linear time from
+//     the places' spread when it is small enough (for [geo.CountyDrive],
+//     all within about 2,900 km of their first place or of their bounding
+//     box's centre), else by checking every pair in parallel;
+//   - the shortest-path pass that proves a stop unreachable: it runs only
+//     when a stop does not fit into any day with direct travel, from the
+//     days' starts and ends of such stops, over the places a day can
+//     reach, and reads a leg only when a cheap lower bound (the chord
+//     through the Earth) could improve a time. At worst (20,000 places
+//     all within a day's reach) about 6 s of CPU time.
 //
 // The search keeps each stop's cheapest insertion into each day until
 // that day changes, and for problems with more than 1,000 stops that can
 // be visited recomputes a changed day's insertions for all stops at once,
-// reading the table along its rows. On the bench's generated 5,000-site,
-// 5-day problem with opening windows and a lunch break (go run ./bench
-// -set synth, bench/README.md) the default run took 38 s of CPU time and
-// a peak resident memory of 0.25 GB.
-//
-// The table is what bounds MaxStops: travel is not computed on the fly
-// from the locations (the search reads it in its innermost loops, and the
-// ordering engine needs it whole), so memory is quadratic in the stops.
+// reading the travel along its rows. On the bench's generated
+// problems with opening windows and a lunch break over 5 days (go run
+// ./bench -set synth, bench/README.md), the default run took 38–43 s of
+// CPU time (by the machine's load) and 0.25 GB of peak resident memory
+// at 5,000 sites (dense table), and 39–43 s and 78–81 MB at 20,000 sites
+// (computed, its perturbations capped at 375). At 5,000 sites
+// the computed path took 31.6 s and 37 MB but scored 4,930 instead of
+// 5,003, its search following other neighbour lists, so the dense table
+// is kept while it fits in 256 MiB.
 //
 // # Windows
 //

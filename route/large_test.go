@@ -1,12 +1,14 @@
 package route_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/internal/routetest"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestSolveLargeByLocations solves problems given by locations above
@@ -21,6 +23,33 @@ func TestSolveLargeByLocations(t *testing.T) {
 			plan := solve(t, p, route.TimeLimit(time.Nanosecond))
 			assert.Positive(t, plan.Visited)
 			assert.Equal(t, route.DeadlineReached, plan.Status)
+		})
+	}
+}
+
+// TestSolveMaxStops solves problems of MaxStops stops given by locations,
+// on a computed travel table, with a short TimeLimit: an ordering (an
+// open path, so the engine adds its zero node) and a two-day orienteering
+// problem with windows, a break, coarse places and an open day. One stop
+// more is refused, naming the limit.
+func TestSolveMaxStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("20,000 stops: seconds of construction")
+	}
+	for name, cfg := range map[string]routetest.Config{
+		"ordering": {Stops: route.MaxStops, End: routetest.Open},
+		"orienteering": {Stops: route.MaxStops, Days: 2, End: routetest.Open, Windows: true, Budget: 8 * time.Hour,
+			Break: true, Scores: true, Visit: time.Hour, Coarse: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := routetest.Random(20, cfg)
+			plan := solve(t, p, route.TimeLimit(time.Second))
+			assert.Positive(t, plan.Visited)
+			assert.Equal(t, len(p.Stops), plan.Visited+len(plan.Skipped))
+			p.Stops = append(p.Stops, route.Stop{Place: route.Place{ID: "one-more", Location: p.Stops[0].Location}})
+			_, err := route.Solve(context.Background(), p)
+			require.ErrorIs(t, err, route.ErrTooManyStops)
+			assert.ErrorContains(t, err, "20001 stops, at most 20000")
 		})
 	}
 }

@@ -2,15 +2,11 @@ package route
 
 import (
 	"fmt"
-	"runtime"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"time"
 
-	"github.com/paulmach/orb"
-
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/route/internal/cost"
 	"github.com/chuanzhu/chuanzhu/route/internal/top"
 )
 
@@ -30,7 +26,7 @@ type model struct {
 	stops  int
 	n      int
 	places []Place    // per node
-	travel []int64    // n*n, nanoseconds; travel[i*n+i] = 0
+	travel cost.Table // nanoseconds; travel.At(i, i) = 0
 	base   time.Time  // the earliest day opening
 	days   []dayModel // per day
 	wins   [][]top.Window
@@ -45,8 +41,10 @@ type dayModel struct {
 	loc         *time.Location
 }
 
-// newModel builds the model of a valid problem.
-func newModel(p *Problem) (*model, error) {
+// newModel builds the model of a valid problem, with a dense travel table
+// for up to denseUpTo places by locations (0: maxDensePlaces; negative:
+// none, a computed table always).
+func newModel(p *Problem, denseUpTo int) (*model, error) {
 	m := &model{p: p, stops: len(p.Stops)}
 	for i := range p.Stops {
 		m.places = append(m.places, p.Stops[i].Place)
@@ -87,7 +85,10 @@ func newModel(p *Problem) (*model, error) {
 		m.days = append(m.days, dm)
 	}
 	m.n = len(m.places)
-	if err := m.buildTravel(); err != nil {
+	if denseUpTo == 0 {
+		denseUpTo = maxDensePlaces
+	}
+	if err := m.buildTravel(denseUpTo); err != nil {
 		return nil, err
 	}
 	m.visit = make([]int64, m.n)
@@ -139,75 +140,6 @@ func (m *model) windows(s *Stop) []top.Window {
 	return out
 }
 
-// buildTravel fills travel from the matrix or from the places' locations
-// and the mode, with expected values for coarse places. It holds the one
-// dense table of the model, 8·n² bytes for n places: distances are not
-// tabled but computed when a plan reports them (see distance).
-func (m *model) buildTravel() error {
-	n := m.n
-	m.travel = make([]int64, n*n)
-	if mx := m.p.Matrix; mx != nil {
-		for i := range n {
-			row := mx.Durations[m.places[i].MatrixIndex]
-			for j := range n {
-				if i != j {
-					m.travel[i*n+j] = int64(row[m.places[j].MatrixIndex])
-				}
-			}
-		}
-		return nil
-	}
-	mode := m.mode()
-	locs := make([]orb.Point, n)
-	for i, pl := range m.places {
-		locs[i] = pl.Location
-	}
-	pts := geo.NewPoints(locs)
-	forEachRow(n, func(i int) {
-		for j := i + 1; j < n; j++ {
-			d := int64(roadTime(mode, pts.Distance(i, j)))
-			m.travel[i*n+j], m.travel[j*n+i] = d, d
-		}
-	})
-	for k, d := range m.travel {
-		if d > int64(MaxDuration) {
-			i, j := k/n, k%n
-			long := "too long" // for time.Duration
-			if full, err := mode.Duration(geo.Distance(m.places[i].Location, m.places[j].Location)); err == nil {
-				long = full.String()
-			}
-			return &matrixError{
-				msg: fmt.Sprintf("leg %s -> %s: %s by %s is longer than %s: unreachable",
-					m.name(i), m.name(j), long, mode.Name, MaxDuration),
-				errs: []error{ErrUnreachable},
-			}
-		}
-	}
-	return m.coarsen()
-}
-
-// forEachRow calls f(i) for i in [0, n) on GOMAXPROCS goroutines, handing
-// rows out in blocks, and returns when all calls have returned.
-func forEachRow(n int, f func(i int)) {
-	const block = 16
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), n/block)) {
-		wg.Go(func() {
-			for {
-				lo := int(next.Add(block)) - block
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+block, n); i++ {
-					f(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
-}
-
 // distance is the road distance in metres from node i to node j that a
 // plan reports for the leg: the Matrix's (0 when it has no distances), or
 // without a Matrix the expected distance of [LegBetween]. It is computed
@@ -245,18 +177,11 @@ func (m *model) name(i int) string {
 // classify finds the stops that can never be visited: closed ones, and
 // those that cannot fit even alone in an empty day under a relaxation
 // (shortest-path travel, the break anywhere), so that the verdict
-// "unreachable" is never wrong, whatever the matrix.
+// "unreachable" is never wrong, whatever the matrix. A stop that fits
+// with direct travel fits with the shortest paths, which are no longer:
+// these are computed only when some stop does not.
 func (m *model) classify() {
-	from := map[int][]int64{}
-	to := map[int][]int64{}
-	for _, d := range m.days {
-		if from[d.start] == nil {
-			from[d.start] = m.shortest(d.start, false)
-		}
-		if d.end >= 0 && to[d.end] == nil {
-			to[d.end] = m.shortest(d.end, true)
-		}
-	}
+	from, to := map[int][]int64{}, map[int][]int64{}
 	for i := range m.p.Stops {
 		s := &m.p.Stops[i]
 		if s.Closed {
@@ -271,31 +196,53 @@ func (m *model) classify() {
 			m.skip[i] = &Skip{Index: i, ID: s.ID, Reason: ReasonClosed, Detail: detail}
 			continue
 		}
-		reachable := false
-		for _, d := range m.days {
-			arr := d.open + from[d.start][i]
-			st := earliest(m.wins[i], m.visit[i], arr)
-			if st == never {
-				continue
-			}
-			back := int64(0)
-			if d.end >= 0 {
-				back = to[d.end][i]
-			}
-			end := st + m.visit[i] + back
-			if d.brk != nil {
-				end = max(end, arr+m.visit[i]+back+d.brk.Duration)
-			}
-			if end <= d.close {
-				reachable = true
-				break
-			}
+		there := func(start int) int64 { return m.travel.At(start, i) }
+		back := func(end int) int64 { return m.travel.At(i, end) }
+		if m.fitsAlone(i, there, back) {
+			continue
 		}
-		if !reachable {
+		there = func(start int) int64 {
+			if from[start] == nil {
+				from[start] = m.shortest(start, false)
+			}
+			return from[start][i]
+		}
+		back = func(end int) int64 {
+			if to[end] == nil {
+				to[end] = m.shortest(end, true)
+			}
+			return to[end][i]
+		}
+		if !m.fitsAlone(i, there, back) {
 			m.skip[i] = &Skip{Index: i, ID: s.ID, Reason: ReasonUnreachable,
 				Detail: "cannot be reached, visited and left within any day, even alone"}
 		}
 	}
+}
+
+// fitsAlone reports whether stop i fits alone into some empty day, with
+// the break anywhere, when there(start) is the travel time from a day's
+// start to i and back(end) from i to the day's end.
+func (m *model) fitsAlone(i int, there, back func(node int) int64) bool {
+	for _, d := range m.days {
+		arr := d.open + there(d.start)
+		st := earliest(m.wins[i], m.visit[i], arr)
+		if st == never {
+			continue
+		}
+		ret := int64(0)
+		if d.end >= 0 {
+			ret = back(d.end)
+		}
+		end := st + m.visit[i] + ret
+		if d.brk != nil {
+			end = max(end, arr+m.visit[i]+ret+d.brk.Duration)
+		}
+		if end <= d.close {
+			return true
+		}
+	}
+	return false
 }
 
 // fitsSomeDay reports whether one of stop i's windows, cut to some day's
@@ -309,41 +256,6 @@ func (m *model) fitsSomeDay(i int) bool {
 		}
 	}
 	return false
-}
-
-// shortest returns the shortest travel times from src to every node, or
-// with reverse from every node to src (dense Dijkstra, O(n²)).
-func (m *model) shortest(src int, reverse bool) []int64 {
-	n := m.n
-	const inf = int64(1) << 62
-	dist := make([]int64, n)
-	done := make([]bool, n)
-	for i := range dist {
-		dist[i] = inf
-	}
-	dist[src] = 0
-	for range n {
-		u := -1
-		for v := range n {
-			if !done[v] && (u < 0 || dist[v] < dist[u]) {
-				u = v
-			}
-		}
-		if dist[u] == inf {
-			break
-		}
-		done[u] = true
-		for v := range n {
-			w := m.travel[u*n+v]
-			if reverse {
-				w = m.travel[v*n+u]
-			}
-			if !done[v] && dist[u]+w < dist[v] {
-				dist[v] = dist[u] + w
-			}
-		}
-	}
-	return dist
 }
 
 // never is the start time returned by earliest when nothing fits.

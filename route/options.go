@@ -9,6 +9,11 @@ type options struct {
 	timeLimit  time.Duration
 	seed       int64
 	exactLimit int
+	// denseUpTo is the most places of a problem by locations whose
+	// travel is held in a dense table: 0 means maxDensePlaces, a negative
+	// value none. Only tests set it, to run the computed table on small
+	// problems.
+	denseUpTo int
 }
 
 // TimeLimit gives the whole [Solve] call a budget of d, counted from its

@@ -84,14 +84,13 @@ func roadTime(mode geo.Mode, straight float64) time.Duration {
 func (m *model) legRange(i, j int) legRange {
 	a, b := m.places[i], m.places[j]
 	r1, r2 := coarseRadius(a), coarseRadius(b)
-	k := i*m.n + j
 	if i == j || r1+r2 == 0 || a == b {
-		return exact(time.Duration(m.travel[k]), m.distance(i, j))
+		return exact(time.Duration(m.travel.At(i, j)), m.distance(i, j))
 	}
 	mode := m.mode()
 	if m.p.Matrix != nil {
 		dt, dd := roadTime(mode, r1+r2), mode.RoadDistance(r1+r2)
-		lr := legRange{dur: time.Duration(m.travel[k]), dist: m.distance(i, j)}
+		lr := legRange{dur: time.Duration(m.travel.At(i, j)), dist: m.distance(i, j)}
 		lr.durMin, lr.durMax = max(0, lr.dur-dt), lr.dur+dt
 		lr.distMin, lr.distMax = lr.dist, lr.dist
 		if m.p.Matrix.Distances != nil {
@@ -149,15 +148,27 @@ func LegBetween(from, to Place, mode geo.Mode) Leg {
 	return l
 }
 
-// coarsen replaces the travel between locations by its expected value
-// wherever a coarse place is an end, and returns an error for an
-// expected leg longer than MaxDuration. Problems with a Matrix keep its
-// values. Legs between locations are symmetric: each pair is computed
-// once.
+// legTime is the Duration of LegBetween(from, to, mode), the expected
+// travel time without the range, given the distance between the
+// locations (geo.Distance, or geo.Points.Distance, equal to the bit).
+func legTime(from, to Place, straight float64, mode geo.Mode) time.Duration {
+	if from == to || inside(from, to) {
+		return 0
+	}
+	exp, _, _ := straightRange(straight, coarseRadius(from), coarseRadius(to))
+	return roadTime(mode, exp)
+}
+
+// coarsen replaces the dense travel table's values between locations by
+// their expected value wherever a coarse place is an end, and returns an
+// error for an expected leg longer than MaxDuration. Problems with a
+// Matrix keep its values. Legs between locations are symmetric: each
+// pair is computed once.
 func (m *model) coarsen() error {
 	if m.p.Matrix != nil {
 		return nil
 	}
+	travel := m.travel.Dense()
 	for i := range m.n {
 		ci := coarseRadius(m.places[i]) > 0
 		for j := i + 1; j < m.n; j++ {
@@ -166,13 +177,9 @@ func (m *model) coarsen() error {
 			}
 			lr := m.legRange(i, j)
 			if lr.dur > MaxDuration {
-				return &matrixError{
-					msg: fmt.Sprintf("leg %s -> %s: %s expected by %s is longer than %s: unreachable",
-						m.name(i), m.name(j), lr.dur, m.mode().Name, MaxDuration),
-					errs: []error{ErrUnreachable},
-				}
+				return m.unreachable(i, j, lr.dur, true)
 			}
-			m.travel[i*m.n+j], m.travel[j*m.n+i] = int64(lr.dur), int64(lr.dur)
+			travel[i*m.n+j], travel[j*m.n+i] = int64(lr.dur), int64(lr.dur)
 		}
 	}
 	return nil

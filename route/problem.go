@@ -8,19 +8,21 @@ import (
 )
 
 // Limits on the size of a [Problem] and on its values. They keep every sum
-// the solvers form far from integer overflow and the travel table in
-// memory: Solve holds one dense table of travel times, 8 bytes per pair of
-// places (n places: the stops and the days' distinct starts and ends).
-// Distances are not tabled; they are computed for the legs of the plan.
+// the solvers form far from integer overflow and the travel times in
+// memory: Solve holds a dense table of travel times, 8 bytes per pair of
+// places (n places: the stops and the days' distinct starts and ends),
+// for a Matrix and for up to 5,792 places by locations (256 MiB); above,
+// it computes them from the locations when the solvers read them (see
+// the package documentation, "Large problems"). Distances are not
+// tabled; they are computed for the legs of the plan.
 const (
 	// MaxStops is the largest number of stops in a Problem given by
 	// locations (no Matrix): a county's or a province's whole register,
-	// or the 5,058 national key units. Its bound is the travel table:
-	// 8·n² bytes, 800 MB at 10,000 stops (200 MB at 5,000, with which a
-	// 5-day plan with windows takes about 0.25 GB in all, see
-	// bench/README.md). A problem with an open day (Day.End nil) needs a
-	// second table of that size inside the engines.
-	MaxStops = 10_000
+	// or the 5,058 national key units, four times over. Memory is not
+	// what bounds it (a 20,000-stop, 5-day plan with windows takes about
+	// 0.1 GB, see bench/README.md) but time: the search's cost per
+	// iteration grows with the stops.
+	MaxStops = 20_000
 	// MaxMatrixStops is the largest number of stops in a Problem with a
 	// Matrix: enough for TSPLIB's instances up to pr2392. The caller's
 	// Matrix (16 bytes per pair with distances) and the travel table

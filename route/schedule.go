@@ -39,7 +39,7 @@ func Schedule(p Problem, orders [][]int) (*Plan, error) {
 	if len(orders) != len(p.Days) {
 		return nil, fmt.Errorf("%w: %d orders for %d days", ErrBadOrder, len(orders), len(p.Days))
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -137,10 +137,9 @@ func (m *model) feasible(r int, order []int) bool {
 // or else the break.
 func (m *model) why(r int, order []int) string {
 	d := m.days[r]
-	n := m.n
 	t, prev := d.open, d.start
 	for k, v := range order {
-		arr := t + m.travel[prev*n+v]
+		arr := t + m.travel.At(prev, v)
 		st := earliest(m.wins[v], m.visit[v], arr)
 		if st == never {
 			return fmt.Sprintf("position %d: stop %d (%s): arriving at %s at the earliest, no window can still hold the %s visit",
@@ -149,7 +148,7 @@ func (m *model) why(r int, order []int) string {
 		t, prev = st+m.visit[v], v
 	}
 	if d.end >= 0 && !(len(order) == 0 && d.end == d.start) {
-		t += m.travel[prev*n+d.end]
+		t += m.travel.At(prev, d.end)
 	}
 	if t > d.close {
 		return fmt.Sprintf("the day ends at %s at the earliest, after it closes at %s", m.clock(t, d.loc), m.clock(d.close, d.loc))
@@ -278,13 +277,12 @@ func (m *model) worst(r int, order []int, breakAfter int, depart int64) (end int
 // and breaks whose windows are missed (walk stops at the first).
 func (m *model) run(r int, order []int, breakAfter int, depart int64, dp *DayPlan, pessimistic bool) (end int64, missed int) {
 	d := m.days[r]
-	n := m.n
 	t, prev := depart, d.start
 	travel := func(i, j int) int64 {
 		if pessimistic {
 			return int64(m.legRange(i, j).durMax)
 		}
-		return m.travel[i*n+j]
+		return m.travel.At(i, j)
 	}
 	// begin returns when an activity arriving at a starts, or false when
 	// walk must stop.

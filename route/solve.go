@@ -51,7 +51,7 @@ func Solve(ctx context.Context, p Problem, opts ...Option) (*Plan, error) {
 		ctx, cancel = context.WithDeadline(ctx, began.Add(o.timeLimit))
 		defer cancel()
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, o.denseUpTo)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func endStatus(ctx context.Context) Status {
 
 func (m *model) solveTSP(ctx context.Context, o options) (*Plan, error) {
 	d := m.days[0]
-	in := tsp.Instance{N: m.n, Cost: m.travel, Start: d.start, End: d.end}
+	in := tsp.Instance{N: m.n, Table: &m.travel, Start: d.start, End: d.end}
 	if in.End < 0 {
 		in.End = -1
 	}
@@ -141,7 +141,7 @@ func (m *model) solveTSP(ctx context.Context, o options) (*Plan, error) {
 func (m *model) solveTOP(ctx context.Context, o options) (*Plan, error) {
 	in := top.Instance{
 		N:        m.n,
-		Travel:   m.travel,
+		Table:    &m.travel,
 		Service:  m.visit,
 		Score:    make([]int64, m.n),
 		Windows:  make([][]top.Window, m.n),

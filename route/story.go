@@ -82,7 +82,7 @@ func StoryOrder(p Problem, shortest []int, ranks []Rank, maxExtra float64) (*Pla
 	if err := p.Validate(); err != nil {
 		return nil, nil, err
 	}
-	m, err := newModel(&p)
+	m, err := newModel(&p, 0)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -131,7 +131,7 @@ func (m *model) story(order []int, ranks []Rank) *tsp.Story {
 			switch {
 			case a == b || a < 0 || b < 0:
 			case byTime:
-				s.Length[i*(k+2)+j] = m.travel[a*m.n+b]
+				s.Length[i*(k+2)+j] = m.travel.At(a, b)
 			default:
 				s.Length[i*(k+2)+j] = int64(math.Round(m.distance(a, b) * 1000))
 			}

@@ -67,7 +67,7 @@ func TestValidate(t *testing.T) {
 		{"no days", small, func(p *route.Problem) { p.Days = nil }, route.ErrNoDays, "route: no days"},
 		{"too many stops", small, func(p *route.Problem) {
 			p.Stops = make([]route.Stop, route.MaxStops+1)
-		}, route.ErrTooManyStops, "10001 stops, at most 10000"},
+		}, route.ErrTooManyStops, "20001 stops, at most 20000"},
 		{"too many stops with a matrix", withMatrix, func(p *route.Problem) {
 			p.Stops = make([]route.Stop, route.MaxMatrixStops+1)
 		}, route.ErrTooManyStops, "2501 stops, at most 2500 with a matrix"},

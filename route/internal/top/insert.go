@@ -114,8 +114,7 @@ func (s *solver) refresh(r *rstate) {
 	}
 	for p := 0; p <= k; p++ {
 		u, w := r.nodes[p], r.nodes[p+1]
-		from := s.tt[u*s.stride : u*s.stride+s.stride]
-		to := s.tt[w*s.stride : w*s.stride+s.stride]
+		from, to := s.rows.Row(u), s.rows.Row(w)
 		for _, c := range s.cust {
 			if s.where[c] >= 0 || s.need[c] > r.room {
 				continue

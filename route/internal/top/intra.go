@@ -250,11 +250,16 @@ func (s *solver) reorder(r *rstate, mode reorderMode) bool {
 	}
 	n := len(nodes)
 	in.N = n
-	in.Cost = make([]int64, n*n)
-	for i, u := range nodes {
-		for j, v := range nodes {
-			if i != j {
-				in.Cost[i*n+j] = s.t(u, v)
+	if s.tt == nil { // a computed table: a long route's part of it stays computed
+		sub := s.tab.Sub(nodes)
+		in.Table = &sub
+	} else {
+		in.Cost = make([]int64, n*n)
+		for i, u := range nodes {
+			for j, v := range nodes {
+				if i != j {
+					in.Cost[i*n+j] = s.t(u, v)
+				}
 			}
 		}
 	}

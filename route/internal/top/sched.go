@@ -97,7 +97,19 @@ func (r *rstate) brkEnd(d int64) int64 {
 	return b + r.bdur
 }
 
-func (s *solver) t(u, v int) int64 { return s.tt[u*s.stride+v] }
+// t is the travel time from u to v: one load from a dense table, kept
+// small enough to inline; a computed table's legs take a call.
+func (s *solver) t(u, v int) int64 {
+	if s.tt == nil {
+		return s.computed(u, v)
+	}
+	return s.tt[u*s.stride+v]
+}
+
+// computed is t on a computed table, out of line so that t stays inlined.
+//
+//go:noinline
+func (s *solver) computed(u, v int) int64 { return s.tab.At(u, v) }
 
 // depart returns the departure time from customer v when arriving at a.
 func (s *solver) depart(v int, a int64) int64 {
@@ -209,10 +221,11 @@ func (s *solver) canInsert(r *rstate, p, c int) (bool, int64) {
 	return s.canInsertT(r, p, c, s.t(r.nodes[p], c), s.t(c, r.nodes[p+1]))
 }
 
-// canInsertT is canInsert with the legs to and from c given.
+// canInsertT is canInsert with the legs to and from c given. The leg it
+// replaces is read from r's cumulative travel, not from the table.
 func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
-	u, w := r.nodes[p], r.nodes[p+1]
-	old := r.d1[p] + s.t(u, w)
+	uw := r.cum[p+1] - r.cum[p]
+	old := r.d1[p] + uw
 	d := s.depart(c, r.d1[p]+tuc)
 	if d < inf && d+tcw <= r.a1[p+1] {
 		return true, d + tcw - old
@@ -221,7 +234,7 @@ func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 		d0 := s.depart(c, r.d0[p]+tuc)
 		if d0 < inf && (d0+tcw <= r.a0[p+1] || r.brkEnd(d0)+tcw <= r.a1[p+1]) {
 			if d >= inf {
-				return true, d0 + tcw - (r.d0[p] + s.t(u, w))
+				return true, d0 + tcw - (r.d0[p] + uw)
 			}
 			return true, d + tcw - old
 		}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/cost"
 )
 
 // Tuning constants.
@@ -36,12 +38,17 @@ const (
 	// insertions scan every customer, so its cost grows with n (about
 	// 25 ms of one core at 5,000).
 	largeWork = 7_500_000
+	// rowCache is the number of rows of a computed travel table that
+	// refresh keeps (8·(N+1) bytes each: 40 MB at 20,000 nodes).
+	rowCache = 256
 )
 
 type solver struct {
 	n, n1  int
-	tt     []int64 // travel, row length stride
-	stride int     // N, or N+1 with open routes: node N is then their virtual end
+	tab    cost.Table // travel; with open routes node N is their virtual end, 0 away from every node
+	tt     []int64    // tab.Dense(): the dense table, row length stride; nil when tab is computed
+	stride int        // tab's row length: N, or N+1 with open routes
+	rows   *cost.Rows // rows of tab, cached when it is computed
 	svc    []int64
 	score  []int64
 	win    [][]Window
@@ -92,6 +99,13 @@ func (s *solver) buildNeighbours() {
 	if k <= 0 {
 		return
 	}
+	if near := s.tab.Nearest(s.cust, k); near != nil {
+		// a computed table: the nearest by location, from a k-d tree
+		for a, c := range s.cust {
+			s.nbr[c] = near[a]
+		}
+		return
+	}
 	dist := make([]int64, k)
 	for _, c := range s.cust {
 		// keep the k nearest in a sorted list; ties stay in s.cust order
@@ -123,40 +137,39 @@ func (s *solver) buildNeighbours() {
 // needs sets need: for each customer its service plus its shortest leg in
 // and its shortest leg out. An insertion of c delays the arrival after it
 // by at least need[c] (waiting only adds), so a route none of whose gaps
-// (rstate.room) is that long cannot take c. It reads the table once, row
-// by row.
+// (rstate.room) is that long cannot take c. It reads a dense table once,
+// row by row; of a computed table it takes the lower bound Floor (and 0
+// out with open routes, as their virtual end is 0 away).
 func (s *solver) needs() {
+	s.sym = len(s.cust) > largeN && s.tab.Symmetric()
+	s.need = make([]int64, s.n1)
+	if s.tab.Dense() == nil {
+		open := slices.ContainsFunc(s.rts, func(r *rstate) bool { return r.nodes[len(r.nodes)-1] == s.n })
+		for _, c := range s.cust {
+			in, out := s.tab.Floor(c), s.tab.Floor(c)
+			if open {
+				out = 0
+			}
+			s.need[c] = s.svc[c] + in + out
+		}
+		return
+	}
 	in := make([]int64, s.n1)
 	out := make([]int64, s.n1)
 	for i := range in {
 		in[i], out[i] = inf, inf
 	}
 	for u := range s.n {
-		row := s.tt[u*s.stride : u*s.stride+s.stride]
-		for v, t := range row {
+		for v, t := range s.rows.Row(u) {
 			if v != u {
 				in[v] = min(in[v], t)
 				out[u] = min(out[u], t)
 			}
 		}
 	}
-	s.sym = len(s.cust) > largeN && s.symmetric()
-	s.need = make([]int64, s.n1)
 	for _, c := range s.cust {
 		s.need[c] = s.svc[c] + in[c] + out[c]
 	}
-}
-
-// symmetric reports whether the travel table is symmetric.
-func (s *solver) symmetric() bool {
-	for u := range s.n {
-		for v := u + 1; v < s.n; v++ {
-			if s.t(u, v) != s.t(v, u) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // objective is compared lexicographically: required visits, score and visits

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/cost"
 )
 
 // MaxValue bounds every time, duration and travel value of an [Instance]
@@ -36,14 +38,15 @@ type Route struct {
 // All times are int64 in one unit chosen by the caller and bounded by
 // [MaxValue]. Solve does not modify the instance.
 type Instance struct {
-	N         int        // number of nodes (customers and depots)
-	Travel    []int64    // N*N row-major travel times; asymmetric allowed; triangle inequality not assumed; >= 0
-	Service   []int64    // per node visit duration (>= 0); nil = all 0; ignored for a route's Start and End
-	Score     []int64    // per node prize (>= 0); nil = all 0
-	Windows   [][]Window // per node; sorted, disjoint; nil/empty = always open; ignored for a route's Start and End
-	Required  []bool     // per node: must be visited in some route; nil = none
-	Customers []int      // the nodes that may be visited (the others are depots/places); no duplicates
-	Routes    []Route    // one per day/vehicle/guide, each used at most once
+	N         int         // number of nodes (customers and depots)
+	Travel    []int64     // N*N row-major travel times; asymmetric allowed; triangle inequality not assumed; >= 0
+	Table     *cost.Table // if not nil, the travel times instead of Travel (then nil): a dense or computed table of N nodes, entries in [0, MaxValue]
+	Service   []int64     // per node visit duration (>= 0); nil = all 0; ignored for a route's Start and End
+	Score     []int64     // per node prize (>= 0); nil = all 0
+	Windows   [][]Window  // per node; sorted, disjoint; nil/empty = always open; ignored for a route's Start and End
+	Required  []bool      // per node: must be visited in some route; nil = none
+	Customers []int       // the nodes that may be visited (the others are depots/places); no duplicates
+	Routes    []Route     // one per day/vehicle/guide, each used at most once
 }
 
 // Options tune [Solve]. The zero value is a good default.
@@ -160,13 +163,8 @@ func (in *Instance) validate() error {
 	if n <= 0 {
 		return fmt.Errorf("%w: N = %d, want > 0", ErrInvalid, n)
 	}
-	if len(in.Travel) != n*n {
-		return fmt.Errorf("%w: len(Travel) = %d, want N*N = %d", ErrInvalid, len(in.Travel), n*n)
-	}
-	for k, t := range in.Travel {
-		if t < 0 || t > MaxValue {
-			return fmt.Errorf("%w: Travel[%d→%d] = %d out of [0, MaxValue]", ErrInvalid, k/n, k%n, t)
-		}
+	if err := in.validateTravel(); err != nil {
+		return err
 	}
 	if in.Service != nil && len(in.Service) != n {
 		return fmt.Errorf("%w: len(Service) = %d, want N = %d", ErrInvalid, len(in.Service), n)
@@ -235,6 +233,39 @@ func (in *Instance) validate() error {
 	return nil
 }
 
+// validateTravel checks Travel, or Table: its size, and a computed
+// table's bound (its entries are not read: that would take O(N²) time).
+func (in *Instance) validateTravel() error {
+	n := in.N
+	if t := in.Table; t != nil {
+		switch {
+		case in.Travel != nil:
+			return fmt.Errorf("%w: both Travel and Table are set", ErrInvalid)
+		case t.N() != n:
+			return fmt.Errorf("%w: Table has %d nodes, want N = %d", ErrInvalid, t.N(), n)
+		case t.Dense() == nil && t.Bound() > MaxValue:
+			return fmt.Errorf("%w: Table's bound %d is above MaxValue", ErrInvalid, t.Bound())
+		case t.Dense() == nil:
+			return nil
+		}
+		return checkTravel(t.Dense(), n)
+	}
+	if len(in.Travel) != n*n {
+		return fmt.Errorf("%w: len(Travel) = %d, want N*N = %d", ErrInvalid, len(in.Travel), n*n)
+	}
+	return checkTravel(in.Travel, n)
+}
+
+// checkTravel checks that every entry of an n×n table is in [0, MaxValue].
+func checkTravel(travel []int64, n int) error {
+	for k, t := range travel {
+		if t < 0 || t > MaxValue {
+			return fmt.Errorf("%w: Travel[%d→%d] = %d out of [0, MaxValue]", ErrInvalid, k/n, k%n, t)
+		}
+	}
+	return nil
+}
+
 func checkWindows(ws []Window) error {
 	for j, w := range ws {
 		if w.Open < -MaxValue || w.Close > MaxValue {
@@ -252,8 +283,9 @@ func checkWindows(ws []Window) error {
 
 // newSolver copies the instance into the solver's internal layout: node N is
 // a virtual end node reached from everywhere at no cost (for open routes).
-// Without open routes the solver reads in.Travel in place, so that a large
-// instance's one dense table is not held twice.
+// Without open routes the solver reads in.Travel (or a dense Table) in
+// place, so that a large instance's one dense table is not held twice; a
+// computed Table is never copied.
 func newSolver(in *Instance, opt Options) *solver {
 	n := in.N
 	n1 := n + 1
@@ -270,15 +302,17 @@ func newSolver(in *Instance, opt Options) *solver {
 		rng:   rand.New(rand.NewPCG(uint64(opt.Seed), 0x9e3779b97f4a7c15)),
 		opt:   opt,
 	}
-	s.tt, s.stride = in.Travel, n
-	if slices.ContainsFunc(in.Routes, func(r Route) bool { return r.End < 0 }) {
-		// Open routes end at the virtual node N: copy the table with a row
-		// and column of zeros for it.
-		s.tt, s.stride = make([]int64, n1*n1), n1
-		for i := range n {
-			copy(s.tt[i*n1:i*n1+n], in.Travel[i*n:i*n+n])
-		}
+	if in.Table != nil {
+		s.tab = *in.Table
+	} else {
+		s.tab = cost.Dense(n, in.Travel)
 	}
+	if slices.ContainsFunc(in.Routes, func(r Route) bool { return r.End < 0 }) {
+		// Open routes end at the virtual node N, 0 away from every node.
+		s.tab = s.tab.WithZeroNode()
+	}
+	s.tt, s.stride = s.tab.Dense(), s.tab.Stride()
+	s.rows = cost.NewRows(&s.tab, rowCache)
 	isCust := make([]bool, n1)
 	for _, c := range s.cust {
 		isCust[c] = true

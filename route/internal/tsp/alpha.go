@@ -104,7 +104,8 @@ func alphaNearest(g *graph, n, k int) (nb []int32, cnt []int32) {
 // candidates returns the candidate lists of the local search: the k
 // cheapest neighbours of every node and, on symmetric instances, its ka
 // alpha-nearest ones (over the cities, leaving out an open path's dummy),
-// merged and sorted by cost (ties by index) as the moves expect. Node a's
+// merged and sorted by cost (ties by index) as the moves expect; not on a
+// computed table, too large for the dense spanning tree. Node a's
 // list is nb[a*stride : a*stride+cnt[a]].
 func candidates(g *graph, k, ka int) (nb, cnt []int32, stride int) {
 	nb, cnt = neighbours(g, k)
@@ -113,7 +114,7 @@ func candidates(g *graph, k, ka int) (nb, cnt []int32, stride int) {
 	if g.dummy >= 0 {
 		n--
 	}
-	if g.asym || ka <= 0 || n < 3 {
+	if g.asym || g.base == nil || ka <= 0 || n < 3 { // no O(n²) spanning tree on a computed table
 		return nb, cnt, stride
 	}
 	anb, acnt := alphaNearest(g, n, ka)

@@ -5,7 +5,11 @@ import "slices"
 // neighbours returns, for every node, up to k other nodes in order of
 // increasing cost (ties by index), skipping forced partners and inf edges.
 // The result is one flat slice: node a's list is nb[a*k : a*k+cnt[a]].
+// A computed table's lists come from nearNeighbours.
 func neighbours(g *graph, k int) (nb []int32, cnt []int32) {
+	if g.base == nil {
+		return nearNeighbours(g, k)
+	}
 	m := g.m
 	if k > m-1 {
 		k = m - 1

@@ -24,6 +24,12 @@
 //
 // The array tour with a position index makes a flip cost at most N/2.
 //
+// An [Instance] may give its costs as a [cost.Table] computed from
+// locations (route does so above 5,792 places): the candidate lists then
+// come from a k-d tree (the nearest by location, ranked by cost), without
+// the alpha-nearest ones, whose spanning tree takes O(N²) time, so that
+// nothing of size N² is held or scanned.
+//
 // # Units
 //
 // Costs are int64 in whatever unit the caller chooses (route uses

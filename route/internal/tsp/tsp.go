@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/chuanzhu/chuanzhu/route/internal/cost"
 )
 
 // DefaultExactLimit is the number of nodes to order up to which [Solve]
@@ -30,8 +32,12 @@ type Instance struct {
 	// Cost holds N*N entries in row-major order: Cost[i*N+j] is the cost of
 	// travelling from i to j, in any unit chosen by the caller. Entries must
 	// be >= 0; the diagonal is ignored. The matrix may be asymmetric.
-	// Solve does not modify it.
+	// Solve does not modify it. It is nil when Table is set.
 	Cost []int64
+	// Table, if not nil, holds the costs instead of Cost: a dense table,
+	// or one computed from locations for large instances, whose local
+	// search then takes its candidate neighbours from a k-d tree.
+	Table *cost.Table
 	// Start is the first node of the route (0 <= Start < N).
 	Start int
 	// End is the last node: End == Start asks for a closed tour, End == -1
@@ -111,7 +117,7 @@ func Solve(ctx context.Context, in Instance, opt Options) (Result, error) {
 		toOrder = n - 2
 	}
 	if toOrder <= limit || toOrder <= 3 {
-		order := heldKarp(in)
+		order := heldKarp(in.dense())
 		return Result{Order: order, Cost: PathCost(in, order), Optimal: true}, nil
 	}
 	return solveHeuristic(ctx, in, opt)
@@ -121,23 +127,45 @@ func Solve(ctx context.Context, in Instance, opt Options) (Result, error) {
 // legs, plus the leg back to order[0] when in is a closed tour
 // (in.End == in.Start). It does not check that order is a permutation.
 func PathCost(in Instance, order []int) int64 {
+	c := in.table()
 	var sum int64
 	for i := 1; i < len(order); i++ {
-		sum += in.Cost[order[i-1]*in.N+order[i]]
+		sum += c.At(order[i-1], order[i])
 	}
 	if in.End == in.Start && len(order) > 1 {
-		sum += in.Cost[order[len(order)-1]*in.N+order[0]]
+		sum += c.At(order[len(order)-1], order[0])
 	}
 	return sum
+}
+
+// table returns the costs as a table: Table, or Cost.
+func (in Instance) table() cost.Table {
+	if in.Table != nil {
+		return *in.Table
+	}
+	return cost.Dense(in.N, in.Cost)
+}
+
+// dense returns in with its costs in Cost, copied out of a computed
+// Table: for the exact solver, on few nodes.
+func (in Instance) dense() Instance {
+	if in.Cost != nil {
+		return in
+	}
+	c := in.table()
+	in.Cost = make([]int64, in.N*in.N)
+	for i := range in.N {
+		for j := range in.N {
+			in.Cost[i*in.N+j] = c.At(i, j)
+		}
+	}
+	return in
 }
 
 func validate(in Instance, opt Options) error {
 	n := in.N
 	if n < 1 {
 		return fmt.Errorf("%w: N = %d, need at least 1 node", ErrInstance, n)
-	}
-	if len(in.Cost) != n*n {
-		return fmt.Errorf("%w: len(Cost) = %d, want N*N = %d", ErrInstance, len(in.Cost), n*n)
 	}
 	if in.Start < 0 || in.Start >= n {
 		return fmt.Errorf("%w: Start = %d out of range [0, %d)", ErrInstance, in.Start, n)
@@ -151,9 +179,35 @@ func validate(in Instance, opt Options) error {
 	if opt.Neighbours < 0 {
 		return fmt.Errorf("%w: Neighbours = %d is negative", ErrInstance, opt.Neighbours)
 	}
+	return validateCost(in)
+}
+
+// validateCost checks the size of the cost table, its entries (those of
+// a computed Table are bounded by its Bound instead: reading them would
+// take O(N²) time) and that the sum of the rows' largest costs stays
+// below 2^60.
+func validateCost(in Instance) error {
+	n := in.N
+	c := in.Cost
+	if t := in.Table; t != nil {
+		switch {
+		case c != nil:
+			return fmt.Errorf("%w: both Cost and Table are set", ErrInstance)
+		case t.N() != n:
+			return fmt.Errorf("%w: Table has %d nodes, want N = %d", ErrInstance, t.N(), n)
+		case t.Dense() == nil && (t.Bound() < 0 || t.Bound() > maxTotalCost/int64(n)):
+			return fmt.Errorf("%w: costs too large (Table's bound %d times %d nodes beyond 2^60)", ErrInstance, t.Bound(), n)
+		case t.Dense() == nil:
+			return nil
+		}
+		c = t.Dense()
+	}
+	if len(c) != n*n {
+		return fmt.Errorf("%w: len(Cost) = %d, want N*N = %d", ErrInstance, len(c), n*n)
+	}
 	var total int64
 	for i := range n {
-		row := in.Cost[i*n : (i+1)*n]
+		row := c[i*n : (i+1)*n]
 		var max int64
 		for j, c := range row {
 			if i == j {
