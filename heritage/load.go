@@ -105,14 +105,9 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		return nil, err
 	}
 	var ps problems
-	var b *builder
-	if firstByte(data) == '{' && len(data) >= streamMinBytes {
-		b = newBuilder(&ps, geojsonFields(), o.bound, countFeatures(data))
-		if !streamCollection(data, unmarshal, b.add) {
-			ps, b = problems{}, nil
-		}
-	}
+	b := fastLoad(data, &ps, o.bound)
 	if b == nil {
+		ps = problems{}
 		items, names := decode(data, unmarshal, &ps)
 		b = newBuilder(&ps, names, o.bound, len(items))
 		for i := range items {

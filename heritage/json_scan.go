@@ -1,0 +1,113 @@
+package heritage
+
+import (
+	"unicode/utf8"
+)
+
+// scanner reads JSON text in place, for [fastReader]: it checks the
+// grammar (RFC 8259) of what it reads and takes only valid UTF-8 in
+// strings, and it refuses some valid JSON that the schema never needs
+// (escaped member names), for the general decoder to take instead.
+type scanner struct {
+	data []byte
+	pos  int
+}
+
+// peek returns the next byte after white space, 0 at the end.
+func (s *scanner) peek() byte {
+	for s.pos < len(s.data) {
+		switch c := s.data[s.pos]; c {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// take reads c, the next byte after white space.
+func (s *scanner) take(c byte) bool {
+	if s.peek() != c {
+		return false
+	}
+	s.pos++
+	return true
+}
+
+// str reads a string and returns the text between its quotes, as
+// written; escaped says whether it holds escape sequences, which the
+// caller must unquote (and so check) before use.
+func (s *scanner) str() (raw []byte, escaped, ok bool) {
+	if !s.take('"') {
+		return nil, false, false
+	}
+	start, ascii := s.pos, true
+	for i := start; i < len(s.data); i++ {
+		switch c := s.data[i]; {
+		case c == '"':
+			s.pos = i + 1
+			raw = s.data[start:i]
+			return raw, escaped, ascii || utf8.Valid(raw)
+		case c == '\\':
+			escaped = true
+			i++ // the escaped byte, perhaps a quote
+		case c < 0x20:
+			return nil, false, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return nil, false, false
+}
+
+// num reads a number and returns its text; integer says whether it has
+// neither a fraction nor an exponent.
+func (s *scanner) num() (text []byte, integer, ok bool) {
+	s.peek()
+	b, start := s.data, s.pos
+	i := start
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		i = digits(b, i)
+	default:
+		return nil, false, false
+	}
+	integer = true
+	if i < len(b) && b[i] == '.' {
+		j := digits(b, i+1)
+		if j == i+1 {
+			return nil, false, false
+		}
+		i, integer = j, false
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(b, i)
+		if j == i {
+			return nil, false, false
+		}
+		i, integer = j, false
+	}
+	s.pos = i
+	return b[start:i], integer, true
+}
+
+// digits returns the end of the run of ASCII digits at b[i:].
+func digits(b []byte, i int) int {
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// end reports whether only white space is left.
+func (s *scanner) end() bool { return s.peek() == 0 && s.pos == len(s.data) }
