@@ -218,4 +218,3 @@ func FuzzFastReader(f *testing.F) {
 		assert.Equal(t, general.sites, fast.sites)
 	})
 }
-
