@@ -115,48 +115,50 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 			items[i] = decoded{} // what the site needs is in b.sites now
 		}
 	}
-	sites, v := b.done(), b.v
+	rows, v := b.done(), b.v
 	if !o.deferRefs {
-		checkRefs(sites, func(i int) int { return i }, b.names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
+		checkRefs(rows, func(i int) int { return i }, b.names.prefix, kindIn(rows, v.seenID, o.refer), &ps)
 	}
 	if err := ps.err(source); err != nil {
 		return nil, err
 	}
-	return newCatalog(sites, o.bound, v.seenID)
+	return newCatalog(rows, o.bound, v.seenID)
 }
 
-// builder turns decoded items into validated sites, one at a time.
+// builder turns decoded items into validated sites, one at a time, kept
+// as rows.
 type builder struct {
 	names fieldNames
 	ps    *problems
 	v     *validator
 	pk    *packer
-	sites []Site
+	site  Site // the site being built
+	rows  []row
 }
 
 // newBuilder returns a builder for about n items.
 func newBuilder(ps *problems, names fieldNames, bound *orb.Bound, n int) *builder {
-	return &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), sites: make([]Site, 0, n)}
+	return &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), rows: make([]row, 0, n)}
 }
 
 // add builds and checks the site of item i, the next one.
 func (b *builder) add(i int, d *decoded) {
-	b.sites = append(b.sites, Site{})
-	s := &b.sites[i]
-	if d.skip["all"] {
-		return
+	s := &b.site
+	*s = Site{}
+	if !d.skip["all"] {
+		toSite(i, d, b.names, b.pk, b.ps, s)
+		b.v.site(i, s, d.skip)
 	}
-	toSite(i, d, b.names, b.pk, b.ps, s)
-	b.v.site(i, s, d.skip)
+	b.rows = append(b.rows, b.pk.row(s))
 }
 
-// done returns the sites, in a slice of their length when the estimate
+// done returns the rows, in a slice of their length when the estimate
 // was well off.
-func (b *builder) done() []Site {
-	if cap(b.sites)-len(b.sites) > len(b.sites)/16 {
-		return slices.Clone(b.sites)
+func (b *builder) done() []row {
+	if cap(b.rows)-len(b.rows) > len(b.rows)/16 {
+		return slices.Clone(b.rows)
 	}
-	return b.sites
+	return b.rows
 }
 
 // NewCatalog builds a catalog from sites, validating them by the same
@@ -174,11 +176,12 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 		cp[i] = sites[i].Clone()
 		v.site(i, &cp[i], nil)
 	}
-	checkRefs(cp, func(i int) int { return i }, "", kindIn(cp, v.seenID, o.refer), &ps)
+	rows := rowsOf(cp)
+	checkRefs(rows, func(i int) int { return i }, "", kindIn(rows, v.seenID, o.refer), &ps)
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(cp, o.bound, v.seenID)
+	return newCatalog(rows, o.bound, v.seenID)
 }
 
 // Merge returns a catalog holding the sites of cs in order. Catalogs are
@@ -194,36 +197,36 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 	n := 0
 	for _, c := range cs {
 		if c != nil {
-			n += len(c.sites)
+			n += len(c.rows)
 		}
 	}
-	sites := make([]Site, 0, n)
+	rows := make([]row, 0, n)
 	first := make(map[string]int, n) // ID -> catalog index
 	var ps problems
 	for ci, c := range cs {
 		if c == nil {
 			continue
 		}
-		for _, s := range c.sites {
-			if prev, dup := first[s.ID]; dup {
-				ps.addf(-1, s.ID, "id", ErrDuplicateID, "in catalogs %d and %d", prev, ci)
+		for _, r := range c.rows {
+			if prev, dup := first[r.id]; dup {
+				ps.addf(-1, r.id, "id", ErrDuplicateID, "in catalogs %d and %d", prev, ci)
 				continue
 			}
-			first[s.ID] = ci
-			sites = append(sites, s)
+			first[r.id] = ci
+			rows = append(rows, r)
 		}
 	}
-	if len(ps.list) == 0 && hasRefs(sites) {
-		byID := make(map[string]int, len(sites))
-		for i := range sites {
-			byID[sites[i].ID] = i
+	if len(ps.list) == 0 && hasRefs(rows) {
+		byID := make(map[string]int, len(rows))
+		for i := range rows {
+			byID[rows[i].id] = i
 		}
-		checkRefs(sites, func(int) int { return -1 }, "", kindIn(sites, byID, nil), &ps)
+		checkRefs(rows, func(int) int { return -1 }, "", kindIn(rows, byID, nil), &ps)
 	}
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(sites, commonRegion(cs), nil)
+	return newCatalog(rows, commonRegion(cs), nil)
 }
 
 // commonRegion returns the region every non-nil catalog of cs declared,

@@ -27,6 +27,9 @@ type packer struct {
 	designations slab[Designation]
 	texts        slab[Text]
 	ratings      slab[Rating]
+
+	visits map[visitKey]*Visit // the catalog's one copy of each visit
+	more   slab[rowMore]
 }
 
 func newPacker() *packer { return &packer{strs: make(map[string]string)} }
