@@ -20,7 +20,7 @@ import (
 // catalog: treat those as read-only, or use [Site.Clone].
 type Catalog struct {
 	rows   []row // the sites, in catalog order
-	byID   map[string]int
+	byID   *idIndex
 	bound  *orb.Bound // declared region, nil if none
 	search searchIndex
 	space  *geo.Index // nil for the zero Catalog; its methods accept nil
@@ -30,12 +30,9 @@ type Catalog struct {
 // catalog from now on.
 // byID, if not nil, maps each ID to its index in rows (the validator
 // builds it while checking for duplicates) and is owned by the catalog.
-func newCatalog(rows []row, bound *orb.Bound, byID map[string]int) (*Catalog, error) {
+func newCatalog(rows []row, bound *orb.Bound, byID *idIndex) (*Catalog, error) {
 	if byID == nil {
-		byID = make(map[string]int, len(rows))
-		for i := range rows {
-			byID[rows[i].id] = i
-		}
+		byID = indexIDs(rows)
 	}
 	c := &Catalog{rows: rows, byID: byID, bound: bound}
 	search, err := newSearchIndex(rows)
@@ -54,6 +51,9 @@ func newCatalog(rows []row, bound *orb.Bound, byID map[string]int) (*Catalog, er
 // Len returns the number of sites.
 func (c *Catalog) Len() int { return len(c.rows) }
 
+// rowID returns the ID of site i.
+func (c *Catalog) rowID(i int) string { return c.rows[i].id }
+
 // site returns site i.
 func (c *Catalog) site(i int) Site { return c.rows[i].site() }
 
@@ -69,7 +69,7 @@ func (c *Catalog) Sites() []Site {
 
 // Get returns the site with the given ID; ok is false if there is none.
 func (c *Catalog) Get(id string) (s Site, ok bool) {
-	i, ok := c.byID[id]
+	i, ok := c.byID.get(id, c.rowID)
 	if !ok {
 		return Site{}, false
 	}

@@ -138,7 +138,9 @@ type builder struct {
 
 // newBuilder returns a builder for about n items.
 func newBuilder(ps *problems, names fieldNames, bound *orb.Bound, n int) *builder {
-	return &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), rows: make([]row, 0, n)}
+	b := &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), rows: make([]row, 0, n)}
+	b.v.ids = func(i int) string { return b.rows[i].id }
+	return b
 }
 
 // add builds and checks the site of item i, the next one.
@@ -172,6 +174,7 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 	cp := make([]Site, len(sites))
 	var ps problems
 	v := newValidator(&ps, arrayFields(), o.bound, len(sites))
+	v.ids = func(i int) string { return cp[i].ID }
 	for i := range sites {
 		cp[i] = sites[i].Clone()
 		v.site(i, &cp[i], nil)
@@ -217,11 +220,7 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 		}
 	}
 	if len(ps.list) == 0 && hasRefs(rows) {
-		byID := make(map[string]int, len(rows))
-		for i := range rows {
-			byID[rows[i].id] = i
-		}
-		checkRefs(rows, func(int) int { return -1 }, "", kindIn(rows, byID, nil), &ps)
+		checkRefs(rows, func(int) int { return -1 }, "", kindIn(rows, indexIDs(rows), nil), &ps)
 	}
 	if err := ps.err(""); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package heritage
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 )
@@ -30,6 +31,8 @@ type packer struct {
 
 	visits map[visitKey]*Visit // the catalog's one copy of each visit
 	more   slab[rowMore]
+	lists  map[string][]string // the catalog's one copy of each list of shared strings
+	key    []byte              // scratch for a key of lists
 }
 
 func newPacker() *packer { return &packer{strs: make(map[string]string)} }
@@ -92,14 +95,30 @@ func (pk *packer) text(b []byte) string {
 }
 
 // list returns a packed copy of ss, nil if it is empty; with shared, its
-// elements are the catalog's one copies too.
+// elements are the catalog's one copies too, and so is the list (sites
+// repeat their themes).
 func (pk *packer) list(ss []string, shared bool) []string {
-	out := pk.strings.copy(ss)
-	if shared {
-		for i, s := range out {
-			out[i] = pk.str(s)
-		}
+	if len(ss) == 0 {
+		return nil
 	}
+	if !shared {
+		return pk.strings.copy(ss)
+	}
+	pk.key = pk.key[:0]
+	for _, s := range ss {
+		pk.key = append(binary.AppendUvarint(pk.key, uint64(len(s))), s...)
+	}
+	if l, ok := pk.lists[string(pk.key)]; ok {
+		return l
+	}
+	out := pk.strings.copy(ss)
+	for i, s := range out {
+		out[i] = pk.str(s)
+	}
+	if pk.lists == nil {
+		pk.lists = make(map[string][]string)
+	}
+	pk.lists[string(pk.key)] = out
 	return out
 }
 

@@ -11,9 +11,10 @@ type kindOf func(id string) (k Kind, ok bool)
 
 // kindIn returns the kindOf of the sites of rows, whose IDs byID maps to
 // their positions, then of the catalogs also (in order).
-func kindIn(rows []row, byID map[string]int, also []*Catalog) kindOf {
+func kindIn(rows []row, byID *idIndex, also []*Catalog) kindOf {
+	rowID := func(i int) string { return rows[i].id }
 	return func(id string) (Kind, bool) {
-		if i, ok := byID[id]; ok {
+		if i, ok := byID.get(id, rowID); ok {
 			return rows[i].kindOf(), true
 		}
 		for _, c := range also {
