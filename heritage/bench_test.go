@@ -103,30 +103,72 @@ func BenchmarkDefault(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			f := synthFixtureFor(b, n)
-			b.SetBytes(int64(len(f.data)))
-			b.ReportAllocs()
-			cpu0, cpuOK := processCPU()
-			for b.Loop() {
-				if _, err := Load(bytes.NewReader(f.data)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			// CPU time, GC included: on a shared machine wall time
-			// also counts the other processes.
-			if cpu1, ok := processCPU(); ok && cpuOK {
-				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
-			}
-			b.ReportMetric(float64(retained(b, func() any {
-				c, err := Load(bytes.NewReader(f.data))
-				if err != nil {
-					b.Fatal(err)
-				}
-				return c
-			}))/float64(n), "retained-B/site")
-			b.ReportMetric(float64(len(f.data))/float64(n), "json-B/site")
+			benchLoad(b, synthFixtureFor(b, n).data, n)
 		})
 	}
+}
+
+// BenchmarkLoadRealistic is BenchmarkLoad on copies of the embedded
+// catalog's sites, which carry much more text than the synthetic ones
+// (long notes, many sources, addresses, events).
+func BenchmarkLoadRealistic(b *testing.B) {
+	const copies = 300
+	sites := realisticSites(copies)
+	var buf bytes.Buffer
+	if err := WriteGeoJSON(&buf, sites); err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("n=%d", len(sites)), func(b *testing.B) {
+		benchLoad(b, buf.Bytes(), len(sites))
+	})
+}
+
+// realisticSites returns k copies of the embedded catalog's sites, the
+// IDs of copy j (and the references between its sites) ending in -j.
+func realisticSites(k int) []Site {
+	base := Default().Sites()
+	out := make([]Site, 0, k*len(base))
+	for j := range k {
+		rename := func(id string) string { return fmt.Sprintf("%s-%d", id, j) }
+		for _, s := range base {
+			c := s.Clone()
+			c.ID = rename(c.ID)
+			for i, id := range c.PresentedAt {
+				c.PresentedAt[i] = rename(id)
+			}
+			if c.VisitVia != "" {
+				c.VisitVia = rename(c.VisitVia)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// benchLoad loads data, n sites, reporting the CPU time per load and the
+// heap the catalog keeps.
+func benchLoad(b *testing.B, data []byte, n int) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// CPU time, GC included: on a shared machine wall time also counts
+	// the other processes.
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+	}
+	b.ReportMetric(float64(retained(b, func() any {
+		c, err := Load(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return c
+	}))/float64(n), "retained-B/site")
+	b.ReportMetric(float64(len(data))/float64(n), "json-B/site")
 }
 
 // retained returns the heap bytes still held, after a GC, by the value

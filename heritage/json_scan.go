@@ -35,6 +35,15 @@ func (s *scanner) take(c byte) bool {
 	return true
 }
 
+// plain marks the bytes that a string holds as they are: not a quote, a
+// backslash, a control character or a byte of a multi-byte character.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // str reads a string and returns the text between its quotes, as
 // written; escaped says whether it holds escape sequences, which the
 // caller must unquote (and so check) before use.
@@ -42,19 +51,25 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 	if !s.take('"') {
 		return nil, false, false
 	}
-	start, ascii := s.pos, true
-	for i := start; i < len(s.data); i++ {
-		switch c := s.data[i]; {
+	b, start, ascii := s.data, s.pos, true
+	for i := start; i < len(b); i++ {
+		for i < len(b) && plain[b[i]] {
+			i++
+		}
+		if i == len(b) {
+			break
+		}
+		switch c := b[i]; {
 		case c == '"':
 			s.pos = i + 1
-			raw = s.data[start:i]
+			raw = b[start:i]
 			return raw, escaped, ascii || utf8.Valid(raw)
 		case c == '\\':
 			escaped = true
 			i++ // the escaped byte, perhaps a quote
 		case c < 0x20:
 			return nil, false, false
-		case c >= utf8.RuneSelf:
+		default:
 			ascii = false
 		}
 	}
