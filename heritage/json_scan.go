@@ -36,9 +36,10 @@ func (s *scanner) take(c byte) bool {
 }
 
 // plain marks the bytes that a string holds as they are: not a quote, a
-// backslash, a control character or a byte of a multi-byte character.
+// backslash or a control character. (Bytes of multi-byte characters are
+// checked together, at the end of the string.)
 var plain = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
+	for c := 0x20; c < len(t); c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
@@ -51,7 +52,7 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 	if !s.take('"') {
 		return nil, false, false
 	}
-	b, start, ascii := s.data, s.pos, true
+	b, start := s.data, s.pos
 	for i := start; i < len(b); i++ {
 		for i < len(b) && plain[b[i]] {
 			i++
@@ -59,18 +60,16 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 		if i == len(b) {
 			break
 		}
-		switch c := b[i]; {
-		case c == '"':
+		switch b[i] {
+		case '"':
 			s.pos = i + 1
 			raw = b[start:i]
-			return raw, escaped, ascii || utf8.Valid(raw)
-		case c == '\\':
+			return raw, escaped, utf8.Valid(raw)
+		case '\\':
 			escaped = true
 			i++ // the escaped byte, perhaps a quote
-		case c < 0x20:
+		default: // a control character
 			return nil, false, false
-		default:
-			ascii = false
 		}
 	}
 	return nil, false, false
