@@ -108,10 +108,14 @@ func BenchmarkDefault(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if _, err := loadEmbedded(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
 
