@@ -193,6 +193,26 @@ func benchLoad(b *testing.B, data []byte, n int) {
 	b.ReportMetric(float64(len(data))/float64(n), "json-B/site")
 }
 
+// BenchmarkCatalogGC measures a full garbage collection while a loaded
+// catalog is live: what a program holding the catalog pays in every
+// collection cycle to mark it.
+func BenchmarkCatalogGC(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			c := synthFixtureFor(b, n).catalog(b)
+			runtime.GC()
+			cpu0, cpuOK := processCPU()
+			for b.Loop() {
+				runtime.GC()
+			}
+			if cpu1, ok := processCPU(); ok && cpuOK {
+				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+			}
+			runtime.KeepAlive(c)
+		})
+	}
+}
+
 // retained returns the heap bytes still held, after a GC, by the value
 // build returns.
 func retained(b *testing.B, build func() any) uint64 {
