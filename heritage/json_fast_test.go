@@ -3,6 +3,7 @@ package heritage
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -221,4 +222,29 @@ func FuzzFastReader(f *testing.F) {
 		}
 		assert.Equal(t, general.sites, fast.sites)
 	})
+}
+
+// Load reads a *bytes.Reader or *bytes.Buffer in place: the catalog
+// keeps nothing of the caller's bytes, which may change afterwards.
+func TestLoadInPlaceKeepsNoInput(t *testing.T) {
+	defer func(f bool) { fastDecode = f }(fastDecode)
+	for name, b := range validInputs(t) {
+		for _, fast := range []bool{true, false} {
+			want := loadWith(b, fast)
+			fastDecode = fast
+			for _, kind := range []string{"bytes.Reader", "bytes.Buffer"} {
+				in := bytes.Clone(b)
+				var r io.Reader = bytes.NewReader(in)
+				if kind == "bytes.Buffer" {
+					r = bytes.NewBuffer(in)
+				}
+				c, err := Load(r)
+				require.NoError(t, err)
+				for i := range in {
+					in[i] = 'x'
+				}
+				assert.Equal(t, want.sites, c.Sites(), "%s, fast %v, %s", name, fast, kind)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package heritage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,11 +70,39 @@ func collect(opts []Option) (options, error) {
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
+	switch r.(type) {
+	case *bytes.Reader, *bytes.Buffer:
+		// Their WriteTo hands over the bytes they hold: loaded in place,
+		// not copied first (the catalog keeps copies of what it needs).
+		l := &inPlace{opts: opts}
+		if _, err := r.(io.WriterTo).WriteTo(l); err != nil {
+			return nil, fmt.Errorf("heritage: read: %w", err)
+		}
+		return l.c, l.err
+	}
 	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: read: %w", err)
 	}
 	return load(data, "", strictGoccy, opts)
+}
+
+// inPlace is an io.Writer that loads a catalog from the one Write it
+// takes, and keeps nothing of p.
+type inPlace struct {
+	opts   []Option
+	c      *Catalog
+	err    error
+	called bool
+}
+
+func (l *inPlace) Write(p []byte) (int, error) {
+	if l.called {
+		return 0, errors.New("more than one write")
+	}
+	l.called = true
+	l.c, l.err = load(p, "", strictGoccy, l.opts)
+	return len(p), nil
 }
 
 // readAll is io.ReadAll, reading into a buffer of the right size at once
