@@ -68,7 +68,8 @@ func collect(opts []Option) (options, error) {
 // [*ValidationError] listing every problem found (each [*SiteError] wraps one
 // of the package's sentinel errors); it never returns a partial catalog.
 // A site without a "score" gets [DefaultScore]. Errors reading r are
-// returned as they are.
+// returned as they are. A *bytes.Reader or *bytes.Buffer is read in
+// place, without a copy; the catalog keeps nothing of its bytes.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
 	switch r.(type) {
 	case *bytes.Reader, *bytes.Buffer:
