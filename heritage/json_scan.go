@@ -1,6 +1,8 @@
 package heritage
 
 import (
+	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 )
 
@@ -53,6 +55,18 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 		return nil, false, false
 	}
 	b, start := s.data, s.pos
+	// Most strings have no escapes: their end is the next quote, found
+	// with IndexByte, and their bytes are checked eight at a time.
+	if j := bytes.IndexByte(b[start:], '"'); j >= 0 {
+		raw = b[start : start+j]
+		if bytes.IndexByte(raw, '\\') < 0 {
+			if hasControl(raw) {
+				return nil, false, false
+			}
+			s.pos = start + j + 1
+			return raw, false, utf8.Valid(raw)
+		}
+	}
 	for i := start; i < len(b); i++ {
 		for i < len(b) && plain[b[i]] {
 			i++
@@ -73,6 +87,24 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 		}
 	}
 	return nil, false, false
+}
+
+// hasControl reports whether b holds a byte below 0x20.
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-ones*0x20)&^x&highs != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // num reads a number and returns its text; integer says whether it has

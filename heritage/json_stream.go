@@ -23,10 +23,10 @@ func fastLoad(data []byte, ps *problems, bound *orb.Bound) *builder {
 	var read func(r *fastReader) bool
 	switch firstByte(data) {
 	case '{':
-		b = newBuilder(ps, geojsonFields(), bound, countFeatures(data))
+		b = newBuilder(ps, geojsonFields(), bound, sizeHint(data, countFeatures))
 		read = func(r *fastReader) bool { return r.collection(b.add) }
 	case '[':
-		b = newBuilder(ps, arrayFields(), bound, countItems(data))
+		b = newBuilder(ps, arrayFields(), bound, sizeHint(data, countItems))
 		read = func(r *fastReader) bool { return r.items(b.add) }
 	default:
 		return nil
@@ -54,6 +54,18 @@ const minItem = 100
 // hold, so that hostile input cannot make it large.
 func countFeatures(data []byte) int {
 	return min(bytes.Count(data, []byte(`"Feature"`)), len(data)/minItem)
+}
+
+// countMinBytes is the size from which counting the items to size the
+// site list costs less than growing it.
+const countMinBytes = 1 << 20
+
+// sizeHint is count(data) for large inputs, 0 for small ones.
+func sizeHint(data []byte, count func([]byte) int) int {
+	if len(data) < countMinBytes {
+		return 0
+	}
+	return count(data)
 }
 
 // countItems is countFeatures for the plain-array format, counting the
