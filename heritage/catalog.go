@@ -133,25 +133,25 @@ type YearRange struct {
 func (c *Catalog) Filter(q Query) []Site {
 	var out []Site
 	for i := range c.rows {
-		if s := c.site(i); q.match(&s) {
-			out = append(out, s)
+		if q.match(&c.rows[i]) {
+			out = append(out, c.site(i))
 		}
 	}
 	return out
 }
 
-func (q *Query) match(s *Site) bool {
-	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.Kind) {
+func (q *Query) match(s *row) bool {
+	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.kindOf()) {
 		return false
 	}
-	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, s.HasTheme) {
+	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, func(t string) bool { return slices.Contains(s.themes, t) }) {
 		return false
 	}
-	if len(q.Levels) > 0 && (s.Designation == nil || !slices.Contains(q.Levels, s.Designation.Level)) {
+	if len(q.Levels) > 0 && (s.designation == nil || !slices.Contains(q.Levels, s.designation.Level)) {
 		return false
 	}
 	if q.Period != nil {
-		from, to, ok := s.Period.Years()
+		from, to, ok := s.period.Years()
 		if !ok || from > q.Period.To || to < q.Period.From {
 			return false
 		}
