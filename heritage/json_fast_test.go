@@ -248,3 +248,16 @@ func TestLoadInPlaceKeepsNoInput(t *testing.T) {
 		}
 	}
 }
+
+// An empty *bytes.Reader or *bytes.Buffer (nothing is written to the
+// in-place loader) is empty input, as from any reader.
+func TestLoadInPlaceEmpty(t *testing.T) {
+	_, want := Load(strings.NewReader(""))
+	require.ErrorIs(t, want, ErrSyntax)
+	for _, r := range []io.Reader{bytes.NewReader(nil), new(bytes.Buffer)} {
+		c, err := Load(r)
+		assert.Nil(t, c)
+		require.ErrorIs(t, err, ErrSyntax)
+		assert.Equal(t, want.Error(), err.Error())
+	}
+}

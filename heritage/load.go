@@ -79,6 +79,9 @@ func Load(r io.Reader, opts ...Option) (*Catalog, error) {
 		if _, err := r.(io.WriterTo).WriteTo(l); err != nil {
 			return nil, fmt.Errorf("heritage: read: %w", err)
 		}
+		if !l.called { // nothing was left to read
+			return load(nil, "", strictGoccy, opts)
+		}
 		return l.c, l.err
 	}
 	data, err := readAll(r)
