@@ -20,7 +20,10 @@ import (
 //
 //	go test ./heritage -run '^$' -bench . -benchtime 3x
 
-// synthFixture is a synthetic catalog and its GeoJSON encoding.
+// synthFixture is the GeoJSON encoding of a synthetic catalog, and the
+// catalog loaded from it once a benchmark asks for it: the Load
+// benchmarks keep only the JSON, so that the collector does not mark a
+// second catalog of n sites in every load they measure.
 type synthFixture struct {
 	data []byte
 	cat  *Catalog
@@ -52,9 +55,24 @@ func synthFixtureFor(b *testing.B, n int) *synthFixture {
 	if benchFixtures.m == nil {
 		benchFixtures.m = map[int]*synthFixture{}
 	}
-	f := &synthFixture{data: buf.Bytes(), cat: c}
+	f := &synthFixture{data: bytes.Clone(buf.Bytes())}
 	benchFixtures.m[n] = f
 	return f
+}
+
+// catalog returns the fixture's catalog, loaded on first use.
+func (f *synthFixture) catalog(b *testing.B) *Catalog {
+	b.Helper()
+	benchFixtures.mu.Lock()
+	defer benchFixtures.mu.Unlock()
+	if f.cat == nil {
+		c, err := Load(bytes.NewReader(f.data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.cat = c
+	}
+	return f.cat
 }
 
 var benchSizes = []int{1_000, 1_000_000}
@@ -90,10 +108,14 @@ func BenchmarkDefault(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
 	for b.Loop() {
 		if _, err := loadEmbedded(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
 
@@ -103,28 +125,90 @@ func BenchmarkDefault(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			f := synthFixtureFor(b, n)
-			b.SetBytes(int64(len(f.data)))
-			b.ReportAllocs()
+			benchLoad(b, synthFixtureFor(b, n).data, n)
+		})
+	}
+}
+
+// BenchmarkLoadRealistic is BenchmarkLoad on copies of the embedded
+// catalog's sites, which carry much more text than the synthetic ones
+// (long notes, many sources, addresses, events).
+func BenchmarkLoadRealistic(b *testing.B) {
+	const copies = 300
+	sites := realisticSites(copies)
+	var buf bytes.Buffer
+	if err := WriteGeoJSON(&buf, sites); err != nil {
+		b.Fatal(err)
+	}
+	b.Run(fmt.Sprintf("n=%d", len(sites)), func(b *testing.B) {
+		benchLoad(b, buf.Bytes(), len(sites))
+	})
+}
+
+// realisticSites returns k copies of the embedded catalog's sites, the
+// IDs of copy j (and the references between its sites) ending in -j.
+func realisticSites(k int) []Site {
+	base := Default().Sites()
+	out := make([]Site, 0, k*len(base))
+	for j := range k {
+		rename := func(id string) string { return fmt.Sprintf("%s-%d", id, j) }
+		for _, s := range base {
+			c := s.Clone()
+			c.ID = rename(c.ID)
+			for i, id := range c.PresentedAt {
+				c.PresentedAt[i] = rename(id)
+			}
+			if c.VisitVia != "" {
+				c.VisitVia = rename(c.VisitVia)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// benchLoad loads data, n sites, reporting the CPU time per load and the
+// heap the catalog keeps.
+func benchLoad(b *testing.B, data []byte, n int) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0, cpuOK := processCPU()
+	for b.Loop() {
+		if _, err := Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// CPU time, GC included: on a shared machine wall time also counts
+	// the other processes.
+	if cpu1, ok := processCPU(); ok && cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+	}
+	b.ReportMetric(float64(retained(b, func() any {
+		c, err := Load(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return c
+	}))/float64(n), "retained-B/site")
+	b.ReportMetric(float64(len(data))/float64(n), "json-B/site")
+}
+
+// BenchmarkCatalogGC measures a full garbage collection while a loaded
+// catalog is live: what a program holding the catalog pays in every
+// collection cycle to mark it.
+func BenchmarkCatalogGC(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			c := synthFixtureFor(b, n).catalog(b)
+			runtime.GC()
 			cpu0, cpuOK := processCPU()
 			for b.Loop() {
-				if _, err := Load(bytes.NewReader(f.data)); err != nil {
-					b.Fatal(err)
-				}
+				runtime.GC()
 			}
-			// CPU time, GC included: on a shared machine wall time
-			// also counts the other processes.
 			if cpu1, ok := processCPU(); ok && cpuOK {
 				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
-			b.ReportMetric(float64(retained(b, func() any {
-				c, err := Load(bytes.NewReader(f.data))
-				if err != nil {
-					b.Fatal(err)
-				}
-				return c
-			}))/float64(n), "retained-B/site")
-			b.ReportMetric(float64(len(f.data))/float64(n), "json-B/site")
+			runtime.KeepAlive(c)
 		})
 	}
 }
@@ -176,7 +260,7 @@ func BenchmarkSearch(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, q := range []struct{ name, text string }{{"pinyin", "Wén Gōng"}, {"zh", "文公"}} {
 			b.Run(fmt.Sprintf("n=%d/q=%s", n, q.name), func(b *testing.B) {
-				c := synthFixtureFor(b, n).cat
+				c := synthFixtureFor(b, n).catalog(b)
 				b.ReportAllocs()
 				hits := 0
 				for b.Loop() {
@@ -200,7 +284,7 @@ func BenchmarkNearest(b *testing.B) {
 			})
 		}
 		b.Run(fmt.Sprintf("n=%d/k=10", n), func(b *testing.B) {
-			c := synthFixtureFor(b, n).cat
+			c := synthFixtureFor(b, n).catalog(b)
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {

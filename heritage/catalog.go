@@ -19,31 +19,28 @@ import (
 // truncate them) whose Site values share their inner slices with the
 // catalog: treat those as read-only, or use [Site.Clone].
 type Catalog struct {
-	sites  []Site
-	byID   map[string]int
+	rows   []row // the sites, in catalog order
+	byID   *idIndex
 	bound  *orb.Bound // declared region, nil if none
 	search searchIndex
 	space  *geo.Index // nil for the zero Catalog; its methods accept nil
 }
 
-// newCatalog indexes sites, which must already be validated and are owned
-// by the catalog from now on.
-// byID, if not nil, maps each ID to its index in sites (the validator
+// newCatalog indexes the rows of validated sites, which are owned by the
+// catalog from now on.
+// byID, if not nil, maps each ID to its index in rows (the validator
 // builds it while checking for duplicates) and is owned by the catalog.
-func newCatalog(sites []Site, bound *orb.Bound, byID map[string]int) (*Catalog, error) {
+func newCatalog(rows []row, bound *orb.Bound, byID *idIndex) (*Catalog, error) {
 	if byID == nil {
-		byID = make(map[string]int, len(sites))
-		for i := range sites {
-			byID[sites[i].ID] = i
-		}
+		byID = indexIDs(rows)
 	}
-	c := &Catalog{sites: sites, byID: byID, bound: bound}
-	search, err := newSearchIndex(sites)
+	c := &Catalog{rows: rows, byID: byID, bound: bound}
+	search, err := newSearchIndex(rows)
 	if err != nil {
 		return nil, err
 	}
 	c.search = search
-	space, err := newSpatialIndex(sites)
+	space, err := newSpatialIndex(rows)
 	if err != nil {
 		return nil, err
 	}
@@ -52,30 +49,42 @@ func newCatalog(sites []Site, bound *orb.Bound, byID map[string]int) (*Catalog, 
 }
 
 // Len returns the number of sites.
-func (c *Catalog) Len() int { return len(c.sites) }
+func (c *Catalog) Len() int { return len(c.rows) }
+
+// rowID returns the ID of site i.
+func (c *Catalog) rowID(i int) string { return c.rows[i].id }
+
+// site returns site i.
+func (c *Catalog) site(i int) Site { return c.rows[i].site() }
 
 // Sites returns all sites in catalog order: input order, and for [Merge]d
 // catalogs the order of the catalogs.
-func (c *Catalog) Sites() []Site { return slices.Clone(c.sites) }
+func (c *Catalog) Sites() []Site {
+	out := make([]Site, len(c.rows))
+	for i := range c.rows {
+		out[i] = c.rows[i].site()
+	}
+	return out
+}
 
 // Get returns the site with the given ID; ok is false if there is none.
 func (c *Catalog) Get(id string) (s Site, ok bool) {
-	i, ok := c.byID[id]
+	i, ok := c.byID.get(id, c.rowID)
 	if !ok {
 		return Site{}, false
 	}
-	return c.sites[i], true
+	return c.site(i), true
 }
 
 // Bound returns the smallest bound holding every site's location; the
 // zero bound for an empty catalog.
 func (c *Catalog) Bound() orb.Bound {
-	if len(c.sites) == 0 {
+	if len(c.rows) == 0 {
 		return orb.Bound{}
 	}
-	b := c.sites[0].Location.Bound()
-	for _, s := range c.sites[1:] {
-		b = b.Extend(s.Location)
+	b := c.rows[0].location.Bound()
+	for i := range c.rows[1:] {
+		b = b.Extend(c.rows[i+1].location)
 	}
 	return b
 }
@@ -93,7 +102,7 @@ func (c *Catalog) Region() (b orb.Bound, ok bool) {
 // order: with every field of every site, so that loading the output (in
 // WGS-84, the default) gives an equal catalog.
 func (c *Catalog) WriteGeoJSON(w io.Writer, opts ...FeatureOption) error {
-	return WriteGeoJSON(w, c.sites, opts...)
+	return writeGeoJSON(w, len(c.rows), c.site, opts...)
 }
 
 // Query selects sites for [Catalog.Filter]. Each non-empty field is a
@@ -123,26 +132,26 @@ type YearRange struct {
 // site: O(n).
 func (c *Catalog) Filter(q Query) []Site {
 	var out []Site
-	for i := range c.sites {
-		if q.match(&c.sites[i]) {
-			out = append(out, c.sites[i])
+	for i := range c.rows {
+		if q.match(&c.rows[i]) {
+			out = append(out, c.site(i))
 		}
 	}
 	return out
 }
 
-func (q *Query) match(s *Site) bool {
-	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.Kind) {
+func (q *Query) match(s *row) bool {
+	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.kindOf()) {
 		return false
 	}
-	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, s.HasTheme) {
+	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, func(t string) bool { return slices.Contains(s.themes, t) }) {
 		return false
 	}
-	if len(q.Levels) > 0 && (s.Designation == nil || !slices.Contains(q.Levels, s.Designation.Level)) {
+	if len(q.Levels) > 0 && (s.designation == nil || !slices.Contains(q.Levels, s.designation.Level)) {
 		return false
 	}
 	if q.Period != nil {
-		from, to, ok := s.Period.Years()
+		from, to, ok := s.period.Years()
 		if !ok || from > q.Period.To || to < q.Period.From {
 			return false
 		}
@@ -159,18 +168,18 @@ func (c *Catalog) Timeline() []Site {
 		i        int
 	}
 	var ds []dated
-	for i := range c.sites {
-		if from, to, ok := c.sites[i].Period.Years(); ok {
+	for i := range c.rows {
+		if from, to, ok := c.rows[i].period.Years(); ok {
 			ds = append(ds, dated{from, to, i})
 		}
 	}
 	slices.SortFunc(ds, func(a, b dated) int {
 		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to),
-			cmp.Compare(c.sites[a.i].ID, c.sites[b.i].ID))
+			cmp.Compare(c.rows[a.i].id, c.rows[b.i].id))
 	})
 	out := make([]Site, len(ds))
 	for k, d := range ds {
-		out[k] = c.sites[d.i]
+		out[k] = c.site(d.i)
 	}
 	return out
 }

@@ -60,7 +60,7 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("round trip: %d sites, then %d", len(a), len(b))
 		}
 		for i, s := range c.Sites() {
-			if _, ok := again.Get(s.ID); !ok || again.sites[i].ID != s.ID {
+			if _, ok := again.Get(s.ID); !ok || again.site(i).ID != s.ID {
 				t.Fatalf("round trip lost %s", s.ID)
 			}
 			_ = c.Search(s.Name.Pinyin)

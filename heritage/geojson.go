@@ -166,6 +166,11 @@ type featureJSON struct {
 // collection, not each Feature, has the "datum" member. In WGS-84 (the
 // default) [Load] reads the output back into equal sites.
 func WriteGeoJSON(w io.Writer, sites []Site, opts ...FeatureOption) error {
+	return writeGeoJSON(w, len(sites), func(i int) Site { return sites[i] }, opts...)
+}
+
+// writeGeoJSON is WriteGeoJSON of the n sites site(0), site(1), ….
+func writeGeoJSON(w io.Writer, n int, site func(i int) Site, opts ...FeatureOption) error {
 	o := newFeatureOptions(opts)
 	var buf bytes.Buffer
 	buf.WriteString(`{"type":"FeatureCollection",`)
@@ -175,18 +180,19 @@ func WriteGeoJSON(w io.Writer, sites []Site, opts ...FeatureOption) error {
 	buf.WriteString(`"features":[`)
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	for i := range sites {
+	for i := range n {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteByte('\n')
-		f := o.feature(&sites[i])
+		s := site(i)
+		f := o.feature(&s)
 		// The Feature as orb writes it, encoded with goccy/go-json, which
 		// is several times faster than orb's encoding/json on the
 		// properties' nested values.
 		doc := featureJSON{ID: f.ID, Type: f.Type, Geometry: geojson.NewGeometry(f.Geometry), Properties: f.Properties}
 		if err := enc.Encode(&doc); err != nil {
-			return fmt.Errorf("heritage: encode %s: %w", sites[i].ID, err)
+			return fmt.Errorf("heritage: encode %s: %w", s.ID, err)
 		}
 		buf.Truncate(buf.Len() - 1) // Encode's newline
 		if buf.Len() > 1<<20 {

@@ -138,7 +138,7 @@ func TestFeatureOptions(t *testing.T) {
 	assert.Equal(t, s.Footprint, c.Sites()[indexOf(c, s.ID)].Footprint, "converting leaves the catalog alone")
 }
 
-func indexOf(c *Catalog, id string) int { return c.byID[id] }
+func indexOf(c *Catalog, id string) int { i, _ := c.byID.get(id, c.rowID); return i }
 
 // The properties carry exactly the members of the schema that the site
 // knows, under their schema names.

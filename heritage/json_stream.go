@@ -3,92 +3,73 @@ package heritage
 import (
 	"bytes"
 
-	"github.com/goccy/go-json/jsontext"
+	"github.com/paulmach/orb"
 )
 
-// streamMinBytes is the size from which Load streams a FeatureCollection:
-// below it, one decode of the whole input costs less (each Feature's
-// text is scanned once, not twice), and the memory streaming saves is
-// small. A variable, so that the tests stream small inputs too.
-var streamMinBytes = 1 << 20
+// fastDecode says whether [Load] reads with [fastReader] first. A
+// variable, so that the tests run the general decoder alone too.
+var fastDecode = true
 
-// streamCollection decodes a GeoJSON FeatureCollection feature by
-// feature, strictly (unmarshal rejects what is wrong inside a Feature;
-// the collection's own members are checked here), and gives each
-// item to add in order as soon as it is decoded: the input is never
-// copied whole, and an item's decoded form can be dropped once its site
-// is built. It returns false at the first thing it does not accept,
-// perhaps after calling add for some items; the caller then starts again
-// with the member-by-member diagnosis, which reports every problem.
-func streamCollection(data []byte, unmarshal unmarshalFunc, add func(i int, d *decoded)) bool {
-	dec, err := openTop(data, '{')
-	if err != nil {
-		return false
+// fastLoad builds and checks the sites of data as [fastReader] reads
+// them, one at a time: the input is never copied, and an item's scratch
+// is reused for the next. It returns nil at the first thing the reader
+// does not take, perhaps after building some sites; the caller then
+// starts again with the general decoder, which reports every problem.
+func fastLoad(data []byte, ps *problems, bound *orb.Bound) *builder {
+	if !fastDecode {
+		return nil
 	}
-	var sawType, sawFeatures, sawBBox bool
-	for dec.PeekKind() != '}' {
-		tok, err := dec.ReadToken()
-		if err != nil {
-			return false
-		}
-		switch name := tok.String(); {
-		case name == "type" && !sawType:
-			var t string
-			if !readInto(dec, unmarshal, &t) || t != "FeatureCollection" {
-				return false
-			}
-			sawType = true
-		case name == "features" && !sawFeatures:
-			if !streamFeatures(dec, unmarshal, add) {
-				return false
-			}
-			sawFeatures = true
-		case name == "bbox" && !sawBBox:
-			var bb []float64
-			if !readInto(dec, unmarshal, &bb) {
-				return false
-			}
-			sawBBox = true
-		default:
-			return false
-		}
+	var b *builder
+	var read func(r *fastReader) bool
+	switch firstByte(data) {
+	case '{':
+		b = newBuilder(ps, geojsonFields(), bound, sizeHint(data, countFeatures))
+		read = func(r *fastReader) bool { return r.collection(b.add) }
+	case '[':
+		b = newBuilder(ps, arrayFields(), bound, sizeHint(data, countItems))
+		read = func(r *fastReader) bool { return r.items(b.add) }
+	default:
+		return nil
 	}
-	return sawType && sawFeatures && closeTop(dec) == nil
+	if !read(newFastReader(data, b.pk)) {
+		return nil
+	}
+	return b
 }
 
-// streamFeatures reads the features array dec is at.
-func streamFeatures(dec *jsontext.Decoder, unmarshal unmarshalFunc, add func(i int, d *decoded)) bool {
-	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '[' {
-		return false
-	}
-	for i := 0; dec.PeekKind() != ']'; i++ {
-		var f jsonFeature
-		if !readInto(dec, unmarshal, &f) || f.Type != "Feature" || f.Geometry == nil || f.Properties == nil {
-			return false
-		}
-		add(i, &decoded{
-			props:    f.Properties,
-			loc:      f.Geometry.Coordinates,
-			hasLoc:   f.Geometry.Coordinates != nil,
-			featID:   f.ID,
-			geomType: f.Geometry.Type,
-		})
-	}
-	_, err := dec.ReadToken()
-	return err == nil
+// streamCollection reads the GeoJSON FeatureCollection data with
+// [fastReader], giving add each item in order; it reports whether the
+// reader took the whole input.
+func streamCollection(data []byte, add func(i int, d *decoded)) bool {
+	return newFastReader(data, newPacker()).collection(add)
 }
 
-// readInto decodes the next value of dec into v.
-func readInto(dec *jsontext.Decoder, unmarshal unmarshalFunc, v any) bool {
-	raw, err := dec.ReadValue()
-	return err == nil && unmarshal(raw, v) == nil
-}
+// minItem is fewer bytes than a site object with the required members
+// takes.
+const minItem = 100
 
 // countFeatures estimates the number of Features in a FeatureCollection,
 // to size the site list: the "Feature" strings, each Feature's type (an
 // upper bound for input that loads), but no more than the input can
 // hold, so that hostile input cannot make it large.
 func countFeatures(data []byte) int {
-	const minFeature = 100 // bytes: a Feature with the required members takes more
-	return min(bytes.Count(data, []byte(`"Feature"`)), len(data)/minFeature)
+	return min(bytes.Count(data, []byte(`"Feature"`)), len(data)/minItem)
+}
+
+// countMinBytes is the size from which counting the items to size the
+// site list costs less than growing it.
+const countMinBytes = 1 << 20
+
+// sizeHint is count(data) for large inputs, 0 for small ones.
+func sizeHint(data []byte, count func([]byte) int) int {
+	if len(data) < countMinBytes {
+		return 0
+	}
+	return count(data)
+}
+
+// countItems is countFeatures for the plain-array format, counting the
+// "location" members.
+func countItems(data []byte) int {
+	return min(bytes.Count(data, []byte(`"location"`)), len(data)/minItem)
 }

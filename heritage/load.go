@@ -2,6 +2,7 @@ package heritage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -67,13 +68,45 @@ func collect(opts []Option) (options, error) {
 // [*ValidationError] listing every problem found (each [*SiteError] wraps one
 // of the package's sentinel errors); it never returns a partial catalog.
 // A site without a "score" gets [DefaultScore]. Errors reading r are
-// returned as they are.
+// returned as they are. A *bytes.Reader or *bytes.Buffer is read in
+// place, without a copy; the catalog keeps nothing of its bytes.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
+	switch r.(type) {
+	case *bytes.Reader, *bytes.Buffer:
+		// Their WriteTo hands over the bytes they hold: loaded in place,
+		// not copied first (the catalog keeps copies of what it needs).
+		l := &inPlace{opts: opts}
+		if _, err := r.(io.WriterTo).WriteTo(l); err != nil {
+			return nil, fmt.Errorf("heritage: read: %w", err)
+		}
+		if !l.called { // nothing was left to read
+			return load(nil, "", strictGoccy, opts)
+		}
+		return l.c, l.err
+	}
 	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: read: %w", err)
 	}
 	return load(data, "", strictGoccy, opts)
+}
+
+// inPlace is an io.Writer that loads a catalog from the one Write it
+// takes, and keeps nothing of p.
+type inPlace struct {
+	opts   []Option
+	c      *Catalog
+	err    error
+	called bool
+}
+
+func (l *inPlace) Write(p []byte) (int, error) {
+	if l.called {
+		return 0, errors.New("more than one write")
+	}
+	l.called = true
+	l.c, l.err = load(p, "", strictGoccy, l.opts)
+	return len(p), nil
 }
 
 // readAll is io.ReadAll, reading into a buffer of the right size at once
@@ -105,14 +138,9 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 		return nil, err
 	}
 	var ps problems
-	var b *builder
-	if firstByte(data) == '{' && len(data) >= streamMinBytes {
-		b = newBuilder(&ps, geojsonFields(), o.bound, countFeatures(data))
-		if !streamCollection(data, unmarshal, b.add) {
-			ps, b = problems{}, nil
-		}
-	}
+	b := fastLoad(data, &ps, o.bound)
 	if b == nil {
+		ps = problems{}
 		items, names := decode(data, unmarshal, &ps)
 		b = newBuilder(&ps, names, o.bound, len(items))
 		for i := range items {
@@ -120,48 +148,52 @@ func load(data []byte, source string, unmarshal unmarshalFunc, opts []Option) (*
 			items[i] = decoded{} // what the site needs is in b.sites now
 		}
 	}
-	sites, v := b.done(), b.v
+	rows, v := b.done(), b.v
 	if !o.deferRefs {
-		checkRefs(sites, func(i int) int { return i }, b.names.prefix, kindIn(sites, v.seenID, o.refer), &ps)
+		checkRefs(rows, func(i int) int { return i }, b.names.prefix, kindIn(rows, v.seenID, o.refer), &ps)
 	}
 	if err := ps.err(source); err != nil {
 		return nil, err
 	}
-	return newCatalog(sites, o.bound, v.seenID)
+	return newCatalog(rows, o.bound, v.seenID)
 }
 
-// builder turns decoded items into validated sites, one at a time.
+// builder turns decoded items into validated sites, one at a time, kept
+// as rows.
 type builder struct {
 	names fieldNames
 	ps    *problems
 	v     *validator
 	pk    *packer
-	sites []Site
+	site  Site // the site being built
+	rows  []row
 }
 
 // newBuilder returns a builder for about n items.
 func newBuilder(ps *problems, names fieldNames, bound *orb.Bound, n int) *builder {
-	return &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), sites: make([]Site, 0, n)}
+	b := &builder{names: names, ps: ps, v: newValidator(ps, names, bound, n), pk: newPacker(), rows: make([]row, 0, n)}
+	b.v.ids = func(i int) string { return b.rows[i].id }
+	return b
 }
 
 // add builds and checks the site of item i, the next one.
 func (b *builder) add(i int, d *decoded) {
-	b.sites = append(b.sites, Site{})
-	s := &b.sites[i]
-	if d.skip["all"] {
-		return
+	s := &b.site
+	*s = Site{}
+	if !d.skip["all"] {
+		toSite(i, d, b.names, b.pk, b.ps, s)
+		b.v.site(i, s, d.skip)
 	}
-	toSite(i, d, b.names, b.pk, b.ps, s)
-	b.v.site(i, s, d.skip)
+	b.rows = append(b.rows, b.pk.row(s))
 }
 
-// done returns the sites, in a slice of their length when the estimate
+// done returns the rows, in a slice of their length when the estimate
 // was well off.
-func (b *builder) done() []Site {
-	if cap(b.sites)-len(b.sites) > len(b.sites)/16 {
-		return slices.Clone(b.sites)
+func (b *builder) done() []row {
+	if cap(b.rows)-len(b.rows) > len(b.rows)/16 {
+		return slices.Clone(b.rows)
 	}
-	return b.sites
+	return b.rows
 }
 
 // NewCatalog builds a catalog from sites, validating them by the same
@@ -175,15 +207,17 @@ func NewCatalog(sites []Site, opts ...Option) (*Catalog, error) {
 	cp := make([]Site, len(sites))
 	var ps problems
 	v := newValidator(&ps, arrayFields(), o.bound, len(sites))
+	v.ids = func(i int) string { return cp[i].ID }
 	for i := range sites {
 		cp[i] = sites[i].Clone()
 		v.site(i, &cp[i], nil)
 	}
-	checkRefs(cp, func(i int) int { return i }, "", kindIn(cp, v.seenID, o.refer), &ps)
+	rows := rowsOf(cp)
+	checkRefs(rows, func(i int) int { return i }, "", kindIn(rows, v.seenID, o.refer), &ps)
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(cp, o.bound, v.seenID)
+	return newCatalog(rows, o.bound, v.seenID)
 }
 
 // Merge returns a catalog holding the sites of cs in order. Catalogs are
@@ -199,36 +233,32 @@ func Merge(cs ...*Catalog) (*Catalog, error) {
 	n := 0
 	for _, c := range cs {
 		if c != nil {
-			n += len(c.sites)
+			n += len(c.rows)
 		}
 	}
-	sites := make([]Site, 0, n)
+	rows := make([]row, 0, n)
 	first := make(map[string]int, n) // ID -> catalog index
 	var ps problems
 	for ci, c := range cs {
 		if c == nil {
 			continue
 		}
-		for _, s := range c.sites {
-			if prev, dup := first[s.ID]; dup {
-				ps.addf(-1, s.ID, "id", ErrDuplicateID, "in catalogs %d and %d", prev, ci)
+		for _, r := range c.rows {
+			if prev, dup := first[r.id]; dup {
+				ps.addf(-1, r.id, "id", ErrDuplicateID, "in catalogs %d and %d", prev, ci)
 				continue
 			}
-			first[s.ID] = ci
-			sites = append(sites, s)
+			first[r.id] = ci
+			rows = append(rows, r)
 		}
 	}
-	if len(ps.list) == 0 && hasRefs(sites) {
-		byID := make(map[string]int, len(sites))
-		for i := range sites {
-			byID[sites[i].ID] = i
-		}
-		checkRefs(sites, func(int) int { return -1 }, "", kindIn(sites, byID, nil), &ps)
+	if len(ps.list) == 0 && hasRefs(rows) {
+		checkRefs(rows, func(int) int { return -1 }, "", kindIn(rows, indexIDs(rows), nil), &ps)
 	}
 	if err := ps.err(""); err != nil {
 		return nil, err
 	}
-	return newCatalog(sites, commonRegion(cs), nil)
+	return newCatalog(rows, commonRegion(cs), nil)
 }
 
 // commonRegion returns the region every non-nil catalog of cs declared,

@@ -1,6 +1,10 @@
 package heritage
 
-import "slices"
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+)
 
 // packer lays out the memory of the sites [Load] builds, so that a large
 // catalog keeps little beyond its facts: the strings a catalog repeats
@@ -9,12 +13,26 @@ import "slices"
 // URLs share the strings of the site's sources, and the small lists
 // of a site are carved from large blocks at their exact length instead of
 // each keeping the decoder's spare capacity. Free text (IDs, names,
-// aliases, notes, addresses) is kept as decoded.
+// aliases, notes, addresses) is kept as decoded; [fastReader] copies it
+// into an arena of large blocks, and takes a site's small parts (period,
+// designation, address, rating) from slabs.
 type packer struct {
 	strs    map[string]string
 	strings slab[string]
 	sources slab[Source]
 	notes   slab[Note]
+
+	arena        *strings.Builder // the block text is copied into
+	periods      slab[Period]
+	years        slab[int]
+	designations slab[Designation]
+	texts        slab[Text]
+	ratings      slab[Rating]
+
+	visits map[visitKey]*Visit // the catalog's one copy of each visit
+	more   slab[rowMore]
+	lists  map[string][]string // the catalog's one copy of each list of shared strings
+	key    []byte              // scratch for a key of lists
 }
 
 func newPacker() *packer { return &packer{strs: make(map[string]string)} }
@@ -31,15 +49,76 @@ func (pk *packer) str(s string) string {
 	return s
 }
 
-// list returns a packed copy of ss, nil if it is empty; with shared, its
-// elements are the catalog's one copies too.
-func (pk *packer) list(ss []string, shared bool) []string {
-	out := pk.strings.copy(ss)
-	if shared {
-		for i, s := range out {
-			out[i] = pk.str(s)
-		}
+// strBytes is str for the text b, copied only when the catalog does not
+// hold it yet.
+func (pk *packer) strBytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
 	}
+	if t, ok := pk.strs[string(b)]; ok {
+		return t
+	}
+	t := pk.text(b)
+	pk.strs[t] = t
+	return t
+}
+
+// Arena block sizes, in bytes: blocks double from the smallest to the
+// largest; text longer than maxArenaText gets an allocation of its own.
+const (
+	minArenaBlock = 1 << 10
+	maxArenaBlock = 64 << 10
+	maxArenaText  = maxArenaBlock / 8
+)
+
+// text returns a copy of b. Copies are cut from large blocks: one
+// allocation for many strings, none rounded up to an allocation size. A
+// strings.Builder only ever appends, so the strings it has returned never
+// change.
+func (pk *packer) text(b []byte) string {
+	switch {
+	case len(b) == 0:
+		return ""
+	case len(b) > maxArenaText:
+		return string(b)
+	case pk.arena == nil || pk.arena.Cap()-pk.arena.Len() < len(b):
+		n := minArenaBlock
+		if pk.arena != nil {
+			n = min(2*pk.arena.Cap(), maxArenaBlock)
+		}
+		pk.arena = new(strings.Builder)
+		pk.arena.Grow(n)
+	}
+	start := pk.arena.Len()
+	pk.arena.Write(b)
+	return pk.arena.String()[start:]
+}
+
+// list returns a packed copy of ss, nil if it is empty; with shared, its
+// elements are the catalog's one copies too, and so is the list (sites
+// repeat their themes).
+func (pk *packer) list(ss []string, shared bool) []string {
+	if len(ss) == 0 {
+		return nil
+	}
+	if !shared {
+		return pk.strings.copy(ss)
+	}
+	pk.key = pk.key[:0]
+	for _, s := range ss {
+		pk.key = append(binary.AppendUvarint(pk.key, uint64(len(s))), s...)
+	}
+	if l, ok := pk.lists[string(pk.key)]; ok {
+		return l
+	}
+	out := pk.strings.copy(ss)
+	for i, s := range out {
+		out[i] = pk.str(s)
+	}
+	if pk.lists == nil {
+		pk.lists = make(map[string][]string)
+	}
+	pk.lists[string(pk.key)] = out
 	return out
 }
 
@@ -94,6 +173,15 @@ const (
 	minSlabBlock = 16
 	maxSlabBlock = 4096
 )
+
+// new returns a pointer to a new zero T in the slab.
+func (s *slab[T]) new() *T {
+	if len(s.block) == cap(s.block) {
+		s.block = make([]T, 0, min(max(2*cap(s.block), minSlabBlock), maxSlabBlock))
+	}
+	s.block = s.block[:len(s.block)+1]
+	return &s.block[len(s.block)-1]
+}
 
 // copy returns a copy of src in the slab, nil if src is empty. Its
 // capacity is its length, so appending to it never writes into another

@@ -21,13 +21,13 @@ type searchIndex struct {
 	pinyin []bool  // key k is a pinyin name or an alias, where "v" may stand for "ü"
 }
 
-func newSearchIndex(sites []Site) (searchIndex, error) {
+func newSearchIndex(rows []row) (searchIndex, error) {
 	n, size := 0, 0
-	for i := range sites {
-		s := &sites[i]
-		n += 3 + len(s.Aliases)
-		size += len(s.Name.Zh) + len(s.Name.Pinyin) + len(s.Name.En)
-		for _, a := range s.Aliases {
+	for i := range rows {
+		s := &rows[i]
+		n += 3 + len(s.aliases())
+		size += len(s.name.Zh) + len(s.name.Pinyin) + len(s.name.En)
+		for _, a := range s.aliases() {
 			size += len(a)
 		}
 	}
@@ -49,12 +49,12 @@ func newSearchIndex(sites []Site) (searchIndex, error) {
 		ix.site = append(ix.site, int32(i))
 		ix.pinyin = append(ix.pinyin, pinyin)
 	}
-	for i := range sites {
-		s := &sites[i]
-		add(i, s.Name.Zh, false)
-		add(i, s.Name.Pinyin, true)
-		add(i, s.Name.En, false)
-		for _, a := range s.Aliases {
+	for i := range rows {
+		s := &rows[i]
+		add(i, s.name.Zh, false)
+		add(i, s.name.Pinyin, true)
+		add(i, s.name.En, false)
+		for _, a := range s.aliases() {
 			add(i, a, true)
 		}
 		if uint64(text.Len()) > math.MaxUint32 {
@@ -214,15 +214,15 @@ func (c *Catalog) Search(text string) []Site {
 	}
 	flush()
 	slices.SortFunc(hits, func(a, b hit) int {
-		sa, sb := &c.sites[a.i], &c.sites[b.i]
-		return cmp.Or(cmp.Compare(b.class, a.class), cmp.Compare(sb.Score, sa.Score), cmp.Compare(sa.ID, sb.ID))
+		sa, sb := &c.rows[a.i], &c.rows[b.i]
+		return cmp.Or(cmp.Compare(b.class, a.class), cmp.Compare(sb.score, sa.score), cmp.Compare(sa.id, sb.id))
 	})
 	if len(hits) == 0 {
 		return nil
 	}
 	out := make([]Site, len(hits))
 	for k, h := range hits {
-		out[k] = c.sites[h.i]
+		out[k] = c.site(h.i)
 	}
 	return out
 }

@@ -13,8 +13,9 @@ import (
 //
 // A Site read from a [Catalog] shares its slices and pointers (Aliases,
 // Themes, Notes, Sources, Footprint, Visit.Estimated, PresentedAt, Events,
-// …) with the catalog: treat them as read-only, or take a deep copy with
-// [Site.Clone] before changing them.
+// …) with the catalog, and the lists that sites repeat (themes, a
+// visit's estimated fields) perhaps with its other sites: treat them as
+// read-only, or take a deep copy with [Site.Clone] before changing them.
 type Site struct {
 	// ID is the stable identifier, a lowercase ASCII slug path such as
 	// "jiangxian/chexiangcheng" (see [ValidID]).

@@ -10,10 +10,10 @@ import (
 
 // newSpatialIndex indexes the sites' locations. The sites are validated,
 // so an error here means a broken invariant; it is returned, not hidden.
-func newSpatialIndex(sites []Site) (*geo.Index, error) {
-	points := make([]orb.Point, len(sites))
-	for i := range sites {
-		points[i] = sites[i].Location
+func newSpatialIndex(rows []row) (*geo.Index, error) {
+	points := make([]orb.Point, len(rows))
+	for i := range rows {
+		points[i] = rows[i].location
 	}
 	ix, err := geo.NewIndex(points)
 	if err != nil {
@@ -30,7 +30,7 @@ func (c *Catalog) pick(ids []int) []Site {
 	}
 	out := make([]Site, len(ids))
 	for k, i := range ids {
-		out[k] = c.sites[i]
+		out[k] = c.site(i)
 	}
 	return out
 }

@@ -9,11 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The loading tests again, with every FeatureCollection streamed (Load
-// streams only large inputs): both ways accept and report the same.
+// The loading tests again, with the general decoder alone (Load reads
+// with fastReader first): both ways accept and report the same.
 func TestLoadStreamed(t *testing.T) {
-	defer func(n int) { streamMinBytes = n }(streamMinBytes)
-	streamMinBytes = 0
+	defer func(fast bool) { fastDecode = fast }(fastDecode)
+	fastDecode = false
 	t.Run("problems", TestLoadProblems)
 	t.Run("every problem", TestLoadReportsEveryProblem)
 	t.Run("syntax messages", TestLoadSyntaxMessages)
@@ -27,7 +27,7 @@ func TestStreamCollection(t *testing.T) {
 	good, err := os.ReadFile(filepath.Join("testdata", "sites.geojson"))
 	require.NoError(t, err)
 	n := 0
-	require.True(t, streamCollection(good, strictGoccy, func(i int, d *decoded) {
+	require.True(t, streamCollection(good, func(i int, d *decoded) {
 		assert.Equal(t, n, i)
 		assert.NotNil(t, d.props)
 		n++
@@ -48,6 +48,6 @@ func TestStreamCollection(t *testing.T) {
 		`{"type":"FeatureCollection","features":[]} []`,
 		`{"type":"FeatureCollection","features":[]`,
 	} {
-		assert.False(t, streamCollection([]byte(bad), strictGoccy, func(int, *decoded) {}), bad)
+		assert.False(t, streamCollection([]byte(bad), func(int, *decoded) {}), bad)
 	}
 }

@@ -65,7 +65,8 @@ type validator struct {
 	names  fieldNames
 	bound  *orb.Bound
 	hours  map[string]error // parse results of opening-hours strings seen so far
-	seenID map[string]int   // ID -> index of its first site
+	seenID *idIndex         // ID -> index of its first site
+	ids    func(int) string // the ID of an earlier site, for seenID
 	check  siteCheck        // the site being checked, reused
 }
 
@@ -75,7 +76,7 @@ func newValidator(ps *problems, names fieldNames, bound *orb.Bound, n int) *vali
 		names:  names,
 		bound:  bound,
 		hours:  make(map[string]error),
-		seenID: make(map[string]int, n),
+		seenID: newIDIndex(n),
 	}
 }
 
@@ -143,10 +144,8 @@ func (c *siteCheck) identity() {
 	case !ValidID(s.ID):
 		c.bad(c.f("id"), ErrID, "%q is not a lowercase slug path like \"jiangxian/chexiangcheng\"", s.ID)
 	default:
-		if first, dup := c.v.seenID[s.ID]; dup {
+		if first, dup := c.v.seenID.add(s.ID, c.i, c.v.ids); dup {
 			c.bad(c.f("id"), ErrDuplicateID, "%q is also the ID of item %d", s.ID, first)
-		} else {
-			c.v.seenID[s.ID] = c.i
 		}
 	}
 	if !c.skipped("name") {

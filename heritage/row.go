@@ -1,0 +1,186 @@
+package heritage
+
+import (
+	"time"
+
+	"github.com/paulmach/orb"
+)
+
+// row is a site as a [Catalog] stores it: about half the size of a
+// [Site]. The kind and the score are small numbers; the visit is shared
+// by the sites of a catalog whose visits are equal; the members most
+// sites lack are behind one pointer. [row.site] gives the Site back
+// without allocating: every slice and pointer of a row is handed out as
+// it is, as a catalog's Sites always shared theirs (read-only, see
+// [Site.Clone]).
+type row struct {
+	id             string
+	name           Name
+	location       orb.Point
+	precisionM     float64
+	locationSource string
+	region         string
+	themes         []string
+	notes          []Note
+	sources        []Source
+	period         *Period
+	designation    *Designation
+	visit          *Visit   // nil for the zero Visit
+	more           *rowMore // nil when the site has none of them
+	score          uint8    // 0–100 in a catalog (a site that is not does not load)
+	kind           uint8    // index in kinds, or unknownKind
+}
+
+// unknownKind is row.kind for a kind that is not valid, kept in
+// rowMore.badKind: such a site does not load, but the references to it
+// are checked and reported all the same.
+const unknownKind = 255
+
+// rowMore holds the members of a site that most sites lack.
+type rowMore struct {
+	aliases            []string
+	footprint          orb.Polygon
+	address            *Text
+	entrance           *orb.Point
+	entrancePrecisionM float64
+	rating             *Rating
+	presentedAt        []string
+	visitVia           string
+	events             []Event
+	badKind            Kind
+}
+
+// kinds is Kinds, indexed by row.kind.
+var kinds = Kinds()
+
+// kindIndex returns the index of k in kinds, or unknownKind.
+func kindIndex(k Kind) uint8 {
+	for i, x := range kinds {
+		if x == k {
+			return uint8(i)
+		}
+	}
+	return unknownKind
+}
+
+// kindOf returns the site's kind.
+func (r *row) kindOf() Kind {
+	if r.kind == unknownKind {
+		return r.more.badKind
+	}
+	return kinds[r.kind]
+}
+
+// visitKey is a [Visit] as a map key: up to three estimated fields.
+type visitKey struct {
+	duration                    time.Duration
+	hours, ticket, accessSource string
+	experience                  Experience
+	access                      Access
+	status                      HoursStatus
+	estimated                   [3]string
+	nEstimated                  int
+	estimatedNil                bool
+}
+
+// visit returns the catalog's one copy of v; nil for the zero Visit.
+func (pk *packer) visit(v *Visit) *Visit {
+	if v.Duration == 0 && v.OpeningHours == "" && v.Ticket == "" && v.Estimated == nil &&
+		v.Experience == "" && v.Access == "" && v.AccessSource == "" && v.HoursStatus == "" {
+		return nil
+	}
+	if len(v.Estimated) > len(visitKey{}.estimated) {
+		c := *v
+		return &c
+	}
+	k := visitKey{duration: v.Duration, hours: v.OpeningHours, ticket: v.Ticket, accessSource: v.AccessSource,
+		experience: v.Experience, access: v.Access, status: v.HoursStatus,
+		nEstimated: len(v.Estimated), estimatedNil: v.Estimated == nil}
+	copy(k.estimated[:], v.Estimated)
+	if p, ok := pk.visits[k]; ok {
+		return p
+	}
+	if pk.visits == nil {
+		pk.visits = make(map[visitKey]*Visit)
+	}
+	c := *v
+	pk.visits[k] = &c
+	return &c
+}
+
+// row returns the row of s, a validated site whose memory the catalog
+// now owns.
+func (pk *packer) row(s *Site) row {
+	r := row{
+		id: s.ID, name: s.Name, location: s.Location, precisionM: s.PrecisionM,
+		locationSource: s.LocationSource, region: s.Region,
+		themes: s.Themes, notes: s.Notes, sources: s.Sources,
+		period: s.Period, designation: s.Designation, visit: pk.visit(&s.Visit),
+		score: uint8(s.Score), kind: kindIndex(s.Kind),
+	}
+	if s.Aliases != nil || s.Footprint != nil || s.Address != nil || s.Entrance != nil || s.EntrancePrecisionM != 0 ||
+		s.Rating != nil || s.PresentedAt != nil || s.VisitVia != "" || s.Events != nil || r.kind == unknownKind {
+		r.more = pk.more.new()
+		*r.more = rowMore{
+			aliases: s.Aliases, footprint: s.Footprint, address: s.Address, entrance: s.Entrance,
+			entrancePrecisionM: s.EntrancePrecisionM, rating: s.Rating, presentedAt: s.PresentedAt,
+			visitVia: s.VisitVia, events: s.Events,
+		}
+		if r.kind == unknownKind {
+			r.more.badKind = s.Kind
+		}
+	}
+	return r
+}
+
+// site returns the Site r stores.
+func (r *row) site() Site {
+	s := Site{
+		ID: r.id, Name: r.name, Kind: r.kindOf(), Period: r.period, Designation: r.designation,
+		Location: r.location, PrecisionM: r.precisionM, LocationSource: r.locationSource, Region: r.region,
+		Themes: r.themes, Notes: r.notes, Sources: r.sources, Score: int(r.score),
+	}
+	if r.visit != nil {
+		s.Visit = *r.visit
+	}
+	if m := r.more; m != nil {
+		s.Aliases, s.Footprint, s.Address, s.Entrance = m.aliases, m.footprint, m.address, m.entrance
+		s.EntrancePrecisionM, s.Rating, s.PresentedAt = m.entrancePrecisionM, m.rating, m.presentedAt
+		s.VisitVia, s.Events = m.visitVia, m.events
+	}
+	return s
+}
+
+// presentedAt and visitVia are the references of r to other sites.
+func (r *row) presentedAt() []string {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.presentedAt
+}
+
+func (r *row) visitVia() string {
+	if r.more == nil {
+		return ""
+	}
+	return r.more.visitVia
+}
+
+// aliases returns the site's aliases.
+func (r *row) aliases() []string {
+	if r.more == nil {
+		return nil
+	}
+	return r.more.aliases
+}
+
+// rowsOf returns the rows of validated sites, whose memory the catalog
+// now owns.
+func rowsOf(sites []Site) []row {
+	pk := newPacker()
+	rows := make([]row, len(sites))
+	for i := range sites {
+		rows[i] = pk.row(&sites[i])
+	}
+	return rows
+}
