@@ -97,7 +97,10 @@
 // (2,500) stops, as the caller's matrix is held too.
 //
 // Above 5,792 places given by locations, up to [MaxStops] (20,000) stops,
-// Solve holds no table of travel times: a leg's time is computed from the
+// and for places spread so far apart that the ordering engine's sums of
+// nanoseconds could overflow (orderings of thousands of places across a
+// country), Solve holds no table of travel times; the ordering engine
+// then takes each leg in whole seconds. A leg's time is computed from the
 // two locations and the Mode whenever a solver reads it — the same value
 // the dense table would hold (haversine distance, circuity, whole
 // seconds, the expected leg of a coarse place). The orienteering search

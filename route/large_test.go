@@ -2,8 +2,11 @@ package route_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"github.com/chuanzhu/chuanzhu/route"
 	"github.com/chuanzhu/chuanzhu/route/internal/routetest"
@@ -52,4 +55,23 @@ func TestSolveMaxStops(t *testing.T) {
 			assert.ErrorContains(t, err, "20001 stops, at most 20000")
 		})
 	}
+}
+
+// TestSolveOrderingAcrossChina orders 4,500 stops spread over China's
+// extent by road: far enough apart that, in nanoseconds, the longest legs
+// of the rows add up beyond what the ordering engine's sums allow, which
+// refused it. The travel is computed from the locations and the engine
+// takes it in whole seconds.
+func TestSolveOrderingAcrossChina(t *testing.T) {
+	if testing.Short() {
+		t.Skip("4,500 stops: seconds of construction")
+	}
+	p := routetest.Random(21, routetest.Config{Stops: 4500, End: routetest.Open})
+	rng := rand.New(rand.NewPCG(21, 0))
+	for i := range p.Stops {
+		p.Stops[i].Location = orb.Point{88 + 34*rng.Float64(), 24 + 22*rng.Float64()}
+	}
+	plan := solve(t, p, route.TimeLimit(time.Second))
+	assert.Equal(t, len(p.Stops), plan.Visited)
+	assert.Empty(t, plan.Skipped)
 }

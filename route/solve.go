@@ -97,7 +97,8 @@ func endStatus(ctx context.Context) Status {
 
 func (m *model) solveTSP(ctx context.Context, o options) (*Plan, error) {
 	d := m.days[0]
-	in := tsp.Instance{N: m.n, Table: &m.travel, Start: d.start, End: d.end}
+	tab := m.travel.InUnits() // whole seconds on a computed table: any spread fits the engine's sums
+	in := tsp.Instance{N: m.n, Table: &tab, Start: d.start, End: d.end}
 	if in.End < 0 {
 		in.End = -1
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chuanzhu/chuanzhu/geo"
 	"github.com/chuanzhu/chuanzhu/route/internal/cost"
+	"github.com/chuanzhu/chuanzhu/route/internal/tsp"
 )
 
 // maxDensePlaces is the largest number of places (stops and the days'
@@ -28,7 +29,7 @@ const maxDensePlaces = 5792
 // [model.computeTravel]). Distances are not tabled but computed when a
 // plan reports them (see distance).
 func (m *model) buildTravel(denseUpTo int) error {
-	if m.p.Matrix == nil && m.n > denseUpTo {
+	if m.p.Matrix == nil && (m.n > denseUpTo || m.tooWideForDense()) {
 		return m.computeTravel()
 	}
 	n := m.n
@@ -59,6 +60,15 @@ func (m *model) buildTravel(denseUpTo int) error {
 		}
 	}
 	return m.coarsen()
+}
+
+// tooWideForDense reports whether the places lie so far apart that a
+// dense table, in nanoseconds, could pass the ordering engine's bound on
+// the sum of every row's longest leg (tsp.MaxTotalCost, 2^60 ns: about
+// 36 years, reached by orderings across a country). A computed table
+// hands the engine its legs in whole seconds instead (cost.Table.InUnits).
+func (m *model) tooWideForDense() bool {
+	return int64(roadTime(m.mode(), spread(m.locations()))) > tsp.MaxTotalCost/int64(m.n)
 }
 
 // locations returns the places' locations, per node.
@@ -95,6 +105,7 @@ func (m *model) computeTravel() error {
 		Coarse: coarse,
 		Leg:    func(i, j int, d float64) int64 { return int64(legTime(m.places[i], m.places[j], d, mode)) },
 		Bound:  int64(bound),
+		Unit:   int64(time.Second), // roadTime gives whole seconds
 	})
 	if bound <= MaxDuration {
 		return nil

@@ -47,6 +47,7 @@ type located struct {
 	coarse []bool
 	leg    func(i, j int, metres float64) int64
 	bound  int64
+	unit   int64
 
 	once sync.Once
 	idx  *geo.Index
@@ -75,6 +76,9 @@ type Locations struct {
 	Leg func(i, j int, metres float64) int64
 	// Bound is at least every cost of the table.
 	Bound int64
+	// Unit, when above 1, divides every cost Road and Leg return (whole
+	// seconds in nanoseconds, say), so that [Table.InUnits] is exact.
+	Unit int64
 }
 
 // FromLocations returns the table computed from l: At(i, j) is
@@ -92,8 +96,28 @@ func FromLocations(l Locations) Table {
 	}
 	return Table{n: n, stride: n, located: &located{
 		pts: geo.NewPoints(l.Points), locs: l.Points, vec: vec, road: l.Road,
-		coarse: l.Coarse, leg: l.Leg, bound: l.Bound,
+		coarse: l.Coarse, leg: l.Leg, bound: l.Bound, unit: l.Unit,
 	}}
+}
+
+// InUnits returns the computed table with every cost divided by its
+// Locations.Unit: the same comparisons of sums of costs, exactly, with
+// numbers Unit times smaller, so that a solver whose sums must stay far
+// from overflow can take places as far apart as the Earth allows. The
+// locations and their derived data are shared. A dense table, or one
+// without a Unit, is returned as it is.
+func (t Table) InUnits() Table {
+	if t.dense != nil || t.unit <= 1 {
+		return t
+	}
+	l, u := t.located, t.unit
+	t.located = &located{
+		pts: l.pts, locs: l.locs, vec: l.vec, coarse: l.coarse,
+		road:  func(metres float64) int64 { return l.road(metres) / u },
+		leg:   func(i, j int, metres float64) int64 { return l.leg(i, j, metres) / u },
+		bound: (l.bound + u - 1) / u, unit: 1,
+	}
+	return t
 }
 
 // chordShort is the factor that keeps Least's chord below the
@@ -212,7 +236,7 @@ func (t *Table) Sub(nodes []int) Table {
 		}
 		return Dense(k, c)
 	}
-	l := Locations{Points: make([]orb.Point, k), Road: t.road, Bound: t.bound}
+	l := Locations{Points: make([]orb.Point, k), Road: t.road, Bound: t.bound, Unit: t.unit}
 	if t.coarse != nil {
 		l.Coarse = make([]bool, k)
 		l.Leg = func(a, b int, metres float64) int64 { return t.leg(nodes[a], nodes[b], metres) }

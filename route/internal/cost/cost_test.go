@@ -180,3 +180,37 @@ func TestSub(t *testing.T) {
 		}
 	}
 }
+
+// TestInUnits checks that a computed table in units holds every cost
+// divided exactly by the unit, coarse legs and the zero node included,
+// with its bound rounded up; that a computed part of it keeps the unit;
+// and that a dense table stays as it is.
+func TestInUnits(t *testing.T) {
+	const n, unit = maxSubDense + 10, 1000
+	l := fixture(n)
+	road, leg := l.Road, l.Leg
+	l.Road = func(m float64) int64 { return road(m) * unit }
+	l.Leg = func(i, j int, m float64) int64 { return leg(i, j, m) * unit }
+	l.Bound, l.Unit = 5*unit+1, unit
+	ns := FromLocations(l).WithZeroNode()
+	secs := ns.InUnits()
+	assert.Equal(t, int64(6), secs.Bound())
+	all := make([]int, n)
+	for i := range all {
+		all[i] = n - 1 - i // reversed: node a of the part is node n-1-a
+	}
+	part := ns.Sub(all)
+	require.Nil(t, part.Dense(), "a part above maxSubDense nodes is computed")
+	partSecs := part.InUnits()
+	for i := 0; i <= n; i += 37 {
+		for j := 0; j <= n; j += 41 {
+			require.Zero(t, ns.At(i, j)%unit, "%d -> %d", i, j)
+			require.Equal(t, ns.At(i, j)/unit, secs.At(i, j), "%d -> %d", i, j)
+			if i < n && j < n {
+				require.Equal(t, secs.At(n-1-i, n-1-j), partSecs.At(i, j), "part %d -> %d", i, j)
+			}
+		}
+	}
+	d := Dense(4, make([]int64, 16))
+	assert.Equal(t, d, d.InUnits())
+}

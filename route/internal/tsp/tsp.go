@@ -18,9 +18,9 @@ const DefaultExactLimit = 15
 // Held–Karp needs about 170 MB and around a second.
 const MaxExactLimit = 20
 
-// maxTotalCost bounds the sum of the largest cost of every row so that no
+// MaxTotalCost bounds the sum of the largest cost of every row so that no
 // sum of costs inside the solver can overflow int64.
-const maxTotalCost = int64(1) << 60
+const MaxTotalCost = int64(1) << 60
 
 // ErrInstance is returned, wrapped, for an invalid [Instance] or [Options].
 var ErrInstance = errors.New("tsp: invalid instance")
@@ -195,7 +195,7 @@ func validateCost(in Instance) error {
 			return fmt.Errorf("%w: both Cost and Table are set", ErrInstance)
 		case t.N() != n:
 			return fmt.Errorf("%w: Table has %d nodes, want N = %d", ErrInstance, t.N(), n)
-		case t.Dense() == nil && (t.Bound() < 0 || t.Bound() > maxTotalCost/int64(n)):
+		case t.Dense() == nil && (t.Bound() < 0 || t.Bound() > MaxTotalCost/int64(n)):
 			return fmt.Errorf("%w: costs too large (Table's bound %d times %d nodes beyond 2^60)", ErrInstance, t.Bound(), n)
 		case t.Dense() == nil:
 			return nil
@@ -220,7 +220,7 @@ func validateCost(in Instance) error {
 				max = c
 			}
 		}
-		if max > maxTotalCost-total {
+		if max > MaxTotalCost-total {
 			return fmt.Errorf("%w: costs too large (row maxima sum beyond 2^60 at row %d)", ErrInstance, i)
 		}
 		total += max
