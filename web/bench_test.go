@@ -65,3 +65,26 @@ func BenchmarkPostPlan(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPostPlanCatalog plans the whole embedded catalog (every site,
+// the request without sites) over 1, 3 and 7 days by car and by bus: the
+// largest plan the default handler takes, whose time sets
+// DefaultPlanTimeout (run with -cpu 1 for one core).
+func BenchmarkPostPlanCatalog(b *testing.B) {
+	h := defaultHandler()
+	for _, mode := range []string{"drive", "bus"} {
+		for _, days := range []int{1, 3, 7} {
+			body := fmt.Sprintf(`{"date":"2027-05-04","days":%d,"mode":%q}`, days, mode)
+			b.Run(fmt.Sprintf("mode=%s/days=%d", mode, days), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					w := httptest.NewRecorder()
+					h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(body)))
+					if w.Code != http.StatusOK {
+						b.Fatal(w.Code, w.Body)
+					}
+				}
+			})
+		}
+	}
+}
