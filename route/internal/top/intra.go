@@ -80,6 +80,7 @@ func (s *solver) orOpt(r *rstate) bool {
 	k := r.k()
 	full := k <= fullScan
 	var cand []int
+	seen := &s.seen
 	for again := true; again && !s.stop(); {
 		again = false
 		for l := 1; l <= 3; l++ {
@@ -97,12 +98,23 @@ func (s *solver) orOpt(r *rstate) bool {
 					}
 					continue
 				}
+				// the places next to the ends' neighbours, each once, in
+				// the order first met (a place tried again gives the same
+				// answer)
 				cand = append(cand[:0], 0, k)
+				seen.reset(k + 1)
+				seen.add(0)
+				seen.add(k)
 				for _, e := range [2]int{r.nodes[i], r.nodes[j]} {
 					for _, nb := range s.nbr[e][:min(nbrIntra, len(s.nbr[e]))] {
 						if s.where[nb] == r.idx {
 							p := int(s.pos[nb])
-							cand = append(cand, p-1, p)
+							if seen.add(p - 1) {
+								cand = append(cand, p-1)
+							}
+							if seen.add(p) {
+								cand = append(cand, p)
+							}
 						}
 					}
 				}
@@ -116,6 +128,34 @@ func (s *solver) orOpt(r *rstate) bool {
 		}
 	}
 	return changed
+}
+
+// marks is a set of small non-negative integers, emptied in O(1).
+type marks struct {
+	at  []uint32 // at[x] == gen: x is in the set
+	gen uint32
+}
+
+// reset empties the set and makes room for 0..n-1.
+func (m *marks) reset(n int) {
+	if len(m.at) < n {
+		m.at = make([]uint32, 2*n)
+		m.gen = 0
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped: clear the stale marks
+		clear(m.at)
+		m.gen = 1
+	}
+}
+
+// add adds x and reports whether it was new.
+func (m *marks) add(x int) bool {
+	if m.at[x] == m.gen {
+		return false
+	}
+	m.at[x] = m.gen
+	return true
 }
 
 // moveSeg moves positions i..j of r between q and q+1 (q outside

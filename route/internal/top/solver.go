@@ -72,6 +72,7 @@ type solver struct {
 	weight []float64 // per node insertion weight (score^alpha, with noise)
 	tabu   []int     // per node: iteration until which it may not be inserted
 	useTab bool      // whether tabu applies now
+	seen   marks     // orOpt's places already tried
 
 	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
 
