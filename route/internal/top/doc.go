@@ -54,6 +54,25 @@
 // its start time: an insertion costs O(1) per position, a changed stretch
 // O(its length). The triangle inequality is not assumed.
 //
+// # Stopping
+//
+// With Options.MaxNoImprove unset, the search stops after 50 + n + 2000/n
+// perturbations in a row without a better plan (n: the customers, at most
+// 500 counted), twice as many when some customer has windows on its
+// visits, but not before it has run as long again as it took to find its
+// best plan, nor, up to 500 customers, before a floor of perturbations in
+// all that depends on n and the best plan's visits v: min(120·n/v,
+// 1,500,000/(n·v)), for problems where few customers fit; and for the
+// orienteering problem proper (one route, no windows, no break) with
+// n·v ≥ 5,000, at least min((n·v)²/30,000, 6,000), as its best plan
+// keeps improving long after the stall budget would stop it (2,935 at 136
+// customers of which 69 are visited). Beyond 500 customers it stops after
+// min(2,000, 7,500,000/n) perturbations in all. It also stops, proven
+// optimal, when its plan visits every customer that fits in one route
+// without windows or a break, in the order Held–Karp proves shortest.
+// Every count is of perturbations, never of time, so the result does not
+// depend on the machine.
+//
 // # Units
 //
 // All times, durations and travel times are int64 in one unit chosen by
