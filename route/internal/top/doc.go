@@ -41,7 +41,9 @@
 // short route's insertions for all customers at once, reading the travel
 // table along its rows), and a route none of whose gaps is as long as the
 // customer's service plus its shortest legs in and out is not scanned for
-// it.
+// it; nor are the positions where the route's times cannot meet the
+// customer's windows, or whose detour already costs more than the best
+// insertion found.
 // A worse local optimum is accepted as the next starting point with a
 // simulated-annealing probability (a drop of 2% of the best score with
 // probability 1/e, as in Gunawan et al.'s ILS with simulated annealing), and
