@@ -64,26 +64,39 @@
 //     stops, the day's start and its end if that is another place);
 //   - any other problem stops after 50 + min(n, 500) + 2000/n
 //     perturbations in a row that found no better plan (n: the stops that
-//     can be visited at all), but not before it has searched as long
+//     can be visited at all), twice as many when some stop has Windows
+//     (its insertions are checked only where their times can meet the
+//     windows, so a perturbation costs less, while the plans that fit the
+//     windows lie further apart), but not before it has searched as long
 //     again as it took to find its best plan, nor, with n ≤ 500, before
 //     min(120·n/v, 1,500,000/(n·v)) perturbations in all (v: the best
 //     plan's visits; 1,000 for 100 stops of which 12 fit, so a problem
 //     where few of its stops fit searches longer among the ways to choose
-//     them while a perturbation, costing about n·v, is cheap), and with
-//     n > 500 after
-//     min(2000, 7,500,000/n) perturbations in all (1,500 at 5,000 stops:
-//     each one scans every stop for insertions); or at once, with Status
-//     Optimal, when the plan is proven optimal: every stop that fits into
-//     a day on its own is visited, in one day without windows on its
-//     visits or a break, in the order Held–Karp proves shortest (at most
-//     15 visits).
+//     them while a perturbation, costing about n·v, is cheap);
+//   - in one day without a break whose stops have no Windows (the
+//     orienteering problem), with n ≤ 500 and n·v ≥ 5,000, also not
+//     before min((n·v)²/30,000, 6,000) perturbations in all (2,935 for 136
+//     stops of which 69 are visited; 6,000 from n·v = 13,417): the ways
+//     to choose and order many visits grow much faster than a
+//     perturbation's work, and such a search keeps finding better plans
+//     long after the stall budget would stop it;
+//   - with n > 500 it stops after min(2000, 7,500,000/n) perturbations in
+//     all (1,500 at 5,000 stops: each one scans every stop for
+//     insertions);
+//   - and at once, with Status Optimal, when the plan is proven optimal:
+//     every stop that fits into a day on its own is visited, in one day
+//     without windows on its visits or a break, in the order Held–Karp
+//     proves shortest (at most 15 visits).
 //
 // The budget counts iterations, not time, so that the plan does not depend
-// on the machine. On the public orienteering sets (bench/README.md) it
-// spends 2–35 times less CPU time than the earlier rule, with the same
-// scores on Tsiligirides and Chao, 0.04% less on the one-route Solomon
-// 100 set's mean and at most 2.1% less elsewhere, still above VROOM's on
-// every set; pass a [TimeLimit] to search longer.
+// on the machine. On the public orienteering sets (bench/README.md, "The
+// default stopping rule against VROOM") every set's mean score is at
+// least VROOM's, and equal to the earlier, ten times longer rule's on
+// Tsiligirides, Chao and OPLib gen1 and gen3, at most 0.12% below it on
+// OPLib gen2 and gen4 and on the one-route Cordeau and Solomon 100 sets,
+// and 1.1% below on the one-route Solomon 200 set; each set's mean CPU
+// time stays within twice VROOM's (at least 0.25 s); pass a [TimeLimit]
+// to search longer.
 //
 // # Large problems
 //

@@ -41,3 +41,22 @@ func BenchmarkSolveOrienteering(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSolveWindowsOneRoute measures a fixed number of perturbations
+// of one route without a break whose customers have windows, as in
+// Solomon's and Cordeau's one-route sets: the insertion and Or-opt checks
+// against the windows.
+func BenchmarkSolveWindowsOneRoute(b *testing.B) {
+	for _, n := range []int{100, 240} {
+		in := randomClustered(rand.New(rand.NewPCG(uint64(n), 3)), n, 1)
+		in.Routes[0].Break = nil
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Solve(context.Background(), in, Options{Seed: 1, MaxIterations: 100}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -79,9 +79,28 @@ func (s *solver) bestIn(r *rstate, c int) *insertion {
 	if s.need[c] > r.room {
 		return e // no gap of r can hold c's visit and its nearest legs
 	}
-	s.buf = s.slots(s.buf[:0], r, c)
+	svc := s.svc[c]
+	lo, hi := 0, r.k()
+	if ws := s.win[c]; ws != nil {
+		lo, hi = r.span(ws[0].Open+svc, ws[len(ws)-1].Close-svc)
+	}
+	if r.k() <= fullScan {
+		s.buf = s.buf[:0]
+		for p := lo; p <= hi; p++ {
+			s.buf = append(s.buf, p)
+		}
+	} else {
+		s.buf = s.nearSlots(s.buf[:0], r, c)
+	}
 	for _, p := range s.buf {
-		if ok, sh := s.canInsert(r, p, c); ok && sh < e.shift {
+		if p < lo || p > hi {
+			continue
+		}
+		tuc, tcw := s.t(r.nodes[p], c), s.t(c, r.nodes[p+1])
+		if tuc+svc+tcw-(r.cum[p+1]-r.cum[p]) >= e.shift {
+			continue // the shift is at least the detour and the service
+		}
+		if ok, sh := s.canInsertT(r, p, c, tuc, tcw); ok && sh < e.shift {
 			e.shift, e.p, e.ok = sh, int32(p), true
 		}
 	}
@@ -245,29 +264,30 @@ func (rp *replacing) better(ds, dt int64) bool {
 }
 
 // relocOf is the cheapest feasible insertion of v into another route than
-// its own, computed once per scan.
+// its own (none with one route), computed once per scan.
 func (rp *replacing) relocOf(v int) slot {
+	if len(rp.s.rts) == 1 {
+		return slot{r: -1}
+	}
 	if sl, ok := rp.reloc[v]; ok {
 		return sl
 	}
 	s := rp.s
 	sl := slot{r: -1}
-	if len(s.rts) > 1 {
-		buf := make([]int, 0, 16)
-		for _, b := range s.rts {
-			if b.idx == s.where[v] {
+	buf := make([]int, 0, 16)
+	for _, b := range s.rts {
+		if b.idx == s.where[v] {
+			continue
+		}
+		buf = s.nearSlots(buf[:0], b, v)
+		for _, q := range buf {
+			x, y := b.nodes[q], b.nodes[q+1]
+			dt := s.t(x, v) + s.t(v, y) - s.t(x, y)
+			if sl.r >= 0 && dt >= sl.dt {
 				continue
 			}
-			buf = s.nearSlots(buf[:0], b, v)
-			for _, q := range buf {
-				x, y := b.nodes[q], b.nodes[q+1]
-				dt := s.t(x, v) + s.t(v, y) - s.t(x, y)
-				if sl.r >= 0 && dt >= sl.dt {
-					continue
-				}
-				if ok, _ := s.canInsert(b, q, v); ok {
-					sl = slot{int(b.idx), q, dt}
-				}
+			if ok, _ := s.canInsert(b, q, v); ok {
+				sl = slot{int(b.idx), q, dt}
 			}
 		}
 	}

@@ -24,7 +24,8 @@ func (s *solver) twoOpt(r *rstate) bool {
 		}
 		a, ci := r.nodes[i-1], r.nodes[i]
 		cj, b := r.nodes[j], r.nodes[j+1]
-		delta := s.t(a, cj) + s.t(ci, b) - s.t(a, ci) - s.t(cj, b) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
+		// the arcs a→ci and cj→b leave: cum holds them
+		delta := s.t(a, cj) + s.t(ci, b) - (r.cum[i] - r.cum[i-1]) - (r.cum[j+1] - r.cum[j]) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
 		if delta >= 0 {
 			return false
 		}
@@ -79,32 +80,46 @@ func (s *solver) orOpt(r *rstate) bool {
 	k := r.k()
 	full := k <= fullScan
 	var cand []int
+	seen := &s.seen
 	for again := true; again && !s.stop(); {
 		again = false
 		for l := 1; l <= 3; l++ {
 			for i := 1; i+l-1 <= k; i++ {
 				j := i + l - 1
-				cand = cand[:0]
+				// the travel saved by taking i..j out (the arcs around it
+				// read from cum, which holds them)
+				gain := r.cum[i] - r.cum[i-1] + r.cum[j+1] - r.cum[j] - s.t(r.nodes[i-1], r.nodes[j+1])
 				if full {
 					for q := 0; q <= k; q++ {
-						cand = append(cand, q)
+						if (q < i-1 || q > j) && s.moveSeg(r, i, j, q, gain) {
+							again, changed = true, true
+							break
+						}
 					}
-				} else {
-					cand = append(cand, 0, k)
-					for _, e := range [2]int{r.nodes[i], r.nodes[j]} {
-						for _, nb := range s.nbr[e][:min(nbrIntra, len(s.nbr[e]))] {
-							if s.where[nb] == r.idx {
-								p := int(s.pos[nb])
-								cand = append(cand, p-1, p)
+					continue
+				}
+				// the places next to the ends' neighbours, each once, in
+				// the order first met (a place tried again gives the same
+				// answer)
+				cand = append(cand[:0], 0, k)
+				seen.reset(k + 1)
+				seen.add(0)
+				seen.add(k)
+				for _, e := range [2]int{r.nodes[i], r.nodes[j]} {
+					for _, nb := range s.nbr[e][:min(nbrIntra, len(s.nbr[e]))] {
+						if s.where[nb] == r.idx {
+							p := int(s.pos[nb])
+							if seen.add(p - 1) {
+								cand = append(cand, p-1)
+							}
+							if seen.add(p) {
+								cand = append(cand, p)
 							}
 						}
 					}
 				}
 				for _, q := range cand {
-					if q >= i-1 && q <= j {
-						continue
-					}
-					if s.moveSeg(r, i, j, q) {
+					if (q < i-1 || q > j) && s.moveSeg(r, i, j, q, gain) {
 						again, changed = true, true
 						break
 					}
@@ -115,23 +130,51 @@ func (s *solver) orOpt(r *rstate) bool {
 	return changed
 }
 
+// marks is a set of small non-negative integers, emptied in O(1).
+type marks struct {
+	at  []uint32 // at[x] == gen: x is in the set
+	gen uint32
+}
+
+// reset empties the set and makes room for 0..n-1.
+func (m *marks) reset(n int) {
+	if len(m.at) < n {
+		m.at = make([]uint32, 2*n)
+		m.gen = 0
+	}
+	m.gen++
+	if m.gen == 0 { // wrapped: clear the stale marks
+		clear(m.at)
+		m.gen = 1
+	}
+}
+
+// add adds x and reports whether it was new.
+func (m *marks) add(x int) bool {
+	if m.at[x] == m.gen {
+		return false
+	}
+	m.at[x] = m.gen
+	return true
+}
+
 // moveSeg moves positions i..j of r between q and q+1 (q outside
-// [i-1, j]), forwards or reversed, if that lowers travel and stays
-// feasible; it reports whether it did.
-func (s *solver) moveSeg(r *rstate, i, j, q int) bool {
+// [i-1, j]), forwards or reversed, if that lowers travel (by more than
+// gain, the travel saved by taking i..j out) and stays feasible; it
+// reports whether it did.
+func (s *solver) moveSeg(r *rstate, i, j, q int, gain int64) bool {
 	f, g := r.nodes[i], r.nodes[j]
-	u, w := r.nodes[i-1], r.nodes[j+1]
-	gain := s.t(u, f) + s.t(g, w) - s.t(u, w)
 	x, y := r.nodes[q], r.nodes[q+1]
+	xy := r.cum[q+1] - r.cum[q]
 	for rev := 0; rev < 2; rev++ {
 		if rev == 1 && i == j {
 			break
 		}
 		var add int64
 		if rev == 0 {
-			add = s.t(x, f) + s.t(g, y) - s.t(x, y)
+			add = s.t(x, f) + s.t(g, y) - xy
 		} else {
-			add = s.t(x, g) + s.t(f, y) - s.t(x, y) + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
+			add = s.t(x, g) + s.t(f, y) - xy + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
 		}
 		if add-gain >= 0 {
 			continue

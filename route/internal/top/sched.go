@@ -206,6 +206,25 @@ func (r *rstate) setRoom() {
 	r.room = room
 }
 
+// span returns the positions lo..hi of r between which a visit that must
+// end at or after leave and start at or before arrive can be inserted at
+// all: from a position p with both earliest departures (d0 and d1) after
+// arrive it starts too late, as does every later one, the departures
+// growing along the route; into a gap before p+1 whose latest arrivals (a0
+// and a1) come before leave it ends too late, as into every earlier one.
+// Positions outside lo..hi are infeasible; lo > hi when none is left.
+func (r *rstate) span(leave, arrive int64) (lo, hi int) {
+	k := r.k()
+	hi = k
+	for hi >= 0 && min(r.d0[hi], r.d1[hi]) > arrive {
+		hi--
+	}
+	for lo <= hi && max(r.a0[lo+1], r.a1[lo+1]) < leave {
+		lo++
+	}
+	return lo, hi
+}
+
 // feasible reports whether route r as it stands is feasible.
 func (r *rstate) feasible() bool { return r.d1[len(r.nodes)-1] <= r.close }
 
@@ -223,16 +242,32 @@ func (s *solver) canInsert(r *rstate, p, c int) (bool, int64) {
 
 // canInsertT is canInsert with the legs to and from c given. The leg it
 // replaces is read from r's cumulative travel, not from the table.
+//
+// Leaving c is at least its arrival plus its service (waiting only adds),
+// and a break at least its duration, so a position where even that is too
+// late is refused without looking at c's windows (the values stay far
+// below overflow: inf is 2^60, every leg and service at most 2^56).
 func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 	uw := r.cum[p+1] - r.cum[p]
 	old := r.d1[p] + uw
-	d := s.depart(c, r.d1[p]+tuc)
-	if d < inf && d+tcw <= r.a1[p+1] {
-		return true, d + tcw - old
+	svc := s.svc[c]
+	d := int64(inf)
+	if r.d1[p]+tuc+svc+tcw <= r.a1[p+1] {
+		d = s.depart(c, r.d1[p]+tuc)
+		if d < inf && d+tcw <= r.a1[p+1] {
+			return true, d + tcw - old
+		}
 	}
 	if r.hasBrk && r.d0[p] < inf {
+		if lo := r.d0[p] + tuc + svc + tcw; lo > r.a0[p+1] && lo+r.bdur > r.a1[p+1] {
+			return false, 0
+		}
 		d0 := s.depart(c, r.d0[p]+tuc)
 		if d0 < inf && (d0+tcw <= r.a0[p+1] || r.brkEnd(d0)+tcw <= r.a1[p+1]) {
+			if d >= inf {
+				// d was not computed above, or is inf
+				d = s.depart(c, r.d1[p]+tuc)
+			}
 			if d >= inf {
 				return true, d0 + tcw - (r.d0[p] + uw)
 			}

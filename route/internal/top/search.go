@@ -46,8 +46,10 @@ func (s *solver) run(ctx context.Context) {
 	s.polishFrom = best.obj.score
 	stall := stallRule{fixed: s.opt.MaxNoImprove, budget: s.opt.MaxNoImprove}
 	if stall.fixed <= 0 {
-		stall.budget = stallBudget(len(s.cust))
+		windows := s.windowed()
+		stall.budget = stallBudget(len(s.cust), windows)
 		stall.n = len(s.cust)
+		stall.deep = len(s.rts) == 1 && !windows && !s.rts[0].hasBrk
 		if len(s.cust) > maxStall {
 			stall.cap = min(4*maxStall, largeWork/len(s.cust))
 		}
@@ -130,8 +132,23 @@ func (s *solver) construct() {
 // search longer (a 7-customer instance gets 342, 64 customers 145, 400
 // customers 455); beyond maxStall customers it stays at 50 + maxStall,
 // as a perturbation of a large instance costs milliseconds and changes
-// only a few of its routes' visits.
-func stallBudget(n int) int { return 50 + min(n, maxStall) + 2000/max(n, 1) }
+// only a few of its routes' visits. With windows on the customers' visits
+// it is windowStall times as large: there an insertion is checked only at
+// the positions whose times can meet the customer's windows, so a
+// perturbation costs less than one without windows, while the plans that
+// fit the windows lie further apart.
+func stallBudget(n int, windows bool) int {
+	b := 50 + min(n, maxStall) + 2000/max(n, 1)
+	if windows {
+		b *= windowStall
+	}
+	return b
+}
+
+// windowed reports whether some customer has windows on its visits.
+func (s *solver) windowed() bool {
+	return slices.ContainsFunc(s.cust, func(c int) bool { return s.win[c] != nil })
+}
 
 // stallRule decides when the search has converged: after budget
 // perturbations in a row without a better plan; unless the budget is
@@ -141,22 +158,34 @@ func stallBudget(n int) int { return 50 + min(n, maxStall) + 2000/max(n, 1) }
 // in all.
 type stallRule struct {
 	fixed, budget int
-	cap           int // 0: none
-	n             int // customers, for the floor; 0: no floor
-	noImp, last   int // perturbations since the best plan, and when it was found
+	cap           int  // 0: none
+	n             int  // customers, for the floor; 0: no floor
+	deep          bool // the floor grows with n·v (one route, no windows, no break)
+	noImp, last   int  // perturbations since the best plan, and when it was found
 }
 
 // floor is the least number of perturbations of a default search whose
 // best plan has v visits: floorPerRatio·n/v, so that a problem where few
 // of its n customers fit searches longer among the many ways to choose
 // them, but at most floorWork/(n·v), as a perturbation's insertions cost
-// about n·v. Beyond maxStall customers (the capped budget) there is none.
+// about n·v. For a deep rule (the orienteering problem: one route, no
+// windows, no break) with n·v at least deepFrom it is at least
+// (n·v)²/deepWork, at most deepCap: the ways to choose and order many
+// visits among many customers grow much faster than a perturbation's
+// work, and such a search keeps finding better plans long after the stall
+// budget would stop it. Beyond maxStall customers (the capped budget)
+// there is none.
 func (r *stallRule) floor(v int) int {
 	if r.n <= 0 || r.n > maxStall {
 		return 0
 	}
 	v = max(v, 1)
-	return min(floorPerRatio*r.n/v, floorWork/(r.n*v))
+	w := r.n * v
+	f := min(floorPerRatio*r.n/v, floorWork/w)
+	if r.deep && w >= deepFrom {
+		f = max(f, min(w*w/deepWork, deepCap))
+	}
+	return f
 }
 
 func (r *stallRule) improved(iter int) { r.noImp, r.last = 0, iter }

@@ -26,6 +26,17 @@ const (
 	largeN = 1000
 	// maxStall caps the default stall budget (see stallBudget).
 	maxStall = 500
+	// windowStall multiplies the default stall budget of a problem with
+	// windows on its visits (see stallBudget).
+	windowStall = 2
+	// deepFrom, deepWork and deepCap set the floor of perturbations of
+	// the orienteering problem proper (see stallRule.floor): none below
+	// n·v = deepFrom (Tsiligirides' and Chao's sets), min((n·v)²/deepWork,
+	// deepCap) from there (833 at n·v = 5,000, 2,935 at 136 customers of
+	// which 69 are visited, deepCap from n·v = 13,417).
+	deepFrom = 5000
+	deepWork = 30_000
+	deepCap  = 6000
 	// floorPerRatio and floorWork set the least number of perturbations
 	// of a default search (see stallRule.floor): 1,000 for 100 customers
 	// of which 12 are visited; below the stall budget, so without effect,
@@ -69,6 +80,7 @@ type solver struct {
 	halted bool // ctx ended
 	iters  int
 	buf    []int
+	seen   marks     // orOpt's places already tried
 	weight []float64 // per node insertion weight (score^alpha, with noise)
 	tabu   []int     // per node: iteration until which it may not be inserted
 	useTab bool      // whether tabu applies now

@@ -56,11 +56,13 @@ type Options struct {
 	Seed int64
 	// MaxNoImprove stops the search after this many consecutive perturbations
 	// that did not improve the best solution. 0 means the default rule:
-	// 50 + min(n, 500) + 2000/n of them for n = len(Customers), but at
-	// least as many as it took to find the best solution; for n > 500, at
-	// most min(2000, 7,500,000/n) perturbations in all. Whether ctx has a deadline does
-	// not matter. The search also stops as soon as its plan is proven
-	// optimal (see [Result].Optimal).
+	// 50 + min(n, 500) + 2000/n of them for n = len(Customers), twice as
+	// many when some customer has windows, but at least as many as it
+	// took to find the best solution, and not before a floor of
+	// perturbations in all (see the package documentation, "Stopping");
+	// for n > 500, at most min(2000, 7,500,000/n) perturbations in all.
+	// Whether ctx has a deadline does not matter. The search also stops as
+	// soon as its plan is proven optimal (see [Result].Optimal).
 	MaxNoImprove int
 	// MaxIterations caps the number of perturbations. 0 means no cap.
 	MaxIterations int
