@@ -163,7 +163,7 @@
 // solver too. A solve cut short by the deadline returns its best plan
 // with status "deadline-reached". The default of 2 s follows from the
 // solve times: the largest plan of the embedded catalog (all its sites
-// over three days) converges in about 0.1 s of one core, and a plan
+// over three days) converges in about 0.2 s of one core, and a plan
 // request waits for a solver within the same deadline. Request bodies
 // are read through [net/http.MaxBytesReader]. Timeouts on slow clients
 // belong to the [net/http.Server] that serves the handler

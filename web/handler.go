@@ -16,8 +16,8 @@ import (
 // Defaults of the handler's limits; see the options that change them.
 const (
 	// DefaultPlanTimeout bounds one plan request, the wait for a solver
-	// included: 2 s, about 20 times the largest plan of the embedded
-	// catalog (every site over 3 days: about 0.1 s of one core, see
+	// included: 2 s, about ten times the largest plan of the embedded
+	// catalog (every site over 3 days: 0.15–0.25 s of one core, see
 	// BenchmarkPostPlanCatalog), so a solver can clear a queue of such
 	// plans within it.
 	DefaultPlanTimeout = 2 * time.Second
