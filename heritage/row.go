@@ -69,15 +69,17 @@ const unknownKind = 255
 
 // rowMore holds the members of a site that most sites lack.
 type rowMore struct {
-	footprint          orb.Polygon
+	footprint          *orb.Ring // footprint[:nFootprint], as row keeps lists
 	address            *Text
 	entrance           *orb.Point
 	entrancePrecisionM float64
 	rating             *Rating
-	presentedAt        []string
+	presentedAt        *string
 	visitVia           string
-	events             []Event
+	events             *Event
 	badKind            Kind
+
+	nFootprint, nPresentedAt, nEvents uint32
 }
 
 // kinds is Kinds, indexed by row.kind.
@@ -155,11 +157,14 @@ func (pk *packer) row(s *Site) row {
 	if s.Footprint != nil || s.Address != nil || s.Entrance != nil || s.EntrancePrecisionM != 0 ||
 		s.Rating != nil || s.PresentedAt != nil || s.VisitVia != "" || s.Events != nil || r.kind == unknownKind {
 		r.more = pk.more.new()
-		*r.more = rowMore{
-			footprint: s.Footprint, address: s.Address, entrance: s.Entrance,
-			entrancePrecisionM: s.EntrancePrecisionM, rating: s.Rating, presentedAt: s.PresentedAt,
-			visitVia: s.VisitVia, events: s.Events,
+		m := r.more
+		*m = rowMore{
+			address: s.Address, entrance: s.Entrance, entrancePrecisionM: s.EntrancePrecisionM,
+			rating: s.Rating, visitVia: s.VisitVia,
 		}
+		m.footprint, m.nFootprint = first(s.Footprint)
+		m.presentedAt, m.nPresentedAt = first(s.PresentedAt)
+		m.events, m.nEvents = first(s.Events)
 		if r.kind == unknownKind {
 			r.more.badKind = s.Kind
 		}
@@ -178,9 +183,9 @@ func (r *row) site() Site {
 		s.Visit = *r.visit
 	}
 	if m := r.more; m != nil {
-		s.Footprint, s.Address, s.Entrance = m.footprint, m.address, m.entrance
-		s.EntrancePrecisionM, s.Rating, s.PresentedAt = m.entrancePrecisionM, m.rating, m.presentedAt
-		s.VisitVia, s.Events = m.visitVia, m.events
+		s.Footprint, s.Address, s.Entrance = elems(m.footprint, m.nFootprint), m.address, m.entrance
+		s.EntrancePrecisionM, s.Rating, s.PresentedAt = m.entrancePrecisionM, m.rating, elems(m.presentedAt, m.nPresentedAt)
+		s.VisitVia, s.Events = m.visitVia, elems(m.events, m.nEvents)
 	}
 	return s
 }
@@ -190,7 +195,7 @@ func (r *row) presentedAt() []string {
 	if r.more == nil {
 		return nil
 	}
-	return r.more.presentedAt
+	return elems(r.more.presentedAt, r.more.nPresentedAt)
 }
 
 func (r *row) visitVia() string {
