@@ -73,9 +73,9 @@ func collect(opts []Option) (options, error) {
 // regular *os.File is read, from its offset to its end, through a
 // read-only memory mapping of it, and left at its end.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
-	switch r.(type) {
+	switch f := r.(type) {
 	case *os.File:
-		if c, ok, err := loadMapped(r.(*os.File), "", opts); ok {
+		if c, ok, err := loadMapped(f, "", opts); ok {
 			return c, err
 		}
 	case *bytes.Reader, *bytes.Buffer:
