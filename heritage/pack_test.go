@@ -85,3 +85,14 @@ func TestRowLists(t *testing.T) {
 	again, _ := c.Get("a/x")
 	assert.Equal(t, got, again)
 }
+
+// Reading sites back allocates nothing per site: Get nothing at all,
+// Sites only the slice it returns.
+func TestReadsDoNotAllocate(t *testing.T) {
+	c := Default()
+	id := c.Sites()[3].ID
+	var s Site
+	assert.Zero(t, testing.AllocsPerRun(100, func() { s, _ = c.Get(id) }))
+	assert.Equal(t, id, s.ID)
+	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { _ = c.Sites() }))
+}
