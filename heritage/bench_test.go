@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
@@ -130,6 +132,31 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadFile is BenchmarkLoad through a file: LoadFile, and Load
+// of an *os.File (a reader that does not say how long it is).
+func BenchmarkLoadFile(b *testing.B) {
+	for _, n := range benchSizes {
+		data := synthFixtureFor(b, n).data
+		path := filepath.Join(b.TempDir(), "synth.geojson")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d/LoadFile", n), func(b *testing.B) {
+			benchLoadWith(b, func() (*Catalog, error) { return LoadFile(path) }, int64(len(data)), n)
+		})
+		b.Run(fmt.Sprintf("n=%d/os.File", n), func(b *testing.B) {
+			benchLoadWith(b, func() (*Catalog, error) {
+				f, err := os.Open(path)
+				if err != nil {
+					return nil, err
+				}
+				defer f.Close()
+				return Load(f)
+			}, int64(len(data)), n)
+		})
+	}
+}
+
 // BenchmarkLoadRealistic is BenchmarkLoad on copies of the embedded
 // catalog's sites, which carry much more text than the synthetic ones
 // (long notes, many sources, addresses, events).
@@ -170,11 +197,17 @@ func realisticSites(k int) []Site {
 // benchLoad loads data, n sites, reporting the CPU time per load and the
 // heap the catalog keeps.
 func benchLoad(b *testing.B, data []byte, n int) {
-	b.SetBytes(int64(len(data)))
+	benchLoadWith(b, func() (*Catalog, error) { return Load(bytes.NewReader(data)) }, int64(len(data)), n)
+}
+
+// benchLoadWith measures load, which loads a catalog of n sites from
+// size bytes of JSON, as benchLoad does.
+func benchLoadWith(b *testing.B, load func() (*Catalog, error), size int64, n int) {
+	b.SetBytes(size)
 	b.ReportAllocs()
 	cpu0, cpuOK := processCPU()
 	for b.Loop() {
-		if _, err := Load(bytes.NewReader(data)); err != nil {
+		if _, err := load(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -184,13 +217,13 @@ func benchLoad(b *testing.B, data []byte, n int) {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(retained(b, func() any {
-		c, err := Load(bytes.NewReader(data))
+		c, err := load()
 		if err != nil {
 			b.Fatal(err)
 		}
 		return c
 	}))/float64(n), "retained-B/site")
-	b.ReportMetric(float64(len(data))/float64(n), "json-B/site")
+	b.ReportMetric(float64(size)/float64(n), "json-B/site")
 }
 
 // BenchmarkCatalogGC measures a full garbage collection while a loaded

@@ -144,7 +144,7 @@ func (q *Query) match(s *row) bool {
 	if len(q.Kinds) > 0 && !slices.Contains(q.Kinds, s.kindOf()) {
 		return false
 	}
-	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, func(t string) bool { return slices.Contains(s.themes, t) }) {
+	if len(q.Themes) > 0 && !slices.ContainsFunc(q.Themes, func(t string) bool { return slices.Contains(s.themeList(), t) }) {
 		return false
 	}
 	if len(q.Levels) > 0 && (s.designation == nil || !slices.Contains(q.Levels, s.designation.Level)) {

@@ -44,7 +44,8 @@
 //
 // A [*Catalog] is immutable once built and safe for concurrent use by
 // many goroutines. Sites returned by its methods share their inner slices
-// with the catalog; treat them as read-only or [Site.Clone] them.
+// and pointers with the catalog (and what sites repeat, such as periods,
+// with its other sites); treat them as read-only or [Site.Clone] them.
 // [OpeningHours] values are immutable and safe to share. [Default] loads
 // the embedded data once, on first use, and returns the same catalog on
 // every call.

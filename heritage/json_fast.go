@@ -36,6 +36,9 @@ type fastReader struct {
 	spans              []noteURL // the URLs the notes cite, in tmp
 	tmp                []byte
 	urls               []string
+	period             Period // the item's, until the catalog keeps a copy
+	designation        Designation
+	from, to           int
 	score              int
 	entrancePrecision  float64
 	visitVia           string

@@ -134,11 +134,11 @@ func (r *fastReader) prop(name []byte) bool {
 	case "kind":
 		return r.shared(&p.Kind)
 	case "period":
-		p.Period = r.pk.periods.new()
-		return r.period(p.Period)
+		r.period, p.Period = Period{}, &r.period
+		return r.readPeriod(p.Period)
 	case "designation":
-		p.Designation = r.pk.designations.new()
-		return r.designation(p.Designation)
+		r.designation, p.Designation = Designation{}, &r.designation
+		return r.readDesignation(p.Designation)
 	case "precision_m":
 		return r.float(&p.PrecisionM)
 	case "location_source":
@@ -230,8 +230,8 @@ func (r *fastReader) text2(t *Text) bool {
 	})
 }
 
-// period reads a [Period].
-func (r *fastReader) period(p *Period) bool {
+// readPeriod reads a [Period].
+func (r *fastReader) readPeriod(p *Period) bool {
 	return r.object(func(name []byte) bool {
 		switch string(name) {
 		case "name":
@@ -239,18 +239,18 @@ func (r *fastReader) period(p *Period) bool {
 		case "name_zh":
 			return r.shared(&p.NameZh)
 		case "from":
-			p.From = r.pk.years.new()
+			p.From = &r.from
 			return r.int(p.From)
 		case "to":
-			p.To = r.pk.years.new()
+			p.To = &r.to
 			return r.int(p.To)
 		}
 		return false
 	})
 }
 
-// designation reads a [Designation].
-func (r *fastReader) designation(d *Designation) bool {
+// readDesignation reads a [Designation].
+func (r *fastReader) readDesignation(d *Designation) bool {
 	return r.object(func(name []byte) bool {
 		switch string(name) {
 		case "level":
@@ -335,7 +335,7 @@ func (r *fastReader) readNotes() bool {
 			case "lang":
 				return r.shared(&n.Lang)
 			case "text":
-				return r.text(&n.Text)
+				return r.noteText(&n.Text)
 			case "sources":
 				return r.array(func() bool {
 					b, ok := r.bytes()
@@ -349,6 +349,22 @@ func (r *fastReader) readNotes() bool {
 		})
 	})
 	r.p.Notes = r.notes
+	return ok
+}
+
+// maxSharedNote is the length up to which the text of a note is kept
+// once per catalog: short notes (the boilerplate of a register, say)
+// repeat across sites, long ones hardly ever do.
+const maxSharedNote = 256
+
+// noteText reads the text of a note.
+func (r *fastReader) noteText(dst *string) bool {
+	b, ok := r.bytes()
+	if len(b) <= maxSharedNote {
+		*dst = r.pk.strBytes(b)
+	} else {
+		*dst = r.pk.text(b)
+	}
 	return ok
 }
 

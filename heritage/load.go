@@ -69,9 +69,15 @@ func collect(opts []Option) (options, error) {
 // of the package's sentinel errors); it never returns a partial catalog.
 // A site without a "score" gets [DefaultScore]. Errors reading r are
 // returned as they are. A *bytes.Reader or *bytes.Buffer is read in
-// place, without a copy; the catalog keeps nothing of its bytes.
+// place, without a copy; the catalog keeps nothing of its bytes. A large
+// regular *os.File is read, from its offset to its end, through a
+// read-only memory mapping of it, and left at its end.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
-	switch r.(type) {
+	switch f := r.(type) {
+	case *os.File:
+		if c, ok, err := loadMapped(f, "", opts); ok {
+			return c, err
+		}
 	case *bytes.Reader, *bytes.Buffer:
 		// Their WriteTo hands over the bytes they hold: loaded in place,
 		// not copied first (the catalog keeps copies of what it needs).
@@ -123,8 +129,16 @@ func readAll(r io.Reader) ([]byte, error) {
 }
 
 // LoadFile is [Load] on the named file; a [*ValidationError] carries the
-// path in its Source.
+// path in its Source. A large regular file is read through a read-only
+// memory mapping of it, which is gone when LoadFile returns.
 func LoadFile(path string, opts ...Option) (*Catalog, error) {
+	if f, err := os.Open(path); err == nil {
+		c, ok, err := loadMapped(f, path, opts)
+		f.Close()
+		if ok {
+			return c, err
+		}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: %w", err)

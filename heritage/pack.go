@@ -18,16 +18,21 @@ import (
 // designation, address, rating) from slabs.
 type packer struct {
 	strs    map[string]string
+	recent  [256]string // strs seen lately, by a cheap hash: most lookups end here
 	strings slab[string]
 	sources slab[Source]
 	notes   slab[Note]
 
-	arena        *strings.Builder // the block text is copied into
-	periods      slab[Period]
-	years        slab[int]
-	designations slab[Designation]
-	texts        slab[Text]
-	ratings      slab[Rating]
+	arena   *strings.Builder // the block text is copied into
+	texts   slab[Text]
+	ratings slab[Rating]
+
+	// The catalog's one copy of each period, year, designation and
+	// repeated string (by reference).
+	periods      shared[periodKey, Period]
+	years        shared[int, int]
+	designations shared[Designation, Designation]
+	refs         shared[string, string]
 
 	visits map[visitKey]*Visit // the catalog's one copy of each visit
 	more   slab[rowMore]
@@ -42,11 +47,17 @@ func (pk *packer) str(s string) string {
 	if s == "" {
 		return ""
 	}
-	if t, ok := pk.strs[s]; ok {
+	h := recentSlot(len(s), s[0], s[len(s)-1])
+	if t := pk.recent[h]; t == s {
 		return t
 	}
-	pk.strs[s] = s
-	return s
+	t, ok := pk.strs[s]
+	if !ok {
+		t = s
+		pk.strs[s] = s
+	}
+	pk.recent[h] = t
+	return t
 }
 
 // strBytes is str for the text b, copied only when the catalog does not
@@ -55,12 +66,23 @@ func (pk *packer) strBytes(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	if t, ok := pk.strs[string(b)]; ok {
+	h := recentSlot(len(b), b[0], b[len(b)-1])
+	if t := pk.recent[h]; t == string(b) {
 		return t
 	}
-	t := pk.text(b)
-	pk.strs[t] = t
+	t, ok := pk.strs[string(b)]
+	if !ok {
+		t = pk.text(b)
+		pk.strs[t] = t
+	}
+	pk.recent[h] = t
 	return t
+}
+
+// recentSlot is the slot of packer.recent for a string of length n whose
+// first and last bytes are first and last.
+func recentSlot(n int, first, last byte) uint8 {
+	return uint8(uint(n)*37 + uint(first)*7 + uint(last))
 }
 
 // Arena block sizes, in bytes: blocks double from the smallest to the
@@ -132,12 +154,17 @@ func (pk *packer) packSources(src []Source) []Source {
 }
 
 // packNotes returns a packed copy of the notes; the URLs they cite share
-// the strings of the site's sources where they are among them.
+// the strings of the site's sources where they are among them, and a
+// note citing what the note before it cites shares its list.
 func (pk *packer) packNotes(notes []Note, sources []Source) []Note {
 	out := pk.notes.copy(notes)
 	for i := range out {
 		n := &out[i]
 		n.Lang = pk.str(n.Lang)
+		if i > 0 && n.Sources != nil && slices.Equal(n.Sources, out[i-1].Sources) {
+			n.Sources = out[i-1].Sources
+			continue
+		}
 		n.Sources = pk.list(n.Sources, false)
 		for k, u := range n.Sources {
 			if j := slices.IndexFunc(sources, func(s Source) bool { return s.URL == u }); j >= 0 {
@@ -197,4 +224,84 @@ func (s *slab[T]) copy(src []T) []T {
 	n := len(s.block)
 	s.block = append(s.block, src...)
 	return s.block[n:len(s.block):len(s.block)]
+}
+
+// shared keeps one copy of each value of a catalog, by key, in a slab.
+type shared[K comparable, T any] struct {
+	m       map[K]*T
+	slab    slab[T]
+	lastKey K // the key of the last get, and its value
+	last    *T
+}
+
+// get returns the copy of the value whose key is k, made with build on
+// first sight.
+func (s *shared[K, T]) get(k K, build func() T) *T {
+	if s.last != nil && k == s.lastKey {
+		return s.last
+	}
+	p, ok := s.m[k]
+	if !ok {
+		if s.m == nil {
+			s.m = make(map[K]*T)
+		}
+		p = s.slab.new()
+		*p = build()
+		s.m[k] = p
+	}
+	s.lastKey, s.last = k, p
+	return p
+}
+
+// periodKey is a [Period] as a map key.
+type periodKey struct {
+	name, nameZh   string
+	from, to       int
+	hasFrom, hasTo bool
+}
+
+// period returns the catalog's one copy of p, nil for nil: sites whose
+// periods are equal share it.
+func (pk *packer) period(p *Period) *Period {
+	if p == nil {
+		return nil
+	}
+	k := periodKey{name: p.Name, nameZh: p.NameZh}
+	if p.From != nil {
+		k.from, k.hasFrom = *p.From, true
+	}
+	if p.To != nil {
+		k.to, k.hasTo = *p.To, true
+	}
+	return pk.periods.get(k, func() Period {
+		return Period{Name: pk.str(p.Name), NameZh: pk.str(p.NameZh), From: pk.year(p.From), To: pk.year(p.To)}
+	})
+}
+
+// year returns the catalog's one copy of *y, nil for nil.
+func (pk *packer) year(y *int) *int {
+	if y == nil {
+		return nil
+	}
+	return pk.years.get(*y, func() int { return *y })
+}
+
+// designation returns the catalog's one copy of d, nil for nil.
+func (pk *packer) designation(d *Designation) *Designation {
+	if d == nil {
+		return nil
+	}
+	return pk.designations.get(*d, func() Designation {
+		c := *d
+		c.Level = Level(pk.str(string(c.Level)))
+		return c
+	})
+}
+
+// ref returns a pointer to the catalog's one copy of s, nil for "".
+func (pk *packer) ref(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return pk.refs.get(s, func() string { return pk.str(s) })
 }

@@ -1,35 +1,66 @@
 package heritage
 
 import (
+	"math"
 	"time"
+	"unsafe"
 
 	"github.com/paulmach/orb"
 )
 
-// row is a site as a [Catalog] stores it: about half the size of a
-// [Site]. The kind and the score are small numbers; the visit is shared
-// by the sites of a catalog whose visits are equal; the members most
-// sites lack are behind one pointer. [row.site] gives the Site back
-// without allocating: every slice and pointer of a row is handed out as
-// it is, as a catalog's Sites always shared theirs (read-only, see
-// [Site.Clone]).
+// row is a site as a [Catalog] stores it: less than half the size of a
+// [Site]. The kind and the score are small numbers; lists are kept as
+// the address of their first element and their length; the strings,
+// periods, designations and visits that sites repeat are the catalog's
+// one copies; the members most sites lack are behind one pointer.
+// [row.site] gives the Site back without allocating: every slice and
+// pointer of a row is handed out as it is, as a catalog's Sites always
+// shared theirs (read-only, see [Site.Clone]).
 type row struct {
 	id             string
 	name           Name
 	location       orb.Point
 	precisionM     float64
-	locationSource string
-	region         string
-	themes         []string
-	notes          []Note
-	sources        []Source
+	locationSource *string // nil for ""
+	region         *string // nil for ""
+	themes         *string // themes[:nThemes]; nil for a nil list
+	aliases        *string
+	notes          *Note
+	sources        *Source
 	period         *Period
 	designation    *Designation
 	visit          *Visit   // nil for the zero Visit
 	more           *rowMore // nil when the site has none of them
-	score          uint8    // 0–100 in a catalog (a site that is not does not load)
-	kind           uint8    // index in kinds, or unknownKind
+
+	nThemes, nAliases, nNotes, nSources uint32
+	score                               uint8 // 0–100 in a catalog (a site that is not does not load)
+	kind                                uint8 // index in kinds, or unknownKind
 }
+
+// first returns the address of the first element of s (nil for a nil
+// slice), and its length, which [elems] takes back.
+func first[T any](s []T) (*T, uint32) {
+	if uint64(len(s)) > math.MaxUint32 {
+		panic("heritage: a list too long for a catalog")
+	}
+	return unsafe.SliceData(s), uint32(len(s))
+}
+
+// elems is the slice of the n elements from p (nil for nil p): what
+// [first] took, with its length as its capacity, so that appending to
+// it never writes into the catalog.
+func elems[T any](p *T, n uint32) []T { return unsafe.Slice(p, n) }
+
+// deref is *p, "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// themeList returns the site's themes.
+func (r *row) themeList() []string { return elems(r.themes, r.nThemes) }
 
 // unknownKind is row.kind for a kind that is not valid, kept in
 // rowMore.badKind: such a site does not load, but the references to it
@@ -38,16 +69,17 @@ const unknownKind = 255
 
 // rowMore holds the members of a site that most sites lack.
 type rowMore struct {
-	aliases            []string
-	footprint          orb.Polygon
+	footprint          *orb.Ring // footprint[:nFootprint], as row keeps lists
 	address            *Text
 	entrance           *orb.Point
 	entrancePrecisionM float64
 	rating             *Rating
-	presentedAt        []string
+	presentedAt        *string
 	visitVia           string
-	events             []Event
+	events             *Event
 	badKind            Kind
+
+	nFootprint, nPresentedAt, nEvents uint32
 }
 
 // kinds is Kinds, indexed by row.kind.
@@ -109,23 +141,30 @@ func (pk *packer) visit(v *Visit) *Visit {
 }
 
 // row returns the row of s, a validated site whose memory the catalog
-// now owns.
+// now owns (but for its period and designation: the catalog keeps its
+// own copies).
 func (pk *packer) row(s *Site) row {
 	r := row{
 		id: s.ID, name: s.Name, location: s.Location, precisionM: s.PrecisionM,
-		locationSource: s.LocationSource, region: s.Region,
-		themes: s.Themes, notes: s.Notes, sources: s.Sources,
-		period: s.Period, designation: s.Designation, visit: pk.visit(&s.Visit),
+		locationSource: pk.ref(s.LocationSource), region: pk.ref(s.Region),
+		period: pk.period(s.Period), designation: pk.designation(s.Designation), visit: pk.visit(&s.Visit),
 		score: uint8(s.Score), kind: kindIndex(s.Kind),
 	}
-	if s.Aliases != nil || s.Footprint != nil || s.Address != nil || s.Entrance != nil || s.EntrancePrecisionM != 0 ||
+	r.themes, r.nThemes = first(s.Themes)
+	r.aliases, r.nAliases = first(s.Aliases)
+	r.notes, r.nNotes = first(s.Notes)
+	r.sources, r.nSources = first(s.Sources)
+	if s.Footprint != nil || s.Address != nil || s.Entrance != nil || s.EntrancePrecisionM != 0 ||
 		s.Rating != nil || s.PresentedAt != nil || s.VisitVia != "" || s.Events != nil || r.kind == unknownKind {
 		r.more = pk.more.new()
-		*r.more = rowMore{
-			aliases: s.Aliases, footprint: s.Footprint, address: s.Address, entrance: s.Entrance,
-			entrancePrecisionM: s.EntrancePrecisionM, rating: s.Rating, presentedAt: s.PresentedAt,
-			visitVia: s.VisitVia, events: s.Events,
+		m := r.more
+		*m = rowMore{
+			address: s.Address, entrance: s.Entrance, entrancePrecisionM: s.EntrancePrecisionM,
+			rating: s.Rating, visitVia: s.VisitVia,
 		}
+		m.footprint, m.nFootprint = first(s.Footprint)
+		m.presentedAt, m.nPresentedAt = first(s.PresentedAt)
+		m.events, m.nEvents = first(s.Events)
 		if r.kind == unknownKind {
 			r.more.badKind = s.Kind
 		}
@@ -137,16 +176,16 @@ func (pk *packer) row(s *Site) row {
 func (r *row) site() Site {
 	s := Site{
 		ID: r.id, Name: r.name, Kind: r.kindOf(), Period: r.period, Designation: r.designation,
-		Location: r.location, PrecisionM: r.precisionM, LocationSource: r.locationSource, Region: r.region,
-		Themes: r.themes, Notes: r.notes, Sources: r.sources, Score: int(r.score),
+		Location: r.location, PrecisionM: r.precisionM, LocationSource: deref(r.locationSource), Region: deref(r.region),
+		Themes: r.themeList(), Aliases: r.aliasList(), Notes: elems(r.notes, r.nNotes), Sources: elems(r.sources, r.nSources), Score: int(r.score),
 	}
 	if r.visit != nil {
 		s.Visit = *r.visit
 	}
 	if m := r.more; m != nil {
-		s.Aliases, s.Footprint, s.Address, s.Entrance = m.aliases, m.footprint, m.address, m.entrance
-		s.EntrancePrecisionM, s.Rating, s.PresentedAt = m.entrancePrecisionM, m.rating, m.presentedAt
-		s.VisitVia, s.Events = m.visitVia, m.events
+		s.Footprint, s.Address, s.Entrance = elems(m.footprint, m.nFootprint), m.address, m.entrance
+		s.EntrancePrecisionM, s.Rating, s.PresentedAt = m.entrancePrecisionM, m.rating, elems(m.presentedAt, m.nPresentedAt)
+		s.VisitVia, s.Events = m.visitVia, elems(m.events, m.nEvents)
 	}
 	return s
 }
@@ -156,7 +195,7 @@ func (r *row) presentedAt() []string {
 	if r.more == nil {
 		return nil
 	}
-	return r.more.presentedAt
+	return elems(r.more.presentedAt, r.more.nPresentedAt)
 }
 
 func (r *row) visitVia() string {
@@ -166,13 +205,8 @@ func (r *row) visitVia() string {
 	return r.more.visitVia
 }
 
-// aliases returns the site's aliases.
-func (r *row) aliases() []string {
-	if r.more == nil {
-		return nil
-	}
-	return r.more.aliases
-}
+// aliasList returns the site's aliases.
+func (r *row) aliasList() []string { return elems(r.aliases, r.nAliases) }
 
 // rowsOf returns the rows of validated sites, whose memory the catalog
 // now owns.

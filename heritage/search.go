@@ -15,48 +15,51 @@ import (
 // searchIndex holds every name of every site in folded form (see fold),
 // flat, in site order: key k is text[end[k-1]:end[k]] (from 0 for k = 0).
 type searchIndex struct {
-	text   string
-	end    []uint32
-	site   []int32 // site index of key k
-	pinyin []bool  // key k is a pinyin name or an alias, where "v" may stand for "ü"
+	text    string
+	end     []uint32
+	siteEnd []uint32 // the keys of site i end before key siteEnd[i]
+	pinyin  []uint64 // bit k: key k is a pinyin name or an alias, where "v" may stand for "ü"
 }
 
 func newSearchIndex(rows []row) (searchIndex, error) {
 	n, size := 0, 0
 	for i := range rows {
 		s := &rows[i]
-		n += 3 + len(s.aliases())
+		n += 3 + len(s.aliasList())
 		size += len(s.name.Zh) + len(s.name.Pinyin) + len(s.name.En)
-		for _, a := range s.aliases() {
+		for _, a := range s.aliasList() {
 			size += len(a)
 		}
 	}
 	ix := searchIndex{
-		end:    make([]uint32, 0, n),
-		site:   make([]int32, 0, n),
-		pinyin: make([]bool, 0, n),
+		end:     make([]uint32, 0, n),
+		siteEnd: make([]uint32, len(rows)),
+		pinyin:  make([]uint64, (n+63)/64),
 	}
 	var text strings.Builder
 	text.Grow(size)
 	var key []byte
-	add := func(i int, name string, pinyin bool) {
+	add := func(name string, pinyin bool) {
 		key = appendFold(key[:0], name)
 		if len(key) == 0 {
 			return
 		}
 		text.Write(key)
+		if pinyin {
+			k := len(ix.end)
+			ix.pinyin[k/64] |= 1 << (k % 64)
+		}
 		ix.end = append(ix.end, uint32(text.Len()))
-		ix.site = append(ix.site, int32(i))
-		ix.pinyin = append(ix.pinyin, pinyin)
 	}
 	for i := range rows {
 		s := &rows[i]
-		add(i, s.name.Zh, false)
-		add(i, s.name.Pinyin, true)
-		add(i, s.name.En, false)
-		for _, a := range s.aliases() {
-			add(i, a, true)
+		add(s.name.Zh, false)
+		add(s.name.Pinyin, true)
+		add(s.name.En, false)
+		for _, a := range s.aliasList() {
+			add(a, true)
 		}
+		ix.siteEnd[i] = uint32(len(ix.end))
 		if uint64(text.Len()) > math.MaxUint32 {
 			return searchIndex{}, fmt.Errorf("heritage: the sites' names are longer than a catalog holds (%d bytes)", uint32(math.MaxUint32))
 		}
@@ -193,26 +196,21 @@ func (c *Catalog) Search(text string) []Site {
 		i, class int
 	}
 	var hits []hit
-	// Keys are grouped by site, in site order.
-	cur, curBest := int32(-1), matchNone
-	flush := func() {
-		if curBest != matchNone {
-			hits = append(hits, hit{int(cur), curBest})
+	k := 0
+	for i, end := range ix.siteEnd {
+		best := matchNone
+		for ; k < int(end); k++ {
+			key := ix.key(k)
+			m := matchClass(key, q)
+			if ix.pinyin[k/64]&(1<<(k%64)) != 0 && qv != q {
+				m = max(m, matchClass(key, qv))
+			}
+			best = max(best, m)
+		}
+		if best != matchNone {
+			hits = append(hits, hit{i, best})
 		}
 	}
-	for k := range ix.site {
-		key := ix.key(k)
-		if ix.site[k] != cur {
-			flush()
-			cur, curBest = ix.site[k], matchNone
-		}
-		m := matchClass(key, q)
-		if ix.pinyin[k] && qv != q {
-			m = max(m, matchClass(key, qv))
-		}
-		curBest = max(curBest, m)
-	}
-	flush()
 	slices.SortFunc(hits, func(a, b hit) int {
 		sa, sb := &c.rows[a.i], &c.rows[b.i]
 		return cmp.Or(cmp.Compare(b.class, a.class), cmp.Compare(sb.score, sa.score), cmp.Compare(sa.id, sb.id))

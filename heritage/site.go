@@ -13,9 +13,11 @@ import (
 //
 // A Site read from a [Catalog] shares its slices and pointers (Aliases,
 // Themes, Notes, Sources, Footprint, Visit.Estimated, PresentedAt, Events,
-// …) with the catalog, and the lists that sites repeat (themes, a
-// visit's estimated fields) perhaps with its other sites: treat them as
-// read-only, or take a deep copy with [Site.Clone] before changing them.
+// Period, Designation, …) with the catalog, and what sites repeat (lists
+// of themes, a visit's estimated fields, periods, designations) perhaps
+// with its other sites, and a note's list of sources perhaps with the
+// site's other notes: treat them as read-only, or take a deep copy with
+// [Site.Clone] before changing them.
 type Site struct {
 	// ID is the stable identifier, a lowercase ASCII slug path such as
 	// "jiangxian/chexiangcheng" (see [ValidID]).
