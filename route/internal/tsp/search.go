@@ -24,6 +24,8 @@ type search struct {
 	ticks    int
 
 	lk lkState
+
+	onBest func(best int64) // Options.onBest
 }
 
 func (s *search) neighbours(a int32) []int32 {
@@ -250,6 +252,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		queue: make([]int32, g.m),
 		inQ:   make([]bool, g.m),
 	}
+	s.onBest = opt.onBest
 	s.lk.addStamp = make([]uint32, g.m)
 	s.lk.addLv = make([][2]int32, g.m)
 	s.t = newTour(greedy(g, nb, cnt, k))
@@ -334,6 +337,9 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 		if cur < best {
 			best, stall = cur, 0
 			bestOrder = bestOrder[:0]
+			if s.onBest != nil {
+				s.onBest(best)
+			}
 		} else {
 			stall++
 		}
