@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -49,6 +50,10 @@ var linkernTargets = []struct {
 //	go test ./route/internal/tsp -run '^$' -bench TimeToLinkern -benchtime 1x
 func BenchmarkTimeToLinkern(b *testing.B) {
 	only := os.Getenv("TSP_LINKERN")
+	seeds := 10
+	if v, err := strconv.Atoi(os.Getenv("TSP_SEEDS")); err == nil && v > 0 {
+		seeds = v
+	}
 	for _, tc := range linkernTargets {
 		if only != "" && !strings.Contains(","+only+",", ","+tc.name+",") {
 			continue
@@ -63,9 +68,13 @@ func BenchmarkTimeToLinkern(b *testing.B) {
 		b.Run(tc.name, func(b *testing.B) {
 			for b.Loop() {
 				var times []time.Duration
+				var allCPU time.Duration
+				allKicks := 0
 				line := ""
-				for seed := int64(1); seed <= 10; seed++ {
-					cpu, cost := timeToReach(b, in, tc.target, seed)
+				for seed := int64(1); seed <= int64(seeds); seed++ {
+					cpu, cost, kicks := timeToReach(b, in, tc.target, seed)
+					allKicks += kicks
+					allCPU += cpu
 					if cost <= tc.target {
 						times = append(times, cpu)
 						line += fmt.Sprintf(" %.3f", cpu.Seconds())
@@ -73,8 +82,9 @@ func BenchmarkTimeToLinkern(b *testing.B) {
 						line += fmt.Sprintf(" -(%d)", cost)
 					}
 				}
-				b.Logf("%s target %d: reached %d of 10, median %s; seconds:%s",
-					tc.name, tc.target, len(times), median(times, 10), line)
+				b.Logf("%s target %d: reached %d of %d, median %s, %.0f µs per kick; seconds:%s",
+					tc.name, tc.target, len(times), seeds, median(times, seeds),
+					float64(allCPU.Microseconds())/float64(allKicks), line)
 			}
 		})
 	}
@@ -82,7 +92,7 @@ func BenchmarkTimeToLinkern(b *testing.B) {
 
 // timeToReach runs the solver until its best tour is at most target (or
 // 20,000 kicks) and returns the CPU time that took and the final cost.
-func timeToReach(b *testing.B, in Instance, target, seed int64) (time.Duration, int64) {
+func timeToReach(b *testing.B, in Instance, target, seed int64) (time.Duration, int64, int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	t0 := userTime()
@@ -101,7 +111,7 @@ func timeToReach(b *testing.B, in Instance, target, seed int64) (time.Duration, 
 	if at == 0 {
 		at = userTime() - t0
 	}
-	return at, res.Cost
+	return at, res.Cost, res.Iterations
 }
 
 // median returns the median of the times of runs that reached the target
@@ -223,4 +233,122 @@ func readEuc2D(path string) (Instance, error) {
 		}
 	}
 	return Instance{N: n, Cost: c}, nil
+}
+
+// BenchmarkAnytimeCPU runs each instance of linkernTargets (TSP_LINKERN
+// picks some) for TSP_SEEDS seeds (default 10) until the process has
+// spent TSP_CPU of CPU time on it (default 800ms; setup included) and
+// prints the mean gap to the optimum of the best tour at an eighth, a
+// quarter, half and all of that budget, with how many seeds were then at
+// or below linkern's length: a figure at equal time that a few lucky or
+// unlucky seeds move less than the median time to a target.
+//
+//	TSP_CPU=800ms go test ./route/internal/tsp -run '^$' -bench AnytimeCPU -benchtime 1x
+func BenchmarkAnytimeCPU(b *testing.B) {
+	only := os.Getenv("TSP_LINKERN")
+	seeds := 10
+	if v, err := strconv.Atoi(os.Getenv("TSP_SEEDS")); err == nil && v > 0 {
+		seeds = v
+	}
+	budget := 800 * time.Millisecond
+	if v, err := time.ParseDuration(os.Getenv("TSP_CPU")); err == nil && v > 0 {
+		budget = v
+	}
+	optimum := map[string]int64{}
+	for _, o := range descentOptima {
+		optimum[o.name] = o.opt
+	}
+	for _, tc := range linkernTargets {
+		if only != "" && !strings.Contains(","+only+",", ","+tc.name+",") {
+			continue
+		}
+		in, err := readEuc2D(filepath.Join(tsplibDir, tc.name+".tsp"))
+		if os.IsNotExist(err) {
+			b.Skipf("no benchmark data: %v", err)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				anytimeLine(b, in, tc.name, tc.target, optimum[tc.name], seeds, budget)
+			}
+		})
+	}
+}
+
+// anytimeLine runs seeds 1..seeds of in for budget of CPU time each and
+// logs the mean gap and the number of seeds at linkern's length at four
+// fractions of the budget.
+func anytimeLine(b *testing.B, in Instance, name string, target, opt int64, seeds int, budget time.Duration) {
+	fracs := [...]int{8, 4, 2, 1}
+	var gap [len(fracs)]float64
+	var hits [len(fracs)]int
+	for seed := int64(1); seed <= int64(seeds); seed++ {
+		curve := bestCurve(b, in, seed, budget)
+		for i, f := range fracs {
+			best := bestAt(curve, budget/time.Duration(f))
+			gap[i] += 100 * float64(best-opt) / float64(opt) / float64(seeds)
+			if best <= target {
+				hits[i]++
+			}
+		}
+	}
+	line := ""
+	for i, f := range fracs {
+		line += fmt.Sprintf("  %v: %.3f%% (%d)", budget/time.Duration(f), gap[i], hits[i])
+	}
+	b.Logf("%s mean gap (seeds at linkern's %d of %d):%s", name, target, seeds, line)
+}
+
+// cpuPoint is the best tour's cost from a CPU time on.
+type cpuPoint struct {
+	at   time.Duration
+	cost int64
+}
+
+// bestCurve runs the solver for budget of CPU time and returns each new
+// best cost with the CPU time it was found at.
+func bestCurve(b *testing.B, in Instance, seed int64, budget time.Duration) []cpuPoint {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	t0 := userTime()
+	var curve []cpuPoint
+	opt := Options{Seed: seed, MaxStall: -1}
+	opt.onBest = func(best int64) {
+		at := userTime() - t0
+		curve = append(curve, cpuPoint{at, best})
+		if at >= budget {
+			cancel()
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ctx.Err() == nil && userTime()-t0 < budget {
+			time.Sleep(2 * time.Millisecond)
+		}
+		cancel()
+	}()
+	res, err := Solve(ctx, in, opt)
+	<-done
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(curve) == 0 {
+		b.Fatalf("no tour reported (cost %d)", res.Cost)
+	}
+	return curve
+}
+
+// bestAt returns the best cost found by CPU time at (the first descent's
+// when at is earlier).
+func bestAt(curve []cpuPoint, at time.Duration) int64 {
+	best := curve[0].cost
+	for _, p := range curve {
+		if p.at <= at {
+			best = p.cost
+		}
+	}
+	return best
 }

@@ -10,6 +10,7 @@ type search struct {
 	g    *graph
 	t    *tour
 	nb   []int32
+	nbc  []int64 // nbc[i] = d(a, nb[i]) for the list of a that holds i
 	cnt  []int32
 	k    int
 	rng  *rand.Rand
@@ -31,6 +32,25 @@ type search struct {
 func (s *search) neighbours(a int32) []int32 {
 	i := int(a) * s.k
 	return s.nb[i : i+int(s.cnt[a])]
+}
+
+// neighbourCosts returns the costs of the edges from a to its candidate
+// neighbours, in the order of neighbours(a): read in sequence instead of
+// from scattered rows of the cost matrix.
+func (s *search) neighbourCosts(a int32) []int64 {
+	i := int(a) * s.k
+	return s.nbc[i : i+int(s.cnt[a])]
+}
+
+// costNeighbours fills s.nbc from the candidate lists.
+func (s *search) costNeighbours() {
+	s.nbc = make([]int64, len(s.nb))
+	for a := range s.g.m {
+		i := a * s.k
+		for j, b := range s.nb[i : i+int(s.cnt[a])] {
+			s.nbc[i+j] = s.g.d(int32(a), b)
+		}
+	}
 }
 
 // push clears v's don't-look bit.
@@ -253,6 +273,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		inQ:   make([]bool, g.m),
 	}
 	s.onBest = opt.onBest
+	s.costNeighbours()
 	s.lk.addStamp = make([]uint32, g.m)
 	s.lk.addLv = make([][2]int32, g.m)
 	s.t = newTour(greedy(g, nb, cnt, k))
@@ -295,6 +316,9 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 	cur, best := s.cost, s.cost
 	var bestOrder []int32
 	stall, curStall := 0, 0
+	if s.onBest != nil {
+		s.onBest(best)
+	}
 	for !s.canceled && (maxStall < 0 || stall < maxStall) && (maxKicks <= 0 || iter <= maxKicks) {
 		if s.stop() {
 			break
