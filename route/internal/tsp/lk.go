@@ -408,4 +408,3 @@ func (s *search) onPath(x, b, y int32, fwd bool) bool {
 	}
 	return s.t.between(y, b, x)
 }
-
