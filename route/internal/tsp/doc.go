@@ -16,12 +16,9 @@
 //     first levels, at most 50 steps of backtracking per search), Or-opt
 //     (moving a segment of up to three nodes, either way round) and or3opt
 //     (swapping two adjacent segments without reversing them);
-//   - perturbation: the double-bridge kick, its first edge the worst of a
-//     few random tour edges (longest above its end's nearest candidate),
-//     the three others at the ends of 50-step random walks over the
-//     candidate lists (half the kicks on symmetric instances) or within
-//     50 tour positions after it (one kick in 20 from the whole tour);
-//     kept when the tour is not worse after the local search, else undone; a
+//   - perturbation: the double-bridge kick on four edges drawn from a window
+//     of 50 tour positions (one kick in 20 from the whole tour), kept when
+//     the tour is not worse after the local search, else undone; a
 //     trajectory stuck for max(200, 3N) kicks restarts from a random tour,
 //     keeping the best.
 //

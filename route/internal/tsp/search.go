@@ -2,7 +2,6 @@ package tsp
 
 import (
 	"context"
-	"math"
 	"math/rand/v2"
 )
 
@@ -149,12 +148,12 @@ func (s *search) tourCost() int64 {
 const kickWindow = 50
 
 // kick applies a double bridge, the non-sequential 4-opt move of Martin,
-// Otto & Felten: four tour edges {x_i, next(x_i)} are removed and the
-// segments reassembled as S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each
-// segment's orientation, so it is valid on asymmetric instances too.
-// Sequential moves (LK, Or-opt, or3opt) cannot undo it in one step, and a
-// local one leaves the rest of the tour, and most don't-look bits, alone.
-// kickPoints says where the four edges are. It returns false when no
+// Otto & Felten: four tour edges {x_i, next(x_i)} near a random node
+// (anywhere, for one kick in globalKicks) are removed and the segments
+// reassembled as S1 S2 S3 S4 -> S1 S4 S3 S2, keeping each segment's
+// orientation, so it is valid on asymmetric instances too. Sequential moves (LK, Or-opt,
+// or3opt) cannot undo it in one step, and a local one leaves the rest of
+// the tour, and most don't-look bits, alone. It returns false when no
 // valid choice was found.
 func (s *search) kick() bool {
 	var x [4]int32
@@ -168,35 +167,15 @@ func (s *search) kick() bool {
 }
 
 // globalKicks is the share of kicks (one in globalKicks) whose four
-// edges are drawn from the whole tour rather than near the first one.
-// Local kicks alone leave a trajectory stuck where the greedy start
-// joined clusters badly (d1291 and fl1400 stayed 2.7% and 1.4% above the
-// optimum for thousands of kicks until a random restart); a global kick
-// now and then lets the chain rearrange how far parts of the tour connect.
+// edges are drawn from the whole tour rather than a window. Local kicks
+// alone leave a trajectory stuck where the greedy start joined clusters
+// badly (d1291 and fl1400 stayed 2.7% and 1.4% above the optimum for
+// thousands of kicks until a random restart); a global kick now and then
+// lets the chain rearrange how far parts of the tour connect.
 const globalKicks = 20
 
-// walkSteps is the length of the random walks over the candidate lists
-// that place a walk kick's edges (Applegate, Cook & Rohe's random-walk
-// kick, linkern's default).
-const walkSteps = 50
-
-// kickPoints draws the first edge of a kick among a few random tour
-// edges, the one longest above its start's nearest candidate (a bad edge
-// is the likeliest to be improved by a change around it), and the three
-// others either (half the kicks on symmetric instances) at the ends of
-// random walks over the candidate lists, each from the tour successor of
-// the last, which joins segments that lie close in space but anywhere on
-// the tour, or within the kickWindow tour positions after the first, or
-// (one kick in globalKicks) anywhere.
-//
-// Measured at equal CPU time over 12 TSPLIB instances of 400–1,002 nodes
-// (seeds interleaved in one process, mean gap to the optimum): window
-// kicks from a uniform random edge 0.478/0.318/0.163% at 100/200/400 ms,
-// walk kicks 0.325/0.185/0.111% (p654 at 0.001% instead of 0.67% at 400
-// ms, but d493 0.10% instead of 0.05%); at 800 ms the three variants
-// were even (0.062% window, 0.069% walk, 0.062% half and half), and half
-// and half kept the early gain (0.349/0.219/0.114% at 100/200/400 ms
-// against 0.487/0.300/0.112%).
+// kickPoints draws a random node and three more from the kickWindow tour
+// positions after it, or from the whole tour for one kick in globalKicks.
 func (s *search) kickPoints(x *[4]int32) {
 	t := s.t
 	m := t.n
@@ -204,19 +183,11 @@ func (s *search) kickPoints(x *[4]int32) {
 	if s.g.asym {
 		w *= 2 // two working nodes per city
 	}
-	x[0] = s.longEdge()
-	switch {
-	case s.rng.IntN(globalKicks) == 0:
+	if s.rng.IntN(globalKicks) == 0 {
 		w = m
-	case !s.g.asym && s.rng.IntN(2) == 0:
-		v := x[0]
-		for i := 1; i < 4; i++ {
-			v = s.walk(t.next(v))
-			x[i] = v
-		}
-		return
 	}
 	w = min(w, m-1)
+	x[0] = s.rng.Int32N(int32(m))
 	p0 := int(t.pos[x[0]])
 	for i := 1; i < 4; i++ {
 		p := p0 + 1 + s.rng.IntN(w)
@@ -225,46 +196,6 @@ func (s *search) kickPoints(x *[4]int32) {
 		}
 		x[i] = t.order[p]
 	}
-}
-
-// walk returns the node reached from v by walkSteps random steps along
-// candidate edges, never straight back along the edge just taken.
-func (s *search) walk(v int32) int32 {
-	from := int32(-1)
-	for range walkSteps {
-		nb := s.neighbours(v)
-		if len(nb) == 0 {
-			break
-		}
-		if u := nb[s.rng.IntN(len(nb))]; u != from {
-			from, v = v, u
-		}
-	}
-	return v
-}
-
-// longEdge samples 10 + m/1000 random nodes and returns the start a of
-// the tour edge {a, next(a)}, among the edges at the sampled nodes, whose
-// cost exceeds a's cheapest candidate edge the most.
-func (s *search) longEdge() int32 {
-	t, g := s.t, s.g
-	var best int32
-	bestExcess := int64(math.MinInt64)
-	for range 10 + t.n/1000 {
-		v := s.rng.Int32N(int32(t.n))
-		a := v
-		if p := t.prev(v); g.d(p, v) > g.d(v, t.next(v)) {
-			a = p
-		}
-		e := g.d(a, t.next(a))
-		if c := s.neighbourCosts(a); len(c) > 0 {
-			e -= c[0]
-		}
-		if e > bestExcess {
-			best, bestExcess = a, e
-		}
-	}
-	return best
 }
 
 // doubleBridge applies the double bridge on the tour edges leaving x
