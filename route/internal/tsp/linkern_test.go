@@ -26,10 +26,7 @@ var tsplibDir = filepath.Join("..", "..", "..", "..", "shared", "bench", "tsp")
 // linkernTargets are the tour lengths of Concorde's linkern with its
 // default settings (../shared/bench/peers), and for instances it was not
 // run on the optimum plus 0.05%, about linkern's default quality there.
-var linkernTargets = []struct {
-	name   string
-	target int64
-}{
+var linkernTargets = []linkernTarget{
 	{"pr439", 107271}, // optimum 107,217 + 0.05%
 	{"pcb442", 50778},
 	{"d493", 35025},
@@ -39,21 +36,26 @@ var linkernTargets = []struct {
 	{"pr1002", 259158},
 }
 
-// BenchmarkTimeToLinkern measures the CPU time (getrusage, user; setup
-// included) after which the solver's best tour first reaches linkern's
-// length, for seeds 1–10, each run stopped there or after 20,000 kicks.
-// Set TSP_LINKERN to a comma-separated list of instance names to run only
-// those. It prints one line per instance, the times of the seeds that
-// reached the target (with the gap at the end of the run) and their
-// median, counting the others as not reached:
-//
-//	go test ./route/internal/tsp -run '^$' -bench TimeToLinkern -benchtime 1x
-func BenchmarkTimeToLinkern(b *testing.B) {
-	only := os.Getenv("TSP_LINKERN")
-	seeds := 10
+// linkernTarget is an instance and the length linkern reaches on it.
+type linkernTarget struct {
+	name   string
+	target int64
+}
+
+// linkernSeeds is the number of seeds the linkern benchmarks run: 10, or
+// TSP_SEEDS.
+func linkernSeeds() int {
 	if v, err := strconv.Atoi(os.Getenv("TSP_SEEDS")); err == nil && v > 0 {
-		seeds = v
+		return v
 	}
+	return 10
+}
+
+// forTargets runs f as a sub-benchmark on every instance of
+// linkernTargets, or those TSP_LINKERN names (comma-separated); it skips
+// when the TSPLIB files are absent.
+func forTargets(b *testing.B, f func(*testing.B, linkernTarget, Instance)) {
+	only := os.Getenv("TSP_LINKERN")
 	for _, tc := range linkernTargets {
 		if only != "" && !strings.Contains(","+only+",", ","+tc.name+",") {
 			continue
@@ -65,33 +67,48 @@ func BenchmarkTimeToLinkern(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				var times []time.Duration
-				var allCPU time.Duration
-				allKicks := 0
-				line := ""
-				for seed := int64(1); seed <= int64(seeds); seed++ {
-					cpu, cost, kicks := timeToReach(b, in, tc.target, seed)
-					allKicks += kicks
-					allCPU += cpu
-					if cost <= tc.target {
-						times = append(times, cpu)
-						line += fmt.Sprintf(" %.3f", cpu.Seconds())
-					} else {
-						line += fmt.Sprintf(" -(%d)", cost)
-					}
-				}
-				b.Logf("%s target %d: reached %d of %d, median %s, %.0f µs per kick; seconds:%s",
-					tc.name, tc.target, len(times), seeds, median(times, seeds),
-					float64(allCPU.Microseconds())/float64(allKicks), line)
-			}
-		})
+		b.Run(tc.name, func(b *testing.B) { f(b, tc, in) })
 	}
 }
 
+// BenchmarkTimeToLinkern measures the CPU time (getrusage, user; setup
+// included) after which the solver's best tour first reaches linkern's
+// length, for seeds 1–10 (TSP_SEEDS), each run stopped there or after
+// 20,000 kicks; TSP_LINKERN picks instances (see forTargets). It prints
+// one line per instance: the times of the seeds that reached the target
+// (the final length of the others), their median, counting the others as
+// not reached, and the CPU time per kick (setup included):
+//
+//	go test ./route/internal/tsp -run '^$' -bench TimeToLinkern -benchtime 1x
+func BenchmarkTimeToLinkern(b *testing.B) {
+	seeds := linkernSeeds()
+	forTargets(b, func(b *testing.B, tc linkernTarget, in Instance) {
+		for b.Loop() {
+			var times []time.Duration
+			var allCPU time.Duration
+			allKicks := 0
+			line := ""
+			for seed := int64(1); seed <= int64(seeds); seed++ {
+				cpu, cost, kicks := timeToReach(b, in, tc.target, seed)
+				allKicks += kicks
+				allCPU += cpu
+				if cost <= tc.target {
+					times = append(times, cpu)
+					line += fmt.Sprintf(" %.3f", cpu.Seconds())
+				} else {
+					line += fmt.Sprintf(" -(%d)", cost)
+				}
+			}
+			b.Logf("%s target %d: reached %d of %d, median %s, %.0f µs per kick; seconds:%s",
+				tc.name, tc.target, len(times), seeds, median(times, seeds),
+				float64(allCPU.Microseconds())/float64(allKicks), line)
+		}
+	})
+}
+
 // timeToReach runs the solver until its best tour is at most target (or
-// 20,000 kicks) and returns the CPU time that took and the final cost.
+// 20,000 kicks) and returns the CPU time that took, the final cost and
+// the number of local-search rounds (kicks plus the first descent).
 func timeToReach(b *testing.B, in Instance, target, seed int64) (time.Duration, int64, int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -245,11 +262,7 @@ func readEuc2D(path string) (Instance, error) {
 //
 //	TSP_CPU=800ms go test ./route/internal/tsp -run '^$' -bench AnytimeCPU -benchtime 1x
 func BenchmarkAnytimeCPU(b *testing.B) {
-	only := os.Getenv("TSP_LINKERN")
-	seeds := 10
-	if v, err := strconv.Atoi(os.Getenv("TSP_SEEDS")); err == nil && v > 0 {
-		seeds = v
-	}
+	seeds := linkernSeeds()
 	budget := 800 * time.Millisecond
 	if v, err := time.ParseDuration(os.Getenv("TSP_CPU")); err == nil && v > 0 {
 		budget = v
@@ -258,23 +271,11 @@ func BenchmarkAnytimeCPU(b *testing.B) {
 	for _, o := range descentOptima {
 		optimum[o.name] = o.opt
 	}
-	for _, tc := range linkernTargets {
-		if only != "" && !strings.Contains(","+only+",", ","+tc.name+",") {
-			continue
+	forTargets(b, func(b *testing.B, tc linkernTarget, in Instance) {
+		for b.Loop() {
+			anytimeLine(b, in, tc.name, tc.target, optimum[tc.name], seeds, budget)
 		}
-		in, err := readEuc2D(filepath.Join(tsplibDir, tc.name+".tsp"))
-		if os.IsNotExist(err) {
-			b.Skipf("no benchmark data: %v", err)
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				anytimeLine(b, in, tc.name, tc.target, optimum[tc.name], seeds, budget)
-			}
-		})
-	}
+	})
 }
 
 // anytimeLine runs seeds 1..seeds of in for budget of CPU time each and
