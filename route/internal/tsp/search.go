@@ -20,9 +20,15 @@ type search struct {
 	head, size int
 	inQ        []bool
 
-	cost     int64 // working cost of the current tour
-	canceled bool
-	ticks    int
+	cost int64 // working cost of the current tour
+	// home is the tour a kick started from (its cost and hash) while
+	// watchHome: a descent back to it stops there, as the rest of it
+	// would search a tour already searched.
+	homeCost  int64
+	homeHash  uint64
+	watchHome bool
+	canceled  bool
+	ticks     int
 
 	lk lkState
 
@@ -110,20 +116,42 @@ func (s *search) localSearch() {
 			if !s.g.asym {
 				if gain := s.improveLK(v); gain > 0 {
 					s.cost -= gain
+					if s.backHome() {
+						return
+					}
 					continue
 				}
 			}
 			if gain := s.improveOrOpt(v); gain > 0 {
 				s.cost -= gain
+				if s.backHome() {
+					return
+				}
 				continue
 			}
 			if gain := s.improveOr3(v); gain > 0 {
 				s.cost -= gain
+				if s.backHome() {
+					return
+				}
 				continue
 			}
 			break
 		}
 	}
+}
+
+// backHome reports whether the descent after a kick is back at the tour
+// the kick started from, and if so empties the queue: that tour's nodes
+// were searched before the kick.
+func (s *search) backHome() bool {
+	if !s.watchHome || s.cost != s.homeCost || s.t.hash != s.homeHash {
+		return false
+	}
+	for s.size > 0 {
+		s.pop()
+	}
+	return true
 }
 
 // tourCost is the working cost of the current tour.
@@ -334,6 +362,7 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 			if cur <= best {
 				bestOrder = append(bestOrder[:0], s.t.order...)
 			}
+			s.watchHome = false
 			s.restart()
 			iter++
 			s.localSearch()
@@ -341,6 +370,7 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 			s.t.log = s.t.log[:0]
 			continue
 		}
+		s.homeCost, s.homeHash, s.watchHome = s.cost, s.t.hash, true
 		if !s.kick() {
 			break
 		}
@@ -368,6 +398,7 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 			stall++
 		}
 	}
+	s.watchHome = false
 	if len(bestOrder) > 0 && best < cur {
 		s.t = newTour(bestOrder)
 	}
