@@ -100,8 +100,9 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 	width := lkBreadth(level)
 	var cands [8]lkCand
 	nc := 0
-	for _, t3 := range s.neighbours(t2) {
-		g1 := g - gr.d(t2, t3)
+	costs := s.neighbourCosts(t2)
+	for j, t3 := range s.neighbours(t2) {
+		g1 := g - costs[j]
 		if g1 <= 0 {
 			break // lists are sorted by cost
 		}
@@ -138,28 +139,45 @@ func (s *search) lkStep(level int, t2 int32, g int64) {
 		if i > 0 && st.steps >= maxSteps {
 			return // step budget spent: no more backtracking
 		}
+		gain := c.g - gr.d(c.t4, t1)
+		if level >= maxDepth || s.neighbourCosts(c.t4)[0] >= c.g {
+			// A leaf: no edge from t4 is cheaper than the gain, so the
+			// chain cannot go on. Only closing it counts; the flip is
+			// made only if that improves the tour.
+			if level < maxDepth {
+				st.steps++ // the step that would have found nothing
+			}
+			if gain > st.bestGain {
+				s.lkFlip(forward, t2, c)
+				st.bestGain, st.bestLog, st.bestPath = gain, len(t.log), len(st.path)
+				return
+			}
+			continue
+		}
 		mark := len(t.log)
-		if forward {
-			t.flip(t2, c.t4)
-		} else {
-			t.flip(c.t4, t2)
-		}
-		st.path = append(st.path, c.t3, c.t4)
+		s.lkFlip(forward, t2, c)
 		s.noteAdded(t2, c.t3, level)
-		if gain := c.g - gr.d(c.t4, t1); gain > st.bestGain {
-			st.bestGain = gain
-			st.bestLog = len(t.log)
-			st.bestPath = len(st.path)
+		if gain > st.bestGain {
+			st.bestGain, st.bestLog, st.bestPath = gain, len(t.log), len(st.path)
 		}
-		if level < maxDepth {
-			s.lkStep(level+1, c.t4, c.g)
-		}
+		s.lkStep(level+1, c.t4, c.g)
 		if st.bestGain > 0 {
 			return
 		}
 		st.path = st.path[:len(st.path)-2]
 		t.undoTo(mark)
 	}
+}
+
+// lkFlip makes the flip of an LK step from free end t2 to candidate c
+// and records t3, t4 on the path.
+func (s *search) lkFlip(forward bool, t2 int32, c lkCand) {
+	if forward {
+		s.t.flip(t2, c.t4)
+	} else {
+		s.t.flip(c.t4, t2)
+	}
+	s.lk.path = append(s.lk.path, c.t3, c.t4)
 }
 
 // addedInChain reports whether edge {a, b} was added at a level before
@@ -241,8 +259,9 @@ func (s *search) improveOrOpt(v int32) int64 {
 				if end == 1 {
 					x = s2
 				}
-				for _, y := range s.neighbours(x) {
-					if rem-g.d(x, y) <= best {
+				costs := s.neighbourCosts(x)
+				for j, y := range s.neighbours(x) {
+					if rem-costs[j] <= best {
 						break
 					}
 					if t.between(s1, y, s2) {
@@ -330,8 +349,9 @@ func (s *search) improveOr3(v int32) int64 {
 			continue
 		}
 		g0 := g.d(a, na)
-		for _, c := range s.neighbours(na) {
-			g1 := g0 - g.d(na, c)
+		naCosts := s.neighbourCosts(na)
+		for i, c := range s.neighbours(na) {
+			g1 := g0 - naCosts[i]
 			if g1 <= 0 {
 				break
 			}
@@ -344,8 +364,9 @@ func (s *search) improveOr3(v int32) int64 {
 			}
 			// c must lie after na: on the path na..a, c != a.
 			g1 += g.d(c, nc)
-			for _, b := range s.neighbours(nc) {
-				g2 := g1 - g.d(nc, b)
+			ncCosts := s.neighbourCosts(nc)
+			for j, b := range s.neighbours(nc) {
+				g2 := g1 - ncCosts[j]
 				if g2 <= best {
 					break
 				}

@@ -10,6 +10,7 @@ type search struct {
 	g    *graph
 	t    *tour
 	nb   []int32
+	nbc  []int64 // nbc[i] = d(a, nb[i]) for the list of a that holds i
 	cnt  []int32
 	k    int
 	rng  *rand.Rand
@@ -19,16 +20,43 @@ type search struct {
 	head, size int
 	inQ        []bool
 
-	cost     int64 // working cost of the current tour
-	canceled bool
-	ticks    int
+	cost int64 // working cost of the current tour
+	// home is the tour a kick started from (its cost and hash) while
+	// watchHome: a descent back to it stops there, as the rest of it
+	// would search a tour already searched.
+	homeCost  int64
+	homeHash  uint64
+	watchHome bool
+	canceled  bool
+	ticks     int
 
 	lk lkState
+
+	onBest func(best int64) // Options.onBest
 }
 
 func (s *search) neighbours(a int32) []int32 {
 	i := int(a) * s.k
 	return s.nb[i : i+int(s.cnt[a])]
+}
+
+// neighbourCosts returns the costs of the edges from a to its candidate
+// neighbours, in the order of neighbours(a): read in sequence instead of
+// from scattered rows of the cost matrix.
+func (s *search) neighbourCosts(a int32) []int64 {
+	i := int(a) * s.k
+	return s.nbc[i : i+int(s.cnt[a])]
+}
+
+// costNeighbours fills s.nbc from the candidate lists.
+func (s *search) costNeighbours() {
+	s.nbc = make([]int64, len(s.nb))
+	for a := range s.g.m {
+		i := a * s.k
+		for j, b := range s.nb[i : i+int(s.cnt[a])] {
+			s.nbc[i+j] = s.g.d(int32(a), b)
+		}
+	}
 }
 
 // push clears v's don't-look bit.
@@ -88,20 +116,42 @@ func (s *search) localSearch() {
 			if !s.g.asym {
 				if gain := s.improveLK(v); gain > 0 {
 					s.cost -= gain
+					if s.backHome() {
+						return
+					}
 					continue
 				}
 			}
 			if gain := s.improveOrOpt(v); gain > 0 {
 				s.cost -= gain
+				if s.backHome() {
+					return
+				}
 				continue
 			}
 			if gain := s.improveOr3(v); gain > 0 {
 				s.cost -= gain
+				if s.backHome() {
+					return
+				}
 				continue
 			}
 			break
 		}
 	}
+}
+
+// backHome reports whether the descent after a kick is back at the tour
+// the kick started from, and if so empties the queue: that tour's nodes
+// were searched before the kick.
+func (s *search) backHome() bool {
+	if !s.watchHome || s.cost != s.homeCost || s.t.hash != s.homeHash {
+		return false
+	}
+	for s.size > 0 {
+		s.pop()
+	}
+	return true
 }
 
 // tourCost is the working cost of the current tour.
@@ -250,6 +300,8 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		queue: make([]int32, g.m),
 		inQ:   make([]bool, g.m),
 	}
+	s.onBest = opt.onBest
+	s.costNeighbours()
 	s.lk.addStamp = make([]uint32, g.m)
 	s.lk.addLv = make([][2]int32, g.m)
 	s.t = newTour(greedy(g, nb, cnt, k))
@@ -292,6 +344,9 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 	cur, best := s.cost, s.cost
 	var bestOrder []int32
 	stall, curStall := 0, 0
+	if s.onBest != nil {
+		s.onBest(best)
+	}
 	for !s.canceled && (maxStall < 0 || stall < maxStall) && (maxKicks <= 0 || iter <= maxKicks) {
 		if s.stop() {
 			break
@@ -307,6 +362,7 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 			if cur <= best {
 				bestOrder = append(bestOrder[:0], s.t.order...)
 			}
+			s.watchHome = false
 			s.restart()
 			iter++
 			s.localSearch()
@@ -314,6 +370,7 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 			s.t.log = s.t.log[:0]
 			continue
 		}
+		s.homeCost, s.homeHash, s.watchHome = s.cost, s.t.hash, true
 		if !s.kick() {
 			break
 		}
@@ -334,10 +391,14 @@ func (s *search) chain(maxStall, maxKicks, restartAfter int) int {
 		if cur < best {
 			best, stall = cur, 0
 			bestOrder = bestOrder[:0]
+			if s.onBest != nil {
+				s.onBest(best)
+			}
 		} else {
 			stall++
 		}
 	}
+	s.watchHome = false
 	if len(bestOrder) > 0 && best < cur {
 		s.t = newTour(bestOrder)
 	}

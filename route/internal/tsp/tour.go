@@ -13,14 +13,31 @@ type tour struct {
 	// sequence of flips can be undone exactly; logging is on while logOn.
 	log   []int32
 	logOn bool
+	// hash is the XOR of edgeHash over the tour's edges: equal tours
+	// (whatever their rotation and direction in the array) have equal
+	// hashes, kept up to date by every reversal.
+	hash uint64
 }
 
 func newTour(order []int32) *tour {
 	t := &tour{n: len(order), order: order, pos: make([]int32, len(order))}
 	for i, v := range order {
 		t.pos[v] = int32(i)
+		t.hash ^= edgeHash(v, order[(i+1)%len(order)])
 	}
 	return t
+}
+
+// edgeHash is a hash of the undirected edge {a, b} (splitmix64's mixer).
+func edgeHash(a, b int32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	x := uint64(uint32(a))<<32 | uint64(uint32(b))
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 func (t *tour) next(a int32) int32 {
@@ -82,6 +99,12 @@ func (t *tour) reverse(p, l int) {
 		j -= n
 	}
 	order, pos := t.order, t.pos
+	// The path order[i..j] between a and b turns round: edges {a, x} and
+	// {y, b} become {a, y} and {x, b} (flip never reverses more than half
+	// the tour, so a and b are outside the path).
+	a, b := order[(i+n-1)%n], order[(j+1)%n]
+	x, y := order[i], order[j]
+	t.hash ^= edgeHash(a, x) ^ edgeHash(y, b) ^ edgeHash(a, y) ^ edgeHash(x, b)
 	for k := l / 2; k > 0; k-- {
 		a, b := order[i], order[j]
 		order[i], order[j] = b, a

@@ -70,6 +70,10 @@ type Options struct {
 	// MaxKicks, if positive, stops the search after this many kicks in
 	// total, a budget independent of machine speed.
 	MaxKicks int
+
+	// onBest, set only by the package's benchmarks, is called with every
+	// new best working cost the kick chain finds.
+	onBest func(best int64)
 }
 
 // Result is the outcome of [Solve].
