@@ -47,10 +47,10 @@
 // with the best score²/added time, then 2-opt and Or-opt on every day. A
 // [TimeLimit] or context deadline shorter than the construction returns
 // its plan, later than the deadline by what the construction costs
-// (BenchmarkSolveConstruction, one core of a busy 2-core machine: 5–20 ms
-// for 100 stops; about 0.1 s for an ordering of 800 stops and 0.5–0.8 s
-// for 800 stops with windows, where the greedy insertion, quadratic in
-// the stops, dominates).
+// (BenchmarkSolveConstruction, one core of a quiet 2-core machine: 1–3 ms
+// for 100 stops; about 35 ms for an ordering of 800 stops and 35–65 ms
+// for 800 stops with windows over one to three days, where the greedy
+// insertion, quadratic in the stops, dominates).
 //
 // Without a TimeLimit the search stops by itself, after a number of
 // iterations that depends on the problem only, never on the clock, so a
