@@ -117,13 +117,22 @@ func (l *inPlace) Write(p []byte) (int, error) {
 
 // readAll is io.ReadAll, reading into a buffer of the right size at once
 // when r tells how much is left (a *bytes.Reader, *strings.Reader or
-// *bytes.Buffer does), instead of growing one step by step.
+// *bytes.Buffer does) or is a regular file, instead of growing one step
+// by step.
 func readAll(r io.Reader) ([]byte, error) {
-	sized, ok := r.(interface{ Len() int })
-	if !ok {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case *os.File:
+		if st, err := r.Stat(); err == nil && st.Mode().IsRegular() && int64(int(st.Size())) == st.Size() {
+			size = int(st.Size())
+		}
+	}
+	if size < 0 {
 		return io.ReadAll(r)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, sized.Len()+bytes.MinRead))
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
 	_, err := buf.ReadFrom(r)
 	return buf.Bytes(), err
 }
@@ -132,14 +141,15 @@ func readAll(r io.Reader) ([]byte, error) {
 // path in its Source. A large regular file is read through a read-only
 // memory mapping of it, which is gone when LoadFile returns.
 func LoadFile(path string, opts ...Option) (*Catalog, error) {
-	if f, err := os.Open(path); err == nil {
-		c, ok, err := loadMapped(f, path, opts)
-		f.Close()
-		if ok {
-			return c, err
-		}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("heritage: %w", err)
 	}
-	data, err := os.ReadFile(path)
+	defer f.Close()
+	if c, ok, err := loadMapped(f, path, opts); ok {
+		return c, err
+	}
+	data, err := readAll(f)
 	if err != nil {
 		return nil, fmt.Errorf("heritage: %w", err)
 	}
