@@ -111,34 +111,32 @@ func (s *search) localSearch() {
 				s.push(v)
 				return
 			}
-			// On the asymmetric transformation no flip can gain (the node
-			// t4 on t2's side is always t3's forced twin), so LK is left out.
-			if !s.g.asym {
-				if gain := s.improveLK(v); gain > 0 {
-					s.cost -= gain
-					if s.backHome() {
-						return
-					}
-					continue
-				}
+			gain := s.improve(v)
+			if gain <= 0 {
+				break
 			}
-			if gain := s.improveOrOpt(v); gain > 0 {
-				s.cost -= gain
-				if s.backHome() {
-					return
-				}
-				continue
+			s.cost -= gain
+			if s.backHome() {
+				return
 			}
-			if gain := s.improveOr3(v); gain > 0 {
-				s.cost -= gain
-				if s.backHome() {
-					return
-				}
-				continue
-			}
-			break
 		}
 	}
+}
+
+// improve makes the first improving move from v, trying Lin–Kernighan,
+// then Or-opt, then the or-3opt move, and returns its gain (0: none).
+func (s *search) improve(v int32) int64 {
+	// On the asymmetric transformation no flip can gain (the node t4 on
+	// t2's side is always t3's forced twin), so LK is left out.
+	if !s.g.asym {
+		if gain := s.improveLK(v); gain > 0 {
+			return gain
+		}
+	}
+	if gain := s.improveOrOpt(v); gain > 0 {
+		return gain
+	}
+	return s.improveOr3(v)
 }
 
 // backHome reports whether the descent after a kick is back at the tour
