@@ -27,17 +27,17 @@ type packer struct {
 	texts   slab[Text]
 	ratings slab[Rating]
 
-	// The catalog's one copy of each period, year, designation and
-	// repeated string (by reference).
+	// The catalog's one copy of each period, year, designation, visit
+	// and repeated string (by reference).
 	periods      shared[periodKey, Period]
 	years        shared[int, int]
 	designations shared[Designation, Designation]
+	visits       shared[visitKey, Visit]
 	refs         shared[string, string]
 
-	visits map[visitKey]*Visit // the catalog's one copy of each visit
-	more   slab[rowMore]
-	lists  map[string][]string // the catalog's one copy of each list of shared strings
-	key    []byte              // scratch for a key of lists
+	more  slab[rowMore]
+	lists map[string][]string // the catalog's one copy of each list of shared strings
+	key   []byte              // scratch for a key of lists
 }
 
 func newPacker() *packer { return &packer{strs: make(map[string]string)} }

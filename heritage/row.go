@@ -129,15 +129,7 @@ func (pk *packer) visit(v *Visit) *Visit {
 		experience: v.Experience, access: v.Access, status: v.HoursStatus,
 		nEstimated: len(v.Estimated), estimatedNil: v.Estimated == nil}
 	copy(k.estimated[:], v.Estimated)
-	if p, ok := pk.visits[k]; ok {
-		return p
-	}
-	if pk.visits == nil {
-		pk.visits = make(map[visitKey]*Visit)
-	}
-	c := *v
-	pk.visits[k] = &c
-	return &c
+	return pk.visits.get(k, func() Visit { return *v })
 }
 
 // row returns the row of s, a validated site whose memory the catalog
