@@ -55,11 +55,7 @@ func BenchmarkPostPlan(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				w := httptest.NewRecorder()
-				h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(bodies[i%len(bodies)])))
-				if w.Code != http.StatusOK {
-					b.Fatal(w.Code, w.Body)
-				}
+				postPlan(b, h, bodies[i%len(bodies)])
 				i++
 			}
 		})
@@ -78,13 +74,19 @@ func BenchmarkPostPlanCatalog(b *testing.B) {
 			b.Run(fmt.Sprintf("mode=%s/days=%d", mode, days), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					w := httptest.NewRecorder()
-					h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(body)))
-					if w.Code != http.StatusOK {
-						b.Fatal(w.Code, w.Body)
-					}
+					postPlan(b, h, body)
 				}
 			})
 		}
+	}
+}
+
+// postPlan posts body to h's plan endpoint and fails b unless it is
+// answered 200.
+func postPlan(b *testing.B, h http.Handler, body string) {
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/api/plan", strings.NewReader(body)))
+	if w.Code != http.StatusOK {
+		b.Fatal(w.Code, w.Body)
 	}
 }
