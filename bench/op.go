@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chuanzhu/chuanzhu/geo"
+	"github.com/chuanzhu/chuanzhu/internal/tsplib"
 	"github.com/chuanzhu/chuanzhu/route"
 )
 
@@ -204,13 +205,13 @@ func (in *kulOP) check(route []int) (int64, error) {
 // oplibInstance is an OPLib instance: a TSPLIB graph, node scores and a cost
 // limit; node 0 (file node 1) is the depot of a closed tour.
 type oplibInstance struct {
-	g     *tsplibInstance
+	g     *tsplib.Instance
 	limit int64
 	score []int64
 }
 
 // parseOPLib reads an OPLib .oplib file. The graph part is TSPLIB95 and is
-// read by parseTSPLIB; this adds COST_LIMIT and NODE_SCORE_SECTION.
+// read by tsplib.Parse; this adds COST_LIMIT and NODE_SCORE_SECTION.
 func parseOPLib(r io.Reader) (*oplibInstance, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -264,7 +265,7 @@ func parseOPLib(r io.Reader) (*oplibInstance, error) {
 		tsp.WriteString(text)
 		tsp.WriteByte('\n')
 	}
-	g, err := parseTSPLIB(&tsp)
+	g, err := tsplib.Parse(&tsp)
 	if err != nil {
 		return nil, err
 	}
@@ -284,7 +285,7 @@ func parseOPLib(r io.Reader) (*oplibInstance, error) {
 
 func (in *oplibInstance) model() *opModel {
 	n := in.g.Dimension
-	ti := &opModel{n: n, travel: in.g.matrix(), score: slices.Clone(in.score)}
+	ti := &opModel{n: n, travel: in.g.Matrix(), score: slices.Clone(in.score)}
 	for c := 1; c < n; c++ {
 		ti.customers = append(ti.customers, c)
 	}
@@ -306,11 +307,11 @@ func (in *oplibInstance) check(route []int) (int64, error) {
 		}
 		seen[v] = true
 		score += in.score[v]
-		cost += in.g.dist(prev, v)
+		cost += in.g.Dist(prev, v)
 		prev = v
 	}
 	if prev != 0 {
-		cost += in.g.dist(prev, 0)
+		cost += in.g.Dist(prev, 0)
 	}
 	if cost > in.limit {
 		return 0, fmt.Errorf("tour cost %d exceeds COST_LIMIT %d", cost, in.limit)

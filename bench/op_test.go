@@ -12,6 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// dataDir holds the public benchmark instances.
+const dataDir = "../../shared/bench"
+
 func TestParseKULOP(t *testing.T) {
 	cases := []struct {
 		name    string
@@ -161,9 +164,9 @@ func TestOPLibSolutionsReproduce(t *testing.T) {
 		require.Equal(t, 0, route[0], "%s: route starts at the depot", sol)
 		var c int64
 		for i := 1; i < len(route); i++ {
-			c += in.g.dist(route[i-1], route[i])
+			c += in.g.Dist(route[i-1], route[i])
 		}
-		c += in.g.dist(route[len(route)-1], 0)
+		c += in.g.Dist(route[len(route)-1], 0)
 		assert.Equal(t, cost, c, "%s: ROUTE_COST", name)
 		got, err := in.check(route[1:])
 		require.NoError(t, err, name)

@@ -3,10 +3,8 @@
 package tsp
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/chuanzhu/chuanzhu/internal/tsplib"
 )
 
 // tsplibDir holds the TSPLIB files of the shared benchmark folder, next to
@@ -60,7 +60,7 @@ func forTargets(b *testing.B, f func(*testing.B, linkernTarget, Instance)) {
 		if only != "" && !strings.Contains(","+only+",", ","+tc.name+",") {
 			continue
 		}
-		in, err := readEuc2D(filepath.Join(tsplibDir, tc.name+".tsp"))
+		in, err := readTSPLIB(filepath.Join(tsplibDir, tc.name+".tsp"))
 		if os.IsNotExist(err) {
 			b.Skipf("no benchmark data: %v", err)
 		}
@@ -166,7 +166,7 @@ func BenchmarkFirstDescent(b *testing.B) {
 	for b.Loop() {
 		var sum float64
 		for _, tc := range descentOptima {
-			in, err := readEuc2D(filepath.Join(tsplibDir, tc.name+".tsp"))
+			in, err := readTSPLIB(filepath.Join(tsplibDir, tc.name+".tsp"))
 			if os.IsNotExist(err) {
 				b.Skipf("no benchmark data: %v", err)
 			}
@@ -211,45 +211,19 @@ func userTime() time.Duration {
 	return time.Duration(ru.Utime.Nano())
 }
 
-// readEuc2D reads a TSPLIB file of EDGE_WEIGHT_TYPE EUC_2D into a closed
-// tour instance on its rounded Euclidean distances.
-func readEuc2D(path string) (Instance, error) {
+// readTSPLIB reads a TSPLIB file into a closed tour instance on its
+// integer distances.
+func readTSPLIB(path string) (Instance, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Instance{}, err
 	}
 	defer f.Close()
-	var xs, ys []float64
-	coords := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case strings.HasPrefix(line, "EDGE_WEIGHT_TYPE") && !strings.HasSuffix(line, "EUC_2D"):
-			return Instance{}, fmt.Errorf("%s: %q: only EUC_2D", path, line)
-		case line == "NODE_COORD_SECTION":
-			coords = true
-		case line == "EOF" || line == "":
-		case coords:
-			var id int
-			var x, y float64
-			if _, err := fmt.Sscan(line, &id, &x, &y); err != nil {
-				return Instance{}, fmt.Errorf("%s: %q: %w", path, line, err)
-			}
-			xs, ys = append(xs, x), append(ys, y)
-		}
+	in, err := tsplib.Parse(f)
+	if err != nil {
+		return Instance{}, fmt.Errorf("%s: %w", path, err)
 	}
-	if err := sc.Err(); err != nil {
-		return Instance{}, err
-	}
-	n := len(xs)
-	c := make([]int64, n*n)
-	for i := range n {
-		for j := range n {
-			c[i*n+j] = int64(math.Floor(math.Hypot(xs[i]-xs[j], ys[i]-ys[j]) + 0.5))
-		}
-	}
-	return Instance{N: n, Cost: c}, nil
+	return Instance{N: in.Dimension, Cost: in.Matrix()}, nil
 }
 
 // BenchmarkAnytimeCPU runs each instance of linkernTargets (TSP_LINKERN

@@ -1,4 +1,4 @@
-package main
+package tsplib
 
 import (
 	"os"
@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const dataDir = "../../shared/bench"
+const dataDir = "../../../shared/bench"
 
 func TestDistances(t *testing.T) {
 	tests := []struct {
@@ -57,14 +57,14 @@ func TestKnownTours(t *testing.T) {
 			in := readInstance(t, tc.name)
 			var sum int64
 			for i := range in.Dimension {
-				sum += in.dist(i, (i+1)%in.Dimension)
+				sum += in.Dist(i, (i+1)%in.Dimension)
 			}
 			assert.Equal(t, tc.want, sum)
 		})
 	}
 }
 
-func readInstance(t *testing.T, name string) *tsplibInstance {
+func readInstance(t *testing.T, name string) *Instance {
 	t.Helper()
 	f, err := os.Open(filepath.Join(dataDir, "tsp", name+".tsp"))
 	if os.IsNotExist(err) {
@@ -72,7 +72,7 @@ func readInstance(t *testing.T, name string) *tsplibInstance {
 	}
 	require.NoError(t, err)
 	defer f.Close()
-	in, err := parseTSPLIB(f)
+	in, err := Parse(f)
 	require.NoError(t, err)
 	return in
 }
@@ -91,9 +91,9 @@ func TestParseAll(t *testing.T) {
 			// the matrix is symmetric and non-negative for every rule
 			n := in.Dimension
 			for _, p := range [][2]int{{0, 1}, {n / 2, n - 1}, {n - 1, 0}} {
-				d := in.dist(p[0], p[1])
+				d := in.Dist(p[0], p[1])
 				assert.GreaterOrEqual(t, d, int64(0))
-				assert.Equal(t, d, in.dist(p[1], p[0]))
+				assert.Equal(t, d, in.Dist(p[1], p[0]))
 			}
 		})
 	}
@@ -112,9 +112,9 @@ func TestParseFormats(t *testing.T) {
 		t.Run(tc.format, func(t *testing.T) {
 			src := "NAME: x\nTYPE : TSP\ndimension: 4 \nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT : " +
 				tc.format + "  \nEDGE_WEIGHT_SECTION\n" + tc.body + "\nEOF\n"
-			in, err := parseTSPLIB(strings.NewReader(src))
+			in, err := Parse(strings.NewReader(src))
 			require.NoError(t, err)
-			assert.Equal(t, full, in.matrix())
+			assert.Equal(t, full, in.Matrix())
 		})
 	}
 }
@@ -132,7 +132,7 @@ func TestParseErrors(t *testing.T) {
 		{"function format", "DIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: FUNCTION\nEDGE_WEIGHT_SECTION\n1 2 3\n", "FUNCTION"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := parseTSPLIB(strings.NewReader(tc.src))
+			_, err := Parse(strings.NewReader(tc.src))
 			require.Error(t, err)
 			assert.ErrorIs(t, err, errTSPLIB)
 			assert.Contains(t, err.Error(), tc.want)
@@ -143,12 +143,12 @@ func TestParseErrors(t *testing.T) {
 func FuzzParseTSPLIB(f *testing.F) {
 	f.Add("NAME: t\nTYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EUC_2D\nNODE_COORD_SECTION\n1 0 0\n2 3 4\n3 6 8\nEOF\n")
 	f.Fuzz(func(t *testing.T, src string) {
-		in, err := parseTSPLIB(strings.NewReader(src))
+		in, err := Parse(strings.NewReader(src))
 		if err != nil || in.Dimension > 200 {
 			return
 		}
 		// a parsed instance must yield a full matrix without panicking
-		if c := in.matrix(); len(c) != in.Dimension*in.Dimension {
+		if c := in.Matrix(); len(c) != in.Dimension*in.Dimension {
 			t.Fatalf("matrix has %d entries for dimension %d", len(c), in.Dimension)
 		}
 	})
