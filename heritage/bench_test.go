@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chuanzhu/chuanzhu/internal/cputime"
 	"github.com/paulmach/orb"
 )
 
@@ -110,13 +111,13 @@ func BenchmarkDefault(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	cpu0, cpuOK := processCPU()
+	cpu0, cpuOK := cputime.Process()
 	for b.Loop() {
 		if _, err := loadEmbedded(data); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu1, ok := processCPU(); ok && cpuOK {
+	if cpu1, ok := cputime.Process(); ok && cpuOK {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }
@@ -205,7 +206,7 @@ func benchLoad(b *testing.B, data []byte, n int) {
 func benchLoadWith(b *testing.B, load func() (*Catalog, error), size int64, n int) {
 	b.SetBytes(size)
 	b.ReportAllocs()
-	cpu0, cpuOK := processCPU()
+	cpu0, cpuOK := cputime.Process()
 	for b.Loop() {
 		if _, err := load(); err != nil {
 			b.Fatal(err)
@@ -213,7 +214,7 @@ func benchLoadWith(b *testing.B, load func() (*Catalog, error), size int64, n in
 	}
 	// CPU time, GC included: on a shared machine wall time also counts
 	// the other processes.
-	if cpu1, ok := processCPU(); ok && cpuOK {
+	if cpu1, ok := cputime.Process(); ok && cpuOK {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(retained(b, func() any {
@@ -234,11 +235,11 @@ func BenchmarkCatalogGC(b *testing.B) {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			c := synthFixtureFor(b, n).catalog(b)
 			runtime.GC()
-			cpu0, cpuOK := processCPU()
+			cpu0, cpuOK := cputime.Process()
 			for b.Loop() {
 				runtime.GC()
 			}
-			if cpu1, ok := processCPU(); ok && cpuOK {
+			if cpu1, ok := cputime.Process(); ok && cpuOK {
 				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 			runtime.KeepAlive(c)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/chuanzhu/chuanzhu/internal/cputime"
 	"github.com/chuanzhu/chuanzhu/route/vroom"
 )
 
@@ -57,13 +58,13 @@ func BenchmarkDecode(b *testing.B) {
 		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(in)))
-			cpu0, ok := cpuTime()
+			cpu0, ok := cputime.Process()
 			for b.Loop() {
 				if _, err := vroom.Decode(bytes.NewReader(in)); err != nil {
 					b.Fatal(err)
 				}
 			}
-			if cpu1, _ := cpuTime(); ok {
+			if cpu1, _ := cputime.Process(); ok {
 				b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 			}
 		})

@@ -11,10 +11,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/chuanzhu/chuanzhu/internal/cputime"
 	"github.com/chuanzhu/chuanzhu/internal/tsplib"
 )
 
@@ -202,13 +202,11 @@ func relabel(in Instance, seed uint64) Instance {
 	return Instance{N: n, Cost: c, Start: n - 1, End: n - 1}
 }
 
-// userTime is the process's user CPU time.
+// userTime is the process's user CPU time (this file builds on Unix
+// only, where it is known).
 func userTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano())
+	d, _ := cputime.User()
+	return d
 }
 
 // readTSPLIB reads a TSPLIB file into a closed tour instance on its
