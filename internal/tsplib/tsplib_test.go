@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// dataDir holds the public benchmark instances (TSPLIB under tsp/).
 const dataDir = "../../../shared/bench"
 
 func TestDistances(t *testing.T) {
