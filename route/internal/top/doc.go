@@ -54,7 +54,11 @@
 // (Savelsbergh's forward time slack), which stays exact with several windows
 // per node and with a break because every earliest schedule is monotone in
 // its start time: an insertion costs O(1) per position, a changed stretch
-// O(its length). The triangle inequality is not assumed.
+// O(its length). Or-opt on a route of at most 48 visits with windows and
+// no break carries, for each stretch it moves, the earliest departures
+// past it and the latest arrivals before it along its scan, so that a
+// place costs the stretch's length rather than a walk to it. The triangle
+// inequality is not assumed.
 //
 // # Stopping
 //

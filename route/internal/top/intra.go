@@ -90,11 +90,8 @@ func (s *solver) orOpt(r *rstate) bool {
 				// read from cum, which holds them)
 				gain := r.cum[i] - r.cum[i-1] + r.cum[j+1] - r.cum[j] - s.t(r.nodes[i-1], r.nodes[j+1])
 				if full {
-					for q := 0; q <= k; q++ {
-						if (q < i-1 || q > j) && s.moveSeg(r, i, j, q, gain) {
-							again, changed = true, true
-							break
-						}
+					if s.orFull(r, i, j, gain) {
+						again, changed = true, true
 					}
 					continue
 				}
@@ -158,6 +155,168 @@ func (m *marks) add(x int) bool {
 	return true
 }
 
+// orFull tries every place of r for positions i..j, in order, and makes
+// the first move that lowers the travel and keeps the route feasible
+// (moveSeg); a route with windows and no break is checked by orTimed.
+func (s *solver) orFull(r *rstate, i, j int, gain int64) bool {
+	if !r.plain && !r.hasBrk {
+		return s.orTimed(r, i, j, gain)
+	}
+	for q := 0; q <= r.k(); q++ {
+		if (q < i-1 || q > j) && s.moveSeg(r, i, j, q, gain) {
+			return true
+		}
+	}
+	return false
+}
+
+// orTimed is orFull on a route with windows and no break, each place
+// checked in O(length of i..j) rather than by via's walk to it. Before i,
+// the latest arrival at each position that still reaches j+1 in time once
+// i..j is gone is computed backwards from j+1, and the stretch placed
+// after q need only arrive at q+1 by it; after j, the earliest departure
+// from each position without i..j is carried forwards, and the stretch
+// placed after q need only reach q+1 by its latest arrival, which does not
+// change. Both are computed only as far as the places whose travel is
+// lower need, and the places where the route's times cannot meet the
+// windows of the stretch's ends are skipped (the earliest departures
+// before i and the latest arrivals after j grow along the route). The
+// same moves as moveSeg's, in the same order.
+func (s *solver) orTimed(r *rstate, i, j int, gain int64) bool {
+	f, g := r.nodes[i], r.nodes[j]
+	leave, arrive := min(s.firstLeave(f), s.firstLeave(g)), max(s.lastStart(f), s.lastStart(g))
+	segs := [2][]int{r.nodes[i : j+1], s.revBuf[:0]}
+	for z := j; z >= i; z-- {
+		segs[1] = append(segs[1], r.nodes[z])
+	}
+	s.revBuf = segs[1]
+	try := func(q int, d, late int64) bool {
+		for rev, seg := range segs {
+			if (rev == 0 || i != j) && s.segAdd(r, i, j, q, rev) < gain && s.fits(d, r.nodes[q], seg, r.nodes[q+1], late) {
+				s.shiftSeg(r, i, j, q, rev)
+				return true
+			}
+		}
+		return false
+	}
+	if cap(s.lateBuf) < i {
+		s.lateBuf = make([]int64, 2*i+8)
+	}
+	late := s.lateBuf[:i]
+	lp, l, next := i, r.a1[j+1], r.nodes[j+1] // late[lp:] is computed
+	for q := 0; q < i-1 && r.d1[q] <= arrive; q++ {
+		if !s.shorter(r, i, j, q, gain) {
+			continue
+		}
+		for lp > q+1 {
+			lp--
+			v := r.nodes[lp]
+			if l > -inf {
+				l -= s.t(v, next)
+			}
+			late[lp] = latest(s.win[v], s.svc[v], l)
+			l, next = late[lp], v
+		}
+		if try(q, r.d1[q], late[q+1]) {
+			return true
+		}
+	}
+	dp, d, u := j, r.d1[i-1], r.nodes[i-1] // d: the departure from position dp
+	for q := j + 1; q <= r.k(); q++ {
+		if r.a1[q+1] < leave || !s.shorter(r, i, j, q, gain) {
+			continue
+		}
+		for dp < q {
+			dp++
+			x := r.nodes[dp]
+			if d = s.depart(x, d+s.t(u, x)); d >= inf {
+				return false // every later place is as late
+			}
+			u = x
+		}
+		if try(q, d, r.a1[q+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// fits reports whether leaving u at d, visiting seg in order and going on
+// to w arrives at w by late (no break).
+func (s *solver) fits(d int64, u int, seg []int, w int, late int64) bool {
+	for _, v := range seg {
+		if d = s.depart(v, d+s.t(u, v)); d >= inf {
+			return false
+		}
+		u = v
+	}
+	return d+s.t(u, w) <= late
+}
+
+// firstLeave is the earliest a visit to c can end (-inf: no windows).
+func (s *solver) firstLeave(c int) int64 {
+	if ws := s.win[c]; ws != nil {
+		return ws[0].Open + s.svc[c]
+	}
+	return -inf
+}
+
+// lastStart is the latest a visit to c can start (inf: no windows).
+func (s *solver) lastStart(c int) int64 {
+	if ws := s.win[c]; ws != nil {
+		return ws[len(ws)-1].Close - s.svc[c]
+	}
+	return inf
+}
+
+// shorter reports whether moving positions i..j of r between q and q+1,
+// forwards or reversed, lowers its travel (by more than gain, the travel
+// saved by taking i..j out): moveSeg's test before feasibility, written
+// out rather than by two calls of segAdd, which cost orTimed 5%.
+func (s *solver) shorter(r *rstate, i, j, q int, gain int64) bool {
+	x, y := r.nodes[q], r.nodes[q+1]
+	f, g := r.nodes[i], r.nodes[j]
+	xy := r.cum[q+1] - r.cum[q]
+	if s.t(x, f)+s.t(g, y)-xy < gain {
+		return true
+	}
+	return i != j && s.t(x, g)+s.t(f, y)-xy+(r.rcum[j]-r.rcum[i])-(r.cum[j]-r.cum[i]) < gain
+}
+
+// segAdd is the travel added by placing positions i..j of r between q and
+// q+1, forwards (rev 0) or reversed (1).
+func (s *solver) segAdd(r *rstate, i, j, q, rev int) int64 {
+	x, y := r.nodes[q], r.nodes[q+1]
+	xy := r.cum[q+1] - r.cum[q]
+	if rev == 0 {
+		return s.t(x, r.nodes[i]) + s.t(r.nodes[j], y) - xy
+	}
+	return s.t(x, r.nodes[j]) + s.t(r.nodes[i], y) - xy + (r.rcum[j] - r.rcum[i]) - (r.cum[j] - r.cum[i])
+}
+
+// segMid appends to buf the nodes that replace the stretch between i-1
+// and q+1 (q > j) or between q and j+1 (q < i-1) when positions i..j of r
+// move between q and q+1, forwards (rev 0) or reversed (1).
+func segMid(buf []int, r *rstate, i, j, q, rev int) []int {
+	seg := func() {
+		if rev == 0 {
+			buf = append(buf, r.nodes[i:j+1]...)
+		} else {
+			for z := j; z >= i; z-- {
+				buf = append(buf, r.nodes[z])
+			}
+		}
+	}
+	if q > j {
+		buf = append(buf, r.nodes[j+1:q+1]...)
+		seg()
+	} else {
+		seg()
+		buf = append(buf, r.nodes[q+1:i]...)
+	}
+	return buf
+}
+
 // moveSeg moves positions i..j of r between q and q+1 (q outside
 // [i-1, j]), forwards or reversed, if that lowers travel (by more than
 // gain, the travel saved by taking i..j out) and stays feasible; it
@@ -179,38 +338,33 @@ func (s *solver) moveSeg(r *rstate, i, j, q int, gain int64) bool {
 		if add-gain >= 0 {
 			continue
 		}
-		mid := s.buf[:0]
-		seg := func() {
-			if rev == 0 {
-				mid = append(mid, r.nodes[i:j+1]...)
+		ok := r.plain
+		if !ok {
+			s.buf = segMid(s.buf[:0], r, i, j, q, rev)
+			if q > j {
+				ok = s.via(r, i-1, s.buf, q+1)
 			} else {
-				for z := j; z >= i; z-- {
-					mid = append(mid, r.nodes[z])
-				}
+				ok = s.via(r, q, s.buf, j+1)
 			}
 		}
-		var ok bool
-		if q > j {
-			mid = append(mid, r.nodes[j+1:q+1]...)
-			seg()
-			ok = r.plain || s.via(r, i-1, mid, q+1)
-		} else {
-			seg()
-			mid = append(mid, r.nodes[q+1:i]...)
-			ok = r.plain || s.via(r, q, mid, j+1)
-		}
-		s.buf = mid
 		if ok {
-			lo, hi := i, q+1
-			if q < i {
-				lo, hi = q+1, j+1
-			}
-			copy(r.nodes[lo:hi], mid)
-			s.update(r)
+			s.shiftSeg(r, i, j, q, rev)
 			return true
 		}
 	}
 	return false
+}
+
+// shiftSeg moves positions i..j of r between q and q+1, forwards (rev 0)
+// or reversed (1).
+func (s *solver) shiftSeg(r *rstate, i, j, q, rev int) {
+	s.buf = segMid(s.buf[:0], r, i, j, q, rev)
+	lo, hi := i, q+1
+	if q < i {
+		lo, hi = q+1, j+1
+	}
+	copy(r.nodes[lo:hi], s.buf)
+	s.update(r)
 }
 
 func (s *solver) intra(r *rstate) {

@@ -87,6 +87,9 @@ type solver struct {
 
 	shS, shP int // segment-shake size and position (Vansteenwegen et al.)
 
+	revBuf  []int   // orTimed's reversed stretch
+	lateBuf []int64 // orTimed's latest arrivals
+
 	polishFrom int64 // re-sequence only solutions scoring at least this (the best score)
 	walk       bool  // accept every candidate (a random walk) rather than by annealing
 
