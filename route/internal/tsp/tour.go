@@ -39,7 +39,9 @@ func (t *tour) edgeHash(a, b int32) uint64 {
 }
 
 // nodeKey is a fixed pseudo-random odd key of node v (splitmix64's
-// mixer): products of distinct keys are all different in practice.
+// mixer). The low bits of a product depend only on the keys' low bits,
+// but its high bits on all of them, so two tours of equal length whose
+// hashes agree are the same tour in practice.
 func nodeKey(v int32) uint64 {
 	x := uint64(uint32(v)) + 0x9e3779b97f4a7c15
 	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
