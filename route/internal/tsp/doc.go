@@ -17,7 +17,7 @@
 //     (moving a segment of up to three nodes, either way round) and or3opt
 //     (swapping two adjacent segments without reversing them);
 //   - perturbation: the double-bridge kick on four edges drawn from a window
-//     of 50 tour positions (one kick in 20 from the whole tour), kept when
+//     of 75 tour positions (one kick in 20 from the whole tour), kept when
 //     the tour is not worse after the local search, else undone (a
 //     descent that comes back to the tour the kick started from stops
 //     there, told by a hash of the tour's edges); a

@@ -5,6 +5,7 @@ package tsp
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -42,13 +43,18 @@ type linkernTarget struct {
 	target int64
 }
 
-// linkernSeeds is the number of seeds the linkern benchmarks run: 10, or
-// TSP_SEEDS.
-func linkernSeeds() int {
-	if v, err := strconv.Atoi(os.Getenv("TSP_SEEDS")); err == nil && v > 0 {
-		return v
+// linkernSeeds returns the first and last seed the linkern benchmarks
+// run: 1 to 10, or TSP_SEED0 to TSP_SEED0+TSP_SEEDS-1 (a second set of
+// seeds checks a difference seen on the first).
+func linkernSeeds() (first, last int64) {
+	n, first := int64(10), int64(1)
+	if v, err := strconv.ParseInt(os.Getenv("TSP_SEEDS"), 10, 64); err == nil && v > 0 {
+		n = v
 	}
-	return 10
+	if v, err := strconv.ParseInt(os.Getenv("TSP_SEED0"), 10, 64); err == nil {
+		first = v
+	}
+	return first, first + n - 1
 }
 
 // forTargets runs f as a sub-benchmark on every instance of
@@ -73,25 +79,30 @@ func forTargets(b *testing.B, f func(*testing.B, linkernTarget, Instance)) {
 
 // BenchmarkTimeToLinkern measures the CPU time (getrusage, user; setup
 // included) after which the solver's best tour first reaches linkern's
-// length, for seeds 1–10 (TSP_SEEDS), each run stopped there or after
+// length, for the seeds of linkernSeeds, each run stopped there or after
 // 20,000 kicks; TSP_LINKERN picks instances (see forTargets). It prints
 // one line per instance: the times of the seeds that reached the target
 // (the final length of the others), their median, counting the others as
-// not reached, and the CPU time per kick (setup included):
+// not reached, their geometric mean, counting the others at the time they
+// stopped (a lower bound, less moved than the median by the few seeds
+// near it), and the CPU time per kick (setup included):
 //
 //	go test ./route/internal/tsp -run '^$' -bench TimeToLinkern -benchtime 1x
 func BenchmarkTimeToLinkern(b *testing.B) {
-	seeds := linkernSeeds()
+	first, last := linkernSeeds()
+	seeds := int(last - first + 1)
 	forTargets(b, func(b *testing.B, tc linkernTarget, in Instance) {
 		for b.Loop() {
 			var times []time.Duration
 			var allCPU time.Duration
+			var logSum float64
 			allKicks := 0
 			line := ""
-			for seed := int64(1); seed <= int64(seeds); seed++ {
+			for seed := first; seed <= last; seed++ {
 				cpu, cost, kicks := timeToReach(b, in, tc.target, seed)
 				allKicks += kicks
 				allCPU += cpu
+				logSum += math.Log(cpu.Seconds())
 				if cost <= tc.target {
 					times = append(times, cpu)
 					line += fmt.Sprintf(" %.3f", cpu.Seconds())
@@ -99,9 +110,9 @@ func BenchmarkTimeToLinkern(b *testing.B) {
 					line += fmt.Sprintf(" -(%d)", cost)
 				}
 			}
-			b.Logf("%s target %d: reached %d of %d, median %s, %.0f µs per kick; seconds:%s",
+			b.Logf("%s target %d: reached %d of %d, median %s, geometric mean %.3fs, %.0f µs per kick; seconds:%s",
 				tc.name, tc.target, len(times), seeds, median(times, seeds),
-				float64(allCPU.Microseconds())/float64(allKicks), line)
+				math.Exp(logSum/float64(seeds)), float64(allCPU.Microseconds())/float64(allKicks), line)
 		}
 	})
 }
@@ -225,7 +236,7 @@ func readTSPLIB(path string) (Instance, error) {
 }
 
 // BenchmarkAnytimeCPU runs each instance of linkernTargets (TSP_LINKERN
-// picks some) for TSP_SEEDS seeds (default 10) until the process has
+// picks some) for the seeds of linkernSeeds until the process has
 // spent TSP_CPU of CPU time on it (default 800ms; setup included) and
 // prints the mean gap to the optimum of the best tour at an eighth, a
 // quarter, half and all of that budget, with how many seeds were then at
@@ -234,7 +245,7 @@ func readTSPLIB(path string) (Instance, error) {
 //
 //	TSP_CPU=800ms go test ./route/internal/tsp -run '^$' -bench AnytimeCPU -benchtime 1x
 func BenchmarkAnytimeCPU(b *testing.B) {
-	seeds := linkernSeeds()
+	first, last := linkernSeeds()
 	budget := 800 * time.Millisecond
 	if v, err := time.ParseDuration(os.Getenv("TSP_CPU")); err == nil && v > 0 {
 		budget = v
@@ -245,19 +256,20 @@ func BenchmarkAnytimeCPU(b *testing.B) {
 	}
 	forTargets(b, func(b *testing.B, tc linkernTarget, in Instance) {
 		for b.Loop() {
-			anytimeLine(b, in, tc.name, tc.target, optimum[tc.name], seeds, budget)
+			anytimeLine(b, in, tc.name, tc.target, optimum[tc.name], first, last, budget)
 		}
 	})
 }
 
-// anytimeLine runs seeds 1..seeds of in for budget of CPU time each and
-// logs the mean gap and the number of seeds at linkern's length at four
-// fractions of the budget.
-func anytimeLine(b *testing.B, in Instance, name string, target, opt int64, seeds int, budget time.Duration) {
+// anytimeLine runs seeds first..last of in for budget of CPU time each
+// and logs the mean gap and the number of seeds at linkern's length at
+// four fractions of the budget.
+func anytimeLine(b *testing.B, in Instance, name string, target, opt, first, last int64, budget time.Duration) {
 	fracs := [...]int{8, 4, 2, 1}
 	var gap [len(fracs)]float64
 	var hits [len(fracs)]int
-	for seed := int64(1); seed <= int64(seeds); seed++ {
+	seeds := last - first + 1
+	for seed := first; seed <= last; seed++ {
 		curve := bestCurve(b, in, seed, budget)
 		for i, f := range fracs {
 			best := bestAt(curve, budget/time.Duration(f))

@@ -167,11 +167,15 @@ func (s *search) tourCost() int64 {
 }
 
 // kickWindow is the span of tour positions (in cities) a kick's four
-// edges are drawn from. 100 did better than 50 in direct runs of the
-// solver at equal time, but worse through route side by side (TSPLIB
-// 1,001-2,392 nodes at 10 s: mean gap 0.327% against 0.273%; 400-1000
-// nodes at 1 s: 0.210% against 0.140%), so 50 stays.
-const kickWindow = 50
+// edges are drawn from. A wider window makes dearer kicks (about 180,
+// 220 and 260 µs each on rat783 at 50, 75 and 100) that the descent
+// undoes less often: over 80 seeds (BenchmarkTimeToLinkern, seeds 1-40
+// and 41-80) the geometric mean CPU time to linkern's length fell from
+// 0.69/0.51 s to 0.41/0.42 s on rat783 and from 0.49/0.39 s to
+// 0.35/0.43 s on u724 going from 50 to 75, with every seed reaching it;
+// 25 was twice as slow, 100 and 150 between. (An earlier engine found
+// 100 worse than 50 at fixed budgets through route.)
+const kickWindow = 75
 
 // kick applies a double bridge, the non-sequential 4-opt move of Martin,
 // Otto & Felten: four tour edges {x_i, next(x_i)} near a random node

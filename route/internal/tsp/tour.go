@@ -13,31 +13,40 @@ type tour struct {
 	// sequence of flips can be undone exactly; logging is on while logOn.
 	log   []int32
 	logOn bool
-	// hash is the XOR of edgeHash over the tour's edges: equal tours
-	// (whatever their rotation and direction in the array) have equal
-	// hashes, kept up to date by every reversal.
+	// hash is the XOR of the products key[a]·key[b] over the tour's edges
+	// {a, b}: equal tours (whatever their rotation and direction in the
+	// array) have equal hashes, kept up to date by every reversal.
 	hash uint64
+	key  []uint64 // node -> random odd 64-bit key
 }
 
 func newTour(order []int32) *tour {
-	t := &tour{n: len(order), order: order, pos: make([]int32, len(order))}
+	n := len(order)
+	t := &tour{n: n, order: order, pos: make([]int32, n), key: make([]uint64, n)}
 	for i, v := range order {
 		t.pos[v] = int32(i)
-		t.hash ^= edgeHash(v, order[(i+1)%len(order)])
+		t.key[i] = nodeKey(int32(i))
+	}
+	for i, v := range order {
+		t.hash ^= t.edgeHash(v, order[(i+1)%n])
 	}
 	return t
 }
 
-// edgeHash is a hash of the undirected edge {a, b} (splitmix64's mixer).
-func edgeHash(a, b int32) uint64 {
-	if a > b {
-		a, b = b, a
-	}
-	x := uint64(uint32(a))<<32 | uint64(uint32(b))
-	x += 0x9e3779b97f4a7c15
+// edgeHash is the hash of the undirected edge {a, b}.
+func (t *tour) edgeHash(a, b int32) uint64 {
+	return t.key[a] * t.key[b]
+}
+
+// nodeKey is a fixed pseudo-random odd key of node v (splitmix64's
+// mixer). The low bits of a product depend only on the keys' low bits,
+// but its high bits on all of them, so two tours of equal length whose
+// hashes agree are the same tour in practice.
+func nodeKey(v int32) uint64 {
+	x := uint64(uint32(v)) + 0x9e3779b97f4a7c15
 	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
 	x = (x ^ x>>27) * 0x94d049bb133111eb
-	return x ^ x>>31
+	return (x ^ x>>31) | 1
 }
 
 func (t *tour) next(a int32) int32 {
@@ -102,9 +111,20 @@ func (t *tour) reverse(p, l int) {
 	// The path order[i..j] between a and b turns round: edges {a, x} and
 	// {y, b} become {a, y} and {x, b} (flip never reverses more than half
 	// the tour, so a and b are outside the path).
-	a, b := order[(i+n-1)%n], order[(j+1)%n]
+	ia, jb := i-1, j+1
+	if ia < 0 {
+		ia = n - 1
+	}
+	if jb == n {
+		jb = 0
+	}
+	a, b := order[ia], order[jb]
 	x, y := order[i], order[j]
-	t.hash ^= edgeHash(a, x) ^ edgeHash(y, b) ^ edgeHash(a, y) ^ edgeHash(x, b)
+	t.hash ^= t.edgeHash(a, x) ^ t.edgeHash(y, b) ^ t.edgeHash(a, y) ^ t.edgeHash(x, b)
+	if i < j {
+		reverseRun(order[i:j+1], pos, int32(i))
+		return
+	}
 	for k := l / 2; k > 0; k-- {
 		a, b := order[i], order[j]
 		order[i], order[j] = b, a
@@ -117,6 +137,16 @@ func (t *tour) reverse(p, l int) {
 		if j < 0 {
 			j = n - 1
 		}
+	}
+}
+
+// reverseRun reverses run, the part of the tour's order from position
+// first on, and updates pos.
+func reverseRun(run, pos []int32, first int32) {
+	for lo, hi := 0, len(run)-1; lo < hi; lo, hi = lo+1, hi-1 {
+		u, v := run[lo], run[hi]
+		run[lo], run[hi] = v, u
+		pos[v], pos[u] = first+int32(lo), first+int32(hi)
 	}
 }
 

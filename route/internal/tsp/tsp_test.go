@@ -324,3 +324,57 @@ func TestTourHash(t *testing.T) {
 		assert.NotEqual(t, start, newTour(other).hash, "n=%d: another cycle", n)
 	}
 }
+
+// TestFlip checks flip and undo against a plain reversal of a copy of the
+// tour on random paths, including ones that wrap round the array's end
+// and ones longer than half the tour (flip then reverses the other side):
+// after each flip the tour is the same cycle as the reference and its
+// position index matches its order; undo restores the first order.
+func TestFlip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{3, 4, 7, 64, 301} {
+		order := make([]int32, n)
+		for i := range order {
+			order[i] = int32(i)
+		}
+		tr := newTour(order)
+		tr.logOn = true
+		for range 300 {
+			a, b := int32(rng.IntN(n)), int32(rng.IntN(n))
+			// reference: reverse the forward path a..b of a copy
+			ref := slices.Clone(tr.order)
+			pa, pb := slices.Index(ref, a), slices.Index(ref, b)
+			l := (pb-pa+n)%n + 1
+			for k := range l / 2 {
+				i, j := (pa+k)%n, (pa+l-1-k+n)%n
+				ref[i], ref[j] = ref[j], ref[i]
+			}
+			tr.flip(a, b)
+			for i, v := range tr.order {
+				require.Equal(t, int32(i), tr.pos[v], "n=%d: position of %d", n, v)
+			}
+			require.True(t, sameCycle(ref, tr.order), "n=%d after flip(%d, %d)", n, a, b)
+		}
+		tr.undoTo(0)
+		for i, v := range tr.order {
+			assert.Equal(t, int32(i), v, "n=%d: undone", n)
+		}
+	}
+}
+
+// sameCycle reports whether two orders are the same undirected cycle.
+func sameCycle(x, y []int32) bool {
+	n := len(x)
+	adj := make(map[[2]int32]bool, n)
+	for i := range n {
+		a, b := x[i], x[(i+1)%n]
+		adj[[2]int32{min(a, b), max(a, b)}] = true
+	}
+	for i := range n {
+		a, b := y[i], y[(i+1)%n]
+		if !adj[[2]int32{min(a, b), max(a, b)}] {
+			return false
+		}
+	}
+	return true
+}
