@@ -171,11 +171,8 @@ func join(cs []chunk, all []row) *builder {
 		all = append(all, cs[k].b.rows...) // moves left, if at all
 	}
 	byID := newIDIndex(len(all))
-	id := func(i int) string { return all[i].id }
-	for i := range all {
-		if _, dup := byID.add(all[i].id, i, id); dup {
-			return nil
-		}
+	if byID.addAll(len(all), func(i int) string { return all[i].id }) {
+		return nil
 	}
 	b := cs[0].b
 	b.rows, b.v.seenID = all, byID
