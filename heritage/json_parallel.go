@@ -22,11 +22,13 @@ import (
 // thread.
 
 // Sizes for the chunks, in bytes: inputs smaller than parallelMinBytes
-// load on one thread; a chunk has at least chunkMinBytes. Variables, so
+// load on one thread; a chunk has at least chunkMinBytes. Each chunk
+// leaves the unused end of its packer's last blocks (up to about 1 MB),
+// so chunks are large: then that is a few bytes per site. Variables, so
 // that the tests cut small inputs too.
 var (
-	parallelMinBytes = 8 << 20
-	chunkMinBytes    = 2 << 20
+	parallelMinBytes = 64 << 20
+	chunkMinBytes    = 32 << 20
 	maxChunks        = 0 // if > 0, at most this many chunks instead of GOMAXPROCS
 )
 
