@@ -52,7 +52,6 @@ type chunk struct {
 	ps         problems
 	b          *builder
 	r          *fastReader
-	ok         bool
 }
 
 // parallelLoad is [fastLoad] for a FeatureCollection, in chunks at once;
@@ -114,7 +113,7 @@ func readChunked(r *fastReader, parts int, bound *orb.Bound) *builder {
 		c.r.s.pos = c.start
 		base += c.n
 	}
-	inParallel(cs, func(c *chunk) { c.ok = c.readRun(c == &cs[len(cs)-1], &stop) })
+	inParallel(cs, func(c *chunk) { c.readRun(c == &cs[len(cs)-1], &stop) })
 	if stop.Load() {
 		return nil
 	}
@@ -125,30 +124,25 @@ func readChunked(r *fastReader, parts int, bound *orb.Bound) *builder {
 // readRun reads the chunk's Features into its builder; last says whether
 // it is the last chunk. A chunk that fails or finds a problem sets stop,
 // and every chunk stops at the next Feature.
-func (c *chunk) readRun(last bool, stop *atomic.Bool) bool {
+func (c *chunk) readRun(last bool, stop *atomic.Bool) {
 	r := c.r
-	for i := 0; ; i++ {
-		if stop.Load() {
-			return false
-		}
+	for i := 0; !stop.Load(); i++ {
 		if !r.feature() {
 			stop.Store(true)
-			return false
+			return
 		}
 		c.b.add(i, &r.d)
-		if len(c.ps.list) > 0 {
-			stop.Store(true)
-			return false
-		}
 		switch {
+		case len(c.ps.list) > 0:
+			stop.Store(true)
+			return
 		case !r.s.take(','):
 			if !last || !r.s.take(']') {
 				stop.Store(true)
-				return false
 			}
-			return true
+			return
 		case !last && r.s.end():
-			return true
+			return
 		}
 	}
 }
