@@ -167,3 +167,21 @@ func TestFeatureOpening(t *testing.T) {
 		assert.Equal(t, want, nextFeature([]byte(in), 0), "%s", in)
 	}
 }
+
+// Any input loads in chunks as it loads on one thread: the same sites
+// or the same error.
+func FuzzParallelLoad(f *testing.F) {
+	for _, n := range []int{2, 5} {
+		var buf bytes.Buffer
+		if err := WriteGeoJSON(&buf, synthSites(n, uint64(n))); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature"},{"type":"Feature"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := loadOneThread(data)
+		inChunks(t, 3)
+		assert.Equal(t, want, loadWith(data, true))
+	})
+}
