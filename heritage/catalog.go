@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -30,22 +31,41 @@ type Catalog struct {
 // catalog from now on.
 // byID, if not nil, maps each ID to its index in rows (the validator
 // builds it while checking for duplicates) and is owned by the catalog.
+// A large catalog's indexes are built at once, the search index on a
+// goroutine of its own.
 func newCatalog(rows []row, bound *orb.Bound, byID *idIndex) (*Catalog, error) {
-	if byID == nil {
-		byID = indexIDs(rows)
-	}
 	c := &Catalog{rows: rows, byID: byID, bound: bound}
-	search, err := newSearchIndex(rows)
-	if err != nil {
+	var searchErr, spaceErr error
+	together(len(rows) >= concurrentIndexMin, func() {
+		c.search, searchErr = newSearchIndex(rows)
+	}, func() {
+		if c.byID == nil {
+			c.byID = indexIDs(rows)
+		}
+		c.space, spaceErr = newSpatialIndex(rows)
+	})
+	if err := cmp.Or(searchErr, spaceErr); err != nil {
 		return nil, err
 	}
-	c.search = search
-	space, err := newSpatialIndex(rows)
-	if err != nil {
-		return nil, err
-	}
-	c.space = space
 	return c, nil
+}
+
+// concurrentIndexMin is the number of sites from which newCatalog builds
+// indexes at once.
+const concurrentIndexMin = 1 << 14
+
+// together calls a and b, at once on two goroutines when concurrent is
+// true, else one after the other.
+func together(concurrent bool, a, b func()) {
+	if !concurrent {
+		a()
+		b()
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(a)
+	b()
+	wg.Wait()
 }
 
 // Len returns the number of sites.

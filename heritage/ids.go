@@ -77,12 +77,41 @@ func (x *idIndex) grow() {
 	}
 }
 
+// addAll adds the IDs id(0), …, id(n-1) at their positions, as add
+// does one at a time, and reports whether two are equal (then the index
+// holds some of them). The first slot of each of a batch of IDs is read
+// before any is filled: the reads, of a table larger than the caches
+// for a large catalog, overlap instead of waiting one for another.
+func (x *idIndex) addAll(n int, id func(i int) string) (dup bool) {
+	const batch = 16
+	var hs [batch]uint32
+	var first [batch]uint64 // first[j] != 0: the first slot of ID j was taken
+	for i0 := 0; i0 < n; i0 += batch {
+		m := min(batch, n-i0)
+		mask := len(x.slots) - 1
+		for j := range m {
+			hs[j] = x.hash(id(i0 + j))
+			first[j] = x.slots[int(hs[j])&mask]
+		}
+		for j := range m {
+			i, k := i0+j, int(hs[j])&(len(x.slots)-1)
+			if first[j] != 0 || x.slots[k] != 0 {
+				if k = x.lookup(id(i), hs[j], id); x.slots[k] != 0 {
+					return true
+				}
+			}
+			x.slots[k] = uint64(hs[j])<<32 | uint64(i+1)
+			if x.n++; x.n*4 > len(x.slots)*3 {
+				x.grow()
+			}
+		}
+	}
+	return false
+}
+
 // indexIDs returns the index of the IDs of rows, which are unique.
 func indexIDs(rows []row) *idIndex {
 	x := newIDIndex(len(rows))
-	id := func(i int) string { return rows[i].id }
-	for i := range rows {
-		x.add(rows[i].id, i, id)
-	}
+	x.addAll(len(rows), func(i int) string { return rows[i].id })
 	return x
 }

@@ -65,8 +65,8 @@ func (r *fastReader) object(member func(name []byte) bool) bool {
 	var seen [maxMembers][]byte
 	var mask uint64 // bits of a hash of the names seen
 	for n := 0; ; n++ {
-		name, escaped, ok := r.s.str()
-		if !ok || escaped || len(name) == 0 || n == maxMembers || !r.s.take(':') {
+		name, ok := r.s.name()
+		if !ok || n == maxMembers || !r.s.take(':') {
 			return false
 		}
 		bit := uint64(1) << ((uint(len(name))*7 + uint(name[0]) + uint(name[len(name)-1])*3) & 63)

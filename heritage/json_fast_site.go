@@ -6,6 +6,22 @@ package heritage
 // collection reads a GeoJSON FeatureCollection, giving add each item in
 // order as soon as it is read.
 func (r *fastReader) collection(add func(i int, d *decoded)) bool {
+	return r.collectionWith(func() bool {
+		i := 0
+		return r.array(func() bool {
+			if !r.feature() {
+				return false
+			}
+			add(i, &r.d)
+			i++
+			return true
+		})
+	})
+}
+
+// collectionWith reads a GeoJSON FeatureCollection, its "features" with
+// features.
+func (r *fastReader) collectionWith(features func() bool) bool {
 	var sawType, sawFeatures bool
 	ok := r.object(func(name []byte) bool {
 		var ok bool
@@ -15,15 +31,7 @@ func (r *fastReader) collection(add func(i int, d *decoded)) bool {
 			return r.is("FeatureCollection")
 		case "features":
 			sawFeatures = true
-			i := 0
-			return r.array(func() bool {
-				if !r.feature() {
-					return false
-				}
-				add(i, &r.d)
-				i++
-				return true
-			})
+			return features()
 		case "bbox":
 			r.box, ok = r.floats(r.box)
 		}

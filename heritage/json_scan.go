@@ -1,8 +1,8 @@
 package heritage
 
 import (
-	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -54,19 +54,50 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 	if !s.take('"') {
 		return nil, false, false
 	}
+	// Most strings have no escapes: one pass, eight bytes at a time,
+	// finds their end and checks for control characters; only a string
+	// with bytes of multi-byte characters is checked again, for UTF-8.
 	b, start := s.data, s.pos
-	// Most strings have no escapes: their end is the next quote, found
-	// with IndexByte, and their bytes are checked eight at a time.
-	if j := bytes.IndexByte(b[start:], '"'); j >= 0 {
-		raw = b[start : start+j]
-		if bytes.IndexByte(raw, '\\') < 0 {
-			if hasControl(raw) {
-				return nil, false, false
-			}
-			s.pos = start + j + 1
-			return raw, false, utf8.Valid(raw)
+	i, high := start, uint64(0)
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		high |= x
+		if m := special(x); m != 0 {
+			i += bits.TrailingZeros64(m) / 8
+			break
 		}
 	}
+	for ; i < len(b) && plain[b[i]]; i++ {
+		high |= uint64(b[i]) << 56
+	}
+	switch {
+	case i == len(b) || b[i] < 0x20:
+		return nil, false, false
+	case b[i] == '\\':
+		return s.escapedStr(start)
+	}
+	raw, s.pos = b[start:i], i+1
+	return raw, false, high&highBits == 0 || utf8.Valid(raw)
+}
+
+// highBits are the high bits of the bytes of a word; lowBits their
+// lowest bits.
+const (
+	highBits = 0x8080808080808080
+	lowBits  = 0x0101010101010101
+)
+
+// special has the high bit of each byte of the word x (read little
+// endian) set that is a quote, a backslash or a control character, and
+// perhaps of later bytes: the lowest bit set is exact.
+func special(x uint64) uint64 {
+	q, bs := x^(lowBits*'"'), x^(lowBits*'\\')
+	return ((q-lowBits)&^q | (bs-lowBits)&^bs | (x-lowBits*0x20)&^x) & highBits
+}
+
+// escapedStr is str for a string, from b[start:], that holds escapes.
+func (s *scanner) escapedStr(start int) (raw []byte, escaped, ok bool) {
+	b := s.data
 	for i := start; i < len(b); i++ {
 		for i < len(b) && plain[b[i]] {
 			i++
@@ -89,22 +120,32 @@ func (s *scanner) str() (raw []byte, escaped, ok bool) {
 	return nil, false, false
 }
 
-// hasControl reports whether b holds a byte below 0x20.
-func hasControl(b []byte) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		if (x-ones*0x20)&^x&highs != 0 {
-			return true
-		}
-		b = b[8:]
+// nameByte marks the bytes of the schema's member names.
+var nameByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
 	}
-	for _, c := range b {
-		if c < 0x20 {
-			return true
-		}
+	t['_'] = true
+	return t
+}()
+
+// name reads a member name made of lowercase ASCII letters and
+// underscores, as all of the schema's are; ok is false for any other
+// (the reader takes no other member).
+func (s *scanner) name() (name []byte, ok bool) {
+	if !s.take('"') {
+		return nil, false
 	}
-	return false
+	b, start := s.data, s.pos
+	i := start
+	for i < len(b) && nameByte[b[i]] {
+		i++
+	}
+	if i == start || i == len(b) || b[i] != '"' {
+		return nil, false
+	}
+	s.pos = i + 1
+	return b[start:i], true
 }
 
 // num reads a number and returns its text; integer says whether it has

@@ -1,9 +1,13 @@
 package heritage
 
 import (
+	"bytes"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // The scanner takes strings and numbers by the JSON grammar, strings
@@ -64,5 +68,65 @@ func TestScanner(t *testing.T) {
 			assert.Equal(t, tc.num, string(num), tc.in)
 			assert.Equal(t, tc.integer, integer, tc.in)
 		}
+	}
+}
+
+// str finds what a byte-by-byte reading finds, wherever a quote, an
+// escape, a control character or a multi-byte character falls in the
+// eight-byte words it reads.
+func TestScannerStrEveryPosition(t *testing.T) {
+	byteByByte := func(in []byte) (raw string, escaped, ok bool) {
+		for i := 1; i < len(in); i++ {
+			switch c := in[i]; {
+			case c == '"':
+				return string(in[1:i]), escaped, utf8.Valid(in[1:i])
+			case c == '\\':
+				escaped = true
+				i++
+			case c < 0x20:
+				return "", false, false
+			}
+		}
+		return "", false, false
+	}
+	for n := range 26 {
+		for p := range n + 1 {
+			for _, odd := range []string{`"`, `\"`, `\\`, "\x01", "\x1f", "\xff", "é", "\x7f", "晋", `\`} {
+				in := []byte(`"` + strings.Repeat("a", p) + odd + strings.Repeat("b", n-p))
+				for _, end := range []string{`"`, `" `, `"abcdefgh`, ""} {
+					in := append(bytes.Clone(in), end...)
+					s := scanner{data: in}
+					raw, escaped, ok := s.str()
+					wantRaw, wantEscaped, wantOK := byteByByte(in)
+					require.Equal(t, wantOK, ok, "%q", in)
+					if ok {
+						assert.Equal(t, wantRaw, string(raw), "%q", in)
+						assert.Equal(t, wantEscaped, escaped, "%q", in)
+						assert.Equal(t, 1+len(raw)+1, s.pos, "%q", in)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Member names are taken when they are made of lowercase letters and
+// underscores, as the schema's are; any other is refused.
+func TestScannerName(t *testing.T) {
+	for in, want := range map[string]string{
+		`"type"`:      "type",
+		` "name_zh":`: "name_zh",
+		`"Type"`:      "",
+		`""`:          "",
+		`"a b"`:       "",
+		`"abc`:        "",
+		`"a\u0062"`:   "",
+		`"zh1"`:       "",
+		`type`:        "",
+	} {
+		s := scanner{data: []byte(in)}
+		name, ok := s.name()
+		assert.Equal(t, want != "", ok, in)
+		assert.Equal(t, want, string(name), in)
 	}
 }

@@ -56,7 +56,7 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 			ps.addf(i, p.ID, names.prefix+"visit_via", ErrMissing, "an empty ID; omit visit_via when there is none")
 		}
 	}
-	s.Entrance = d.entrance(i, names.prefix+"entrance", ps)
+	s.Entrance = d.entrance(i, names.prefix, pk, ps)
 	if p.EntrancePrecisionM != nil {
 		s.EntrancePrecisionM = *p.EntrancePrecisionM
 	}
@@ -67,19 +67,22 @@ func toSite(i int, d *decoded, names fieldNames, pk *packer, ps *problems, dst *
 	}
 }
 
-// entrance returns the item's entrance point, nil if it has none,
-// reporting a position that is not [lon, lat]; field is its JSON path.
-func (d *decoded) entrance(i int, field string, ps *problems) *orb.Point {
+// entrance returns the item's entrance point, from pk, nil if it has
+// none, reporting a position that is not [lon, lat]; prefix is the JSON
+// path of the properties.
+func (d *decoded) entrance(i int, prefix string, pk *packer, ps *problems) *orb.Point {
 	e := d.props.Entrance
 	switch {
 	case e == nil:
 		return nil
 	case len(e) != 2:
-		ps.addf(i, d.props.ID, field, ErrCoordinates, "want [lon, lat], got %d numbers", len(e))
+		ps.addf(i, d.props.ID, prefix+"entrance", ErrCoordinates, "want [lon, lat], got %d numbers", len(e))
 		d.skip = setSkip(d.skip, "entrance")
 		return nil
 	}
-	return &orb.Point{e[0], e[1]}
+	p := pk.points.new()
+	*p = orb.Point{e[0], e[1]}
+	return p
 }
 
 // point returns the item's location, reporting a missing point, a

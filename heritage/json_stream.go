@@ -23,6 +23,9 @@ func fastLoad(data []byte, ps *problems, bound *orb.Bound) *builder {
 	var read func(r *fastReader) bool
 	switch firstByte(data) {
 	case '{':
+		if b := parallelLoad(data, bound); b != nil {
+			return b
+		}
 		b = newBuilder(ps, geojsonFields(), bound, sizeHint(data, countFeatures))
 		read = func(r *fastReader) bool { return r.collection(b.add) }
 	case '[':

@@ -71,7 +71,9 @@ func collect(opts []Option) (options, error) {
 // returned as they are. A *bytes.Reader or *bytes.Buffer is read in
 // place, without a copy; the catalog keeps nothing of its bytes. A large
 // regular *os.File is read, from its offset to its end, through a
-// read-only memory mapping of it, and left at its end.
+// read-only memory mapping of it, and left at its end. A large
+// FeatureCollection (64 MiB or more) is decoded in chunks on up to
+// GOMAXPROCS goroutines at once, to the same catalog or errors.
 func Load(r io.Reader, opts ...Option) (*Catalog, error) {
 	switch f := r.(type) {
 	case *os.File:

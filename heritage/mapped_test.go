@@ -97,7 +97,13 @@ func TestLoadMappedErrors(t *testing.T) {
 // A file cut short while it is loaded through a mapping is an error, not
 // a crash.
 func TestLoadMappedTruncated(t *testing.T) {
-	b := collection(validFeature("a/x"), validFeature("a/y"))
+	loadTruncated(t, collection(validFeature("a/x"), validFeature("a/y")), 0)
+}
+
+// loadTruncated maps a file holding b, cuts it to size bytes and loads
+// the mapping: an error, not a crash.
+func loadTruncated(t *testing.T, b []byte, size int64) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "in.json")
 	require.NoError(t, os.WriteFile(path, b, 0o600))
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
@@ -108,7 +114,7 @@ func TestLoadMappedTruncated(t *testing.T) {
 		t.Skip("files are not mapped here:", err)
 	}
 	defer unmapFile(data)
-	require.NoError(t, f.Truncate(0))
+	require.NoError(t, f.Truncate(size))
 	c, err := loadFaulting(data, path, nil)
 	assert.Nil(t, c)
 	assert.EqualError(t, err, "heritage: read: the file changed while it was loaded")

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+
+	"github.com/paulmach/orb"
 )
 
 // packer lays out the memory of the sites [Load] builds, so that a large
@@ -26,6 +28,7 @@ type packer struct {
 	arena   *strings.Builder // the block text is copied into
 	texts   slab[Text]
 	ratings slab[Rating]
+	points  slab[orb.Point] // entrances
 
 	// The catalog's one copy of each period, year, designation, visit
 	// and repeated string (by reference).

@@ -88,7 +88,6 @@ func fold(s string) string { return string(appendFold(make([]byte, 0, len(s)), s
 
 // appendFold appends the folded form of s to b.
 func appendFold(b []byte, s string) []byte {
-	var dec [4 * utf8.UTFMax]byte
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
@@ -101,7 +100,10 @@ func appendFold(b []byte, s string) []byte {
 			b = append(b, toneBase(r))
 		default:
 			// Decompose this rune alone: marks are dropped anyway, so the
-			// canonical reordering across runes does not matter.
+			// canonical reordering across runes does not matter. (The
+			// buffers escape: declared here, they are allocated only
+			// for such runes.)
+			var dec [4 * utf8.UTFMax]byte
 			var one [utf8.UTFMax]byte
 			d := norm.NFKD.Append(dec[:0], one[:utf8.EncodeRune(one[:], r)]...)
 			for len(d) > 0 {

@@ -65,7 +65,7 @@ type validator struct {
 	names  fieldNames
 	bound  *orb.Bound
 	hours  map[string]error // parse results of opening-hours strings seen so far
-	seenID *idIndex         // ID -> index of its first site
+	seenID *idIndex         // ID -> index of its first site; nil: not checked
 	ids    func(int) string // the ID of an earlier site, for seenID
 	check  siteCheck        // the site being checked, reused
 }
@@ -143,6 +143,7 @@ func (c *siteCheck) identity() {
 		c.missing(c.f("id"))
 	case !ValidID(s.ID):
 		c.bad(c.f("id"), ErrID, "%q is not a lowercase slug path like \"jiangxian/chexiangcheng\"", s.ID)
+	case c.v.seenID == nil: // the caller checks the IDs
 	default:
 		if first, dup := c.v.seenID.add(s.ID, c.i, c.v.ids); dup {
 			c.bad(c.f("id"), ErrDuplicateID, "%q is also the ID of item %d", s.ID, first)
