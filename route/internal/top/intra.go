@@ -460,7 +460,7 @@ func (s *solver) reorder(r *rstate, mode reorderMode) bool {
 			}
 		}
 	}
-	opt := tsp.Options{Seed: int64(s.rng.Uint64() >> 1), ExactLimit: -1, MaxKicks: polishKicks}
+	opt := tsp.Options{Seed: int64(s.rng.Uint64() >> 1), ExactLimit: -1, MaxKicks: polishKicks, KickWindow: polishWindow}
 	if mode == reorderExact {
 		opt.ExactLimit = 0
 	}

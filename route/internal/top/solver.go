@@ -20,7 +20,15 @@ const (
 	acceptTau = 0.02
 	// polishKicks bounds the Lin–Kernighan kicks of one re-sequencing.
 	polishKicks = 30
-	fullScan    = 48 // routes with at most this many visits are scanned whole
+	// polishWindow is the kick window of a re-sequencing (tsp.Options).
+	// The ordering engine's default of 75 was chosen on long chains over
+	// 700-1,000-node tours; on these chains of 30 kicks it measured no
+	// better than 50 and only moved the orienteering search's course: on
+	// the 20 OPLib instances of the VROOM sets, seed 1, set means went
+	// 110.6/5560.8/4722.0/7168.0 -> 109.8/5569.0/4713.6/7167.6 (gen1-4)
+	// and lin318 ran 59,364 perturbations (214 s) instead of 6,000 (21 s).
+	polishWindow = 50
+	fullScan     = 48 // routes with at most this many visits are scanned whole
 	// Instances with more customers than largeN compute the insertions
 	// into a short route for all customers at once (refresh).
 	largeN = 1000

@@ -17,12 +17,12 @@
 //     (moving a segment of up to three nodes, either way round) and or3opt
 //     (swapping two adjacent segments without reversing them);
 //   - perturbation: the double-bridge kick on four edges drawn from a window
-//     of 75 tour positions (one kick in 20 from the whole tour), kept when
-//     the tour is not worse after the local search, else undone (a
-//     descent that comes back to the tour the kick started from stops
-//     there, told by a hash of the tour's edges); a
-//     trajectory stuck for max(200, 3N) kicks restarts from a random tour,
-//     keeping the best.
+//     of 75 tour positions (Options.KickWindow; one kick in 20 from the
+//     whole tour), kept when the tour is not worse after the local
+//     search, else undone (a descent that comes back to the tour the kick
+//     started from stops there, told by a hash of the tour's edges); a
+//     trajectory stuck for max(200, 3N) kicks restarts from a random
+//     tour, keeping the best.
 //
 // The array tour with a position index makes a flip cost at most N/2.
 //

@@ -1,6 +1,7 @@
 package tsp
 
 import (
+	"cmp"
 	"context"
 	"math/rand/v2"
 )
@@ -32,6 +33,7 @@ type search struct {
 
 	lk lkState
 
+	window int              // Options.KickWindow, or DefaultKickWindow
 	onBest func(best int64) // Options.onBest
 }
 
@@ -166,8 +168,8 @@ func (s *search) tourCost() int64 {
 	return sum
 }
 
-// kickWindow is the span of tour positions (in cities) a kick's four
-// edges are drawn from. A wider window makes dearer kicks (about 180,
+// DefaultKickWindow is the span of tour positions (in cities) a kick's
+// four edges are drawn from, unless Options.KickWindow says otherwise. A wider window makes dearer kicks (about 180,
 // 220 and 260 µs each on rat783 at 50, 75 and 100) that the descent
 // undoes less often: over 80 seeds (BenchmarkTimeToLinkern, seeds 1-40
 // and 41-80) the geometric mean CPU time to linkern's length fell from
@@ -175,7 +177,7 @@ func (s *search) tourCost() int64 {
 // 0.35/0.43 s on u724 going from 50 to 75, with every seed reaching it;
 // 25 was twice as slow, 100 and 150 between. (An earlier engine found
 // 100 worse than 50 at fixed budgets through route.)
-const kickWindow = 75
+const DefaultKickWindow = 75
 
 // kick applies a double bridge, the non-sequential 4-opt move of Martin,
 // Otto & Felten: four tour edges {x_i, next(x_i)} near a random node
@@ -204,12 +206,12 @@ func (s *search) kick() bool {
 // lets the chain rearrange how far parts of the tour connect.
 const globalKicks = 20
 
-// kickPoints draws a random node and three more from the kickWindow tour
+// kickPoints draws a random node and three more from the s.window tour
 // positions after it, or from the whole tour for one kick in globalKicks.
 func (s *search) kickPoints(x *[4]int32) {
 	t := s.t
 	m := t.n
-	w := kickWindow
+	w := s.window
 	if s.g.asym {
 		w *= 2 // two working nodes per city
 	}
@@ -303,6 +305,7 @@ func solveHeuristic(ctx context.Context, in Instance, opt Options) (Result, erro
 		inQ:   make([]bool, g.m),
 	}
 	s.onBest = opt.onBest
+	s.window = cmp.Or(opt.KickWindow, DefaultKickWindow)
 	s.costNeighbours()
 	s.lk.addStamp = make([]uint32, g.m)
 	s.lk.addLv = make([][2]int32, g.m)

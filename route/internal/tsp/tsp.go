@@ -70,6 +70,9 @@ type Options struct {
 	// MaxKicks, if positive, stops the search after this many kicks in
 	// total, a budget independent of machine speed.
 	MaxKicks int
+	// KickWindow is the span of tour positions a local kick's four edges
+	// are drawn from; 0 means DefaultKickWindow.
+	KickWindow int
 
 	// onBest, set only by the package's benchmarks, is called with every
 	// new best working cost the kick chain finds.
@@ -179,6 +182,9 @@ func validate(in Instance, opt Options) error {
 	}
 	if opt.ExactLimit > MaxExactLimit {
 		return fmt.Errorf("%w: ExactLimit = %d exceeds MaxExactLimit = %d", ErrInstance, opt.ExactLimit, MaxExactLimit)
+	}
+	if opt.KickWindow < 0 {
+		return fmt.Errorf("%w: KickWindow = %d is negative", ErrInstance, opt.KickWindow)
 	}
 	if opt.Neighbours < 0 {
 		return fmt.Errorf("%w: Neighbours = %d is negative", ErrInstance, opt.Neighbours)

@@ -248,6 +248,7 @@ func TestBadInput(t *testing.T) {
 		{"overflowing costs", huge, Options{}, "too large"},
 		{"exact limit", ok, Options{ExactLimit: MaxExactLimit + 1}, "ExactLimit"},
 		{"neighbours", ok, Options{Neighbours: -1}, "Neighbours"},
+		{"kick window", ok, Options{KickWindow: -1}, "KickWindow"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
