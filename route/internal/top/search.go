@@ -50,6 +50,9 @@ func (s *solver) run(ctx context.Context) {
 		stall.budget = stallBudget(len(s.cust), windows)
 		stall.n = len(s.cust)
 		stall.deep = len(s.rts) == 1 && !windows && !s.rts[0].hasBrk
+		if stall.deep {
+			stall.cap = deepStop
+		}
 		if len(s.cust) > maxStall {
 			stall.cap = min(4*maxStall, largeWork/len(s.cust))
 		}

@@ -45,6 +45,11 @@ const (
 	deepFrom = 5000
 	deepWork = 30_000
 	deepCap  = 6000
+	// deepStop caps the perturbations of the orienteering problem proper
+	// in all: its rule also runs as long again as the best plan took to
+	// find, which a late improvement made unbounded (rd400-gen1, seed 1:
+	// best at 20,456, stopped at 40,912 after about 3 minutes of CPU).
+	deepStop = 4 * deepCap
 	// floorPerRatio and floorWork set the least number of perturbations
 	// of a default search (see stallRule.floor): 1,000 for 100 customers
 	// of which 12 are visited; below the stall budget, so without effect,

@@ -75,4 +75,8 @@ func TestStallRuleDone(t *testing.T) {
 	r.improved(2000)
 	r.noImp = 1999
 	assert.False(t, r.done(3999, 69), "as long again as the best plan took")
+	r = stallRule{budget: 10, n: 400, deep: true, cap: deepStop}
+	r.improved(20_000)
+	assert.False(t, r.done(deepStop-1, 235), "as long again as the best took")
+	assert.True(t, r.done(deepStop, 235), "the deep rule's cap")
 }
