@@ -93,10 +93,11 @@
 // on the machine. On the public orienteering sets (bench/README.md, "The
 // default stopping rule against VROOM") every set's mean score is at
 // least VROOM's, and equal to the earlier, ten times longer rule's on
-// Tsiligirides, Chao and OPLib gen1 and gen3, at most 0.12% below it on
-// OPLib gen2 and gen4 and on the one-route Cordeau and Solomon 100 sets,
-// and 1.1% below on the one-route Solomon 200 set; each set's mean CPU
-// time stays within twice VROOM's (at least 0.25 s); pass a [TimeLimit]
+// Tsiligirides, Chao and OPLib gen3 (above it on gen1), at most 0.12%
+// below it on OPLib gen2 and gen4 and on the one-route Cordeau and
+// Solomon 100 sets, and 1.1% below on the one-route Solomon 200 set;
+// each set's mean CPU time stays within twice VROOM's (at least 0.25 s);
+// pass a [TimeLimit]
 // to search longer.
 //
 // # Large problems
