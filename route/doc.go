@@ -97,8 +97,7 @@
 // below it on OPLib gen2 and gen4 and on the one-route Cordeau and
 // Solomon 100 sets, and 1.1% below on the one-route Solomon 200 set;
 // each set's mean CPU time stays within twice VROOM's (at least 0.25 s);
-// pass a [TimeLimit]
-// to search longer.
+// pass a [TimeLimit] to search longer.
 //
 // # Large problems
 //
