@@ -95,7 +95,7 @@ func readChunked(r *fastReader, parts int, bound *orb.Bound) *builder {
 	}
 	inParallel(cs, func(c *chunk) {
 		part := data[c.start:c.end]
-		c.n = min(bytes.Count(part, []byte(`"Feature"`)), len(part)/minItem+1)
+		c.n = countFeatures(part) + 1
 	})
 	total := 0
 	for k := range cs {
@@ -306,7 +306,7 @@ func stringBefore(data []byte, at int) int {
 // that is not JSON white space, or -1.
 func lastNonSpace(data []byte, at int) int {
 	i := at - 1
-	for i >= 0 && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+	for i >= 0 && isSpace(data[i]) {
 		i--
 	}
 	return i

@@ -9,7 +9,8 @@ import (
 // scanner reads JSON text in place, for [fastReader]: it checks the
 // grammar (RFC 8259) of what it reads and takes only valid UTF-8 in
 // strings, and it refuses some valid JSON that the schema never needs
-// (escaped member names), for the general decoder to take instead.
+// (member names other than [a-z_]+, escaped ones among them), for the
+// general decoder to take instead.
 type scanner struct {
 	data []byte
 	pos  int
@@ -18,15 +19,17 @@ type scanner struct {
 // peek returns the next byte after white space, 0 at the end.
 func (s *scanner) peek() byte {
 	for s.pos < len(s.data) {
-		switch c := s.data[s.pos]; c {
-		case ' ', '\t', '\n', '\r':
-			s.pos++
-		default:
+		c := s.data[s.pos]
+		if !isSpace(c) {
 			return c
 		}
+		s.pos++
 	}
 	return 0
 }
+
+// isSpace reports whether c is JSON white space.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // take reads c, the next byte after white space.
 func (s *scanner) take(c byte) bool {

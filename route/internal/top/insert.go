@@ -81,8 +81,8 @@ func (s *solver) bestIn(r *rstate, c int) *insertion {
 	}
 	svc := s.svc[c]
 	lo, hi := 0, r.k()
-	if ws := s.win[c]; ws != nil {
-		lo, hi = r.span(ws[0].Open+svc, ws[len(ws)-1].Close-svc)
+	if s.win[c] != nil {
+		lo, hi = r.span(s.firstLeave(c), s.lastStart(c))
 	}
 	if r.k() <= fullScan {
 		s.buf = s.buf[:0]
