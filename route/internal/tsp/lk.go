@@ -184,6 +184,9 @@ func (s *search) lkFlip(forward bool, t2 int32, c lkCand) {
 // the given one in the current chain (such edges must not be broken again).
 // Each node remembers the levels of up to two added edges it ends; stale
 // entries from abandoned branches are recognised by checking the path.
+// noteAdded may overwrite a live second entry when the first is stale and
+// lower, and the chain may then break that edge: keeping the live entry
+// instead made the time to linkern's length longer (bench/README.md).
 func (s *search) addedInChain(a, b int32, level int) bool {
 	st := &s.lk
 	if st.addStamp[a] != st.stamp {
