@@ -181,12 +181,14 @@ func (s *search) lkFlip(forward bool, t2 int32, c lkCand) {
 }
 
 // addedInChain reports whether edge {a, b} was added at a level before
-// the given one in the current chain (such edges must not be broken again).
-// Each node remembers the levels of up to two added edges it ends; stale
-// entries from abandoned branches are recognised by checking the path.
-// noteAdded may overwrite a live second entry when the first is stale and
-// lower, and the chain may then break that edge: keeping the live entry
-// instead made the time to linkern's length longer (bench/README.md).
+// the given one in the current chain; the chain does not break such an
+// edge again, as far as this bookkeeping sees. Each node remembers the
+// levels of up to two added edges it ends; stale entries from abandoned
+// branches are recognised by checking the path. noteAdded may overwrite
+// a live second entry when the first is stale and lower, so a chain can
+// still break that edge: keeping the live entry instead made the time to
+// linkern's length longer (bench/README.md, "Cheaper Lin–Kernighan
+// steps").
 func (s *search) addedInChain(a, b int32, level int) bool {
 	st := &s.lk
 	if st.addStamp[a] != st.stamp {
