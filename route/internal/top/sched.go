@@ -278,20 +278,22 @@ func (s *solver) canInsertT(r *rstate, p, c int, tuc, tcw int64) (bool, int64) {
 }
 
 // via reports whether the route stays feasible when the stretch strictly
-// between positions p and q (p < q) is replaced by the nodes in mid.
+// between positions p and q (p < q) is replaced by the nodes in mid;
+// without a break that is fits from p's earliest departure.
 func (s *solver) via(r *rstate, p int, mid []int, q int) bool {
+	if !r.hasBrk {
+		return s.fits(r.d1[p], r.nodes[p], mid, r.nodes[q], r.a1[q])
+	}
+	// d1: the earliest departure once the break is taken, d0: before it
 	u := r.nodes[p]
 	d0, d1 := r.d0[p], r.d1[p]
 	for _, v := range mid {
 		t := s.t(u, v)
 		d1 = s.depart(v, d1+t)
-		if r.hasBrk {
-			if d0 < inf {
-				d0 = s.depart(v, d0+t)
-			}
-			d1 = min(d1, r.brkEnd(d0))
+		if d0 < inf {
+			d0 = s.depart(v, d0+t)
 		}
-		if d1 >= inf {
+		if d1 = min(d1, r.brkEnd(d0)); d1 >= inf {
 			return false
 		}
 		u = v
@@ -300,10 +302,7 @@ func (s *solver) via(r *rstate, p int, mid []int, q int) bool {
 	if d1+t <= r.a1[q] {
 		return true
 	}
-	if r.hasBrk && d0 < inf {
-		return d0+t <= r.a0[q] || r.brkEnd(d0)+t <= r.a1[q]
-	}
-	return false
+	return d0 < inf && (d0+t <= r.a0[q] || r.brkEnd(d0)+t <= r.a1[q])
 }
 
 // schedule returns the service start of every customer of r, the index after
