@@ -171,8 +171,9 @@ func (s *search) tourCost() int64 {
 // DefaultKickWindow is the span of tour positions (in cities) a kick's
 // four edges are drawn from, unless Options.KickWindow says otherwise.
 // A wider window makes dearer kicks (about 180, 220 and 260 µs each on
-// rat783 at 50, 75 and 100) that the descent undoes less often: over 80 seeds (BenchmarkTimeToLinkern, seeds 1-40
-// and 41-80) the geometric mean CPU time to linkern's length fell from
+// rat783 at 50, 75 and 100) that the descent undoes less often: over 80
+// seeds (BenchmarkTimeToLinkern, seeds 1-40 and 41-80) the geometric
+// mean CPU time to linkern's length fell from
 // 0.69/0.51 s to 0.41/0.42 s on rat783 and from 0.49/0.39 s to
 // 0.35/0.43 s on u724 going from 50 to 75, with every seed reaching it;
 // 25 was twice as slow, 100 and 150 between. (An earlier engine found
